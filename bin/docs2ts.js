@@ -1,0 +1,5 @@
+#!/usr/bin/env node
+// Entry point: the compiled CLI lives in dist/ (built by `npm run build`, run by `npm ci` through `prepare`).
+import { main } from '../dist/generator/cli/main.js';
+
+process.exitCode = await main(process.argv.slice(2));

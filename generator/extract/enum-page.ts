@@ -1,0 +1,4 @@
+import type { PageExtractor } from './page.js';
+
+export const extractEnumPage: PageExtractor = () => ({});
+export const extractEnumTables: PageExtractor = () => ({});

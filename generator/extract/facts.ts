@@ -1,0 +1,226 @@
+/**
+ * Page facts: what one markdown page says, before any cross-page linking.
+ * Plain JSON data (no class instances, no mdast nodes), so facts can cross
+ * worker threads and be cached by page hash.
+ */
+import type { Diagnostic, SourceRef } from '../model/diagnostic.js';
+
+export type PageKind = 'api' | 'resource' | 'enum' | 'conceptual';
+
+/**
+ * A type as a table cell, a response sentence or an annotation writes it,
+ * normalised but not yet resolved against other pages.
+ */
+export interface TypeRefFacts {
+  /** The cell text as written (markdown stripped), for messages. */
+  raw: string;
+  /**
+   * Canonical name: `Edm.String`, `Edm.Int32`, ... for primitives; for documented
+   * types the name as written, qualified when the doc qualifies it
+   * (`deviceManagementPartnerTenantState`, `microsoft.graph.callRecords.session`).
+   */
+  name: string;
+  isCollection: boolean;
+  isPrimitive: boolean;
+  /** Link target of the type name when the cell links it (`../resources/x.md`). */
+  href?: string;
+}
+
+export interface PropertyFacts {
+  name: string;
+  type: TypeRefFacts;
+  description: string;
+  source: SourceRef;
+  /** Values listed in the description ("Possible values are: `a`, `b`."). */
+  possibleValues?: string[];
+  /** Hints the description or a table column states. Absent when the text says nothing. */
+  nullable?: boolean;
+  readOnly?: boolean;
+  required?: boolean;
+  /** True when the type cell was empty or unreadable and the type is a guess. */
+  typeUnknown?: boolean;
+}
+
+export interface MethodFacts {
+  title: string;
+  href?: string;
+  returnType: TypeRefFacts | null;
+  description: string;
+  source: SourceRef;
+}
+
+/** A `<!-- { ... } -->` annotation comment: parsed JSON where it parses. */
+export interface AnnotationFacts {
+  value: Record<string, unknown> | null;
+  raw: string;
+  source: SourceRef;
+}
+
+/** A fenced code block's body: parsed JSON where it parses, raw text always. */
+export interface BodyFacts {
+  raw: string;
+  /** Parsed JSON, present only when `raw` parsed. */
+  json?: unknown;
+  parsed: boolean;
+  /** Where the body text starts in the page (line/column of its first character). */
+  source: SourceRef;
+}
+
+export interface JsonRepresentationFacts {
+  annotation: AnnotationFacts | null;
+  body: BodyFacts;
+  source: SourceRef;
+}
+
+export interface ResourceFacts {
+  /** Bare type name (`deviceManagementPartner`). */
+  name: string;
+  namespace: string;
+  description: string;
+  source: SourceRef;
+  baseType: { name: string; href?: string; source: SourceRef } | null;
+  properties: PropertyFacts[];
+  navigationProperties: PropertyFacts[];
+  methods: MethodFacts[];
+  json: JsonRepresentationFacts | null;
+  /** From the JSON representation annotation. */
+  keyProperty?: string;
+  openType?: boolean;
+  isAbstract?: boolean;
+  optionalProperties?: string[];
+}
+
+export interface EnumMemberFacts {
+  name: string;
+  value: number | string | null;
+  description: string;
+  source: SourceRef;
+}
+
+export interface EnumFacts {
+  name: string;
+  namespace: string;
+  description: string;
+  source: SourceRef;
+  members: EnumMemberFacts[];
+  isFlags?: boolean;
+}
+
+export type OperationKind =
+  | 'create'
+  | 'get'
+  | 'list'
+  | 'update'
+  | 'delete'
+  | 'action'
+  | 'function'
+  | 'other';
+
+export interface HttpRequestFacts {
+  method: string;
+  /** Path as written, without host and version (`/users/{id}/messages`). */
+  path: string;
+  /** Names of `{param}` segments in this path, in order. */
+  pathParameters: string[];
+  source: SourceRef;
+}
+
+export interface PermissionFacts {
+  /** `Delegated (work or school account)`, `Delegated (personal Microsoft account)`, `Application`. */
+  type: string;
+  /** Empty when the cell says "Not supported." */
+  permissions: string[];
+  source: SourceRef;
+}
+
+export interface HeaderFacts {
+  name: string;
+  value: string;
+  source: SourceRef;
+}
+
+export interface ParameterFacts {
+  name: string;
+  type: TypeRefFacts | null;
+  description: string;
+  required?: boolean;
+  source: SourceRef;
+}
+
+export interface ResponseFacts {
+  /** 200, 201, 204, ... or null when the Response section names none. */
+  status: number | null;
+  type: TypeRefFacts | null;
+  source: SourceRef;
+}
+
+/** One annotated request or response block of an example. */
+export interface HttpMessageFacts {
+  annotation: AnnotationFacts | null;
+  /** Request line (requests only). */
+  method?: string;
+  url?: string;
+  /** Status line (responses only). */
+  status?: number;
+  headers: Record<string, string>;
+  /** Absent when the block has no body. */
+  body?: BodyFacts;
+  /** `truncated: true` in the annotation, or a body cut short with `...`. */
+  truncated: boolean;
+  source: SourceRef;
+}
+
+export interface ExampleFacts {
+  /** Annotation `name`, or a name derived from the page and the example's position. */
+  name: string;
+  request: HttpMessageFacts | null;
+  response: HttpMessageFacts | null;
+  source: SourceRef;
+}
+
+export interface OperationFacts {
+  title: string;
+  description: string;
+  kind: OperationKind;
+  httpRequests: HttpRequestFacts[];
+  permissions: PermissionFacts[];
+  requestHeaders: HeaderFacts[];
+  queryParameters: string[];
+  /** Rows of a function's or action's parameter table (`## Function parameters`). */
+  parameters: ParameterFacts[];
+  /** Request-body table rows; null when the page has no request-body table. */
+  requestBody: PropertyFacts[] | null;
+  response: ResponseFacts | null;
+  examples: ExampleFacts[];
+  source: SourceRef;
+}
+
+export interface HeadingFacts {
+  text: string;
+  /** GitHub/docs-style anchor slug (`#request-body`). */
+  slug: string;
+  depth: number;
+  source: SourceRef;
+}
+
+export interface LinkFacts {
+  href: string;
+  source: SourceRef;
+}
+
+export interface PageFacts {
+  /** Relative to the input root, `/` separators. */
+  file: string;
+  apiVersion: string;
+  kind: PageKind;
+  /** Front matter `doc_type` as written, or null when absent. */
+  docType: string | null;
+  title: string | null;
+  namespace: string | null;
+  resources: ResourceFacts[];
+  enums: EnumFacts[];
+  operations: OperationFacts[];
+  headings: HeadingFacts[];
+  links: LinkFacts[];
+  diagnostics: Diagnostic[];
+}

@@ -1,0 +1,41 @@
+/** Decides what kind of page a page is: front matter first, then folder and heading shape. */
+import type { PageKind } from './facts.js';
+import type { Section } from './sections.js';
+
+const DOC_TYPES: Record<string, PageKind> = {
+  apipagetype: 'api',
+  resourcepagetype: 'resource',
+  enumpagetype: 'enum',
+  enumtypes: 'enum',
+  conceptualpagetype: 'conceptual',
+};
+
+export interface PageKindResult {
+  kind: PageKind;
+  /** How it was decided, for the unknown-doc_type diagnostic. */
+  from: 'doc_type' | 'shape';
+}
+
+export function classifyPage(
+  docType: string | null,
+  file: string,
+  title: string | null,
+  sections: Section[],
+): PageKindResult {
+  const key = (docType ?? '').toLowerCase().replace(/[^a-z]/g, '');
+  const declared = DOC_TYPES[key];
+  if (declared) return { kind: declared, from: 'doc_type' };
+  return { kind: kindFromShape(file, title, sections), from: 'shape' };
+}
+
+function kindFromShape(file: string, title: string | null, sections: Section[]): PageKind {
+  const heading = (title ?? '').toLowerCase();
+  const has = (pattern: RegExp) => sections.some((s) => s.heading && pattern.test(s.title));
+  if (/\benum(eration)?\s+(type|values)\b/.test(heading)) return 'enum';
+  if (/\bresource type\b/.test(heading)) return 'resource';
+  if (has(/^http request$/i)) return 'api';
+  if (has(/^members$/i) && !has(/^properties$/i)) return 'enum';
+  if (has(/^properties$/i) || has(/^json representation$/i)) return 'resource';
+  if (/(^|\/)api\//.test(file)) return 'api';
+  return 'conceptual';
+}

@@ -1,0 +1,142 @@
+/**
+ * One page, markdown text in, PageFacts out: parse, read front matter, classify,
+ * then run the extractors for the page's kind. Never throws.
+ */
+import type { Definition, Link, LinkReference, Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import GithubSlugger from 'github-slugger';
+import { visit } from 'unist-util-visit';
+import { parseMarkdown } from '../parse/processor.js';
+import { readFrontMatter } from '../parse/frontmatter.js';
+import { diagnostic, sourceOf, type Diagnostic } from '../model/diagnostic.js';
+import type { HeadingFacts, LinkFacts, PageFacts, PageKind } from './facts.js';
+import type { PageContext } from './context.js';
+import { classifyPage } from './page-kind.js';
+import { splitSections } from './sections.js';
+import { extractApiPage } from './api-page.js';
+import { extractEnumPage, extractEnumTables } from './enum-page.js';
+import { extractResourcePage } from './resource-page.js';
+
+export type PageExtractor = (ctx: PageContext) => Partial<Pick<PageFacts, 'resources' | 'enums' | 'operations'>>;
+
+const EXTRACTORS: Record<PageKind, PageExtractor[]> = {
+  api: [extractApiPage],
+  resource: [extractResourcePage, extractEnumTables],
+  enum: [extractEnumPage],
+  conceptual: [],
+};
+
+export interface PageInput {
+  file: string;
+  apiVersion: string;
+  text: string;
+}
+
+export function extractPage(input: PageInput): PageFacts {
+  const text = input.text.replace(/^\uFEFF/, '');
+  const diagnostics: Diagnostic[] = [];
+  const facts: PageFacts = {
+    file: input.file,
+    apiVersion: input.apiVersion,
+    kind: 'conceptual',
+    docType: null,
+    title: null,
+    namespace: null,
+    resources: [],
+    enums: [],
+    operations: [],
+    headings: [],
+    links: [],
+    diagnostics,
+  };
+  let tree: Root;
+  try {
+    tree = parseMarkdown(text);
+  } catch (error) {
+    diagnostics.push(internalError(input.file, 'parse', error));
+    return facts;
+  }
+  try {
+    const ctx = buildContext(input, text, tree, diagnostics);
+    facts.docType = ctx.frontMatter['doc_type'] ?? null;
+    const { kind, from } = classifyPage(facts.docType, input.file, ctx.title, ctx.sections);
+    if (from === 'shape' && facts.docType !== null) {
+      diagnostics.push(
+        diagnostic(
+          'doc-type-unknown',
+          'warning',
+          `Unexpected doc_type \`${facts.docType}\`, expected apiPageType, resourcePageType, enumPageType or conceptualPageType (read as ${kind} page from its shape)`,
+          sourceOf(input.file, tree.children[0]),
+        ),
+      );
+    }
+    facts.kind = kind;
+    facts.title = ctx.title;
+    facts.namespace = ctx.namespace;
+    collectHeadingsAndLinks(ctx, facts);
+    for (const extract of EXTRACTORS[kind]) {
+      const found = extract(ctx);
+      facts.resources.push(...(found.resources ?? []));
+      facts.enums.push(...(found.enums ?? []));
+      facts.operations.push(...(found.operations ?? []));
+    }
+  } catch (error) {
+    diagnostics.push(internalError(input.file, 'extract', error));
+  }
+  return facts;
+}
+
+function buildContext(input: PageInput, text: string, tree: Root, diagnostics: Diagnostic[]): PageContext {
+  const frontMatter = readFrontMatter(tree, input.file, diagnostics).values;
+  const sections = splitSections(tree);
+  const h1 = sections.find((s) => s.depth === 1);
+  const definitions = new Map<string, string>();
+  visit(tree, 'definition', (node: Definition) => {
+    if (!definitions.has(node.identifier.toLowerCase())) definitions.set(node.identifier.toLowerCase(), node.url);
+  });
+  return {
+    file: input.file,
+    apiVersion: input.apiVersion,
+    text,
+    tree,
+    frontMatter,
+    sections,
+    definitions,
+    namespace: readNamespace(tree) ?? 'microsoft.graph',
+    title: h1?.title ?? frontMatter['title'] ?? null,
+    diagnostics,
+  };
+}
+
+/** `Namespace: microsoft.graph.callRecords` as the docs write it under the title. */
+function readNamespace(tree: Root): string | undefined {
+  for (const node of tree.children) {
+    if (node.type !== 'paragraph') continue;
+    const match = /^\s*namespace\s*:\s*([A-Za-z][\w.]*)/i.exec(toString(node));
+    if (match?.[1]) return match[1];
+  }
+  return undefined;
+}
+
+function collectHeadingsAndLinks(ctx: PageContext, facts: PageFacts): void {
+  const slugger = new GithubSlugger();
+  facts.headings = ctx.sections.flatMap((section): HeadingFacts[] =>
+    section.heading
+      ? [{ text: section.title, slug: slugger.slug(section.title), depth: section.depth, source: sourceOf(ctx.file, section.heading) }]
+      : [],
+  );
+  const links: LinkFacts[] = [];
+  visit(ctx.tree, (node) => {
+    if (node.type === 'link') links.push({ href: (node as Link).url, source: sourceOf(ctx.file, node) });
+    if (node.type === 'linkReference') {
+      const href = ctx.definitions.get((node as LinkReference).identifier.toLowerCase());
+      if (href !== undefined) links.push({ href, source: sourceOf(ctx.file, node) });
+    }
+  });
+  facts.links = links;
+}
+
+function internalError(file: string, stage: string, error: unknown): Diagnostic {
+  const message = error instanceof Error ? error.message : String(error);
+  return diagnostic('internal-error', 'error', `docs2ts failed to ${stage} this page: ${message}`, { file, line: 1, column: 1 });
+}

@@ -1,0 +1,3 @@
+import type { PageExtractor } from './page.js';
+
+export const extractResourcePage: PageExtractor = () => ({});

@@ -1,0 +1,159 @@
+/**
+ * Reads a type as the docs write it in a table cell or a sentence
+ * (`String`, `Int32`, `String collection`, `Collection(x)`, `[x](link) collection`,
+ * `x enum`, `Edm.Guid`, `` `string` ``, ...) into a canonical TypeRefFacts.
+ */
+import type { Link, LinkReference, Nodes } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { TypeRefFacts } from './facts.js';
+
+/** Lower-cased spellings → canonical Edm primitive. */
+const PRIMITIVES: Record<string, string> = {
+  string: 'Edm.String',
+  str: 'Edm.String',
+  url: 'Edm.String',
+  uri: 'Edm.String',
+  etag: 'Edm.String',
+  boolean: 'Edm.Boolean',
+  bool: 'Edm.Boolean',
+  int32: 'Edm.Int32',
+  int: 'Edm.Int32',
+  integer: 'Edm.Int32',
+  int64: 'Edm.Int64',
+  long: 'Edm.Int64',
+  int16: 'Edm.Int16',
+  short: 'Edm.Int16',
+  byte: 'Edm.Byte',
+  sbyte: 'Edm.SByte',
+  double: 'Edm.Double',
+  float: 'Edm.Double',
+  number: 'Edm.Double',
+  numeric: 'Edm.Double',
+  single: 'Edm.Single',
+  decimal: 'Edm.Decimal',
+  datetimeoffset: 'Edm.DateTimeOffset',
+  datetime: 'Edm.DateTimeOffset',
+  timestamp: 'Edm.DateTimeOffset',
+  date: 'Edm.Date',
+  timeofday: 'Edm.TimeOfDay',
+  time: 'Edm.TimeOfDay',
+  duration: 'Edm.Duration',
+  timespan: 'Edm.Duration',
+  guid: 'Edm.Guid',
+  uuid: 'Edm.Guid',
+  binary: 'Edm.Binary',
+  base64: 'Edm.Binary',
+  base64url: 'Edm.Binary',
+  stream: 'Edm.Stream',
+  untyped: 'Edm.Untyped',
+  object: 'Edm.Untyped',
+  'json object': 'Edm.Untyped',
+  'untyped json object': 'Edm.Untyped',
+  'edm.untyped': 'Edm.Untyped',
+};
+
+/** Every canonical primitive name this module can produce. */
+export const EDM_PRIMITIVES: ReadonlySet<string> = new Set(Object.values(PRIMITIVES));
+
+export interface TypeCellResult {
+  type: TypeRefFacts;
+  /** Set when the cell could not be read as a type; `type` is then `Edm.Untyped` with `typeUnknown`. */
+  problem?: string;
+}
+
+/** A link target lookup for `[text][ref]` references. */
+export type Definitions = ReadonlyMap<string, string>;
+
+const IDENTIFIER = /^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*$/;
+
+/** Reads a type from mdast (a table cell, or any phrasing parent). */
+export function readTypeNode(node: Nodes, definitions: Definitions = new Map()): TypeCellResult {
+  const raw = clean(toString(node));
+  const link = firstLink(node);
+  if (link) {
+    const href = link.type === 'link' ? link.url : definitions.get(link.identifier.toLowerCase());
+    const name = clean(toString(link));
+    const result = readTypeText(name, raw);
+    if (href !== undefined && !result.type.isPrimitive) result.type.href = href;
+    return result;
+  }
+  return readTypeText(raw, raw);
+}
+
+/**
+ * Reads a type from text. `name` is the part that names the type (the link text
+ * when linked), `raw` the whole cell (it decides collection-ness).
+ */
+export function readTypeText(name: string, raw: string = name): TypeCellResult {
+  const whole = clean(raw);
+  let text = clean(name);
+  let isCollection = /\bcollection\b/i.test(whole) || /\[\]\s*$/.test(whole) || /^(array|list) of\b/i.test(whole);
+
+  const wrapped = /^collection\s*\(\s*(.*?)\s*\)/i.exec(text);
+  if (wrapped) {
+    text = wrapped[1] ?? '';
+    isCollection = true;
+  }
+  text = text
+    .replace(/^(array|list) of\s+/i, '')
+    .replace(/\[\]\s*$/, '')
+    .replace(/\s*\((identifier|optional|required|read-?only|nullable)\)\s*$/i, '')
+    .replace(/\s+collection\b.*$/i, '')
+    .replace(/\s+(enum|enumeration|resource|object|type|complex type|entity)\s*$/i, '')
+    .replace(/\s+or\s+.*$/i, '')
+    .replace(/[.,;:]+$/, '')
+    .trim();
+
+  const primitive = primitiveOf(text);
+  if (primitive) return { type: { raw: whole, name: primitive, isCollection, isPrimitive: true } };
+  if (IDENTIFIER.test(text)) {
+    return { type: { raw: whole, name: stripGraphPrefix(text), isCollection, isPrimitive: false } };
+  }
+  return {
+    type: { raw: whole, name: 'Edm.Untyped', isCollection, isPrimitive: true },
+    problem: whole === '' ? 'empty type cell' : `"${truncate(whole)}" is not a type`,
+  };
+}
+
+/** Canonical Edm name for a primitive spelling, or undefined. */
+export function primitiveOf(text: string): string | undefined {
+  const key = text.trim().toLowerCase().replace(/\s+/g, ' ');
+  const direct = PRIMITIVES[key];
+  if (direct) return direct;
+  if (key.startsWith('edm.')) {
+    const bare = PRIMITIVES[key.slice(4)];
+    if (bare) return bare;
+    const exact = [...EDM_PRIMITIVES].find((p) => p.toLowerCase() === key);
+    if (exact) return exact;
+  }
+  return undefined;
+}
+
+/** `#microsoft.graph.user` and `graph.user` are written for `microsoft.graph.user`. */
+function stripGraphPrefix(name: string): string {
+  return name.replace(/^#/, '').replace(/^graph\./, 'microsoft.graph.');
+}
+
+function firstLink(node: Nodes): Link | LinkReference | undefined {
+  if (node.type === 'link' || node.type === 'linkReference') return node;
+  if ('children' in node) {
+    for (const child of node.children) {
+      const found = firstLink(child as Nodes);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/** Drops markdown emphasis and code marks, HTML breaks and outer whitespace. */
+function clean(text: string): string {
+  return text
+    .replace(/<br\s*\/?>/gi, ' ')
+    .replace(/[`*]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function truncate(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
