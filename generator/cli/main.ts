@@ -1,0 +1,53 @@
+/** The `docs2ts` command line: commands, usage errors (exit 2) and internal errors. */
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { UsageError } from '../parse/input.js';
+import { GENERATOR_VERSION } from '../model/link.js';
+import { runModel } from './model-command.js';
+import { parseWorkers } from './options.js';
+
+export async function main(argv: string[]): Promise<number> {
+  const debug = argv.includes('--debug');
+  let exitCode = 0;
+  const program = new Command('docs2ts')
+    .description('Microsoft Graph reference docs → intermediate model, TypeScript, conformance report')
+    .version(GENERATOR_VERSION)
+    .exitOverride()
+    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+
+  const workers = () =>
+    new Option('--workers <n>', 'worker threads for parsing (default: available cores)').argParser((value) => {
+      try {
+        return parseWorkers(value);
+      } catch (error) {
+        throw new InvalidArgumentError((error as Error).message);
+      }
+    });
+
+  program
+    .command('model')
+    .description('write the linked intermediate model as JSON')
+    .option('-i, --input <dir>', 'docs root (<version>/api, <version>/resources)', 'docs-input')
+    .option('-o, --out <file>', 'output file, or - for stdout', '-')
+    .option('--compact', 'write JSON without indentation')
+    .option('-q, --quiet', 'no summary on stderr')
+    .option('--debug', 'show stack traces for internal errors')
+    .addOption(workers())
+    .action(async (options) => {
+      exitCode = await runModel(options);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof UsageError) {
+      process.stderr.write(`docs2ts: ${error.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`docs2ts: internal error: ${(error as Error)?.message ?? String(error)}\n`);
+    if (debug) process.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
+    else process.stderr.write('(run again with --debug for details)\n');
+    return 2;
+  }
+}

@@ -1,0 +1,13 @@
+/** Options every command takes. */
+export interface CommonOptions {
+  input: string;
+  workers?: number;
+  quiet?: boolean;
+  debug?: boolean;
+}
+
+export function parseWorkers(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new Error(`--workers takes a whole number from 1 to 64, not ${value}`);
+  return n;
+}

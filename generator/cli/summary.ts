@@ -1,0 +1,39 @@
+/** The one-screen summary `model` (and other commands) print on stderr. */
+import type { Model } from '../model/ir.js';
+import type { SkippedFile } from '../parse/input.js';
+import { compareStrings } from '../model/diagnostic.js';
+
+export function formatSummary(model: Model, skipped: readonly SkippedFile[], seconds: number): string {
+  const { pages } = model;
+  const lines: string[] = [];
+  const kinds = Object.entries(pages.byKind)
+    .map(([kind, count]) => `${kind} ${count}`)
+    .join(', ');
+  lines.push(`pages read: ${pages.total} (${kinds}); ${pages.empty} yielded no type or operation`);
+  if (skipped.length) {
+    const sample = skipped.slice(0, 3).map((s) => `${s.file} (${s.reason})`).join(', ');
+    lines.push(`files skipped: ${skipped.length}: ${sample}${skipped.length > 3 ? ', ...' : ''}`);
+  }
+  for (const version of model.apiVersions) {
+    const types = model.types.filter((t) => t.apiVersion === version);
+    const count = (kind: string) => types.filter((t) => t.kind === kind).length;
+    const operations = model.operations.filter((o) => o.apiVersion === version);
+    const examples = operations.reduce((n, o) => n + o.examples.length, 0);
+    lines.push(
+      `${version}: types ${types.length} (entity ${count('entity')}, complex ${count('complex')}, enum ${count('enum')}, unresolved ${count('unresolved')}); operations ${operations.length}; examples ${examples}`,
+    );
+  }
+  const byCode = new Map<string, { error: number; warning: number; info: number }>();
+  for (const d of model.diagnostics) {
+    const entry = byCode.get(d.code) ?? { error: 0, warning: 0, info: 0 };
+    entry[d.severity]++;
+    byCode.set(d.code, entry);
+  }
+  lines.push(`diagnostics: ${model.diagnostics.length}`);
+  for (const [code, counts] of [...byCode].sort(([a], [b]) => compareStrings(a, b))) {
+    const parts = (['error', 'warning', 'info'] as const).filter((s) => counts[s]).map((s) => `${counts[s]} ${s}`);
+    lines.push(`  ${code.padEnd(28)} ${parts.join(', ')}`);
+  }
+  lines.push(`done in ${seconds.toFixed(1)} s`);
+  return lines.join('\n');
+}

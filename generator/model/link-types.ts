@@ -1,0 +1,191 @@
+/**
+ * Links one API version's documented types: property types resolved across
+ * pages, base types, inherited properties, entity vs complex, and a type for
+ * every name that is referenced but not documented.
+ */
+import type { PropertyFacts, ResourceFacts } from '../extract/facts.js';
+import type { DocumentedFacts } from './collect-types.js';
+import { compareStrings, diagnostic, type Diagnostic, type SourceRef } from './diagnostic.js';
+import type { ModelProperty, ModelType } from './ir.js';
+import { TypeResolver } from './type-resolver.js';
+
+export interface Reference {
+  fullName: string;
+  source: SourceRef;
+  possibleValues: string[];
+}
+
+/** Model types for the documented types; unresolved names they use are appended to `references`. */
+export function linkDocumentedTypes(
+  apiVersion: string,
+  documented: Map<string, DocumentedFacts>,
+  resolver: TypeResolver,
+  references: Reference[],
+  diagnostics: Diagnostic[],
+): Map<string, ModelType> {
+  const types = new Map<string, ModelType>();
+  for (const entry of documented.values()) {
+    types.set(entry.fullName, entry.kind === 'enum' ? enumType(apiVersion, entry) : resourceType(apiVersion, entry, resolver, references, diagnostics));
+  }
+  return types;
+}
+
+function enumType(apiVersion: string, entry: Extract<DocumentedFacts, { kind: 'enum' }>): ModelType {
+  const { facts } = entry;
+  return {
+    kind: 'enum',
+    name: facts.name,
+    namespace: facts.namespace,
+    fullName: entry.fullName,
+    apiVersion,
+    baseType: null,
+    description: facts.description,
+    source: facts.source,
+    properties: [],
+    navigationProperties: [],
+    members: facts.members.map(({ name, value, description }) => ({ name, value, description })),
+    origin: 'documented',
+    documentedIn: entry.documentedIn,
+  };
+}
+
+function resourceType(
+  apiVersion: string,
+  entry: Extract<DocumentedFacts, { kind: 'resource' }>,
+  resolver: TypeResolver,
+  references: Reference[],
+  diagnostics: Diagnostic[],
+): ModelType {
+  const { facts, page } = entry;
+  const link = (property: PropertyFacts): ModelProperty => linkProperty(property, page.file, facts.namespace, resolver, references);
+  const type: ModelType = {
+    kind: 'complex',
+    name: facts.name,
+    namespace: facts.namespace,
+    fullName: entry.fullName,
+    apiVersion,
+    baseType: facts.baseType ? linkBaseType(facts, page.file, resolver, diagnostics) : null,
+    description: facts.description,
+    source: facts.source,
+    properties: facts.properties.map(link),
+    navigationProperties: facts.navigationProperties.map(link),
+    members: [],
+    origin: 'documented',
+    documentedIn: entry.documentedIn,
+  };
+  if (facts.keyProperty !== undefined) type.keyProperty = facts.keyProperty;
+  if (facts.openType !== undefined) type.openType = facts.openType;
+  if (facts.isAbstract !== undefined) type.isAbstract = facts.isAbstract;
+  return type;
+}
+
+export function linkProperty(
+  property: PropertyFacts,
+  file: string,
+  namespace: string,
+  resolver: TypeResolver,
+  references: Reference[],
+): ModelProperty {
+  const { ref, resolved } = resolver.resolve(property.type, file, namespace);
+  if (!resolved) references.push({ fullName: ref.name, source: property.source, possibleValues: property.possibleValues ?? [] });
+  const out: ModelProperty = { name: property.name, type: ref, description: property.description, source: property.source };
+  if (property.possibleValues?.length) out.possibleValues = property.possibleValues;
+  if (property.nullable !== undefined) out.nullable = property.nullable;
+  if (property.readOnly !== undefined) out.readOnly = property.readOnly;
+  if (property.required !== undefined) out.required = property.required;
+  return out;
+}
+
+function linkBaseType(facts: ResourceFacts, file: string, resolver: TypeResolver, diagnostics: Diagnostic[]): string {
+  const base = facts.baseType!;
+  const { ref, resolved } = resolver.resolve({ name: base.name, isCollection: false, isPrimitive: false, ...(base.href ? { href: base.href } : {}) }, file, facts.namespace);
+  if (!resolved) {
+    diagnostics.push(
+      diagnostic('base-type-unresolved', 'warning', `Unexpected base type \`${base.name}\` that no page documents, expected a documented type`, base.source),
+    );
+  }
+  return ref.name;
+}
+
+/**
+ * Types referenced but documented nowhere: an enum when some reference lists
+ * "Possible values", otherwise an `unresolved` placeholder. One diagnostic per type.
+ */
+export function addReferencedTypes(
+  apiVersion: string,
+  types: Map<string, ModelType>,
+  references: readonly Reference[],
+  diagnostics: Diagnostic[],
+): void {
+  const byName = new Map<string, Reference[]>();
+  for (const reference of references) {
+    if (types.has(reference.fullName)) continue;
+    const list = byName.get(reference.fullName);
+    if (list) list.push(reference);
+    else byName.set(reference.fullName, [reference]);
+  }
+  for (const [fullName, refs] of [...byName].sort(([a], [b]) => compareStrings(a, b))) {
+    const first = refs[0]!;
+    const values = [...new Set(refs.flatMap((r) => r.possibleValues))];
+    const dot = fullName.lastIndexOf('.');
+    types.set(fullName, {
+      kind: values.length ? 'enum' : 'unresolved',
+      name: fullName.slice(dot + 1),
+      namespace: dot > 0 ? fullName.slice(0, dot) : '',
+      fullName,
+      apiVersion,
+      baseType: null,
+      description: '',
+      source: first.source,
+      properties: [],
+      navigationProperties: [],
+      members: values.map((name) => ({ name, value: null, description: '' })),
+      origin: values.length ? 'possible-values' : 'referenced',
+      documentedIn: [],
+    });
+    const where = refs.length > 1 ? ` (referenced ${refs.length} times)` : '';
+    diagnostics.push(
+      diagnostic(
+        'type-unresolved',
+        'warning',
+        values.length
+          ? `Unexpected type \`${fullName}\` that no page documents${where}, expected a page for it (synthesized an enum from its "Possible values": ${values.join(', ')})`
+          : `Unexpected type \`${fullName}\` that no page documents${where}, expected a page for it`,
+        first.source,
+      ),
+    );
+  }
+}
+
+/**
+ * Entity when the JSON annotation names a key, the type has navigation
+ * properties, or a base type is an entity. Properties redeclared from a base
+ * type are dropped from `properties` (they are inherited). Sets `derivedTypes`.
+ */
+export function inheritAndClassify(types: Map<string, ModelType>, documented: Map<string, DocumentedFacts>, diagnostics: Diagnostic[]): void {
+  const chainOf = (type: ModelType): ModelType[] => {
+    const chain: ModelType[] = [];
+    const seen = new Set([type.fullName]);
+    for (let base = type.baseType ? types.get(type.baseType) : undefined; base; base = base.baseType ? types.get(base.baseType) : undefined) {
+      if (seen.has(base.fullName)) {
+        diagnostics.push(diagnostic('base-type-cycle', 'error', `Unexpected base type cycle through \`${base.fullName}\`, expected a chain that ends`, type.source));
+        break;
+      }
+      seen.add(base.fullName);
+      chain.push(base);
+    }
+    return chain;
+  };
+  const isEntityOwn = (type: ModelType) =>
+    type.keyProperty !== undefined || type.navigationProperties.length > 0 || type.fullName === 'microsoft.graph.entity';
+  for (const type of types.values()) {
+    if (type.kind === 'enum' || type.kind === 'unresolved' || documented.get(type.fullName)?.kind !== 'resource') continue;
+    const chain = chainOf(type);
+    if (isEntityOwn(type) || chain.some(isEntityOwn)) type.kind = 'entity';
+    const inherited = new Set(chain.flatMap((base) => [...base.properties, ...base.navigationProperties].map((p) => p.name)));
+    type.properties = type.properties.filter((p) => !inherited.has(p.name));
+    type.navigationProperties = type.navigationProperties.filter((p) => !inherited.has(p.name));
+    const base = type.baseType ? types.get(type.baseType) : undefined;
+    if (base) base.derivedTypes = [...(base.derivedTypes ?? []), type.fullName].sort(compareStrings);
+  }
+}

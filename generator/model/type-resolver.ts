@@ -1,0 +1,119 @@
+/**
+ * Resolves type names as pages write them (bare, qualified, linked, miscased)
+ * to the full names of the types one API version documents.
+ */
+import path from 'node:path/posix';
+import type { PageFacts, TypeRefFacts } from '../extract/facts.js';
+import type { TypeRef } from './ir.js';
+
+export interface DocumentedType {
+  fullName: string;
+  name: string;
+  namespace: string;
+}
+
+export interface Resolution {
+  ref: TypeRef;
+  /** False when no page documents the type: `ref.name` is then a best-guess full name. */
+  resolved: boolean;
+}
+
+export class TypeResolver {
+  private readonly byFullName = new Map<string, DocumentedType>();
+  private readonly byLowerFullName = new Map<string, DocumentedType | null>();
+  private readonly byBareName = new Map<string, DocumentedType[]>();
+  private readonly byLowerBareName = new Map<string, DocumentedType[]>();
+  /** Page file → the one type it documents (pages that document several are left out). */
+  private readonly byPage = new Map<string, DocumentedType>();
+
+  constructor(types: readonly DocumentedType[], pages: readonly PageFacts[]) {
+    for (const type of types) {
+      this.byFullName.set(type.fullName, type);
+      const lower = type.fullName.toLowerCase();
+      this.byLowerFullName.set(lower, this.byLowerFullName.has(lower) ? null : type);
+      push(this.byBareName, type.name, type);
+      push(this.byLowerBareName, type.name.toLowerCase(), type);
+    }
+    for (const page of pages) {
+      const documented = [...page.resources, ...page.enums];
+      const only = documented.length === 1 ? documented[0] : undefined;
+      const type = only && this.byFullName.get(`${only.namespace}.${only.name}`);
+      if (type) {
+        this.byPage.set(page.file, type);
+        this.byPage.set(page.file.toLowerCase(), type);
+      }
+    }
+  }
+
+  has(fullName: string): boolean {
+    return this.byFullName.has(fullName);
+  }
+
+  /**
+   * Resolution order: exact full name; the page's namespace; microsoft.graph;
+   * a bare name documented in one namespace only; the linked page's type; then the
+   * same again ignoring case.
+   */
+  resolve(type: Pick<TypeRefFacts, 'name' | 'isCollection' | 'isPrimitive' | 'href'>, fromFile: string, namespace: string): Resolution {
+    if (type.isPrimitive) return { ref: { name: type.name, isCollection: type.isCollection }, resolved: true };
+    const found = this.find(type.name, namespace) ?? this.fromHref(type.href, fromFile) ?? this.findIgnoringCase(type.name, namespace);
+    if (found) return { ref: { name: found.fullName, isCollection: type.isCollection }, resolved: true };
+    return { ref: { name: qualify(type.name, namespace), isCollection: type.isCollection }, resolved: false };
+  }
+
+  /** Full name for a name, or undefined. */
+  lookup(name: string, namespace: string): string | undefined {
+    return (this.find(name, namespace) ?? this.findIgnoringCase(name, namespace))?.fullName;
+  }
+
+  private find(name: string, namespace: string): DocumentedType | undefined {
+    const bare = name.replace(/^#/, '');
+    return (
+      this.byFullName.get(bare) ??
+      this.byFullName.get(`${namespace}.${bare}`) ??
+      this.byFullName.get(`microsoft.graph.${bare}`) ??
+      single(this.byBareName.get(bare))
+    );
+  }
+
+  private findIgnoringCase(name: string, namespace: string): DocumentedType | undefined {
+    const lower = name.replace(/^#/, '').toLowerCase();
+    return (
+      this.byLowerFullName.get(lower) ??
+      this.byLowerFullName.get(`${namespace}.${lower}`.toLowerCase()) ??
+      this.byLowerFullName.get(`microsoft.graph.${lower}`) ??
+      single(this.byLowerBareName.get(lower)) ??
+      undefined
+    );
+  }
+
+  private fromHref(href: string | undefined, fromFile: string): DocumentedType | undefined {
+    if (!href || /^[a-z]+:/i.test(href) || href.startsWith('/')) return undefined;
+    const target = path.normalize(path.join(path.dirname(fromFile), decodeSafely(href.split('#')[0] ?? '')));
+    return this.byPage.get(target) ?? this.byPage.get(target.toLowerCase());
+  }
+}
+
+/** `x` in namespace `microsoft.graph` → `microsoft.graph.x`; qualified names stay as written. */
+export function qualify(name: string, namespace: string): string {
+  const bare = name.replace(/^#/, '');
+  return bare.includes('.') ? bare : `${namespace}.${bare}`;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function single<T>(list: T[] | undefined): T | undefined {
+  return list?.length === 1 ? list[0] : undefined;
+}
+
+function decodeSafely(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,164 @@
+/**
+ * Finds the pages of a docs root and reads them. Accepts `<root>/<version>/{api,resources}`,
+ * the docs repository's `api-reference/<version>/...` layout, and a single version folder.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
+
+export interface InputPage {
+  /** Relative to the input root, `/` separators. */
+  file: string;
+  absolutePath: string;
+  apiVersion: string;
+}
+
+export interface SkippedFile {
+  file: string;
+  reason: string;
+}
+
+export interface InputSet {
+  root: string;
+  pages: InputPage[];
+  /** Files below the root that are not pages (include snippets, non-markdown), each with why. */
+  skipped: SkippedFile[];
+  diagnostics: Diagnostic[];
+}
+
+/** A usage problem the CLI reports in one line with exit code 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+const VERSION = /^(v\d+(\.\d+)?|beta)$/i;
+/** `page.md`, and `page.md.txt` (one real page is published with that name). */
+const PAGE = /\.md(\.txt)?$/i;
+/** Folders of the docs repository that hold snippets and media, not pages. */
+const NOT_PAGES = new Set(['includes', 'snippets', 'images', 'media', 'node_modules', '.git']);
+/** Pages above this size are reported and skipped: no reference page comes near it. */
+export const MAX_PAGE_BYTES = 8 * 1024 * 1024;
+
+export async function discoverPages(root: string): Promise<InputSet> {
+  const absoluteRoot = path.resolve(root);
+  const info = await stat(absoluteRoot).catch(() => undefined);
+  if (!info) throw new UsageError(`input folder ${root} does not exist: pass --input with a docs folder`);
+  if (!info.isDirectory()) throw new UsageError(`input ${root} is not a folder: pass --input with a docs folder`);
+
+  const rootVersion = VERSION.test(path.basename(absoluteRoot)) ? path.basename(absoluteRoot) : undefined;
+  const set: InputSet = { root: absoluteRoot, pages: [], skipped: [], diagnostics: [] };
+  for (const file of await walk(absoluteRoot, '', set)) {
+    if (!PAGE.test(file)) {
+      set.skipped.push({ file, reason: 'not a markdown page' });
+      continue;
+    }
+    const version = file.split('/').find((segment) => VERSION.test(segment)) ?? rootVersion;
+    if (!version) {
+      set.diagnostics.push(
+        diagnostic(
+          'api-version-unknown',
+          'warning',
+          'Unexpected page outside a version folder, expected it under `v1.0/` or `beta/` (read as v1.0)',
+          { file, line: 1, column: 1 },
+        ),
+      );
+    }
+    if (/\.md\.txt$/i.test(file)) {
+      set.diagnostics.push(
+        diagnostic('page-extension', 'info', 'Unexpected page file name ending in `.md.txt`, expected `.md` (read as a page)', {
+          file,
+          line: 1,
+          column: 1,
+        }),
+      );
+    }
+    set.pages.push({ file, absolutePath: path.join(absoluteRoot, file), apiVersion: normalizeVersion(version ?? 'v1.0') });
+  }
+  if (set.pages.length === 0) {
+    throw new UsageError(`no markdown pages under ${root}: expected <version>/api/*.md and <version>/resources/*.md`);
+  }
+  return set;
+}
+
+function normalizeVersion(version: string): string {
+  return version.toLowerCase() === 'beta' ? 'beta' : version.toLowerCase();
+}
+
+/** Every file below `dir`, sorted by relative path (code-point order, machine independent). */
+async function walk(root: string, relative: string, set: InputSet): Promise<string[]> {
+  const entries = await readdir(path.join(root, relative), { withFileTypes: true }).catch((error: unknown) => {
+    set.diagnostics.push(
+      diagnostic('input-unreadable', 'error', `Unexpected unreadable folder (${errorCode(error)}), expected a readable docs folder`, {
+        file: relative || '.',
+        line: 1,
+        column: 1,
+      }),
+    );
+    return [];
+  });
+  const files: string[] = [];
+  for (const entry of entries) {
+    const child = relative ? `${relative}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) {
+      if (NOT_PAGES.has(entry.name)) set.skipped.push({ file: `${child}/`, reason: `${entry.name} folder (not reference pages)` });
+      else files.push(...(await walk(root, child, set)));
+    } else if (entry.isFile()) {
+      files.push(child);
+    }
+  }
+  return files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+export interface PageText {
+  text: string;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Reads one page as UTF-8. Invalid UTF-8 is decoded with replacement characters and
+ * reported; an unreadable or oversized file gives empty text and a diagnostic.
+ */
+export async function readPage(page: Pick<InputPage, 'file' | 'absolutePath'>): Promise<PageText> {
+  const top = { file: page.file, line: 1, column: 1 };
+  let bytes: Buffer;
+  try {
+    const info = await stat(page.absolutePath);
+    if (info.size > MAX_PAGE_BYTES) {
+      const mb = (info.size / 1024 / 1024).toFixed(1);
+      return {
+        text: '',
+        diagnostics: [
+          diagnostic('page-too-large', 'error', `Unexpected ${mb} MB page, expected at most ${MAX_PAGE_BYTES / 1024 / 1024} MB (skipped; split the page or check that it is a doc page)`, top),
+        ],
+      };
+    }
+    bytes = await readFile(page.absolutePath);
+  } catch (error) {
+    return {
+      text: '',
+      diagnostics: [diagnostic('page-unreadable', 'error', `Unexpected unreadable page (${errorCode(error)}), expected a readable file`, top)],
+    };
+  }
+  return decodePage(bytes, page.file);
+}
+
+export function decodePage(bytes: Uint8Array, file: string): PageText {
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes), diagnostics: [] };
+  } catch {
+    return {
+      text: new TextDecoder('utf-8').decode(bytes),
+      diagnostics: [
+        diagnostic('page-encoding', 'error', 'Unexpected bytes that are not UTF-8, expected a UTF-8 page (read with replacement characters; re-save the file as UTF-8)', {
+          file,
+          line: 1,
+          column: 1,
+        }),
+      ],
+    };
+  }
+}
+
+function errorCode(error: unknown): string {
+  return (error as NodeJS.ErrnoException)?.code ?? String(error);
+}
