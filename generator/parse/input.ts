@@ -74,6 +74,7 @@ export async function discoverPages(root: string): Promise<InputSet> {
     }
     set.pages.push({ file, absolutePath: path.join(absoluteRoot, file), apiVersion: normalizeVersion(version ?? 'v1.0') });
   }
+  set.skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   if (set.pages.length === 0) {
     throw new UsageError(`no markdown pages under ${root}: expected <version>/api/*.md and <version>/resources/*.md`);
   }

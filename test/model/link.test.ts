@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import { linkModel } from '../../generator/model/link.js';
+import type { ModelType } from '../../generator/model/ir.js';
+import { enumFacts, page, property, resource, typeRef } from '../helpers/facts.js';
+
+const typeNamed = (types: ModelType[], fullName: string) => types.find((t) => t.fullName === fullName);
+
+describe('linkModel: name resolution', () => {
+  it.each([
+    ['a bare name in the page namespace', 'state', 'microsoft.graph.state'],
+    ['a differently cased name', 'State', 'microsoft.graph.state'],
+    ['a qualified name', 'microsoft.graph.state', 'microsoft.graph.state'],
+    ['a name documented only in a sub-namespace', 'callType', 'microsoft.graph.callRecords.callType'],
+    ['a primitive', 'String', 'Edm.String'],
+  ])('resolves %s', (_name, written, want) => {
+    const model = linkModel({
+      pages: [
+        page('v1.0/resources/a.md', { resources: [resource('a', { properties: [property('p', written)] })] }),
+        page('v1.0/resources/state.md', { enums: [enumFacts('state', ['on', 'off'])] }),
+        page('v1.0/resources/enums-callrecords.md', { enums: [enumFacts('callType', ['x'], 'microsoft.graph.callRecords')] }),
+      ],
+    });
+    expect(typeNamed(model.types, 'microsoft.graph.a')?.properties[0]?.type).toEqual({ name: want, isCollection: false });
+  });
+
+  it('follows the link when the link text names no documented type', () => {
+    const p = property('p', 'x');
+    p.type = typeRef('Statee collection', '../resources/state.md');
+    const model = linkModel({
+      pages: [
+        page('v1.0/resources/a.md', { resources: [resource('a', { properties: [p] })] }),
+        page('v1.0/resources/state.md', { enums: [enumFacts('state', ['on'])] }),
+      ],
+    });
+    expect(typeNamed(model.types, 'microsoft.graph.a')?.properties[0]?.type).toEqual({ name: 'microsoft.graph.state', isCollection: true });
+  });
+});
+
+describe('linkModel: types no page documents', () => {
+  it('synthesizes an enum from "Possible values" and reports it once', () => {
+    const model = linkModel({
+      pages: [
+        page('v1.0/resources/a.md', {
+          resources: [
+            resource('a', {
+              properties: [
+                property('p', 'tenantState', { possibleValues: ['unknown', 'enabled'] }, 10),
+                property('q', 'tenantState', { possibleValues: ['enabled', 'terminated'] }, 11),
+              ],
+            }),
+          ],
+        }),
+      ],
+    });
+    const synthesized = typeNamed(model.types, 'microsoft.graph.tenantState');
+    expect(synthesized).toMatchObject({ kind: 'enum', origin: 'possible-values' });
+    expect(synthesized?.members.map((m) => m.name)).toEqual(['unknown', 'enabled', 'terminated']);
+    expect(model.diagnostics.filter((d) => d.code === 'type-unresolved').map((d) => [d.file, d.line])).toEqual([['x.md', 10]]);
+  });
+
+  it('keeps a placeholder of kind unresolved when nothing describes the type', () => {
+    const model = linkModel({ pages: [page('v1.0/resources/a.md', { resources: [resource('a', { properties: [property('p', 'assignment collection')] })] })] });
+    expect(typeNamed(model.types, 'microsoft.graph.assignment')).toMatchObject({ kind: 'unresolved', origin: 'referenced', members: [] });
+  });
+});
+
+describe('linkModel: inheritance', () => {
+  const pages = () => [
+    page('v1.0/resources/entity.md', { resources: [resource('entity', { keyProperty: 'id', properties: [property('id', 'String')] })] }),
+    page('v1.0/resources/base.md', {
+      resources: [resource('base', { baseType: { name: 'entity', source: { file: 'x.md', line: 3, column: 1 } }, properties: [property('id', 'String'), property('name', 'String')] })],
+    }),
+    page('v1.0/resources/derived.md', {
+      resources: [resource('derived', { baseType: { name: 'base', source: { file: 'x.md', line: 3, column: 1 } }, properties: [property('name', 'String'), property('extra', 'Int32')] })],
+    }),
+    page('v1.0/resources/plain.md', { resources: [resource('plain', { properties: [property('x', 'String')] })] }),
+  ];
+
+  it('marks types whose chain reaches a keyed type as entities, others as complex', () => {
+    const model = linkModel({ pages: pages() });
+    expect(model.types.map((t) => [t.name, t.kind])).toEqual([
+      ['base', 'entity'],
+      ['derived', 'entity'],
+      ['entity', 'entity'],
+      ['plain', 'complex'],
+    ]);
+  });
+
+  it('keeps only declared properties and lists derived types', () => {
+    const model = linkModel({ pages: pages() });
+    expect(typeNamed(model.types, 'microsoft.graph.derived')?.properties.map((p) => p.name)).toEqual(['extra']);
+    expect(typeNamed(model.types, 'microsoft.graph.base')?.properties.map((p) => p.name)).toEqual(['name']);
+    expect(typeNamed(model.types, 'microsoft.graph.base')?.derivedTypes).toEqual(['microsoft.graph.derived']);
+  });
+
+  it('reports a base type cycle instead of looping', () => {
+    const source = { file: 'x.md', line: 3, column: 1 };
+    const model = linkModel({
+      pages: [
+        page('v1.0/resources/a.md', { resources: [resource('a', { baseType: { name: 'b', source } })] }),
+        page('v1.0/resources/b.md', { resources: [resource('b', { baseType: { name: 'a', source } })] }),
+      ],
+    });
+    expect(model.diagnostics.map((d) => d.code)).toContain('base-type-cycle');
+  });
+});
+
+describe('linkModel: a type documented twice', () => {
+  it('keeps the first and reports a difference', () => {
+    const model = linkModel({
+      pages: [
+        page('v1.0/resources/a.md', { enums: [enumFacts('state', ['on', 'off'])] }),
+        page('v1.0/resources/enums.md', { enums: [enumFacts('state', ['on', 'paused'])] }),
+      ],
+    });
+    expect(typeNamed(model.types, 'microsoft.graph.state')?.members.map((m) => m.name)).toEqual(['on', 'off']);
+    expect(typeNamed(model.types, 'microsoft.graph.state')?.documentedIn).toEqual(['v1.0/resources/a.md', 'v1.0/resources/enums.md']);
+    const conflict = model.diagnostics.find((d) => d.code === 'type-conflict');
+    expect(conflict?.message).toContain('first only: off; here only: paused');
+  });
+
+  it('says nothing when both definitions agree', () => {
+    const model = linkModel({
+      pages: [
+        page('v1.0/resources/a.md', { enums: [enumFacts('state', ['on'])] }),
+        page('v1.0/resources/enums.md', { enums: [enumFacts('state', ['on'])] }),
+      ],
+    });
+    expect(model.diagnostics).toEqual([]);
+  });
+});
+
+describe('linkModel: versions', () => {
+  it('links each API version on its own', () => {
+    const model = linkModel({
+      pages: [
+        page('v1.0/resources/a.md', { resources: [resource('a', { properties: [property('p', 'state')] })] }),
+        page('beta/resources/state.md', { enums: [enumFacts('state', ['on'])] }),
+      ],
+    });
+    expect(model.apiVersions).toEqual(['beta', 'v1.0']);
+    expect(model.types.map((t) => [t.apiVersion, t.fullName, t.kind])).toEqual([
+      ['beta', 'microsoft.graph.state', 'enum'],
+      ['v1.0', 'microsoft.graph.a', 'complex'],
+      ['v1.0', 'microsoft.graph.state', 'unresolved'],
+    ]);
+  });
+});
