@@ -2,6 +2,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { UsageError } from '../parse/input.js';
 import { GENERATOR_VERSION } from '../model/link.js';
+import { runGenerate } from './generate-command.js';
 import { runModel } from './model-command.js';
 import { parseWorkers } from './options.js';
 
@@ -34,6 +35,19 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(workers())
     .action(async (options) => {
       exitCode = await runModel(options);
+    });
+
+  program
+    .command('generate')
+    .description('write TypeScript interfaces, enums, validators and client functions per API version')
+    .option('-i, --input <dir>', 'docs root (<version>/api, <version>/resources)', 'docs-input')
+    .option('-o, --out <dir>', 'output folder (replaced whole)', 'generated')
+    .option('--check', 'write nothing; exit 1 and name the stale files when the output folder differs')
+    .option('-q, --quiet', 'no summary on stderr')
+    .option('--debug', 'show stack traces for internal errors')
+    .addOption(workers())
+    .action(async (options) => {
+      exitCode = await runGenerate(options);
     });
 
   try {
