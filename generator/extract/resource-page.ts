@@ -1,3 +1,80 @@
+/**
+ * A resource page (`x resource type`) into ResourceFacts: name, description, base
+ * type, properties, relationships, methods and the JSON representation.
+ */
 import type { PageExtractor } from './page.js';
+import { at, report, type PageContext } from './context.js';
+import type { PropertyFacts, ResourceFacts } from './facts.js';
+import { readJsonRepresentation, readResourceAnnotation } from './json-representation.js';
+import { readResourceName } from './resource-name.js';
+import { readResourceDescription } from './resource-description.js';
+import { readBaseType } from './base-type.js';
+import {
+  PROPERTIES_SECTION,
+  RELATIONSHIPS_SECTION,
+  leadPropertyTables,
+  sectionPropertyTables,
+} from './property-tables.js';
+import { readPropertyTable } from './properties-table.js';
+import { readMethods } from './methods-table.js';
+import { findSection } from './sections.js';
 
-export const extractResourcePage: PageExtractor = () => ({});
+export const extractResourcePage: PageExtractor = (ctx) => {
+  const json = readJsonRepresentation(ctx);
+  const annotation = readResourceAnnotation(json?.annotation ?? null);
+  const name = readResourceName(ctx, annotation.odataType);
+  if (!name) {
+    report(
+      ctx,
+      'resource-name-missing',
+      'warning',
+      `Unexpected resource page title \`${ctx.title ?? ''}\`, expected \`<name> resource type\` or a JSON representation with \`@odata.type\``,
+      ctx.sections.find((s) => s.depth === 1)?.heading ?? ctx.tree.children[0],
+    );
+    return { resources: [] };
+  }
+  const propertyTables = findSection(ctx.sections, PROPERTIES_SECTION)
+    ? sectionPropertyTables(ctx, PROPERTIES_SECTION)
+    : leadPropertyTables(ctx);
+  const seen = new Set<string>();
+  const properties = unique(ctx, seen, propertyTables.flatMap((table) => readPropertyTable(ctx, table)));
+  const navigationProperties = unique(
+    ctx,
+    seen,
+    sectionPropertyTables(ctx, RELATIONSHIPS_SECTION).flatMap((table) => readPropertyTable(ctx, table)),
+  );
+  const resource: ResourceFacts = {
+    name: name.name,
+    namespace: name.namespace,
+    description: readResourceDescription(ctx),
+    source: at(ctx, ctx.sections.find((s) => s.depth === 1)?.heading ?? json?.annotation?.source),
+    baseType: readBaseType(ctx, annotation.baseType, json?.annotation ?? null),
+    properties,
+    navigationProperties,
+    methods: readMethods(ctx),
+    json,
+  };
+  if (annotation.keyProperty !== undefined) resource.keyProperty = annotation.keyProperty;
+  if (annotation.openType !== undefined) resource.openType = annotation.openType;
+  if (annotation.isAbstract !== undefined) resource.isAbstract = annotation.isAbstract;
+  if (annotation.optionalProperties !== undefined) resource.optionalProperties = annotation.optionalProperties;
+  return { resources: [resource] };
+};
+
+/** Drops a property already listed on the page (first one wins), reporting the repeat. */
+function unique(ctx: PageContext, seen: Set<string>, properties: PropertyFacts[]): PropertyFacts[] {
+  return properties.filter((property) => {
+    if (!seen.has(property.name)) {
+      seen.add(property.name);
+      return true;
+    }
+    report(
+      ctx,
+      'property-duplicate',
+      'warning',
+      `Unexpected second row for property \`${property.name}\`, expected each property once`,
+      property.source,
+    );
+    return false;
+  });
+}

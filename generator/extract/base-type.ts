@@ -1,0 +1,90 @@
+/**
+ * The type a resource derives from: an "Inherits from [x](x.md)." / "Derived from
+ * [x](x.md)." sentence under the title or in the Properties section, else the
+ * JSON representation annotation's `baseType`.
+ */
+import type { Paragraph, PhrasingContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { at, type PageContext } from './context.js';
+import type { AnnotationFacts, ResourceFacts } from './facts.js';
+import { PROPERTIES_SECTION } from './property-tables.js';
+
+export type BaseTypeFacts = NonNullable<ResourceFacts['baseType']>;
+
+/** Text that ends right before the base type's name. */
+const LEAD_IN =
+  /(?:^|[\s*(])(?:inherits?|derives?|is\s+derived|derived|extends)(?:\s+(?:all\s+)?(?:of\s+)?(?:the\s+)?properties)?\s+(?:from|of)\s+(?:the\s+)?(?:base\s+(?:type|class)\s+)?[*_]*$/i;
+const EXTENDS = /(?:^|[\s*(])extends\s+(?:the\s+)?[*_]*$/i;
+const NAME = /^#?[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/;
+
+export function readBaseType(
+  ctx: PageContext,
+  annotationBase: string | undefined,
+  annotation: AnnotationFacts | null,
+): BaseTypeFacts | null {
+  const sections = ctx.sections.filter((s) => s.depth <= 1 || (s.depth >= 2 && PROPERTIES_SECTION.test(s.title)));
+  for (const section of sections) {
+    for (const node of section.nodes) {
+      if (node.type !== 'paragraph') continue;
+      const found = fromSentence(ctx, node);
+      if (found) return found;
+    }
+  }
+  if (annotationBase && NAME.test(annotationBase)) {
+    return { name: bareName(annotationBase), source: annotation?.source ?? at(ctx, undefined) };
+  }
+  return null;
+}
+
+/** Whether a paragraph states the base type (so it is no part of the description). */
+export function isBaseTypeSentence(ctx: PageContext, node: Paragraph): boolean {
+  const text = toString(node).trim();
+  return /^(?:inherits|derived|derives)\s+from\b/i.test(text) && fromSentence(ctx, node) !== null && text.length < 120;
+}
+
+/** The first link (or plain name) that follows an "inherits from" lead-in. */
+function fromSentence(ctx: PageContext, paragraph: Paragraph): BaseTypeFacts | null {
+  let before = '';
+  for (const child of flatten(paragraph.children)) {
+    if (child.type === 'link' || child.type === 'linkReference') {
+      if (LEAD_IN.test(before) || EXTENDS.test(before)) {
+        const name = toString(child).replace(/[`*]/g, '').trim();
+        if (!NAME.test(name)) return null;
+        const href = child.type === 'link' ? child.url : ctx.definitions.get(child.identifier.toLowerCase());
+        return { name: bareName(name), ...(href !== undefined ? { href } : {}), source: at(ctx, child) };
+      }
+      before += toString(child);
+      continue;
+    }
+    if (child.type !== 'text' && child.type !== 'inlineCode') {
+      before += toString(child);
+      continue;
+    }
+    const text = child.value;
+    const plain = /^(?:inherits|derived|derives)\s+from\s+(?:the\s+)?([A-Za-z_][\w.]*[A-Za-z0-9_])\s*(?:\.|$|\s+(?:resource|type|entity|complex type)\b)/i.exec(
+      (before + text).trim(),
+    );
+    if (plain?.[1] && !/^[A-Z0-9_]+$/.test(plain[1]) && before.trim() === '') {
+      return { name: bareName(plain[1]), source: at(ctx, child) };
+    }
+    if (child.type === 'inlineCode' && (LEAD_IN.test(before) || EXTENDS.test(before)) && NAME.test(text.trim())) {
+      return { name: bareName(text.trim()), source: at(ctx, child) };
+    }
+    before += text;
+  }
+  return null;
+}
+
+/** Emphasis and strong are see-through: their children count as the paragraph's. */
+function flatten(nodes: PhrasingContent[]): PhrasingContent[] {
+  return nodes.flatMap((node) =>
+    node.type === 'emphasis' || node.type === 'strong' ? flatten(node.children) : [node],
+  );
+}
+
+/** `microsoft.graph.entity` → entity; other namespaces stay qualified (`microsoft.graph.callRecords.x`). */
+export function bareName(name: string): string {
+  const text = name.replace(/^#/, '').replace(/^graph\./, 'microsoft.graph.');
+  const rest = text.startsWith('microsoft.graph.') ? text.slice('microsoft.graph.'.length) : text;
+  return rest.includes('.') ? text : rest;
+}

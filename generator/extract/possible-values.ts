@@ -1,0 +1,72 @@
+/**
+ * Enum values a description lists: "Possible values are: `a`, `b`, `c`.",
+ * "The possible values are: a, b, c", "Valid values are ...", "Supported values: ...",
+ * "One of: ...". Reads only the sentence the list opens, and only identifier-like tokens.
+ */
+
+/** The phrases that open a value list; the list starts where the match ends. */
+const OPENERS: RegExp[] = [
+  /\b(?:possible|valid|supported|allowed|accepted|permitted|available)\s+values?(?:\s+(?:for|of)\s+\S+)?(?:\s+(?:are|is|include|includes|can\s+be|could\s+be))?(?:\s+as\s+follows)?\s*:?/gi,
+  /\bone\s+of(?:\s+the\s+following(?:\s+values)?)?\s*:/gi,
+];
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Tokens that name no member even when written like one. */
+const NOT_MEMBERS = new Set(['null']);
+
+/**
+ * Values listed in a description, in order and without repeats; empty when the
+ * description lists none. Inline code must keep its backticks (see markedText).
+ */
+export function readPossibleValues(description: string): string[] {
+  for (const opener of OPENERS) {
+    opener.lastIndex = 0;
+    for (let match = opener.exec(description); match; match = opener.exec(description)) {
+      const values = readList(sentenceFrom(description, match.index + match[0].length));
+      if (values.length > 0) return values;
+    }
+  }
+  return [];
+}
+
+/** The text from `start` to the end of its sentence (a `.`, `;` or `!` outside backticks, then space or end). */
+function sentenceFrom(text: string, start: number): string {
+  let inCode = false;
+  for (let i = start; i < text.length; i++) {
+    const char = text[i]!;
+    if (char === '`') inCode = !inCode;
+    else if (!inCode && (char === '.' || char === '!') && (i + 1 === text.length || /\s/.test(text[i + 1]!))) {
+      return text.slice(start, i);
+    } else if (!inCode && char === '|') return text.slice(start, i);
+  }
+  return text.slice(start);
+}
+
+function readList(sentence: string): string[] {
+  const listed = sentence.trimStart();
+  const items = listed.startsWith('`') ? [...listed.matchAll(/`([^`]*)`/g)].map((m) => m[1]!.trim()) : plainItems(listed);
+  const out: string[] = [];
+  for (const item of items) {
+    if (IDENTIFIER.test(item) && !NOT_MEMBERS.has(item.toLowerCase()) && !out.includes(item)) out.push(item);
+  }
+  return out;
+}
+
+/**
+ * `a, b, and c` without code marks: the leading run of items that are single
+ * tokens (quotes and emphasis allowed); the list ends at the first item that is prose.
+ */
+function plainItems(sentence: string): string[] {
+  const out: string[] = [];
+  for (const piece of sentence.split(/,|;|\s+or\s+|\s+and\s+/)) {
+    const item = piece
+      .trim()
+      .replace(/^(?:and|or)\s+/i, '')
+      .replace(/^["'*_]+|["'*_]+$/g, '')
+      .trim();
+    if (item === '' && out.length === 0) continue;
+    if (!IDENTIFIER.test(item)) break;
+    out.push(item);
+  }
+  return out;
+}

@@ -1,0 +1,131 @@
+/**
+ * A `|Property|Type|Description|` table (or a `|Relationship|Type|Description|`
+ * one) read into PropertyFacts, one per row, positioned at the row.
+ */
+import type { TableData } from './table.js';
+import { column } from './table.js';
+import type { PropertyFacts, TypeRefFacts } from './facts.js';
+import { at, report, type PageContext } from './context.js';
+import { readTypeNode } from './type-cell.js';
+import { markedText } from './marked-text.js';
+import { readPossibleValues } from './possible-values.js';
+import { readPropertyHints } from './property-hints.js';
+
+export interface PropertyColumns {
+  /** Index of the name column; `named` says whether its header says so. */
+  name: number;
+  named: boolean;
+  type: number;
+  description: number;
+  required: number;
+}
+
+/** Which columns hold what, from the header. */
+export function propertyColumns(header: string[]): PropertyColumns {
+  const type = column(header, /^(?:data\s+)?type$/, /\btype\b/);
+  const namedAt = column(
+    header,
+    /^(?:property|relationship|navigation property|attribute|field)(?:\s+name)?$/,
+    /^name$/,
+    /\bpropert(?:y|ies)\b/,
+    /\brelationships?\b/,
+  );
+  const named = namedAt >= 0 && namedAt !== type;
+  return {
+    name: named ? namedAt : type === 0 ? -1 : 0,
+    named,
+    type,
+    description: column(header, /\bdescription\b/, /^(?:remarks|notes|details|comments?)$/),
+    required: column(header, /^required\b/, /^(?:is\s+)?required\??$/),
+  };
+}
+
+/**
+ * Whether a table lists properties. `loose` (a table directly in a Properties or
+ * Relationships section) accepts a table whose header names either the property or
+ * the type column; otherwise both are needed.
+ */
+export function isPropertyTable(header: string[], loose: boolean): boolean {
+  const columns = propertyColumns(header);
+  if (columns.name < 0) return false;
+  return loose ? columns.named || columns.type > 0 : columns.named && columns.type >= 0;
+}
+
+export function readPropertyTable(ctx: PageContext, table: TableData): PropertyFacts[] {
+  const columns = propertyColumns(table.header);
+  if (columns.type < 0 && table.rows.length > 0) {
+    report(
+      ctx,
+      'property-type-missing',
+      'warning',
+      `Unexpected property table without a Type column (header: ${table.header.join(' | ')}), expected |Property|Type|Description|`,
+      table.node,
+    );
+  }
+  const out: PropertyFacts[] = [];
+  table.rows.forEach((cells, index) => {
+    const row = table.rowNodes[index];
+    if (cells.every((cell) => cell.text === '')) return;
+    const name = propertyName(cells[columns.name]?.text ?? '');
+    if (name === '') {
+      report(ctx, 'property-name-missing', 'warning', 'Unexpected table row without a property name, expected the name in the first column', row);
+      return;
+    }
+    const description = columns.description >= 0 ? cells[columns.description] : undefined;
+    const text = description ? markedText(description.node) : '';
+    const { type, unknown } = readType(ctx, cells[columns.type]?.node, columns.type >= 0, name, row);
+    const property: PropertyFacts = {
+      name,
+      type,
+      description: description?.text ?? '',
+      source: at(ctx, row),
+      ...readPropertyHints(text),
+    };
+    if (unknown) property.typeUnknown = true;
+    const required = columns.required >= 0 ? flag(cells[columns.required]?.text ?? '') : undefined;
+    if (required !== undefined) property.required = required;
+    const values = readPossibleValues(text);
+    if (values.length > 0) property.possibleValues = values;
+    out.push(property);
+  });
+  return out;
+}
+
+function readType(
+  ctx: PageContext,
+  cell: Parameters<typeof readTypeNode>[0] | undefined,
+  hasColumn: boolean,
+  name: string,
+  row: TableData['rowNodes'][number] | undefined,
+): { type: TypeRefFacts; unknown: boolean } {
+  const { type, problem } = cell
+    ? readTypeNode(cell, ctx.definitions)
+    : { type: { raw: '', name: 'Edm.Untyped', isCollection: false, isPrimitive: true }, problem: 'empty type cell' };
+  if (problem === 'empty type cell') {
+    if (hasColumn) {
+      report(ctx, 'property-type-missing', 'warning', `Unexpected empty type cell for property \`${name}\`, expected a type such as String or [x](x.md)`, cell ?? row);
+    }
+  } else if (problem) {
+    report(ctx, 'property-type-invalid', 'warning', `Unexpected type ${problem.replace(/ is not a type$/, '')} for property \`${name}\`, expected a type name`, cell ?? row);
+  }
+  return { type, unknown: problem !== undefined };
+}
+
+/**
+ * The property name as the cell writes it, less decoration: `**id**`, `` `id` ``
+ * and `id\_x` are already plain in the cell text; footnote marks and a trailing
+ * note in parentheses are dropped.
+ */
+export function propertyName(text: string): string {
+  return text
+    .replace(/\s*\((?:[^)]*)\)\s*$/, '')
+    .replace(/[*\u200b\u00a0]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function flag(text: string): boolean | undefined {
+  if (/^(?:yes|true|required|y)\b/i.test(text)) return true;
+  if (/^(?:no|false|optional|n)\b/i.test(text)) return false;
+  return undefined;
+}

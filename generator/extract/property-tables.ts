@@ -1,0 +1,73 @@
+/**
+ * The tables of a page that list properties: those of the Properties (or
+ * Relationships) sections and of their subsections, broken ones recovered.
+ */
+import type { RootContent } from 'mdast';
+import { report, type PageContext } from './context.js';
+import { findSections, subsections, type Section } from './sections.js';
+import { isBrokenTable, readTable, type TableData } from './table.js';
+import { recoverTable } from './recovered-table.js';
+import { isPropertyTable } from './properties-table.js';
+
+export const PROPERTIES_SECTION = /^(?:[\w.]+\s+)?propert(?:y|ies)$/i;
+export const RELATIONSHIPS_SECTION = /^(?:[\w.]+\s+)?(?:relationships?|navigation properties)$/i;
+
+/** Subsections whose tables describe something other than this type's properties. */
+const OTHER_SUBSECTION = /\bdefinitions?\b|\bexamples?\b|\binstance attributes?\b|\bvalues?$|\bderived types?\b|\bdata types?\b|\bjson\b|\bmethods?\b/i;
+
+const DEFAULT_HEADER = ['property', 'type', 'description'];
+
+/** Property tables of every section titled like `title`, in page order. */
+export function sectionPropertyTables(ctx: PageContext, title: RegExp): TableData[] {
+  const seen = new Set<number>();
+  const out: TableData[] = [];
+  for (const section of findSections(ctx.sections, title)) {
+    if (section.depth < 2 || seen.has(section.index)) continue;
+    seen.add(section.index);
+    out.push(...tablesOf(ctx, section.nodes, true));
+    for (const sub of subsections(ctx.sections, section)) {
+      if (seen.has(sub.index) || OTHER_SUBSECTION.test(sub.title) || title.test(sub.title)) continue;
+      seen.add(sub.index);
+      out.push(...tablesOf(ctx, sub.nodes, false));
+    }
+  }
+  return out;
+}
+
+/** Property tables written under the title when the page has no Properties section. */
+export function leadPropertyTables(ctx: PageContext): TableData[] {
+  const lead = ctx.sections.filter((section: Section) => section.depth <= 1);
+  return lead.flatMap((section) => tablesOf(ctx, section.nodes, false));
+}
+
+function tablesOf(ctx: PageContext, nodes: RootContent[], loose: boolean): TableData[] {
+  const out: TableData[] = [];
+  let header: string[] | undefined;
+  for (const node of nodes) {
+    if (node.type === 'table') {
+      const table = readTable(node);
+      header = table.header;
+      if (isPropertyTable(table.header, loose)) out.push(table);
+    } else if (isBrokenTable(node)) {
+      const table = recoverTable(ctx, node, header ?? DEFAULT_HEADER, looksLikeHeader);
+      const headed = table.header !== DEFAULT_HEADER;
+      if (!(loose || headed) || !isPropertyTable(table.header, loose) || table.rows.length === 0) continue;
+      report(
+        ctx,
+        'table-malformed',
+        'warning',
+        'Unexpected paragraph of pipe-separated lines, expected a table (is the delimiter row missing, or a blank line inside the table?)',
+        node,
+      );
+      out.push(table);
+    }
+  }
+  return out;
+}
+
+function looksLikeHeader(cells: string[]): boolean {
+  return (
+    cells.some((cell) => /^(?:property|relationship|name)(?: name)?$/.test(cell)) &&
+    cells.some((cell) => /^(?:data |return )?type$/.test(cell))
+  );
+}
