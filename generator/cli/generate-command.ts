@@ -6,6 +6,7 @@ import { emitFormatted } from '../emit/index.js';
 import { EMITTERS } from '../emit/emitters.js';
 import type { EmittedFile } from '../emit/emitter.js';
 import { listFiles, writeOutputDir } from './output-dir.js';
+import { formatInputProblems } from './summary.js';
 import type { CommonOptions } from './options.js';
 
 export interface GenerateOptions extends CommonOptions {
@@ -17,6 +18,7 @@ export async function runGenerate(options: GenerateOptions): Promise<number> {
   const started = performance.now();
   const { model } = await buildModel(options.input, { ...(options.workers ? { workers: options.workers } : {}) });
   const files = await emitFormatted(model, { inputLabel: path.basename(path.resolve(options.input)), emitters: EMITTERS });
+  for (const line of formatInputProblems(model)) process.stderr.write(`${line}\n`);
   const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
   if (options.check) {
     const stale = await staleFiles(options.out, files);

@@ -34,6 +34,18 @@ export function formatSummary(model: Model, skipped: readonly SkippedFile[], sec
     const parts = (['error', 'warning', 'info'] as const).filter((s) => counts[s]).map((s) => `${counts[s]} ${s}`);
     lines.push(`  ${code.padEnd(28)} ${parts.join(', ')}`);
   }
+  lines.push(...formatInputProblems(model));
   lines.push(`done in ${seconds.toFixed(1)} s`);
   return lines.join('\n');
+}
+
+/** Codes that mean a page could not be read as it should: shown by name, whatever the command. */
+const INPUT_PROBLEMS = new Set(['page-encoding', 'page-unreadable', 'page-too-large', 'input-unreadable', 'internal-error']);
+
+/** One line per page that could not be read properly (the first ten), naming the file and the fix. */
+export function formatInputProblems(model: Model, limit = 10): string[] {
+  const problems = model.diagnostics.filter((d) => INPUT_PROBLEMS.has(d.code));
+  const lines = problems.slice(0, limit).map((d) => `docs2ts: ${d.file}: ${d.message}`);
+  if (problems.length > limit) lines.push(`docs2ts: ... and ${problems.length - limit} more pages that could not be read`);
+  return lines;
 }
