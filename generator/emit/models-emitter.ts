@@ -1,0 +1,78 @@
+/**
+ * The models emitter: per API version, `models/<namespace>.ts` files (large
+ * namespaces split into `models/<namespace>/<prefix>.ts`) holding interfaces,
+ * unions, enums and unknown placeholders, plus a `models/index.ts` barrel.
+ */
+import type { StatementStructures } from 'ts-morph';
+import type { ModelType } from '../model/ir.js';
+import { generatedHeader, type EmitContext, type EmittedFile, type Emitter } from './emitter.js';
+import { enumStatements, unresolvedStatements } from './model-enum.js';
+import { declaredPropertyTexts, interfaceStatements, type InterfaceEnv } from './model-interface.js';
+import { importSpecifier, type Chunk } from './model-layout.js';
+import { modelPlan, type ModelPlan, type ModelPlanOptions } from './model-plan.js';
+import { addImport, StructurePrinter, typeImports } from './ts-print.js';
+import { isStructured } from './type-map.js';
+
+export const MODELS_FOLDER = 'models';
+
+export function createModelsEmitter(options: ModelPlanOptions = {}): Emitter {
+  return {
+    name: 'models',
+    emit(ctx: EmitContext): EmittedFile[] {
+      const plan = modelPlan(ctx, options);
+      const printer = new StructurePrinter();
+      const declared = memoDeclaredProperties(plan, ctx.typeIndex);
+      const header = generatedHeader(ctx);
+      const files = plan.layout.chunks.map((chunk) => ({
+        path: `${ctx.apiVersion}/${MODELS_FOLDER}/${chunk.id}.ts`,
+        content: printer.print(header, chunkStatements(chunk, plan, ctx.typeIndex, declared)),
+      }));
+      files.push({ path: `${ctx.apiVersion}/${MODELS_FOLDER}/index.ts`, content: barrel(header, plan.layout.chunks) });
+      return files;
+    },
+  };
+}
+
+export const modelsEmitter: Emitter = createModelsEmitter();
+
+function chunkStatements(chunk: Chunk, plan: ModelPlan, typeIndex: ReadonlyMap<string, ModelType>, declaredProperties: InterfaceEnv['declaredProperties']): StatementStructures[] {
+  const imports = new Map<string, Set<string>>();
+  const use = (fullName: string, identifier: string | undefined) => {
+    const home = plan.layout.chunkOf(fullName);
+    if (identifier !== undefined && home && home.id !== chunk.id) addImport(imports, importSpecifier(chunk.id, home.id), identifier);
+    return identifier;
+  };
+  const env: InterfaceEnv = {
+    plan,
+    typeIndex,
+    reference: (fullName) => use(fullName, plan.names.reference(fullName)),
+    plain: (fullName) => use(fullName, plan.names.type(fullName)),
+    declaredProperties,
+  };
+  const body: StatementStructures[] = [];
+  for (const type of chunk.types) {
+    if (type.kind === 'enum') body.push(...enumStatements(type, plan.names));
+    else if (type.kind === 'unresolved') body.push(...unresolvedStatements(type, plan.names));
+    else body.push(...interfaceStatements(type, env));
+  }
+  return [...typeImports(imports), ...body];
+}
+
+function memoDeclaredProperties(plan: ModelPlan, typeIndex: ReadonlyMap<string, ModelType>): InterfaceEnv['declaredProperties'] {
+  const memo = new Map<string, ReadonlyMap<string, string>>();
+  const declared = (type: ModelType): ReadonlyMap<string, string> => {
+    let texts = memo.get(type.fullName);
+    if (!texts) {
+      const base = isStructured(type) ? plan.hierarchy.baseOf(type) : undefined;
+      texts = declaredPropertyTexts(type, plan, typeIndex, base ? declared(base) : new Map(), (fullName) => plan.names.reference(fullName));
+      memo.set(type.fullName, texts);
+    }
+    return texts;
+  };
+  return declared;
+}
+
+function barrel(header: string, chunks: readonly Chunk[]): string {
+  const lines = chunks.map((chunk) => `export * from ${JSON.stringify(`./${chunk.id}.js`)};`);
+  return `${header}${lines.length ? lines.join('\n') : 'export {};'}\n`;
+}

@@ -1,0 +1,47 @@
+/**
+ * Printing ts-morph statement structures to text. Each file's statements are
+ * built as plain structures first and added in one call, which is linear;
+ * adding nodes one at a time is quadratic on large files.
+ */
+import { Project, StructureKind, type ImportDeclarationStructure, type JSDocStructure, type OptionalKind, type StatementStructures } from 'ts-morph';
+import { compareStrings } from '../model/diagnostic.js';
+import { escapeComment } from './naming.js';
+
+export class StructurePrinter {
+  private readonly project = new Project({ useInMemoryFileSystem: true, skipAddingFilesFromTsConfig: true });
+  private count = 0;
+
+  /** `header` is prepended verbatim (the generated-file header). */
+  print(header: string, statements: StatementStructures[]): string {
+    const file = this.project.createSourceFile(`/f${this.count++}.ts`, { statements }, { overwrite: true });
+    const text = file.getFullText();
+    this.project.removeSourceFile(file);
+    return `${header}${text}`;
+  }
+}
+
+/** JSDoc from doc paragraphs: empty ones dropped, each escaped so nothing can end the comment early. */
+export function jsDoc(...paragraphs: (string | undefined)[]): OptionalKind<JSDocStructure>[] {
+  const text = paragraphs
+    .map((p) => (p === undefined ? '' : escapeComment(p).trim()))
+    .filter((p) => p !== '')
+    .join('\n\n');
+  return text === '' ? [] : [{ description: text }];
+}
+
+/** `import type { A, B } from './x.js'` statements, sorted by specifier, names sorted. */
+export function typeImports(imports: ReadonlyMap<string, ReadonlySet<string>>): ImportDeclarationStructure[] {
+  return [...imports.keys()].sort(compareStrings).map((moduleSpecifier) => ({
+    kind: StructureKind.ImportDeclaration,
+    isTypeOnly: true,
+    moduleSpecifier,
+    namedImports: [...imports.get(moduleSpecifier)!].sort(compareStrings),
+  }));
+}
+
+/** Adds `name` to the import list of `specifier`. */
+export function addImport(imports: Map<string, Set<string>>, specifier: string, name: string): void {
+  const set = imports.get(specifier);
+  if (set) set.add(name);
+  else imports.set(specifier, new Set([name]));
+}

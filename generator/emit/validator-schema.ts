@@ -1,0 +1,27 @@
+/**
+ * One model type → its entry in the emitted schema table (`TypeSchema` of the
+ * validator runtime): plain data, so thousands of types cost one small runtime
+ * instead of thousands of hand-unrolled functions.
+ */
+import type { ModelType } from '../model/ir.js';
+import { enumMemberNames } from './model-enum.js';
+import type { TypeHierarchy } from './type-hierarchy.js';
+import { isNullable, ownProperties } from './type-map.js';
+
+/** The schema entry as TypeScript object-literal text. */
+export function schemaEntry(type: ModelType, hierarchy: TypeHierarchy): string {
+  const name = JSON.stringify(type.fullName);
+  if (type.kind === 'enum') return `{ name: ${name}, kind: "enum", members: ${JSON.stringify(enumMemberNames(type))} }`;
+  if (type.kind === 'unresolved') return `{ name: ${name}, kind: "unresolved" }`;
+  const fields = [`name: ${name}`, `kind: ${JSON.stringify(type.kind)}`];
+  const base = hierarchy.baseOf(type);
+  if (base) fields.push(`base: ${JSON.stringify(base.fullName)}`);
+  if (type.openType) fields.push('open: true');
+  const properties = ownProperties(type).map((property) => {
+    const flags = `${property.type.isCollection ? 'c' : ''}${isNullable(type, property) ? 'n' : ''}`;
+    const entry = [property.name, property.type.name, ...(flags ? [flags] : [])];
+    return JSON.stringify(entry);
+  });
+  fields.push(`properties: [${properties.join(', ')}]`);
+  return `{ ${fields.join(', ')} }`;
+}

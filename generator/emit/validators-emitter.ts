@@ -1,0 +1,126 @@
+/**
+ * The validators emitter: per API version, under `validators/`,
+ * - `runtime.ts`: the one validator runtime (no dependencies);
+ * - `schema/<chunk>.ts`: the schema table, plain data, same layout as `models/`;
+ * - `schema/index.ts`: the table indexed (`schema.check`, `schema.conforms`);
+ * - `<chunk>.ts`: per type `validateX(value): ValidationProblem[]` and `isX(value): value is X`;
+ * - `index.ts`: barrel.
+ */
+import { StructureKind, VariableDeclarationKind, type FunctionDeclarationStructure, type StatementStructures } from 'ts-morph';
+import type { ModelType } from '../model/ir.js';
+import { generatedHeader, type EmitContext, type EmittedFile, type Emitter } from './emitter.js';
+import { importSpecifier, type Chunk } from './model-layout.js';
+import { modelPlan, type ModelPlan, type ModelPlanOptions } from './model-plan.js';
+import { MODELS_FOLDER } from './models-emitter.js';
+import { jsDoc, StructurePrinter } from './ts-print.js';
+import { validatorRuntimeSource } from './validator-runtime-source.js';
+import { schemaEntry } from './validator-schema.js';
+
+export const VALIDATORS_FOLDER = 'validators';
+
+export function createValidatorsEmitter(options: ModelPlanOptions = {}): Emitter {
+  return {
+    name: 'validators',
+    emit(ctx: EmitContext): EmittedFile[] {
+      const plan = modelPlan(ctx, options);
+      const printer = new StructurePrinter();
+      const header = generatedHeader(ctx);
+      const root = `${ctx.apiVersion}/${VALIDATORS_FOLDER}`;
+      const files: EmittedFile[] = [{ path: `${root}/runtime.ts`, content: `${header}${validatorRuntimeSource()}` }];
+      for (const chunk of plan.layout.chunks) {
+        files.push({ path: `${root}/schema/${chunk.id}.ts`, content: printer.print(header, schemaChunk(chunk, plan)) });
+      }
+      files.push({ path: `${root}/schema/index.ts`, content: printer.print(header, schemaIndex(plan.layout.chunks)) });
+      for (const chunk of plan.layout.chunks) {
+        const statements = wrappers(chunk, plan);
+        if (statements.length > 0) files.push({ path: `${root}/${chunk.id}.ts`, content: printer.print(header, statements) });
+      }
+      files.push({ path: `${root}/index.ts`, content: barrel(header, plan) });
+      return files;
+    },
+  };
+}
+
+export const validatorsEmitter: Emitter = createValidatorsEmitter();
+
+function schemaChunk(chunk: Chunk, plan: ModelPlan): StatementStructures[] {
+  const entries = chunk.types.map((type) => schemaEntry(type, plan.hierarchy));
+  return [
+    { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: importSpecifier(`schema/${chunk.id}`, 'runtime'), namedImports: ['TypeSchema'] },
+    {
+      kind: StructureKind.VariableStatement,
+      isExported: true,
+      declarationKind: VariableDeclarationKind.Const,
+      declarations: [{ name: 'types', type: 'readonly TypeSchema[]', initializer: `[\n${entries.join(',\n')}\n]` }],
+    },
+  ];
+}
+
+function schemaIndex(chunks: readonly Chunk[]): StatementStructures[] {
+  const alias = (i: number) => `types${i}`;
+  return [
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../runtime.js', namedImports: ['SchemaIndex'] },
+    ...chunks.map((chunk, i) => ({
+      kind: StructureKind.ImportDeclaration as const,
+      moduleSpecifier: importSpecifier(`schema/index`, `schema/${chunk.id}`),
+      namedImports: [{ name: 'types', alias: alias(i) }],
+    })),
+    {
+      kind: StructureKind.VariableStatement,
+      isExported: true,
+      declarationKind: VariableDeclarationKind.Const,
+      declarations: [{ name: 'schema', initializer: `new SchemaIndex([${chunks.map((_, i) => `...${alias(i)}`).join(', ')}])` }],
+      docs: jsDoc('Every type of this API version, indexed for validation.'),
+    },
+  ];
+}
+
+function wrappers(chunk: Chunk, plan: ModelPlan): StatementStructures[] {
+  const functions = chunk.types.flatMap((type) => typeWrappers(type, plan));
+  if (functions.length === 0) return [];
+  const from = `${VALIDATORS_FOLDER}/${chunk.id}`;
+  return [
+    { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: importSpecifier(from, `${MODELS_FOLDER}/index`), namespaceImport: '$models' },
+    { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: importSpecifier(from, `${VALIDATORS_FOLDER}/runtime`), namedImports: ['ValidationProblem'] },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: importSpecifier(from, `${VALIDATORS_FOLDER}/schema/index`), namedImports: ['schema'] },
+    ...functions,
+  ];
+}
+
+function typeWrappers(type: ModelType, plan: ModelPlan): FunctionDeclarationStructure[] {
+  const validator = plan.names.validator(type.fullName);
+  const guard = plan.names.guard(type.fullName);
+  const target = plan.names.reference(type.fullName);
+  if (validator === undefined || guard === undefined || target === undefined) return [];
+  const name = JSON.stringify(type.fullName);
+  const structured = type.kind !== 'enum';
+  const what = type.kind === 'enum' ? `a member of enum \`${type.fullName}\`` : `a \`${type.fullName}\` or a type derived from it (by \`@odata.type\`)`;
+  return [
+    {
+      kind: StructureKind.Function,
+      name: validator,
+      isExported: true,
+      parameters: [{ name: 'value', type: 'unknown' }],
+      returnType: 'ValidationProblem[]',
+      statements: `return schema.check(value, ${name});`,
+      docs: jsDoc(`Problems of \`value\` as ${what}, each with a JSON path; empty when it conforms.${structured ? ' Properties the docs do not define come as `unknown-property` problems.' : ''}`),
+    },
+    {
+      kind: StructureKind.Function,
+      name: guard,
+      isExported: true,
+      parameters: [{ name: 'value', type: 'unknown' }],
+      returnType: `value is $models.${target}`,
+      statements: `return schema.conforms(value, ${name});`,
+      docs: jsDoc(`Whether \`value\` is ${what}${structured ? '; properties the docs do not define are allowed' : ''}.`),
+    },
+  ];
+}
+
+function barrel(header: string, plan: ModelPlan): string {
+  const lines = ["export * from './runtime.js';", "export { schema } from './schema/index.js';"];
+  for (const chunk of plan.layout.chunks) {
+    if (chunk.types.some((type) => plan.names.validator(type.fullName) !== undefined)) lines.push(`export * from ${JSON.stringify(`./${chunk.id}.js`)};`);
+  }
+  return `${header}${lines.join('\n')}\n`;
+}
