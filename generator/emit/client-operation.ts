@@ -1,0 +1,127 @@
+/**
+ * One operation plan → ts-morph structures: its request and response types
+ * and its client function, in that order.
+ */
+import {
+  StructureKind,
+  type FunctionDeclarationStructure,
+  type InterfaceDeclarationStructure,
+  type OptionalKind,
+  type ParameterDeclarationStructure,
+  type PropertySignatureStructure,
+  type TypeAliasDeclarationStructure,
+} from 'ts-morph';
+import type { Member, OperationPlan } from './client-plan.js';
+import { templateText } from './client-path.js';
+import { escapeComment, propertyKey } from './naming.js';
+
+export type OperationStructure = InterfaceDeclarationStructure | TypeAliasDeclarationStructure | FunctionDeclarationStructure;
+
+/**
+ * Type names are `<TypePrefix><Suffix>`. Operation names are unique and no
+ * suffix ends with another, so two operations can never produce the same name.
+ */
+const SUFFIX = { params: 'Params', body: 'Body', query: 'Query', result: 'Result' } as const;
+
+export function operationStructures(plan: OperationPlan, runtime: string): OperationStructure[] {
+  const out: OperationStructure[] = [];
+  const name = (suffix: keyof typeof SUFFIX): string => plan.typePrefix + SUFFIX[suffix];
+  const parameters: OptionalKind<ParameterDeclarationStructure>[] = [{ name: 'client', type: `${runtime}.GraphClient` }];
+
+  if (plan.pathMembers.length > 0) {
+    out.push(
+      anInterface(
+        name('params'),
+        `Path parameters of ${code(plan.functionName)}.`,
+        plan.pathMembers.map(({ key, wire, type }) => ({ wire: key, type, required: true, description: `${code(`{${wire}}`)} in the path.` })),
+      ),
+    );
+    parameters.push({ name: 'params', type: name('params') });
+  }
+  const { body, query, result } = plan;
+  if (body) {
+    const docs = `Request body of ${code(plan.functionName)}.`;
+    if (body.kind === 'members') out.push(anInterface(name('body'), docs, body.members));
+    else out.push(alias(name('body'), docs, body.kind === 'open' ? 'Record<string, unknown>' : body.partial ? `Partial<${body.type}>` : body.type));
+    parameters.push({ name: 'body', type: name('body'), hasQuestionToken: body.optional });
+  }
+  if (query) {
+    const docs = `Query options of ${code(plan.functionName)}.`;
+    const base = `${runtime}.QueryOptions<${query.element}>`;
+    out.push(query.extra.length > 0 ? { ...anInterface(name('query'), docs, query.extra), extends: [base] } : alias(name('query'), docs, base));
+    parameters.push({ name: 'query', type: name('query'), hasQuestionToken: !query.required });
+  }
+  out.push(alias(name('result'), `What ${code(plan.functionName)} resolves to.`, result.type));
+  parameters.push({ name: 'options', type: `${runtime}.RequestOptions`, hasQuestionToken: true });
+
+  const call = [
+    `operation: ${JSON.stringify(plan.functionName)}`,
+    `method: ${JSON.stringify(plan.method)}`,
+    `path: ${runtime}.path${code(templateText(plan.template, 'params'))}`,
+    ...(query ? ['query'] : []),
+    ...(body ? ['body'] : []),
+    ...(body?.kind === 'model' ? [`bodyType: ${JSON.stringify(body.fullName)}`] : []),
+    ...(body?.kind === 'model' && body.partial ? ['partialBody: true'] : []),
+    `responseType: ${JSON.stringify(result.responseType)}`,
+    'options',
+  ];
+  out.push({
+    kind: StructureKind.Function,
+    isExported: true,
+    name: plan.functionName,
+    docs: [functionDocs(plan, runtime)],
+    parameters,
+    returnType: `Promise<${name('result')}>`,
+    statements: [`return ${runtime}.send<${name('result')}>(client, { ${call.join(', ')} });`],
+  });
+  return out;
+}
+
+function code(text: string): string {
+  return '\u0060' + text + '\u0060';
+}
+
+function anInterface(name: string, docs: string, members: Member[]): InterfaceDeclarationStructure {
+  return {
+    kind: StructureKind.Interface,
+    isExported: true,
+    name,
+    docs: [escapeComment(docs)],
+    properties: members.map(property),
+  };
+}
+
+function property(member: Member): OptionalKind<PropertySignatureStructure> {
+  const docs = member.description.trim();
+  return {
+    name: propertyKey(member.wire),
+    type: member.type,
+    hasQuestionToken: !member.required,
+    ...(docs ? { docs: [escapeComment(docs)] } : {}),
+  };
+}
+
+function alias(name: string, docs: string, type: string): TypeAliasDeclarationStructure {
+  return { kind: StructureKind.TypeAlias, isExported: true, name, docs: [escapeComment(docs)], type };
+}
+
+/** Title, description, HTTP request, other paths, permissions, documented query options, source. */
+function functionDocs(plan: OperationPlan, runtime: string): string {
+  const { operation } = plan;
+  const lines: string[] = [operation.title.trim() || plan.functionName];
+  if (operation.description.trim()) lines.push('', operation.description.trim());
+  lines.push('', code(`${plan.method} ${plan.template.display}`));
+  if (plan.otherPaths.length > 0) {
+    lines.push('', `Also documented at (not called by this function; use ${code(`${runtime}.send`)} with ${code(`${runtime}.path`)}):`);
+    for (const other of plan.otherPaths) lines.push(`- ${code(`${plan.method} ${other}`)}`);
+  }
+  if (operation.permissions.length > 0) {
+    lines.push('', 'Permissions (least to most privileged):');
+    for (const { type, permissions } of operation.permissions) {
+      lines.push(`- ${type}: ${permissions.length > 0 ? permissions.join(', ') : 'not supported'}`);
+    }
+  }
+  if (operation.queryParameters.length > 0) lines.push('', `Documented query options: ${operation.queryParameters.join(', ')}`);
+  lines.push('', `Source: ${operation.source.file}:${operation.source.line}`);
+  return escapeComment(lines.join('\n'));
+}

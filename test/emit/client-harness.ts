@@ -1,0 +1,172 @@
+/**
+ * Helpers for the client emitter tests: emit and format a version, write it
+ * to a temp dir beside a stub models barrel, type-check it, transpile and
+ * import it, and a loopback HTTP server that records what arrives.
+ */
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { format } from 'prettier';
+import ts from 'typescript';
+import { clientEmitter } from '../../generator/emit/client.js';
+import type { EmittedFile } from '../../generator/emit/emitter.js';
+import { propertyKey } from '../../generator/emit/naming.js';
+import { typeText } from '../../generator/emit/client-type-ref.js';
+import type { Model } from '../../generator/model/ir.js';
+import { repoRoot } from '../helpers/corpus.js';
+import { contextFor } from './client-fixtures.js';
+
+/** The client emitter's files for one version, prettier-formatted as the orchestrator does. */
+export async function emitClient(model: Model, apiVersion: string): Promise<EmittedFile[]> {
+  const files = clientEmitter.emit(contextFor(model, apiVersion));
+  return Promise.all(
+    files.map(async (file) => ({
+      path: file.path,
+      content: await format(file.content, { parser: 'typescript', filepath: file.path, printWidth: 110, singleQuote: true, trailingComma: 'all', endOfLine: 'lf' }),
+    })),
+  );
+}
+
+/** A stand-in for the models emitter's barrel: one interface (or alias) per named type. */
+export function stubModels(model: Model, apiVersion: string): EmittedFile {
+  const ctx = contextFor(model, apiVersion);
+  const lines = ctx.types.map((type) => {
+    const name = ctx.names.typeName(type.fullName);
+    if (type.kind === 'enum') return `export type ${name} = string;`;
+    if (type.kind === 'unresolved') return `export type ${name} = unknown;`;
+    const scope = { typeIndex: ctx.typeIndex, names: ctx.names, modelsAlias: 'models', usesModels: false };
+    const properties = type.properties.map((p) => `  ${propertyKey(p.name)}?: ${typeText(p.type, scope).replaceAll('models.', '')};`).join('\n');
+    return `export interface ${name} {\n${properties}\n}`;
+  });
+  return { path: `${apiVersion}/models/index.ts`, content: `${lines.join('\n') || 'export {};'}\n` };
+}
+
+export function tempDir(prefix: string): { dir: string; remove: () => void } {
+  const dir = mkdtempSync(path.join(os.tmpdir(), `docs2ts-${prefix}-`));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export function writeFiles(dir: string, files: readonly EmittedFile[]): string[] {
+  return files.map((file) => {
+    const target = path.join(dir, ...file.path.split('/'));
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, file.content);
+    return target;
+  });
+}
+
+/** Strict settings a consumer may have, beyond `strict`. */
+const STRICTEST: ts.CompilerOptions = {
+  strict: true,
+  noEmit: true,
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.NodeNext,
+  moduleResolution: ts.ModuleResolutionKind.NodeNext,
+  noUncheckedIndexedAccess: true,
+  exactOptionalPropertyTypes: true,
+  noImplicitOverride: true,
+  noImplicitReturns: true,
+  noUnusedLocals: true,
+  noUnusedParameters: true,
+  noPropertyAccessFromIndexSignature: true,
+  verbatimModuleSyntax: true,
+  isolatedModules: true,
+  skipLibCheck: true,
+};
+
+/** Node consumers (lib ES2022 + @types/node) and browser consumers (lib DOM, no node types). */
+export const CONSUMERS: Record<string, ts.CompilerOptions> = {
+  node: { ...STRICTEST, lib: ['lib.es2022.d.ts'], types: ['node'], typeRoots: [path.join(repoRoot, 'node_modules/@types')] },
+  dom: { ...STRICTEST, lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'], types: [] },
+};
+
+/** Type errors of the given files, as `file(line,col): message` relative to `dir`. */
+export function typeErrors(dir: string, files: readonly string[], options: ts.CompilerOptions): string[] {
+  const program = ts.createProgram(files, options);
+  return ts.getPreEmitDiagnostics(program).map((d) => {
+    const message = ts.flattenDiagnosticMessageText(d.messageText, '\n');
+    if (!d.file || d.start === undefined) return message;
+    const { line, character } = d.file.getLineAndCharacterOfPosition(d.start);
+    return `${path.relative(dir, d.file.fileName)}(${line + 1},${character + 1}): ${message}`;
+  });
+}
+
+/** Transpiles every `.ts` under `dir` to `.js` beside it (imports already say `.js`). */
+export function transpileTree(dir: string): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.ts')) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    const source = ts.sys.readFile(file) ?? '';
+    const { outputText } = ts.transpileModule(source, {
+      compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, verbatimModuleSyntax: true },
+      fileName: file,
+    });
+    writeFileSync(file.replace(/\.ts$/, '.js'), outputText);
+  }
+}
+
+export async function importFrom<T>(dir: string, relative: string): Promise<T> {
+  return (await import(pathToFileURL(path.join(dir, relative)).href)) as T;
+}
+
+export interface Recorded {
+  method: string;
+  url: string;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+export interface Reply {
+  status: number;
+  headers?: Record<string, string>;
+  body?: string;
+  /** Wait this long before answering (timeout tests). */
+  delayMs?: number;
+}
+
+export interface TestServer {
+  baseUrl: string;
+  requests: Recorded[];
+  close: () => Promise<void>;
+}
+
+/** A server on 127.0.0.1 (port 0) that records each request and answers with `reply(request)`. */
+export async function startServer(reply: (request: Recorded) => Reply): Promise<TestServer> {
+  const requests: Recorded[] = [];
+  const timers = new Set<NodeJS.Timeout>();
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const recorded: Recorded = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+      requests.push(recorded);
+      const answer = reply(recorded);
+      const send = (): void => {
+        res.writeHead(answer.status, answer.headers ?? {});
+        res.end(answer.body ?? '');
+      };
+      if (!answer.delayMs) return send();
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        send();
+      }, answer.delayMs);
+      timers.add(timer);
+    });
+  });
+  server.keepAliveTimeout = 100;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}/v1.0`,
+    requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const timer of timers) clearTimeout(timer);
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
