@@ -68,6 +68,7 @@ export function operationStructures(plan: OperationPlan, runtime: string): Opera
   out.push({
     kind: StructureKind.Function,
     isExported: true,
+    isAsync: true,
     name: plan.functionName,
     docs: [functionDocs(plan, runtime)],
     parameters,

@@ -173,7 +173,7 @@ export function encodePathValue(value: PathValue, quoted = false): string {
   let text = String(value);
   if (text === "") throw new TypeError("Path parameter must not be empty");
   if (quoted) text = text.replace(/'/g, "''");
-  const encoded = encodeURIComponent(text).replace(/[!'()*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase());
+  const encoded = encode(text);
   return /^\.+$/.test(encoded) ? encoded.replace(/\./g, "%2E") : encoded;
 }
 
@@ -199,8 +199,13 @@ function queryValue(key: string, value: unknown): string {
     }
     return String(value);
   }
-  if (typeof value === "string" || typeof value === "boolean") return encodeURIComponent(String(value));
+  if (typeof value === "string" || typeof value === "boolean") return encode(String(value));
   throw new TypeError("Query option " + key + " must be a string, number, boolean or list");
+}
+
+/** encodeURIComponent, plus the characters it leaves that mean something in OData or paths. */
+function encode(text: string): string {
+  return encodeURIComponent(text).replace(/[!'()*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase());
 }
 
 /** Appends encoded query options (system options first, then the rest in object order). */
@@ -322,9 +327,16 @@ export function createFetchClient(options: FetchClientOptions): GraphClient {
   if (!Number.isFinite(timeoutMs) || timeoutMs < 0) throw new TypeError("timeoutMs must be a non-negative number");
 
   function urlOf(requestPath: string): string {
-    if (requestPath.startsWith("/") && !requestPath.startsWith("//")) return baseUrl + requestPath;
-    if (requestPath.startsWith(baseUrl + "/") || requestPath.startsWith(baseUrl + "?")) return requestPath;
-    throw new TypeError("Refusing to send a request outside " + baseUrl + ": " + requestPath);
+    let url: string;
+    if (requestPath.startsWith("/") && !requestPath.startsWith("//")) url = baseUrl + requestPath;
+    else if (requestPath.startsWith(baseUrl + "/") || requestPath.startsWith(baseUrl + "?")) url = requestPath;
+    else throw new TypeError("Refusing to send a request outside " + baseUrl + ": " + requestPath);
+    // URL parsing (and so fetch) removes "." and ".." segments even when written %2E / %2E%2E.
+    const pathname = url.slice(url.indexOf("/", url.indexOf("//") + 2)).split(/[?#]/)[0] ?? "";
+    if (pathname.split("/").some((segment) => /^(?:\.|%2e){1,2}$/i.test(segment))) {
+      throw new TypeError("Refusing to send a path with a . or .. segment, which URL parsing would remove: " + url);
+    }
+    return url;
   }
 
   return {
