@@ -97,7 +97,7 @@ function scalarOf(type: TypeRef | null | undefined): PathMember['type'] {
 /** An entity or complex type the body or result can be typed as. */
 function structuredType(name: string | null | undefined, scope: PlanScope): ModelType | undefined {
   const type = name ? modelTypeOf(name, scope) : undefined;
-  return type && (type.kind === 'entity' || type.kind === 'complex') && scope.names.typeName(type.fullName) ? type : undefined;
+  return type && (type.kind === 'entity' || type.kind === 'complex') && scope.reference(type.fullName) ? type : undefined;
 }
 
 function planBody(operation: ModelOperation, scope: PlanScope): BodyPlan | null {

@@ -1,33 +1,18 @@
 /**
  * Model type references → TypeScript type text for the client: Edm primitives
- * by table, documented types through the models barrel by their NameTable name,
- * anything unresolved as `unknown`.
+ * by the models emitter's table, documented types through the models barrel by
+ * the names the models emitter exports, anything unresolved as `unknown`.
  */
 import type { ModelType, TypeRef } from '../model/ir.js';
-import type { NameTable } from './naming.js';
-
-const EDM: Record<string, string> = {
-  'Edm.String': 'string',
-  'Edm.Guid': 'string',
-  'Edm.Date': 'string',
-  'Edm.DateTimeOffset': 'string',
-  'Edm.Duration': 'string',
-  'Edm.TimeOfDay': 'string',
-  'Edm.Binary': 'string',
-  'Edm.Boolean': 'boolean',
-  'Edm.Byte': 'number',
-  'Edm.SByte': 'number',
-  'Edm.Int16': 'number',
-  'Edm.Int32': 'number',
-  'Edm.Int64': 'number',
-  'Edm.Single': 'number',
-  'Edm.Double': 'number',
-  'Edm.Decimal': 'number',
-};
+import { primitiveMapping } from './type-map.js';
 
 export interface TypeScope {
   typeIndex: ReadonlyMap<string, ModelType>;
-  names: NameTable;
+  /**
+   * The models barrel's name for a value of a type: its `XUnion` when types
+   * derive from it, else its interface (`ModelNames.reference`).
+   */
+  reference: (fullName: string) => string | undefined;
   /** Local alias of the models barrel namespace import (`models`). */
   modelsAlias: string;
   /** Set when a type text refers to the models barrel. */
@@ -44,11 +29,11 @@ export function modelTypeOf(name: string, scope: Pick<TypeScope, 'typeIndex'>): 
   return type && type.kind !== 'unresolved' ? type : undefined;
 }
 
-/** One element's type text (collection-ness ignored). */
+/** One element's type text (collection-ness ignored); primitives as the models emitter maps them. */
 export function elementType(name: string, scope: TypeScope): string {
-  if (isPrimitive({ name })) return EDM[name] ?? 'unknown';
+  if (isPrimitive({ name })) return primitiveMapping(name).ts;
   const type = modelTypeOf(name, scope);
-  const identifier = type && scope.names.typeName(type.fullName);
+  const identifier = type && scope.reference(type.fullName);
   if (!identifier) return 'unknown';
   scope.usesModels = true;
   return `${scope.modelsAlias}.${identifier}`;

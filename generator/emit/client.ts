@@ -11,6 +11,7 @@ import { generatedHeader, type EmitContext, type EmittedFile, type Emitter } fro
 import { groupOperations } from './client-groups.js';
 import { operationStructures } from './client-operation.js';
 import { planOperation, type OperationPlan, type PlanScope } from './client-plan.js';
+import { modelPlan } from './model-plan.js';
 import { runtimeSource } from './client-runtime.js';
 
 export const clientEmitter: Emitter = {
@@ -39,7 +40,14 @@ function groupFile(
   operations: readonly ModelOperation[],
   aliases: { runtime: string; models: string },
 ): string | null {
-  const scope: PlanScope = { typeIndex: ctx.typeIndex, names: ctx.names, modelsAlias: aliases.models, runtimeAlias: aliases.runtime, usesModels: false };
+  const names = modelPlan(ctx).names;
+  const scope: PlanScope = {
+    typeIndex: ctx.typeIndex,
+    reference: (fullName) => names.reference(fullName),
+    modelsAlias: aliases.models,
+    runtimeAlias: aliases.runtime,
+    usesModels: false,
+  };
   const plans = operations.flatMap((operation): OperationPlan[] => {
     const name = ctx.names.operationName(operation.id);
     const plan = name ? planOperation(operation, name, scope) : null;

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fixtureModel } from './client-fixtures.js';
-import { emitClient, importFrom, startServer, stubModels, tempDir, transpileTree, writeFiles, type Recorded, type Reply, type TestServer } from './client-harness.js';
+import { emitAll, importFrom, startServer, tempDir, transpileTree, writeFiles, type Recorded, type Reply, type TestServer } from './client-harness.js';
 
 /** The generated modules' shapes, as far as these tests use them. */
 type Fn = (...args: unknown[]) => Promise<unknown>;
@@ -30,7 +30,7 @@ let client: unknown;
 
 beforeAll(async () => {
   tmp = tempDir('client-run');
-  writeFiles(tmp.dir, [...(await emitClient(fixtureModel, 'v1.0')), stubModels(fixtureModel, 'v1.0'), { path: 'package.json', content: '{"type":"module"}\n' }]);
+  writeFiles(tmp.dir, [...(await emitAll(fixtureModel)), { path: 'package.json', content: '{"type":"module"}\n' }]);
   transpileTree(tmp.dir);
   api = await importFrom<ClientModule>(tmp.dir, 'v1.0/client/index.js');
   rt = await importFrom<RuntimeModule>(tmp.dir, 'v1.0/runtime.js');

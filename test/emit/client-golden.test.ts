@@ -1,14 +1,15 @@
 /**
  * The whole client output for the fixture model: golden files, layout,
- * determinism, and a strict type-check of the emitted files together with
- * a consumer file that uses them (including what must NOT compile).
+ * determinism, and a strict type-check of the emitted files together with the
+ * models and validators emitters' output and a consumer file that uses them
+ * (including what must NOT compile).
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientEmitter } from '../../generator/emit/client.js';
 import { contextFor, fixtureModel } from './client-fixtures.js';
-import { CONSUMERS, emitClient, stubModels, tempDir, typeErrors, writeFiles } from './client-harness.js';
+import { CONSUMERS, emitAll, emitClient, tempDir, typeErrors, writeFiles } from './client-harness.js';
 
 const goldenRoot = path.join(import.meta.dirname, '__golden__');
 
@@ -107,8 +108,7 @@ describe('client emitter output type-checks', () => {
   let files: string[];
   beforeAll(async () => {
     tmp = tempDir('client-types');
-    const emitted = [...(await emitClient(fixtureModel, 'v1.0')), ...(await emitClient(fixtureModel, 'beta'))];
-    files = writeFiles(tmp.dir, [...emitted, stubModels(fixtureModel, 'v1.0'), stubModels(fixtureModel, 'beta'), { path: 'consumer.ts', content: CONSUMER }, { path: 'package.json', content: '{"type":"module"}\n' }]);
+    files = writeFiles(tmp.dir, [...(await emitAll(fixtureModel)), { path: 'consumer.ts', content: CONSUMER }, { path: 'package.json', content: '{"type":"module"}\n' }]);
   });
   afterAll(() => tmp.remove());
 

@@ -1,7 +1,8 @@
 /**
- * Helpers for the client emitter tests: emit and format a version, write it
- * to a temp dir beside a stub models barrel, type-check it, transpile and
- * import it, and a loopback HTTP server that records what arrives.
+ * Helpers for the client emitter tests: emit and format a version (with the
+ * real models and validators beside it), write it to a temp dir, type-check
+ * it, transpile and import it, and a loopback HTTP server that records what
+ * arrives.
  */
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
@@ -9,39 +10,30 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { format } from 'prettier';
 import ts from 'typescript';
 import { clientEmitter } from '../../generator/emit/client.js';
 import type { EmittedFile } from '../../generator/emit/emitter.js';
-import { propertyKey } from '../../generator/emit/naming.js';
-import { typeText } from '../../generator/emit/client-type-ref.js';
+import { formatFile } from '../../generator/emit/format.js';
+import { emitFormatted } from '../../generator/emit/index.js';
+import { modelsEmitter } from '../../generator/emit/models-emitter.js';
+import { validatorsEmitter } from '../../generator/emit/validators-emitter.js';
 import type { Model } from '../../generator/model/ir.js';
 import { repoRoot } from '../helpers/corpus.js';
 import { contextFor } from './client-fixtures.js';
 
-/** The client emitter's files for one version, prettier-formatted as the orchestrator does. */
-export async function emitClient(model: Model, apiVersion: string): Promise<EmittedFile[]> {
-  const files = clientEmitter.emit(contextFor(model, apiVersion));
-  return Promise.all(
-    files.map(async (file) => ({
-      path: file.path,
-      content: await format(file.content, { parser: 'typescript', filepath: file.path, printWidth: 110, singleQuote: true, trailingComma: 'all', endOfLine: 'lf' }),
-    })),
-  );
+/** Client files (runtime and client/) of the given version, as the orchestrator formats them. */
+export function clientFiles(files: readonly EmittedFile[], apiVersion: string): EmittedFile[] {
+  return files.filter((f) => f.path === `${apiVersion}/runtime.ts` || f.path.startsWith(`${apiVersion}/client/`));
 }
 
-/** A stand-in for the models emitter's barrel: one interface (or alias) per named type. */
-export function stubModels(model: Model, apiVersion: string): EmittedFile {
-  const ctx = contextFor(model, apiVersion);
-  const lines = ctx.types.map((type) => {
-    const name = ctx.names.typeName(type.fullName);
-    if (type.kind === 'enum') return `export type ${name} = string;`;
-    if (type.kind === 'unresolved') return `export type ${name} = unknown;`;
-    const scope = { typeIndex: ctx.typeIndex, names: ctx.names, modelsAlias: 'models', usesModels: false };
-    const properties = type.properties.map((p) => `  ${propertyKey(p.name)}?: ${typeText(p.type, scope).replaceAll('models.', '')};`).join('\n');
-    return `export interface ${name} {\n${properties}\n}`;
-  });
-  return { path: `${apiVersion}/models/index.ts`, content: `${lines.join('\n') || 'export {};'}\n` };
+/** Every version's models, validators and client, formatted: what `generate` writes. */
+export function emitAll(model: Model): Promise<EmittedFile[]> {
+  return emitFormatted(model, { inputLabel: 'test-fixtures', emitters: [modelsEmitter, validatorsEmitter, clientEmitter] });
+}
+
+/** The client emitter's files for one version, formatted. */
+export async function emitClient(model: Model, apiVersion: string): Promise<EmittedFile[]> {
+  return Promise.all(clientEmitter.emit(contextFor(model, apiVersion)).map(formatFile));
 }
 
 export function tempDir(prefix: string): { dir: string; remove: () => void } {

@@ -4,10 +4,14 @@ import { contextFor, fixtureModel } from './client-fixtures.js';
 
 const ctx = contextFor(fixtureModel, 'v1.0');
 
+function scopeOf(): PlanScope {
+  return { typeIndex: ctx.typeIndex, reference: (fullName) => ctx.names.typeName(fullName), modelsAlias: 'models', runtimeAlias: 'runtime', usesModels: false };
+}
+
 function plan(idStem: string): OperationPlan | null {
   const operation = ctx.operations.find((o) => o.id === `v1.0:${idStem}`);
   if (!operation) throw new Error(`no fixture ${idStem}`);
-  const scope: PlanScope = { typeIndex: ctx.typeIndex, names: ctx.names, modelsAlias: 'models', runtimeAlias: 'runtime', usesModels: false };
+  const scope: PlanScope = scopeOf();
   return planOperation(operation, ctx.names.operationName(operation.id) ?? '', scope);
 }
 
@@ -52,7 +56,7 @@ describe('planOperation', () => {
       { name: 'flag', type: { name: 'Edm.Boolean', isCollection: false }, description: '', source: operation.source },
       { name: 'S', type: { name: 'microsoft.graph.message', isCollection: false }, description: '', source: operation.source },
     ];
-    const scope: PlanScope = { typeIndex: ctx.typeIndex, names: ctx.names, modelsAlias: 'models', runtimeAlias: 'runtime', usesModels: false };
+    const scope: PlanScope = scopeOf();
     const result = planOperation(operation, 'f', scope);
     expect(result?.pathMembers.map((m) => `${m.key}: ${m.type}`)).toEqual(['n: number', 'flag: boolean', 's: string']);
     expect(result?.query?.extra).toEqual([]);
@@ -60,7 +64,7 @@ describe('planOperation', () => {
 
   it('an explicitly empty request body means no body parameter; update without a resource makes every row optional', () => {
     const base = { ...ctx.operations[0]!, resource: null, response: { status: 200, type: null } };
-    const scope: PlanScope = { typeIndex: ctx.typeIndex, names: ctx.names, modelsAlias: 'models', runtimeAlias: 'runtime', usesModels: false };
+    const scope: PlanScope = scopeOf();
     expect(planOperation({ ...base, kind: 'action', requestBody: [] }, 'a', scope)?.body).toBeNull();
     const update = planOperation(
       { ...base, kind: 'update', method: 'PATCH', requestBody: [{ name: 'x', type: { name: 'Edm.String', isCollection: false }, description: '', required: true, source: base.source }] },
