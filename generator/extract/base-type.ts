@@ -5,15 +5,18 @@
  */
 import type { Paragraph, PhrasingContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { at, type PageContext } from './context.js';
+import { at, report, type PageContext } from './context.js';
 import type { AnnotationFacts, ResourceFacts } from './facts.js';
 import { PROPERTIES_SECTION } from './property-tables.js';
 
 export type BaseTypeFacts = NonNullable<ResourceFacts['baseType']>;
 
-/** Text that ends right before the base type's name. */
+/**
+ * Text that ends right before the base type's name. "inherits", not "inherit":
+ * "All the session controls inherit from [x]" speaks of other types.
+ */
 const LEAD_IN =
-  /(?:^|[\s*(])(?:inherits?|derives?|is\s+derived|derived|extends)(?:\s+(?:all\s+)?(?:of\s+)?(?:the\s+)?properties)?\s+(?:from|of)\s+(?:the\s+)?(?:base\s+(?:type|class)\s+)?[*_]*$/i;
+  /(?:^|[\s*(])(?:inherits|will\s+inherit|derives|derived|extends)(?:\s+(?:all\s+)?(?:of\s+)?(?:the\s+)?properties)?\s+(?:from|of)\s+(?:the\s+)?(?:base\s+(?:type|class)\s+)?[*_]*$/i;
 const EXTENDS = /(?:^|[\s*(])extends\s+(?:the\s+)?[*_]*$/i;
 const NAME = /^#?[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/;
 
@@ -22,6 +25,27 @@ export function readBaseType(
   annotationBase: string | undefined,
   annotation: AnnotationFacts | null,
 ): BaseTypeFacts | null {
+  const stated = statedBaseType(ctx);
+  const annotated = annotationBase && NAME.test(annotationBase) ? bareName(annotationBase) : undefined;
+  if (!stated) return annotated ? { name: annotated, source: annotation?.source ?? at(ctx, undefined) } : null;
+  if (!annotated) return stated;
+  const last = (name: string) => name.split('.').pop()!.toLowerCase();
+  if (last(annotated) !== last(stated.name)) {
+    report(
+      ctx,
+      'base-type-mismatch',
+      'warning',
+      `Unexpected annotation baseType \`${annotationBase}\`, expected the base type the page states (\`${stated.name}\`)`,
+      annotation?.source,
+    );
+    return stated;
+  }
+  // The annotation qualifies what the sentence links bare: `[userAgent](...)` in callRecords.
+  return annotated.includes('.') && !stated.name.includes('.') ? { ...stated, name: annotated } : stated;
+}
+
+/** The base type a sentence under the title or in the Properties section states. */
+function statedBaseType(ctx: PageContext): BaseTypeFacts | null {
   const sections = ctx.sections.filter((s) => s.depth <= 1 || (s.depth >= 2 && PROPERTIES_SECTION.test(s.title)));
   for (const section of sections) {
     for (const node of section.nodes) {
@@ -29,9 +53,6 @@ export function readBaseType(
       const found = fromSentence(ctx, node);
       if (found) return found;
     }
-  }
-  if (annotationBase && NAME.test(annotationBase)) {
-    return { name: bareName(annotationBase), source: annotation?.source ?? at(ctx, undefined) };
   }
   return null;
 }

@@ -1,7 +1,8 @@
 /**
  * A resource's description: the paragraphs under the title, less the namespace
  * line, notes (`> **Note:**`, `[!NOTE]`), includes (`[!INCLUDE ...]`) and the
- * "Inherits from" sentence. Stops at the first list, table, code block or heading.
+ * "Inherits from" sentence. Stops at the first list, table, code block or heading,
+ * and drops a last paragraph that only introduces what follows ("This resource supports:").
  */
 import type { Paragraph, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
@@ -22,6 +23,8 @@ export function readResourceDescription(ctx: PageContext): string {
     const text = toString(node).replace(/\s+/g, ' ').trim();
     if (text !== '') paragraphs.push(text);
   }
+  // "This resource supports:" introduces a list the description leaves out.
+  while (paragraphs.length > 1 && paragraphs[paragraphs.length - 1]!.endsWith(':')) paragraphs.pop();
   return paragraphs.join('\n\n');
 }
 

@@ -77,8 +77,17 @@ export function readTypeNode(node: Nodes, definitions: Definitions = new Map()):
     if (href !== undefined && !result.type.isPrimitive) result.type.href = href;
     return result;
   }
+  const unclosed = BROKEN_LINK.exec(raw);
+  if (unclosed?.[1]) {
+    const result = readTypeText(unclosed[1], raw.replace(BROKEN_LINK, '$1'));
+    if (!result.type.isPrimitive && unclosed[2]) result.type.href = unclosed[2];
+    if (!result.problem) return result;
+  }
   return readTypeText(raw, raw);
 }
+
+/** `[x](x.md` with its closing parenthesis missing: the parser reads no link. */
+const BROKEN_LINK = /^\[([^\]]+)\]\(([^)\s]*)\)?/;
 
 /**
  * Reads a type from text. `name` is the part that names the type (the link text
@@ -87,17 +96,23 @@ export function readTypeNode(node: Nodes, definitions: Definitions = new Map()):
 export function readTypeText(name: string, raw: string = name): TypeCellResult {
   const whole = clean(raw);
   let text = clean(name);
-  let isCollection = /\bcollection\b/i.test(whole) || /\[\]\s*$/.test(whole) || /^(array|list) of\b/i.test(whole);
+  let isCollection =
+    /\bcollection\b/i.test(whole) || /\[\]\s*$/.test(whole) || /^(array|list|collection) of\b/i.test(whole);
 
   const wrapped = /^collection\s*\(\s*(.*?)\s*\)/i.exec(text);
   if (wrapped) {
     text = wrapped[1] ?? '';
     isCollection = true;
   }
+  const direct = primitiveOf(text);
+  if (direct) return { type: { raw: whole, name: direct, isCollection, isPrimitive: true } };
   text = text
-    .replace(/^(array|list) of\s+/i, '')
+    .replace(/^(array|list|collection) of\s+/i, '')
     .replace(/\[\]\s*$/, '')
     .replace(/\s*\((identifier|optional|required|read-?only|nullable)\)\s*$/i, '')
+    // A trailing note: `string (url)`, `String (enum)`, `string, maximum size 20`.
+    .replace(/^([\w.]+)\s*\([^()]*\)\s*$/, '$1')
+    .replace(/^([\w.]+)\s*,\s.*$/, '$1')
     .replace(/\s+collection\b.*$/i, '')
     .replace(/\s+(enum|enumeration|resource|object|type|complex type|entity)\s*$/i, '')
     .replace(/\s+or\s+.*$/i, '')
