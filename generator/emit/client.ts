@@ -4,7 +4,7 @@
  * resource the operations act on, else per first path segment) and
  * `client/index.ts` re-exporting every group.
  */
-import { Project, StructureKind, type ImportDeclarationStructure, type StatementStructures } from 'ts-morph';
+import { Project, StructureKind, type ImportDeclarationStructure, type StatementStructures, type WriterFunction } from 'ts-morph';
 import type { ModelOperation } from '../model/ir.js';
 import { compareStrings } from '../model/diagnostic.js';
 import { generatedHeader, type EmitContext, type EmittedFile, type Emitter } from './emitter.js';
@@ -60,7 +60,11 @@ function groupFile(
   if (scope.usesModels) {
     imports.push({ kind: StructureKind.ImportDeclaration, isTypeOnly: true, namespaceImport: aliases.models, moduleSpecifier: '../models/index.js' });
   }
-  const statements: StatementStructures[] = [...imports, ...plans.flatMap((plan) => operationStructures(plan, aliases.runtime))];
+  const statements: (StatementStructures | WriterFunction)[] = [
+    ...imports,
+    (writer) => writer.blankLineIfLastNot(),
+    ...plans.flatMap((plan) => operationStructures(plan, aliases.runtime)),
+  ];
   const file = project.createSourceFile(`/client-${project.getSourceFiles().length}.ts`, { statements }, { overwrite: true });
   const text = file.getFullText();
   project.removeSourceFile(file);

@@ -27,8 +27,8 @@ export function clientFiles(files: readonly EmittedFile[], apiVersion: string): 
 }
 
 /** Every version's models, validators and client, formatted: what `generate` writes. */
-export function emitAll(model: Model): Promise<EmittedFile[]> {
-  return emitFormatted(model, { inputLabel: 'test-fixtures', emitters: [modelsEmitter, validatorsEmitter, clientEmitter] });
+export function emitAll(model: Model, inputLabel = 'test-fixtures'): Promise<EmittedFile[]> {
+  return emitFormatted(model, { inputLabel, emitters: [modelsEmitter, validatorsEmitter, clientEmitter] });
 }
 
 /** The client emitter's files for one version, formatted. */
