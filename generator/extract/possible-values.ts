@@ -22,7 +22,8 @@ export function readPossibleValues(description: string): string[] {
   for (const opener of OPENERS) {
     opener.lastIndex = 0;
     for (let match = opener.exec(description); match; match = opener.exec(description)) {
-      const values = readList(sentenceFrom(description, match.index + match[0].length));
+      const introduced = /(?::|\b(?:are|is|include|includes|be))\s*$/i.test(match[0]);
+      const values = readList(sentenceFrom(description, match.index + match[0].length), introduced);
       if (values.length > 0) return values;
     }
   }
@@ -42,9 +43,15 @@ function sentenceFrom(text: string, start: number): string {
   return text.slice(start);
 }
 
-function readList(sentence: string): string[] {
+/**
+ * The values of the list a sentence opens with. Without code marks the opener must
+ * have said it introduces values ("are", ":"), so "possible values below" is prose.
+ */
+function readList(sentence: string, introduced: boolean): string[] {
   const listed = sentence.trimStart();
-  const items = listed.startsWith('`') ? [...listed.matchAll(/`([^`]*)`/g)].map((m) => m[1]!.trim()) : plainItems(listed);
+  const coded = listed.startsWith('`');
+  if (!coded && !introduced) return [];
+  const items = coded ? [...listed.matchAll(/`([^`]*)`/g)].map((m) => m[1]!.trim()) : plainItems(listed);
   const out: string[] = [];
   for (const item of items) {
     if (IDENTIFIER.test(item) && !NOT_MEMBERS.has(item.toLowerCase()) && !out.includes(item)) out.push(item);
@@ -64,7 +71,7 @@ function plainItems(sentence: string): string[] {
       .replace(/^(?:and|or)\s+/i, '')
       .replace(/^["'*_]+|["'*_]+$/g, '')
       .trim();
-    if (item === '' && out.length === 0) continue;
+    if (item === '') continue;
     if (!IDENTIFIER.test(item)) break;
     out.push(item);
   }
