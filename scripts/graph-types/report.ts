@@ -1,0 +1,71 @@
+/** One screen of figures and the top mismatch categories, with evenly spread samples. */
+import { CATEGORIES, type Category, type Mismatch } from './categories.js';
+import type { Comparison, Tally } from './compare.js';
+
+export interface ReportOptions {
+  /** Header line naming the inputs. */
+  title: string;
+  categories: number;
+  samples: number;
+}
+
+export function formatReport({ figures: f, mismatches }: Comparison, options: ReportOptions): string {
+  const t = f.types;
+  const p = f.properties;
+  const e = f.enums;
+  const lines = [
+    options.title,
+    `types        docs ${t.docs} (${t.notDocumented} synthesized/referenced left out), package ${t.package}`,
+    `             both ${t.both} (${pct(t.both, t.docs)} of docs, ${pct(t.both, t.package)} of package); only docs ${t.onlyDocs}, only package ${t.onlyPackage}`,
+    `             of both: name case differs ${t.nameCase}, namespace differs ${t.namespaceDiffers}, enum vs structured ${t.kindDiffers}`,
+    `properties   docs ${p.docs}: on the type ${p.onType} + on a package ancestor ${p.onAncestor} = ${pct(p.onType + p.onAncestor, p.docs)} agree; case differs ${p.nameCase}, only docs ${p.onlyDocs} (${pct(p.onlyDocs, p.docs)})`,
+    `             package declares ${p.packageDeclared} on shared types: documented ${pct(p.packageDeclared - p.onlyPackage, p.packageDeclared)}, only package ${p.onlyPackage}`,
+    `prop types   ${tally(f.propertyTypes)} (primitive kind or referenced type name, of properties on both sides)`,
+    `collections  ${tally(f.collections)}`,
+    `base types   ${tally(f.baseTypes)}`,
+    `enums        shared ${e.shared}, identical member sets ${e.identical} (${pct(e.identical, e.shared)}); docs members in package ${e.docsMembersInPackage}/${e.docsMembers} (${pct(e.docsMembersInPackage, e.docsMembers)}); package-only members ${e.packageOnlyMembers}/${e.packageMembers}`,
+    '',
+    `top mismatch categories (${mismatches.length} findings; * = still counted as agreement):`,
+  ];
+  for (const [category, list] of topCategories(mismatches, options.categories)) {
+    const mark = CATEGORIES[category].agrees ? '*' : ' ';
+    lines.push(`${mark}${String(list.length).padStart(6)}  ${category}: ${CATEGORIES[category].text}`);
+    for (const m of spread(list, options.samples)) lines.push(`          ${formatMismatch(m)}`);
+  }
+  return lines.join('\n');
+}
+
+export function formatMismatch(m: Mismatch): string {
+  const where = m.file ? `${m.file}:${m.line}` : '(package)';
+  const subject = m.property ? `${m.type}.${m.property}` : m.member ? `${m.type}#${m.member}` : m.type;
+  return `${where}  ${subject}  docs: ${clip(m.docs)}  package: ${clip(m.package)}`;
+}
+
+/** Categories by count, most first; ties by id. */
+export function topCategories(mismatches: readonly Mismatch[], count: number): [Category, Mismatch[]][] {
+  const groups = new Map<Category, Mismatch[]>();
+  for (const m of mismatches) {
+    const list = groups.get(m.category);
+    if (list) list.push(m);
+    else groups.set(m.category, [m]);
+  }
+  return [...groups].sort(([a, x], [b, y]) => y.length - x.length || (a < b ? -1 : 1)).slice(0, count);
+}
+
+/** `count` items evenly spread over the (sorted) list, so samples cover several pages. */
+export function spread<T>(list: readonly T[], count: number): T[] {
+  if (list.length <= count) return [...list];
+  return Array.from({ length: count }, (_, i) => list[Math.floor((i * list.length) / count)]!);
+}
+
+function tally({ agree, total }: Tally): string {
+  return `agree ${agree}/${total} (${pct(agree, total)}), differ ${total - agree}`;
+}
+
+function pct(part: number, whole: number): string {
+  return whole === 0 ? 'n/a' : `${((100 * part) / whole).toFixed(1)}%`;
+}
+
+function clip(text: string): string {
+  return text.length > 70 ? `${text.slice(0, 67)}...` : text;
+}
