@@ -17,7 +17,7 @@ export function enumStatements(type: ModelType, names: ModelNames): (VariableSta
   const values = names.enumValues(type.fullName)!;
   const members = enumMemberNames(type);
   const origin = type.origin === 'possible-values' ? 'Members from the "Possible values" the docs list where the type is used (no page documents it).' : undefined;
-  const memberDocs = type.members.some((m) => m.description) ? type.members.filter((m) => m.description).map((m) => `- \`${m.name}\`: ${m.description}`).join('\n') : undefined;
+  const memberDocs = type.members.some((m) => m.description) ? type.members.filter((m) => m.description).map((m) => `- \`${m.name.replace(/\s+/g, ' ')}\`: ${m.description.replace(/\s+/g, ' ')}`).join('\n') : undefined;
   if (members.length === 0) {
     return [
       { kind: StructureKind.VariableStatement, isExported: true, declarationKind: VariableDeclarationKind.Const, declarations: [{ name: values, type: 'readonly string[]', initializer: '[]' }], docs: jsDoc(`Members of \`${type.fullName}\`: none documented.`) },

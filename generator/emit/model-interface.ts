@@ -51,10 +51,12 @@ export function interfaceStatements(type: ModelType, env: InterfaceEnv): (Interf
     extends: baseName === undefined ? [] : [omitted.length ? `Omit<${baseName}, ${omitted.map((p) => JSON.stringify(p)).join(' | ')}>` : baseName],
     docs: jsDoc(type.description, typeNote(type), env.plan.hierarchy.baseNote(type)),
     properties,
+    // An open type may carry dynamic properties; the validator allows them too.
+    indexSignatures: type.openType && !env.plan.hierarchy.ancestorsOf(type).some((t) => t.openType) ? [{ keyName: 'property', keyType: 'string', returnType: 'unknown' }] : [],
   });
   const union = env.plan.names.union(type.fullName);
   if (union !== undefined) {
-    const members = [type, ...env.plan.hierarchy.descendantsOf(type)].map((t, i) => `(${env.plan.names.type(t.fullName)} & { ${odataTypeLiteral(t.fullName, i > 0)} })`);
+    const members = [type, ...env.plan.hierarchy.descendantsOf(type)].map((t, i) => `(${env.plain(t.fullName)} & { ${odataTypeLiteral(t.fullName, i > 0)} })`);
     statements.push({
       kind: StructureKind.TypeAlias,
       name: union,

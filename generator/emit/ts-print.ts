@@ -20,10 +20,22 @@ export class StructurePrinter {
   }
 }
 
-/** JSDoc from doc paragraphs: empty ones dropped, each escaped so nothing can end the comment early. */
+/**
+ * Doc text made inert inside JSDoc: `escapeComment` (nothing ends the comment), and
+ * an `@` that would start a tag (at the start of a line) or that spells `@internal`
+ * anywhere (which `stripInternal` looks for as a substring) becomes `&#64;`, which
+ * editors render as `@` in hovers.
+ */
+export function inertDocText(text: string): string {
+  return escapeComment(text)
+    .replace(/^(\s*)@/gm, '$1&#64;')
+    .replace(/@internal/gi, '&#64;internal');
+}
+
+/** JSDoc from doc paragraphs: empty ones dropped, each made inert (`inertDocText`). */
 export function jsDoc(...paragraphs: (string | undefined)[]): OptionalKind<JSDocStructure>[] {
   const text = paragraphs
-    .map((p) => (p === undefined ? '' : escapeComment(p).trim()))
+    .map((p) => (p === undefined ? '' : inertDocText(p).trim()))
     .filter((p) => p !== '')
     .join('\n\n');
   return text === '' ? [] : [{ description: text }];

@@ -87,6 +87,12 @@ interface Structured {
   readonly open: boolean;
 }
 
+/** A validator: every problem of a value, each with a JSON path; empty when it conforms. */
+export type Validator = (value: unknown) => ValidationProblem[];
+
+/** A type guard: no problem other than unknown-property (TypeScript allows extra properties). */
+export type Guard<T> = (value: unknown) => value is T;
+
 /** The schema table of one API version, indexed; validators call check and conforms. */
 export class SchemaIndex {
   private readonly types = new Map<string, TypeSchema>();
@@ -106,6 +112,16 @@ export class SchemaIndex {
   /** True when check finds no problem other than unknown-property (TypeScript allows extra properties). */
   conforms(value: unknown, typeName: string): boolean {
     return this.check(value, typeName).every((p) => p.kind === 'unknown-property');
+  }
+
+  /** A Validator for one type. */
+  validator(typeName: string): Validator {
+    return (value) => this.check(value, typeName);
+  }
+
+  /** A Guard for one type; T is the TypeScript type the schema entry was emitted with. */
+  guard<T>(typeName: string): Guard<T> {
+    return (value): value is T => this.conforms(value, typeName);
   }
 
   private visit(value: unknown, typeName: string, path: string, problems: ValidationProblem[], stack: unknown[]): void {

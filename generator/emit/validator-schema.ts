@@ -8,7 +8,7 @@ import { enumMemberNames } from './model-enum.js';
 import type { TypeHierarchy } from './type-hierarchy.js';
 import { isNullable, ownProperties } from './type-map.js';
 
-/** The schema entry as TypeScript object-literal text. */
+/** The schema entry as TypeScript object-literal text: one line per property, indented for the `types` array. */
 export function schemaEntry(type: ModelType, hierarchy: TypeHierarchy): string {
   const name = JSON.stringify(type.fullName);
   if (type.kind === 'enum') return `{ name: ${name}, kind: "enum", members: ${JSON.stringify(enumMemberNames(type))} }`;
@@ -22,6 +22,6 @@ export function schemaEntry(type: ModelType, hierarchy: TypeHierarchy): string {
     const entry = [property.name, property.type.name, ...(flags ? [flags] : [])];
     return JSON.stringify(entry);
   });
-  fields.push(`properties: [${properties.join(', ')}]`);
-  return `{ ${fields.join(', ')} }`;
+  if (properties.length === 0) return `{ ${fields.join(', ')}, properties: [] }`;
+  return `{ ${fields.join(', ')}, properties: [\n${properties.map((p) => `    ${p},\n`).join('')}  ] }`;
 }

@@ -3,10 +3,10 @@
  * - `runtime.ts`: the one validator runtime (no dependencies);
  * - `schema/<chunk>.ts`: the schema table, plain data, same layout as `models/`;
  * - `schema/index.ts`: the table indexed (`schema.check`, `schema.conforms`);
- * - `<chunk>.ts`: per type `validateX(value): ValidationProblem[]` and `isX(value): value is X`;
+ * - `<chunk>.ts`: per type `validateX: Validator` and `isX: Guard<X>`;
  * - `index.ts`: barrel.
  */
-import { StructureKind, VariableDeclarationKind, type FunctionDeclarationStructure, type StatementStructures } from 'ts-morph';
+import { StructureKind, VariableDeclarationKind, type StatementStructures, type VariableStatementStructure } from 'ts-morph';
 import type { ModelType } from '../model/ir.js';
 import { generatedHeader, type EmitContext, type EmittedFile, type Emitter } from './emitter.js';
 import { importSpecifier, type Chunk } from './model-layout.js';
@@ -28,7 +28,7 @@ export function createValidatorsEmitter(options: ModelPlanOptions = {}): Emitter
       const root = `${ctx.apiVersion}/${VALIDATORS_FOLDER}`;
       const files: EmittedFile[] = [{ path: `${root}/runtime.ts`, content: `${header}${validatorRuntimeSource()}` }];
       for (const chunk of plan.layout.chunks) {
-        files.push({ path: `${root}/schema/${chunk.id}.ts`, content: printer.print(header, schemaChunk(chunk, plan)) });
+        files.push({ path: `${root}/schema/${chunk.id}.ts`, content: schemaChunk(chunk, plan, header) });
       }
       files.push({ path: `${root}/schema/index.ts`, content: printer.print(header, schemaIndex(plan.layout.chunks)) });
       for (const chunk of plan.layout.chunks) {
@@ -43,17 +43,15 @@ export function createValidatorsEmitter(options: ModelPlanOptions = {}): Emitter
 
 export const validatorsEmitter: Emitter = createValidatorsEmitter();
 
-function schemaChunk(chunk: Chunk, plan: ModelPlan): StatementStructures[] {
-  const entries = chunk.types.map((type) => schemaEntry(type, plan.hierarchy));
+function schemaChunk(chunk: Chunk, plan: ModelPlan, header: string): string {
+  // Plain data laid out one property per line by the emitter; prettier would only spend time on it.
+  const entries = chunk.types.map((type) => `  ${schemaEntry(type, plan.hierarchy)},\n`).join('');
   return [
-    { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: importSpecifier(`schema/${chunk.id}`, 'runtime'), namedImports: ['TypeSchema'] },
-    {
-      kind: StructureKind.VariableStatement,
-      isExported: true,
-      declarationKind: VariableDeclarationKind.Const,
-      declarations: [{ name: 'types', type: 'readonly TypeSchema[]', initializer: `[\n${entries.join(',\n')}\n]` }],
-    },
-  ];
+    header,
+    `import type { TypeSchema } from ${JSON.stringify(importSpecifier(`schema/${chunk.id}`, 'runtime'))};\n\n`,
+    '// prettier-ignore\n',
+    `export const types: readonly TypeSchema[] = [\n${entries}];\n`,
+  ].join('');
 }
 
 function schemaIndex(chunks: readonly Chunk[]): StatementStructures[] {
@@ -69,51 +67,48 @@ function schemaIndex(chunks: readonly Chunk[]): StatementStructures[] {
       kind: StructureKind.VariableStatement,
       isExported: true,
       declarationKind: VariableDeclarationKind.Const,
-      declarations: [{ name: 'schema', initializer: `new SchemaIndex([${chunks.map((_, i) => `...${alias(i)}`).join(', ')}])` }],
+      declarations: [{ name: 'schema', type: 'SchemaIndex', initializer: `new SchemaIndex([${chunks.map((_, i) => `...${alias(i)}`).join(', ')}])` }],
       docs: jsDoc('Every type of this API version, indexed for validation.'),
     },
   ];
 }
 
 function wrappers(chunk: Chunk, plan: ModelPlan): StatementStructures[] {
-  const functions = chunk.types.flatMap((type) => typeWrappers(type, plan));
-  if (functions.length === 0) return [];
+  const statements = chunk.types.flatMap((type) => typeWrappers(type, plan));
+  if (statements.length === 0) return [];
   const from = `${VALIDATORS_FOLDER}/${chunk.id}`;
   return [
     { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: importSpecifier(from, `${MODELS_FOLDER}/index`), namespaceImport: '$models' },
-    { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: importSpecifier(from, `${VALIDATORS_FOLDER}/runtime`), namedImports: ['ValidationProblem'] },
+    { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: importSpecifier(from, `${VALIDATORS_FOLDER}/runtime`), namedImports: ['Guard', 'Validator'] },
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: importSpecifier(from, `${VALIDATORS_FOLDER}/schema/index`), namedImports: ['schema'] },
-    ...functions,
+    ...statements,
   ];
 }
 
-function typeWrappers(type: ModelType, plan: ModelPlan): FunctionDeclarationStructure[] {
+/**
+ * `validateX: Validator` (every problem, `unknown-property` included) and
+ * `isX: Guard<X>` (unknown properties allowed), typed explicitly so the output
+ * also compiles under `isolatedDeclarations`. A type with derived types guards
+ * its union, so `@odata.type` narrows further.
+ */
+function typeWrappers(type: ModelType, plan: ModelPlan): VariableStatementStructure[] {
   const validator = plan.names.validator(type.fullName);
   const guard = plan.names.guard(type.fullName);
   const target = plan.names.reference(type.fullName);
   if (validator === undefined || guard === undefined || target === undefined) return [];
   const name = JSON.stringify(type.fullName);
-  const structured = type.kind !== 'enum';
   const what = type.kind === 'enum' ? `a member of enum \`${type.fullName}\`` : `a \`${type.fullName}\` or a type derived from it (by \`@odata.type\`)`;
+  const lenient = type.kind === 'enum' ? '' : '; properties the docs do not define are allowed';
+  const constant = (identifier: string, typeText: string, initializer: string, docs: string): VariableStatementStructure => ({
+    kind: StructureKind.VariableStatement,
+    isExported: true,
+    declarationKind: VariableDeclarationKind.Const,
+    declarations: [{ name: identifier, type: typeText, initializer }],
+    docs: jsDoc(docs),
+  });
   return [
-    {
-      kind: StructureKind.Function,
-      name: validator,
-      isExported: true,
-      parameters: [{ name: 'value', type: 'unknown' }],
-      returnType: 'ValidationProblem[]',
-      statements: `return schema.check(value, ${name});`,
-      docs: jsDoc(`Problems of \`value\` as ${what}, each with a JSON path; empty when it conforms.${structured ? ' Properties the docs do not define come as `unknown-property` problems.' : ''}`),
-    },
-    {
-      kind: StructureKind.Function,
-      name: guard,
-      isExported: true,
-      parameters: [{ name: 'value', type: 'unknown' }],
-      returnType: `value is $models.${target}`,
-      statements: `return schema.conforms(value, ${name});`,
-      docs: jsDoc(`Whether \`value\` is ${what}${structured ? '; properties the docs do not define are allowed' : ''}.`),
-    },
+    constant(validator, 'Validator', `schema.validator(${name})`, `Every problem of a value as ${what}, each with a JSON path.`),
+    constant(guard, `Guard<$models.${target}>`, `schema.guard(${name})`, `Whether a value is ${what}${lenient}.`),
   ];
 }
 

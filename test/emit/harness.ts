@@ -52,6 +52,8 @@ export const STRICT_OPTIONS: ts.CompilerOptions = {
   verbatimModuleSyntax: true,
   isolatedModules: true,
   erasableSyntaxOnly: true,
+  declaration: true,
+  isolatedDeclarations: true,
   skipLibCheck: false,
 };
 
