@@ -1,3 +1,59 @@
+/**
+ * API pages: one operation per page, read section by section.
+ * title + description → HTTP request paths → permissions → headers → query
+ * parameters → request body / parameters → response → examples → kind.
+ */
+import type { OperationFacts } from './facts.js';
+import { at, report } from './context.js';
 import type { PageExtractor } from './page.js';
+import { foldTabs } from './api-sections.js';
+import { readSummary } from './api-description.js';
+import { readHttpRequests } from './http-request.js';
+import { readPermissions } from './permissions-table.js';
+import { readRequestHeaders } from './request-headers.js';
+import { readQueryParameters } from './query-parameters.js';
+import { readParameterSections, readRequestBody } from './request-body.js';
+import { toParameter } from './property-rows.js';
+import { readResponse } from './response-section.js';
+import { readExamples } from './examples.js';
+import { dominantMethod, operationKind } from './operation-kind.js';
 
-export const extractApiPage: PageExtractor = () => ({});
+export const extractApiPage: PageExtractor = (ctx) => {
+  const sections = foldTabs(ctx.sections);
+  const stem = (ctx.file.split('/').pop() ?? ctx.file).replace(/\.md$/i, '');
+  const summary = readSummary(sections, ctx.frontMatter, stem);
+  const source = at(ctx, summary.heading ?? ctx.tree.children[0]);
+  const httpRequests = readHttpRequests(ctx, sections);
+  const body = readRequestBody(ctx, sections);
+  const parameterRows = readParameterSections(ctx, sections);
+  const response = readResponse(ctx, sections);
+  const examples = readExamples(ctx, sections);
+  const exampleMethods = examples.flatMap((e) => (e.request?.method ? [e.request.method] : []));
+  const kind = operationKind({
+    title: summary.title,
+    method: dominantMethod(httpRequests.map((r) => r.method)) || dominantMethod(exampleMethods),
+    paths: httpRequests.map((r) => r.path),
+    parameterTable: body.parameterTable,
+    parameterSection: parameterRows.length > 0,
+    responseIsCollection: response?.type?.isCollection ?? false,
+  });
+  const bodyIsParameters = body.parameterTable && (kind === 'action' || kind === 'function');
+  if (httpRequests.length === 0) {
+    report(ctx, 'http-request-missing', 'warning', 'Unexpected API page without an HTTP request path, expected an `## HTTP request` section with a `METHOD /path` code block', source);
+  }
+  const operation: OperationFacts = {
+    title: summary.title,
+    description: summary.description,
+    kind,
+    httpRequests,
+    permissions: readPermissions(ctx, sections),
+    requestHeaders: readRequestHeaders(ctx, sections),
+    queryParameters: readQueryParameters(sections),
+    parameters: [...parameterRows, ...(bodyIsParameters ? (body.rows ?? []) : [])].map(toParameter),
+    requestBody: bodyIsParameters || body.none ? null : body.rows,
+    response,
+    examples,
+    source,
+  };
+  return { operations: [operation] };
+};
