@@ -23,7 +23,8 @@ export interface PathTemplate {
   parameters: PathParameter[];
 }
 
-const PLACEHOLDER = /\{([^{}]*[^{}\s][^{}]*)\}/g;
+/** `{name}`, or `<name>` as some pages write it (a literal `<` cannot be in a URL anyway). */
+const PLACEHOLDER = /\{([^{}]*[^{}\s][^{}]*)\}|<([A-Za-z][^<>{}/]*)>/g;
 
 /** Null when nothing usable is left of the path. */
 export function parsePath(raw: string, apiVersion: string): PathTemplate | null {
@@ -36,7 +37,7 @@ export function parsePath(raw: string, apiVersion: string): PathTemplate | null 
   const slots: string[] = [];
   let last = 0;
   for (const match of display.matchAll(PLACEHOLDER)) {
-    const wire = (match[1] ?? '').trim();
+    const wire = (match[1] ?? match[2] ?? '').trim();
     let parameter = byWire.get(wire);
     if (!parameter) {
       parameter = { wire, key: claim(camelCase(wire), used) };

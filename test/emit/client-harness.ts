@@ -21,11 +21,6 @@ import type { Model } from '../../generator/model/ir.js';
 import { repoRoot } from '../helpers/corpus.js';
 import { contextFor } from './client-fixtures.js';
 
-/** Client files (runtime and client/) of the given version, as the orchestrator formats them. */
-export function clientFiles(files: readonly EmittedFile[], apiVersion: string): EmittedFile[] {
-  return files.filter((f) => f.path === `${apiVersion}/runtime.ts` || f.path.startsWith(`${apiVersion}/client/`));
-}
-
 /** Every version's models, validators and client, formatted: what `generate` writes. */
 export function emitAll(model: Model, inputLabel = 'test-fixtures'): Promise<EmittedFile[]> {
   return emitFormatted(model, { inputLabel, emitters: [modelsEmitter, validatorsEmitter, clientEmitter] });

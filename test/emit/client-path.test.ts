@@ -20,6 +20,8 @@ describe('parsePath', () => {
     ['dot segments are encoded', { given: '/a/../b/./c', want: { template: '/a/%2E%2E/b/%2E/c', keys: [] } }],
     ['unsafe literal characters are encoded', { given: '/a b/#frag/`x`/\\', want: { template: '/a%20b/%23frag/%60x%60/%5C', keys: [] } }],
     ['template syntax in literal text cannot escape', { given: '/a/$' + '{process.exit()}/x', want: { template: '/a/$${p.processExit}/x', keys: ['processExit'] } }],
+    ['angle-bracket placeholders', { given: "/resources/<resourceId>/range(address='<address>')", want: { template: "/resources/${p.resourceId}/range(address='${p.address}')", keys: ['resourceId', 'address'] } }],
+    ['a lone angle bracket stays literal', { given: '/a/<1>/b<', want: { template: '/a/%3C1%3E/b%3C', keys: [] } }],
     ['empty braces stay literal', { given: '/a/{}/b', want: { template: '/a/%7B%7D/b', keys: [] } }],
     ['existing escapes are kept, stray percent encoded', { given: '/a%2Fb/100%', want: { template: '/a%2Fb/100%25', keys: [] } }],
     ['non-ASCII', { given: '/drive/root:/Ünïcode', want: { template: '/drive/root:/%C3%9Cn%C3%AFcode', keys: [] } }],
