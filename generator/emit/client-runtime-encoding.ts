@@ -1,0 +1,120 @@
+/**
+ * Runtime text, part 2: path and query encoding, and `send`/`pages`, which every
+ * generated function calls.
+ */
+export const RUNTIME_ENCODING = String.raw`export type PathValue = string | number | boolean;
+
+/**
+ * One path parameter value, percent-encoded so it cannot change the path: "/",
+ * "?", "#" and quotes are encoded, and a value of only dots ("." or "..") is
+ * encoded too. Inside an OData string literal (quoted) single quotes are doubled.
+ */
+export function encodePathValue(value: PathValue, quoted = false): string {
+  if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") {
+    throw new TypeError("Path parameter must be a string, number or boolean, got " + typeof value);
+  }
+  if (typeof value === "number" && !Number.isFinite(value)) throw new TypeError("Path parameter must be a finite number");
+  let text = String(value);
+  if (text === "") throw new TypeError("Path parameter must not be empty");
+  if (quoted) text = text.replace(/'/g, "''");
+  const encoded = encode(text);
+  return /^\.+$/.test(encoded) ? encoded.replace(/\./g, "%2E") : encoded;
+}
+
+/** Tag for path templates: every substitution is encoded with encodePathValue. */
+export function path(strings: TemplateStringsArray, ...values: PathValue[]): string {
+  let out = strings[0] ?? "";
+  for (let i = 0; i < values.length; i++) {
+    const next = strings[i + 1] ?? "";
+    out += encodePathValue(values[i] as PathValue, out.endsWith("'") && next.startsWith("'")) + next;
+  }
+  return out;
+}
+
+const SYSTEM_OPTIONS = ["$select", "$expand", "$filter", "$orderby", "$search", "$top", "$skip", "$count"];
+
+/** One option's value, percent-encoded; list items are encoded one by one and joined with commas. */
+function queryValue(key: string, value: unknown): string {
+  if (Array.isArray(value)) return value.map((item) => queryValue(key, item)).join(",");
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) throw new TypeError("Query option " + key + " must be a finite number");
+    if ((key === "$top" || key === "$skip") && (!Number.isInteger(value) || value < 0)) {
+      throw new TypeError("Query option " + key + " must be a non-negative integer");
+    }
+    return String(value);
+  }
+  if (typeof value === "string" || typeof value === "boolean") return encode(String(value));
+  throw new TypeError("Query option " + key + " must be a string, number, boolean or list");
+}
+
+/** encodeURIComponent, plus the characters it leaves that mean something in OData or paths. */
+function encode(text: string): string {
+  return encodeURIComponent(text).replace(/[!'()*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase());
+}
+
+/** Appends encoded query options (system options first, then the rest in object order). */
+export function withQuery(base: string, query: object | undefined): string {
+  if (!query) return base;
+  const entries = Object.entries(query).filter(([, value]) => value !== undefined);
+  entries.sort(([a], [b]) => rank(a) - rank(b));
+  const parts = entries.map(([key, value]) => {
+    const name = key.startsWith("$") ? "$" + encodeURIComponent(key.slice(1)) : encodeURIComponent(key);
+    return name + "=" + queryValue(key, value);
+  });
+  if (parts.length === 0) return base;
+  return base + (base.includes("?") ? "&" : "?") + parts.join("&");
+}
+
+function rank(key: string): number {
+  const index = SYSTEM_OPTIONS.indexOf(key);
+  return index === -1 ? SYSTEM_OPTIONS.length : index;
+}
+
+/** What a generated function passes to send. */
+export interface Call {
+  operation: string;
+  method: string;
+  path: string;
+  query?: object | undefined;
+  body?: unknown;
+  bodyType?: string | undefined;
+  partialBody?: boolean | undefined;
+  responseType: ResponseType;
+  options?: RequestOptions | undefined;
+}
+
+/** Sends one generated call through the client and returns the response body. */
+export async function send<T>(client: GraphClient, call: Call): Promise<T> {
+  const request: GraphRequest = {
+    method: call.method,
+    path: withQuery(call.path, call.query),
+    responseType: call.responseType,
+    operation: call.operation,
+  };
+  if (call.body !== undefined) request.body = call.body;
+  if (call.bodyType !== undefined) request.bodyType = call.bodyType;
+  if (call.partialBody) request.partialBody = true;
+  if (call.options?.headers) request.headers = call.options.headers;
+  if (call.options?.signal) request.signal = call.options.signal;
+  const response = await client.request<T>(request);
+  return response.body;
+}
+
+/**
+ * Every page of a collection, following @odata.nextLink (which the fetch client
+ * only follows while it stays under its base URL).
+ */
+export async function* pages<T>(
+  client: GraphClient,
+  first: ODataCollection<T>,
+  options?: RequestOptions,
+): AsyncGenerator<ODataCollection<T>, void, undefined> {
+  let page: ODataCollection<T> | undefined = first;
+  while (page) {
+    yield page;
+    const next: string | undefined = page["@odata.nextLink"];
+    if (!next) return;
+    page = await send<ODataCollection<T>>(client, { operation: "nextLink", method: "GET", path: next, responseType: "json", options });
+  }
+}
+`;

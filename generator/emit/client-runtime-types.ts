@@ -1,0 +1,153 @@
+/**
+ * Runtime text, part 1: the transport contract (GraphClient, GraphRequest),
+ * query and response shapes, and the error classes. String.raw keeps regex
+ * escapes as written; the one template-literal type is spelt with substitutions.
+ */
+export const RUNTIME_TYPES = String.raw`/**
+ * Runtime for the generated client functions: no dependencies. Needs the
+ * fetch, AbortController and setTimeout globals (Node 18+ or a browser).
+ */
+
+/** The service root requests go to unless createFetchClient is given another. */
+export const DEFAULT_BASE_URL = __BASE_URL__;
+
+/** How a response body is read: parsed JSON, discarded, or raw bytes. */
+export type ResponseType = "json" | "void" | "arrayBuffer";
+
+/** One request as a generated function hands it to a GraphClient. */
+export interface GraphRequest {
+  method: string;
+  /**
+   * Relative to the base URL, starting with "/", already encoded, query string
+   * included; or an absolute @odata.nextLink under the base URL.
+   */
+  path: string;
+  headers?: Record<string, string> | undefined;
+  /** Sent as JSON when defined. */
+  body?: unknown;
+  signal?: AbortSignal | undefined;
+  responseType: ResponseType;
+  /** Name of the generated function that made the request. */
+  operation?: string | undefined;
+  /** Full model name of the body type (create and update), for validation hooks. */
+  bodyType?: string | undefined;
+  /** True when the body is a partial object (update). */
+  partialBody?: boolean | undefined;
+}
+
+export interface GraphResponse<T = unknown> {
+  status: number;
+  /** Lower-case header names. */
+  headers: Record<string, string>;
+  body: T;
+}
+
+/** The transport: createFetchClient makes one; tests and other stacks can supply their own. */
+export interface GraphClient {
+  request<T>(request: GraphRequest): Promise<GraphResponse<T>>;
+}
+
+/** Per-call options every generated function accepts last. */
+export interface RequestOptions {
+  headers?: Record<string, string> | undefined;
+  signal?: AbortSignal | undefined;
+}
+
+/** A property name of T for $select, while still accepting any string. */
+export type SelectKey<T> = Extract<keyof T, string> | (string & Record<never, never>);
+
+/** OData system query options. Lists are joined with commas. */
+export interface QueryOptions<T = unknown> {
+  $select?: readonly SelectKey<T>[] | string | undefined;
+  $expand?: readonly SelectKey<T>[] | string | undefined;
+  $filter?: string | undefined;
+  $orderby?: readonly string[] | string | undefined;
+  $search?: string | undefined;
+  $top?: number | undefined;
+  $skip?: number | undefined;
+  $count?: boolean | undefined;
+}
+
+/** A collection response (list operations and collection-valued functions). */
+export interface ODataCollection<T> {
+  value: T[];
+  "@odata.context"?: string;
+  "@odata.nextLink"?: string;
+  "@odata.deltaLink"?: string;
+  "@odata.count"?: number;
+  [annotation: ${"`"}@${"$"}{string}${"`"}]: unknown;
+}
+
+/** A primitive value returned by a function or action. */
+export interface ODataValue<T> {
+  value: T;
+  "@odata.context"?: string;
+}
+
+/** Graph's error body. */
+export interface GraphErrorBody {
+  error: {
+    code: string;
+    message: string;
+    innerError?: Record<string, unknown>;
+    details?: unknown[];
+  };
+}
+
+/** A response with a status outside 200-299, or a 2xx whose body is not the JSON it should be. */
+export class GraphError extends Error {
+  override readonly name = "GraphError";
+  readonly status: number;
+  /** Graph's error code ("Request_ResourceNotFound"), or undefined when the body has none. */
+  readonly code: string | undefined;
+  readonly innerError: Record<string, unknown> | undefined;
+  /** The parsed body, or its text when it is not JSON. */
+  readonly body: unknown;
+  readonly requestId: string | undefined;
+
+  constructor(status: number, body: unknown, headers: Record<string, string> = {}) {
+    const error = errorOf(body);
+    super(error ? status + " " + error.code + ": " + error.message : "HTTP " + status);
+    this.status = status;
+    this.code = error?.code;
+    this.innerError = error?.innerError;
+    this.body = body;
+    this.requestId = headers["request-id"] ?? headers["client-request-id"];
+  }
+}
+
+/** The request did not complete within timeoutMs. */
+export class GraphTimeoutError extends Error {
+  override readonly name = "GraphTimeoutError";
+  readonly timeoutMs: number;
+  constructor(timeoutMs: number) {
+    super("Request timed out after " + timeoutMs + " ms");
+    this.timeoutMs = timeoutMs;
+  }
+}
+
+/** The validate hook found problems in a request body; nothing was sent. */
+export class GraphValidationError extends Error {
+  override readonly name = "GraphValidationError";
+  readonly problems: readonly unknown[];
+  readonly operation: string | undefined;
+  constructor(problems: readonly unknown[], operation: string | undefined) {
+    super("Request body is invalid" + (operation ? " for " + operation : "") + " (" + problems.length + " problems)");
+    this.problems = problems;
+    this.operation = operation;
+  }
+}
+
+function errorOf(body: unknown): GraphErrorBody["error"] | undefined {
+  if (typeof body !== "object" || body === null) return undefined;
+  const error = (body as { error?: unknown }).error;
+  if (typeof error !== "object" || error === null) return undefined;
+  const { code, message, innerError } = error as Record<string, unknown>;
+  if (typeof code !== "string") return undefined;
+  return {
+    code,
+    message: typeof message === "string" ? message : "",
+    ...(typeof innerError === "object" && innerError !== null ? { innerError: innerError as Record<string, unknown> } : {}),
+  };
+}
+`;
