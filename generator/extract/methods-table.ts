@@ -21,7 +21,8 @@ export function readMethods(ctx: PageContext): MethodFacts[] {
       const description = column(table.header, /\bdescription\b/);
       table.rows.forEach((cells, index) => {
         const titleCell = cells[title];
-        if (!titleCell || titleCell.text === '') return;
+        // `|**Onboarding**|` groups the rows below it; it is no method.
+        if (!titleCell || titleCell.text === '' || cells.filter((cell) => cell.text !== '').length < 2) return;
         const method: MethodFacts = {
           title: titleCell.text,
           returnType: returnType(ctx, cells[returns]?.node),

@@ -8,6 +8,7 @@
 const OPENERS: RegExp[] = [
   /\b(?:possible|valid|supported|allowed|accepted|permitted|available)\s+values?(?:\s+(?:for|of)\s+\S+)?(?:\s+(?:are|is|include|includes|can\s+be|could\s+be))?(?:\s+as\s+follows)?\s*:?/gi,
   /\bone\s+of(?:\s+the\s+following(?:\s+values)?)?\s*:/gi,
+  /\b(?:supports|accepts|takes)\s+(?:only\s+)?(?:the\s+following\s+|\w+\s+)?values?\s*:/gi,
 ];
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;

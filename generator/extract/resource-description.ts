@@ -9,7 +9,9 @@ import { toString } from 'mdast-util-to-string';
 import type { PageContext } from './context.js';
 import { isBaseTypeSentence } from './base-type.js';
 
-const SKIPPED_PARAGRAPH = /^\s*(?:namespace\s*:|\[!(?:include|note|important|tip|caution|warning)\b|\[!\w+\s*\[|\[!INCLUDE)/i;
+const SKIPPED_PARAGRAPH = /^\s*(?:\[!(?:include|note|important|tip|caution|warning)\b|\[!\w+\s*\[)/i;
+/** `Namespace: microsoft.graph`, sometimes with the description on the next line of the same paragraph. */
+const NAMESPACE_LINE = /^\s*namespace\s*:\s*[\w.]*\s*/i;
 
 export function readResourceDescription(ctx: PageContext): string {
   const lead = ctx.sections.find((section) => section.depth === 1) ?? ctx.sections[0];
@@ -20,7 +22,7 @@ export function readResourceDescription(ctx: PageContext): string {
       if (paragraphs.length > 0) break;
       continue;
     }
-    const text = toString(node).replace(/\s+/g, ' ').trim();
+    const text = toString(node).replace(NAMESPACE_LINE, '').replace(/\s+/g, ' ').trim();
     if (text !== '') paragraphs.push(text);
   }
   // "This resource supports:" introduces a list the description leaves out.
@@ -37,7 +39,12 @@ function isSkipped(ctx: PageContext, node: RootContent): boolean {
     case 'thematicBreak':
       return true;
     case 'paragraph':
-      return SKIPPED_PARAGRAPH.test(toString(node)) || isNote(node) || isBaseTypeSentence(ctx, node);
+      return (
+        SKIPPED_PARAGRAPH.test(toString(node)) ||
+        toString(node).replace(NAMESPACE_LINE, '').trim() === '' ||
+        isNote(node) ||
+        isBaseTypeSentence(ctx, node)
+      );
     default:
       return false;
   }

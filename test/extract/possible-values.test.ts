@@ -10,6 +10,7 @@ describe('readPossibleValues', () => {
     ['plain list ending the sentence', { given: 'Possible values are: days, months, years. Default is days.', want: ['days', 'months', 'years'] }],
     ['Valid values', { given: 'Valid values are `v1_0`, `v1_1`.', want: ['v1_0', 'v1_1'] }],
     ['Supported values:', { given: 'Supported values: `AzureADMyOrg`, `PersonalMicrosoftAccount`. See more.', want: ['AzureADMyOrg', 'PersonalMicrosoftAccount'] }],
+    ['supports only two values:', { given: 'Currently supports only two values: `none` or `assignIfOpen`.', want: ['none', 'assignIfOpen'] }],
     ['One of:', { given: 'The kind of thing. One of: `a`, `b`.', want: ['a', 'b'] }],
     ['"for x are"', { given: 'Possible values for requestedAccessTokenVersion are `1`, `2`, or `null`.', want: [] }],
     ['stops at the sentence end', { given: 'Possible values: `Approve`, `Deny`. Supports `$select` and `$filter` (`eq` only).', want: ['Approve', 'Deny'] }],

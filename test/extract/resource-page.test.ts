@@ -132,6 +132,10 @@ describe('extractResourcePage', () => {
       },
     ],
     [
+      'description on the line after the namespace, in the same paragraph',
+      { given: md('# mfaDetail resource type', '', 'Namespace: microsoft.graph', 'Indicates MFA details.'), want: { description: 'Indicates MFA details.' } },
+    ],
+    [
       'base type from "Derived from" with a reference link',
       { given: md('# x resource type', '', 'Derived from [**baseItem**][baseItem].', '', '[baseItem]: baseitem.md'), want: { baseType: { name: 'baseItem', href: 'baseitem.md', source: at(3, 14) }, description: '' } },
     ],
