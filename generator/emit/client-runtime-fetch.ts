@@ -76,7 +76,7 @@ export function createFetchClient(options: FetchClientOptions): GraphClient {
       }
       const token = await options.getToken();
       if (typeof token !== "string" || token === "") throw new TypeError("getToken must return a non-empty string");
-      const headers: Record<string, string> = { accept: "application/json", ...lower(options.headers), ...lower(request.headers) };
+      const headers: Record<string, string> = { accept: request.responseType === "arrayBuffer" ? "*/*" : "application/json", ...lower(options.headers), ...lower(request.headers) };
       headers["authorization"] = "Bearer " + token;
       let body: string | undefined;
       if (request.body !== undefined) {

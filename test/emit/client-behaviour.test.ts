@@ -100,6 +100,7 @@ describe('generated client on the wire', () => {
     const bytes = (await call('getPhotoContent', { id: 'u1' })) as ArrayBuffer;
     expect(bytes).toBeInstanceOf(ArrayBuffer);
     expect(server.requests[0]?.url).toBe('/v1.0/users/u1/photo/$value');
+    expect(server.requests[0]?.headers['accept']).toBe('*/*');
   });
 
   it('sends per-call and client headers; the request wins and the token is fetched asynchronously', async () => {

@@ -8,7 +8,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientEmitter } from '../../generator/emit/client.js';
-import { contextFor, fixtureModel } from './client-fixtures.js';
+import { contextFor, fixtureModel, operation } from './client-fixtures.js';
 import { CONSUMERS, emitAll, emitClient, tempDir, typeErrors, writeFiles } from './client-harness.js';
 
 const goldenRoot = path.join(import.meta.dirname, '__golden__');
@@ -41,6 +41,23 @@ describe('client emitter output', () => {
     const shuffled = clientEmitter.emit({ ...ctx, operations: [...ctx.operations].reverse() });
     expect(shuffled.map((f) => f.path).sort()).toEqual(first.map((f) => f.path).sort());
     expect(clientEmitter.emit(ctx)).toEqual(first);
+  });
+
+  it('renames its import aliases when operations are called runtime or models', async () => {
+    const clash = ['Runtime', 'Models'].map((title) => operation(`v1.0:${title}`, { kind: 'get', title, method: 'GET', paths: ['/things/{id}'], response: { status: 200, type: { name: 'microsoft.graph.message', isCollection: false } } }));
+    const model = { ...fixtureModel, operations: [...fixtureModel.operations, ...clash] };
+    const files = (await emitAll(model)).filter((f) => f.path.startsWith('v1.0/'));
+    const things = files.find((f) => f.path === 'v1.0/client/things-operations.ts')?.content ?? '';
+    expect(things).toContain("import * as runtime2 from '../runtime.js';");
+    expect(things).toContain("import type * as models2 from '../models/index.js';");
+    expect(things).toMatch(/export async function runtime\(\s*client: runtime2\.GraphClient/);
+    const tmp = tempDir('client-alias');
+    try {
+      const written = writeFiles(tmp.dir, [...files, { path: 'package.json', content: '{"type":"module"}\n' }]);
+      expect(typeErrors(tmp.dir, written, CONSUMERS['dom'] ?? {})).toEqual([]);
+    } finally {
+      tmp.remove();
+    }
   });
 
   it('lays out runtime, one file per group and a barrel', () => {
