@@ -9,6 +9,8 @@ export const CATEGORIES = {
   'type-only-package': { agrees: false, text: 'type in the package, documented nowhere (added since, or undocumented)' },
   'type-name-case': { agrees: true, text: 'type name differs only in case' },
   'type-kind-differs': { agrees: false, text: 'enum on one side, structured type on the other' },
+  'kind-complex-vs-entity': { agrees: false, text: 'docs model says complex type, the package type derives from entity' },
+  'kind-entity-vs-complex': { agrees: false, text: 'docs model says entity, the package type does not derive from entity (root singletons such as print are entities without a base)' },
 
   'property-only-docs': { agrees: false, text: 'property documented, the package declares it neither on the type nor on an ancestor' },
   'property-only-package': { agrees: false, text: 'property declared by the package, documented neither on the type nor on a documented ancestor' },

@@ -44,6 +44,8 @@ export interface Figures {
   propertyTypes: Tally;
   collections: Tally;
   baseTypes: Tally;
+  /** Entity vs complex type; the package's types are entities when they derive from `microsoft.graph.entity`. */
+  entityKinds: Tally;
   enums: { shared: number; identical: number; docsMembers: number; docsMembersInPackage: number; packageMembers: number; packageOnlyMembers: number };
 }
 
@@ -92,6 +94,7 @@ export function compareModel(modelTypes: readonly ModelType[], packageTypes: Pac
       add('type-kind-differs', where, { type: docs.fullName, docs: docs.kind, package: pkg.kind });
     } else if (docs.kind === 'enum') compareEnum(docs, pkg, context);
     else {
+      compareEntityKind(docs, pkg, context);
       compareBaseType(docs, pkg, context);
       compareProperties(docs, pkg, context);
     }
@@ -125,6 +128,20 @@ function compareBaseType(docs: ModelType, pkg: PackageType, { figures, add }: Pa
     add('base-name-case', docs.source, finding);
   } else add('base-differs', docs.source, finding);
 }
+
+function compareEntityKind(docs: ModelType, pkg: PackageType, { packageTypes, figures, add }: PairContext): void {
+  figures.entityKinds.total++;
+  const ancestors = chain(pkg, (t) => (t.baseType ? packageTypes.get(t.baseType.toLowerCase()) : undefined));
+  const packageEntity = ancestors.some((t) => t.fullName === ENTITY);
+  if (packageEntity === (docs.kind === 'entity')) {
+    figures.entityKinds.agree++;
+    return;
+  }
+  const finding = { type: docs.fullName, docs: docs.kind, package: ancestors.map((t) => t.fullName).join(' < ') };
+  add(packageEntity ? 'kind-complex-vs-entity' : 'kind-entity-vs-complex', docs.source, finding);
+}
+
+const ENTITY = 'microsoft.graph.entity';
 
 function compareProperties(docs: ModelType, pkg: PackageType, context: PairContext): void {
   const { packageTypes, docsByName, figures, add } = context;
@@ -245,6 +262,7 @@ function emptyFigures(apiVersion: string, docs: number, pkg: number, notDocument
     propertyTypes: { agree: 0, total: 0 },
     collections: { agree: 0, total: 0 },
     baseTypes: { agree: 0, total: 0 },
+    entityKinds: { agree: 0, total: 0 },
     enums: { shared: 0, identical: 0, docsMembers: 0, docsMembersInPackage: 0, packageMembers: 0, packageOnlyMembers: 0 },
   };
 }

@@ -23,6 +23,7 @@ export function formatReport({ figures: f, mismatches }: Comparison, options: Re
     `prop types   ${tally(f.propertyTypes)} (primitive kind or referenced type name, of properties on both sides)`,
     `collections  ${tally(f.collections)}`,
     `base types   ${tally(f.baseTypes)}`,
+    `entity kind  ${tally(f.entityKinds)} (entity vs complex; package: derives from entity)`,
     `enums        shared ${e.shared}, identical member sets ${e.identical} (${pct(e.identical, e.shared)}); docs members in package ${e.docsMembersInPackage}/${e.docsMembers} (${pct(e.docsMembersInPackage, e.docsMembers)}); package-only members ${e.packageOnlyMembers}/${e.packageMembers}`,
     '',
     `top mismatch categories (${mismatches.length} findings; * = still counted as agreement):`,

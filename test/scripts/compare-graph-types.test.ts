@@ -117,8 +117,10 @@ describe('compareModel', () => {
   const item = (properties: ModelProperty[], extra: Partial<ModelType> = {}) =>
     type('microsoft.graph.item', 'entity', { baseType: 'microsoft.graph.entity', properties, ...extra });
   const run = (types: ModelType[]) => compareModel([entity, person, ...types], packageTypes, 'v1.0');
-  const categoriesOf = (types: ModelType[], typeName = 'microsoft.graph.item') =>
-    run(types).mismatches.filter((m) => m.type === typeName && m.category !== 'property-only-package').map((m) => [m.category, m.property ?? m.member ?? null]);
+  const categoriesOf = (types: ModelType[], typeName = 'microsoft.graph.item'): [Category, string | null][] =>
+    run(types)
+      .mismatches.filter((m) => m.type === typeName && m.category !== 'property-only-package')
+      .map((m) => [m.category, m.property ?? m.member ?? null]);
 
   it.each<[string, ModelProperty, [Category, string][]]>([
     ['a matching primitive', prop('name', ref('Edm.String')), []],
@@ -159,6 +161,14 @@ describe('compareModel', () => {
   ])('base types: %s', (_name, baseType, want) => {
     const docs = item([prop('name', ref('Edm.String'))], { baseType });
     expect(categoriesOf([docs])).toEqual(want);
+  });
+
+  it.each<[string, ModelType, [Category, string | null][]]>([
+    ['an entity deriving from entity', item([]), []],
+    ['a complex type the package derives from entity', item([], { kind: 'complex' }), [['kind-complex-vs-entity', null]]],
+    ['an entity the package roots nowhere', type('microsoft.graph.person', 'entity'), [['kind-entity-vs-complex', null]]],
+  ])('entity kinds: %s', (_name, docs, want) => {
+    expect(categoriesOf([docs], docs.fullName).filter(([category]) => category.startsWith('kind-'))).toEqual(want);
   });
 
   it('compares enum members as sets, noting case and the unknownFutureValue sentinel', () => {
