@@ -119,6 +119,8 @@ describe('extractResourcePage', () => {
     ],
     ['name from the title: complex type', { given: md('# `fileHash` complex type', '', 'A hash.'), want: { name: 'fileHash', description: 'A hash.', json: null } }],
     ['name from the title: resource (deprecated)', { given: md('# alert resource (deprecated)'), want: { name: 'alert' } }],
+    ['name from the title: facet, misspelt resource type', { given: md('# FileSystemInfo facet'), want: { name: 'FileSystemInfo' } }],
+    ['name from the title: "resouce type"', { given: md('# media resouce type'), want: { name: 'media' } }],
     ['page namespace for an unqualified name', { given: md('# endpoint resource type', 'Namespace: microsoft.graph.callRecords'), want: { name: 'endpoint', namespace: 'microsoft.graph.callRecords' } }],
     [
       'no name anywhere',
