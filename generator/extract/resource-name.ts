@@ -13,7 +13,7 @@ export interface ResourceName {
 const QUALIFIED = /^#?([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)$/;
 /** What titles append to the type name. */
 const TITLE_SUFFIX =
-  /\s+(?:\(.*\)|resou?rce\s+type|resource|facet|complex\s+type|entity\s+type|entity|type|object|enum(?:eration)?\s+type|(?:\(\s*)?(?:deprecated|preview)(?:\s*\))?)$/i;
+  /\s+(?:\(.*\)|res(?:ource|ouce)\s+type|resource|facet|complex\s+type|entity\s+type|entity|type|object|enum(?:eration)?\s+type|(?:\(\s*)?(?:deprecated|preview)(?:\s*\))?)$/i;
 
 export function readResourceName(ctx: PageContext, odataType: string | undefined): ResourceName | null {
   const fromAnnotation = odataType ? split(ctx, odataType) : null;
