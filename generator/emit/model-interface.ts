@@ -36,9 +36,10 @@ export function interfaceStatements(type: ModelType, env: InterfaceEnv): (Interf
     });
   }
   for (const property of ownProperties(type)) {
-    const { text, note } = propertyTypeText(type, property, env.typeIndex, env.reference);
     const inheritedText = inherited.get(property.name);
-    if (inheritedText === text) continue;
+    // Same as inherited: nothing to declare (and nothing to import).
+    if (inheritedText === propertyTypeText(type, property, env.typeIndex, (name) => env.plan.names.reference(name)).text) continue;
+    const { text, note } = propertyTypeText(type, property, env.typeIndex, env.reference);
     if (inheritedText !== undefined) omitted.push(property.name);
     properties.push({ name: propertyKey(property.name), hasQuestionToken: true, type: text, docs: jsDoc(property.description, note) });
   }

@@ -27,7 +27,9 @@ export function inheritanceTypes(): ModelType[] {
         prop('memberOf', g('directoryObject'), true, { description: 'Groups. Read-only. Nullable.', nullable: true }),
       ],
     }),
-    entity('group', [prop('mail', 'Edm.String'), prop('members', g('directoryObject'), true)], { baseType: g('directoryObject') }),
+    entity('group', [prop('mail', 'Edm.String'), prop('members', g('directoryObject'), true), prop('deletedDateTime', 'Edm.DateTimeOffset', false, { description: 'Redeclared as inherited: not repeated.' })], {
+      baseType: g('directoryObject'),
+    }),
     complex('openThing', [prop('name', 'Edm.String')], { openType: true, description: 'An open complex type.' }),
     complex('cycleA', [prop('a', 'Edm.String')], { baseType: g('cycleB') }),
     complex('cycleB', [prop('b', 'Edm.String')], { baseType: g('cycleA') }),

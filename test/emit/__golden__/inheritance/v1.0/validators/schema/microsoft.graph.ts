@@ -23,6 +23,7 @@ export const types: readonly TypeSchema[] = [
   { name: "microsoft.graph.group", kind: "entity", base: "microsoft.graph.directoryObject", properties: [
     ["mail","Edm.String","n"],
     ["members","microsoft.graph.directoryObject","c"],
+    ["deletedDateTime","Edm.DateTimeOffset","n"],
   ] },
   { name: "microsoft.graph.narrowedCode", kind: "complex", base: "microsoft.graph.baseWithCode", properties: [
     ["code","Edm.Int32","n"],
