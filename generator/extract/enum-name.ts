@@ -29,7 +29,10 @@ export function stripEnumSuffix(heading: string): HeadingName {
     .trim()
     .replace(/[.:]+$/, '')
     .trim();
-  const stripped = text.replace(SUFFIX, '').replace(/^the\s+/i, '').trim();
+  const stripped = text
+    .replace(SUFFIX, '')
+    .replace(/^the\s+/i, '')
+    .trim();
   return { text: stripped, suffixed: stripped !== text };
 }
 

@@ -3,7 +3,7 @@
  * `enums*.md` pages with one `### x values` section per enum) and the enum
  * tables resource pages embed (`### chatType values`).
  */
-import type { Heading } from 'mdast';
+import type { Heading, RootContent } from 'mdast';
 import { report, type PageContext } from './context.js';
 import type { EnumFacts } from './facts.js';
 import type { PageExtractor } from './page.js';
@@ -17,13 +17,33 @@ export const extractEnumPage: PageExtractor = (ctx) => {
   let tablesSeen = false;
   for (const section of ctx.sections) {
     const tables = enumTablesIn(ctx, section.nodes, true);
-    if (tables.length === 0) continue;
+    if (tables.length === 0) {
+      if (isEmptyValuesSection(ctx, section)) {
+        report(
+          ctx,
+          'enum-table-missing',
+          'warning',
+          `Unexpected heading \`${section.title}\` without a members table, expected a \`|Member|\` table below it`,
+          section.heading!,
+        );
+      }
+      continue;
+    }
     tablesSeen = true;
-    const place = section.depth <= 1 || isMembersHeading(section.title) ? pagePlace(ctx, section) : headingPlace(ctx, section, true);
+    const place =
+      section.depth <= 1 || isMembersHeading(section.title)
+        ? pagePlace(ctx, section, tables[0]!.node)
+        : headingPlace(ctx, section, true);
     if (place) enums.push(buildEnum(ctx, place, tables));
   }
   if (!tablesSeen) {
-    report(ctx, 'enum-table-missing', 'warning', 'Unexpected enum page without a members table, expected `## Members` with a `|Member|Value|Description|` table', h1(ctx) ?? ctx.tree.children[0]);
+    report(
+      ctx,
+      'enum-table-missing',
+      'warning',
+      'Unexpected enum page without a members table, expected `## Members` with a `|Member|Value|Description|` table',
+      h1(ctx) ?? ctx.tree.children[0],
+    );
   }
   checkNamespace(ctx);
   return { enums: dropDuplicates(ctx, enums) };
@@ -39,27 +59,31 @@ export const extractEnumTables: PageExtractor = (ctx) => {
     if (isMembersHeading(section.title)) {
       // An enum page filed as a resource page: `# x enum type` + `## Members`.
       if (/\benum(?:eration)?\s+type$/i.test(ctx.title ?? '')) {
-        const place = pagePlace(ctx, section);
+        const place = pagePlace(ctx, section, tables[0]!.node);
         if (place) enums.push(buildEnum(ctx, place, tables));
       }
       continue;
     }
     const memberLed = tables.some((table) => /^(?:enum(?:eration)?\s+)?members?\b/.test(table.header[0] ?? ''));
     const heading = stripEnumSuffix(section.title);
-    if (!heading.suffixed && !memberLed) continue;
+    // `### chatType` over a Member table names an enum; `## Properties` over one does not.
+    if (!heading.suffixed && !(memberLed && /^[a-z][A-Za-z0-9]*$/.test(heading.text))) continue;
     const place = headingPlace(ctx, section, memberLed);
     if (!place) continue;
-    // `### signInAudience values` lists the values of a String property: not an enum type.
     properties ??= propertyTypes(ctx);
     const property = properties.get(place.name.name.toLowerCase());
+    // `### signInAudience values` lists the values of a String property: not an enum type.
     if (property?.isPrimitive) continue;
+    // `### smsSignInState values` for a property typed `authenticationMethodSignInState`: the type names the enum.
+    const typeName = property ? readEnumName(property.name) : null;
+    if (typeName && typeName.name.toLowerCase() !== place.name.name.toLowerCase()) place.name = typeName;
     enums.push(buildEnum(ctx, place, tables));
   }
   return { enums: dropDuplicates(ctx, enums) };
 };
 
 /** The page's own enum: named by the title (`# x enum type`), described by the intro. */
-function pagePlace(ctx: PageContext, section: Section): EnumPlace | null {
+function pagePlace(ctx: PageContext, section: Section, table: RootContent): EnumPlace | null {
   const title = h1(ctx);
   const candidates = [ctx.title, ctx.frontMatter['title']].filter((text): text is string => !!text);
   let name: QualifiedName | null = null;
@@ -67,8 +91,8 @@ function pagePlace(ctx: PageContext, section: Section): EnumPlace | null {
     name = readEnumName(stripEnumSuffix(text).text);
     if (name) break;
   }
-  const node = title ?? section.heading ?? ctx.tree.children[0];
-  if (!name || !node) {
+  const node = title ?? section.heading ?? table;
+  if (!name) {
     report(
       ctx,
       'enum-name-invalid',
@@ -80,8 +104,8 @@ function pagePlace(ctx: PageContext, section: Section): EnumPlace | null {
   }
   const intro = ctx.sections.find((s) => s.heading === title) ?? ctx.sections[0]!;
   const description =
-    descriptionOf(section.nodes) ||
-    (intro !== section ? descriptionOf(intro.nodes) : '') ||
+    descriptionOf(intro.nodes) ||
+    (intro !== section ? descriptionOf(section.nodes) : '') ||
     (ctx.frontMatter['description'] ?? '').trim();
   return { name, namespace: ctx.namespace, description, node };
 }
@@ -103,6 +127,13 @@ function headingPlace(ctx: PageContext, section: Section, reportInvalid: boolean
     return null;
   }
   return { name, namespace: ctx.namespace, description: descriptionOf(section.nodes), node: heading };
+}
+
+/** `### x values` with no table of its own and no subsections to hold one. */
+function isEmptyValuesSection(ctx: PageContext, section: Section): boolean {
+  if (section.depth < 2 || !stripEnumSuffix(section.title).suffixed) return false;
+  const next = ctx.sections[section.index + 1];
+  return !next || next.depth <= section.depth;
 }
 
 /** Keeps the first of two enums with the same name on a page. */
@@ -134,7 +165,7 @@ function checkNamespace(ctx: PageContext): void {
     ctx,
     'enum-namespace-missing',
     'warning',
-    `Unexpected namespace \`${ctx.namespace}\` for \`${ctx.file.split('/').pop()}\`, expected a \`Namespace: microsoft.graph.${suffix}\` line`,
+    `Unexpected multi-enum page without a \`Namespace:\` line, expected one naming the \`${suffix}\` namespace (enums read into \`${ctx.namespace}\`)`,
     h1(ctx) ?? ctx.tree.children[0],
   );
 }

@@ -15,6 +15,9 @@ export function readMemberValue(cell: string | undefined): number | string | nul
   return text;
 }
 
+/** `Flag enum to ...`, `Flags representing ...`, `bitwise combination`; not `flagged`. */
+const FLAGS_SAID = /^flags?\b(?!-)|\bflags?\s+enum|\bbit\s*flags?\b|\bbitwise\b|\[Flags\]/i;
+
 /**
  * True when the enum is reliably a flags enum: its description says so, or every
  * member has a numeric value that is 0 or a power of two, the values are distinct,
@@ -22,10 +25,8 @@ export function readMemberValue(cell: string | undefined): number | string | nul
  * `unknownFutureValue` may break the pattern without spoiling it.
  */
 export function looksLikeFlags(description: string, members: EnumMemberFacts[]): boolean {
-  if (/\bflags?\s+enum|\bbit\s*flags?\b|\bbitwise\b|\[Flags\]/i.test(description)) return true;
-  const values = members
-    .filter((member) => member.name !== 'unknownFutureValue')
-    .map((member) => member.value);
+  if (FLAGS_SAID.test(description)) return true;
+  const values = members.filter((member) => member.name !== 'unknownFutureValue').map((member) => member.value);
   if (values.length < 3) return false;
   if (!values.every((value): value is number => typeof value === 'number')) return false;
   if (new Set(values).size !== values.length) return false;
