@@ -12,8 +12,8 @@ const DOC_TYPES: Record<string, PageKind> = {
 
 export interface PageKindResult {
   kind: PageKind;
-  /** How it was decided, for the unknown-doc_type diagnostic. */
-  from: 'doc_type' | 'shape';
+  /** How it was decided: front matter, the page's shape (no or unknown doc_type), or the shape overruling a doc_type it contradicts. */
+  from: 'doc_type' | 'shape' | 'shape-over-doc-type';
 }
 
 export function classifyPage(
@@ -24,8 +24,15 @@ export function classifyPage(
 ): PageKindResult {
   const key = (docType ?? '').toLowerCase().replace(/[^a-z]/g, '');
   const declared = DOC_TYPES[key];
+  // Some enum pages are labelled resourcePageType; their heading and Members table say otherwise.
+  if (declared === 'resource' && isEnumShaped(title, sections)) return { kind: 'enum', from: 'shape-over-doc-type' };
   if (declared) return { kind: declared, from: 'doc_type' };
   return { kind: kindFromShape(file, title, sections), from: 'shape' };
+}
+
+function isEnumShaped(title: string | null, sections: Section[]): boolean {
+  const has = (pattern: RegExp) => sections.some((s) => s.heading && pattern.test(s.title));
+  return /\benum(eration)?\s+type\b/i.test(title ?? '') && has(/^members$/i) && !has(/^properties$/i);
 }
 
 function kindFromShape(file: string, title: string | null, sections: Section[]): PageKind {

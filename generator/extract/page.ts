@@ -60,6 +60,16 @@ export function extractPage(input: PageInput): PageFacts {
     const ctx = buildContext(input, text, tree, diagnostics);
     facts.docType = ctx.frontMatter['doc_type'] ?? null;
     const { kind, from } = classifyPage(facts.docType, input.file, ctx.title, ctx.sections);
+    if (from === 'shape-over-doc-type') {
+      diagnostics.push(
+        diagnostic(
+          'doc-type-mismatch',
+          'warning',
+          `Unexpected doc_type \`${facts.docType}\` on a page headed as an enum type with a Members table, expected enumPageType (read as an enum page)`,
+          sourceOf(input.file, tree.children[0]),
+        ),
+      );
+    }
     if (from === 'shape' && facts.docType !== null) {
       diagnostics.push(
         diagnostic(

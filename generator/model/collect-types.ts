@@ -1,9 +1,12 @@
 /**
  * Gathers the types one API version documents, one entry per full name. A type
- * documented twice keeps its first page (by path order) and, where the facts
- * differ, gets a `type-conflict` diagnostic at the second.
+ * documented on several pages (Intune pages repeat `user` with the two
+ * properties they care about; enums.md repeats enum pages) is merged: the page
+ * named after the type leads, the others add what it lacks, and every
+ * disagreement is a diagnostic, never a silent overwrite.
  */
-import type { EnumFacts, PageFacts, ResourceFacts } from '../extract/facts.js';
+import path from 'node:path/posix';
+import type { EnumFacts, PageFacts, PropertyFacts, ResourceFacts } from '../extract/facts.js';
 import { diagnostic, type Diagnostic } from './diagnostic.js';
 
 export type DocumentedFacts =
@@ -11,64 +14,99 @@ export type DocumentedFacts =
   | { kind: 'enum'; fullName: string; facts: EnumFacts; page: PageFacts; documentedIn: string[] };
 
 export function collectTypes(pages: readonly PageFacts[], diagnostics: Diagnostic[]): Map<string, DocumentedFacts> {
-  const types = new Map<string, DocumentedFacts>();
+  const definitions = new Map<string, DocumentedFacts[]>();
   for (const page of pages) {
     const found: DocumentedFacts[] = [
       ...page.resources.map((facts) => ({ kind: 'resource' as const, fullName: `${facts.namespace}.${facts.name}`, facts, page, documentedIn: [page.file] })),
       ...page.enums.map((facts) => ({ kind: 'enum' as const, fullName: `${facts.namespace}.${facts.name}`, facts, page, documentedIn: [page.file] })),
     ];
     for (const entry of found) {
-      const first = types.get(entry.fullName);
-      if (!first) {
-        types.set(entry.fullName, entry);
-        continue;
-      }
-      if (!first.documentedIn.includes(page.file)) first.documentedIn.push(page.file);
-      const difference = describeDifference(first, entry);
-      if (difference) {
-        diagnostics.push(
-          diagnostic(
-            'type-conflict',
-            'warning',
-            `Unexpected second definition of \`${entry.fullName}\` that differs from ${first.page.file}:${first.facts.source.line} (${difference}), expected one definition (the first is kept)`,
-            entry.facts.source,
-          ),
-        );
-      }
+      const list = definitions.get(entry.fullName);
+      if (list) list.push(entry);
+      else definitions.set(entry.fullName, [entry]);
     }
+  }
+  const types = new Map<string, DocumentedFacts>();
+  for (const [fullName, list] of definitions) {
+    types.set(fullName, list.length === 1 ? list[0]! : merge(list, diagnostics));
   }
   return types;
 }
 
-/** What differs between two definitions of one type, or '' when they agree. */
-function describeDifference(a: DocumentedFacts, b: DocumentedFacts): string {
-  if (a.kind !== b.kind) return `${a.kind} vs ${b.kind}`;
-  if (a.kind === 'enum' && b.kind === 'enum') {
-    return listDifference('members', a.facts.members.map((m) => m.name), b.facts.members.map((m) => m.name));
-  }
-  if (a.kind === 'resource' && b.kind === 'resource') {
-    const shape = (facts: ResourceFacts) =>
-      facts.properties.map((p) => `${p.name}:${p.type.name}${p.type.isCollection ? '[]' : ''}`);
-    return (
-      listDifference('properties', shape(a.facts), shape(b.facts)) ||
-      ((a.facts.baseType?.name ?? '') !== (b.facts.baseType?.name ?? '')
-        ? `base type ${a.facts.baseType?.name ?? 'none'} vs ${b.facts.baseType?.name ?? 'none'}`
-        : '')
-    );
-  }
-  return '';
+/** The lead definition: the page named after the type, else the one with most facts, else the first. */
+function leadOf(list: DocumentedFacts[]): DocumentedFacts {
+  const named = list.find((entry) => path.basename(entry.page.file).replace(/\.md(\.txt)?$/i, '').toLowerCase() === entry.facts.name.toLowerCase());
+  if (named) return named;
+  const size = (entry: DocumentedFacts) =>
+    entry.kind === 'enum' ? entry.facts.members.length : entry.facts.properties.length + entry.facts.navigationProperties.length;
+  return list.reduce((best, entry) => (size(entry) > size(best) ? entry : best));
 }
 
-function listDifference(what: string, a: string[], b: string[]): string {
-  const onlyA = a.filter((x) => !b.includes(x));
-  const onlyB = b.filter((x) => !a.includes(x));
-  if (onlyA.length === 0 && onlyB.length === 0) return '';
-  const parts = [];
-  if (onlyA.length) parts.push(`first only: ${sample(onlyA)}`);
-  if (onlyB.length) parts.push(`here only: ${sample(onlyB)}`);
-  return `${what} differ; ${parts.join('; ')}`;
+function merge(list: DocumentedFacts[], diagnostics: Diagnostic[]): DocumentedFacts {
+  const lead = leadOf(list);
+  const documentedIn = [lead.page.file, ...list.filter((e) => e !== lead).map((e) => e.page.file)].filter((f, i, all) => all.indexOf(f) === i);
+  const where = `${lead.page.file}:${lead.facts.source.line}`;
+  const report = (entry: DocumentedFacts, severity: 'warning' | 'info', what: string) =>
+    diagnostics.push(diagnostic('type-conflict', severity, `Unexpected second definition of \`${entry.fullName}\` (${what}), expected it to agree with ${where}`, entry.facts.source));
+
+  if (lead.kind === 'enum') {
+    const members = [...lead.facts.members];
+    for (const entry of list) {
+      if (entry === lead) continue;
+      if (entry.kind !== 'enum') {
+        report(entry, 'warning', `a resource here, an enum there; the enum is kept`);
+        continue;
+      }
+      const added = entry.facts.members.filter((m) => !members.some((known) => known.name === m.name));
+      const missing = members.filter((m) => !entry.facts.members.some((other) => other.name === m.name));
+      if (added.length || missing.length) {
+        const parts = [describe('here only', added.map((m) => m.name)), describe('there only', missing.map((m) => m.name))].filter(Boolean);
+        report(entry, 'warning', `members differ: ${parts.join('; ')}; merged`);
+      }
+      members.push(...added);
+    }
+    return { ...lead, facts: { ...lead.facts, members }, documentedIn };
+  }
+
+  const facts: ResourceFacts = { ...lead.facts, properties: [...lead.facts.properties], navigationProperties: [...lead.facts.navigationProperties] };
+  for (const entry of list) {
+    if (entry === lead) continue;
+    if (entry.kind !== 'resource') {
+      report(entry, 'warning', `an enum here, a resource there; the resource is kept`);
+      continue;
+    }
+    const conflicts = [
+      ...mergeProperties(facts.properties, entry.facts.properties),
+      ...mergeProperties(facts.navigationProperties, entry.facts.navigationProperties),
+    ];
+    const base = entry.facts.baseType;
+    if (base && facts.baseType && base.name.toLowerCase() !== facts.baseType.name.toLowerCase()) conflicts.push(`base type ${base.name} vs ${facts.baseType.name}`);
+    if (base && !facts.baseType) facts.baseType = base;
+    facts.keyProperty ??= entry.facts.keyProperty;
+    if (conflicts.length) report(entry, 'warning', conflicts.join('; '));
+    else report(entry, 'info', `documents ${entry.facts.properties.length + entry.facts.navigationProperties.length} properties; merged`);
+  }
+  if (facts.keyProperty === undefined) delete facts.keyProperty;
+  return { ...lead, facts, documentedIn };
 }
 
-function sample(list: string[]): string {
-  return list.length > 4 ? `${list.slice(0, 4).join(', ')}, +${list.length - 4}` : list.join(', ');
+/** Adds properties `into` lacks; returns a line per property whose type disagrees. */
+function mergeProperties(into: PropertyFacts[], from: readonly PropertyFacts[]): string[] {
+  const conflicts: string[] = [];
+  for (const property of from) {
+    const known = into.find((p) => p.name === property.name);
+    if (!known) {
+      into.push(property);
+      continue;
+    }
+    const shape = (p: PropertyFacts) => `${p.type.name}${p.type.isCollection ? ' collection' : ''}`;
+    if (shape(known).toLowerCase() !== shape(property).toLowerCase()) conflicts.push(`${property.name}: ${shape(property)} here, ${shape(known)} there`);
+  }
+  return conflicts;
+}
+
+function describe(label: string, names: string[]): string {
+  if (names.length === 0) return '';
+  const sample = names.length > 4 ? `${names.slice(0, 4).join(', ')}, +${names.length - 4}` : names.join(', ');
+  return `${label}: ${sample}`;
 }

@@ -52,6 +52,8 @@ export interface ModelType {
   apiVersion: string;
   /** Full name of the base type, or null. */
   baseType: string | null;
+  /** True when the docs name no base type and `baseType` is `microsoft.graph.entity` by inference (an `id`-keyed entity). */
+  baseTypeInferred?: boolean;
   description: string;
   source: SourceRef;
   /** Own (declared) properties, in doc order. */

@@ -158,11 +158,36 @@ export function addReferencedTypes(
 }
 
 /**
- * Entity when the JSON annotation names a key, the type has navigation
- * properties, or a base type is an entity. Properties redeclared from a base
- * type are dropped from `properties` (they are inherited). Sets `derivedTypes`.
+ * Entity when the JSON annotation names a key, a base type is an entity, or the
+ * type has an `id` and either navigation properties or CRUD operations of its
+ * own (complex types can have navigation properties, but not an `id` and a URL).
+ * An entity keyed on `id` whose docs name no base type derives from
+ * `microsoft.graph.entity`, as every such Graph type does (`baseTypeInferred`).
+ * Properties redeclared from a base type are dropped from `properties` (they are
+ * inherited). Sets `derivedTypes`.
  */
-export function inheritAndClassify(types: Map<string, ModelType>, documented: Map<string, DocumentedFacts>, diagnostics: Diagnostic[]): void {
+export function inheritAndClassify(
+  types: Map<string, ModelType>,
+  documented: Map<string, DocumentedFacts>,
+  operatedOn: ReadonlySet<string>,
+  diagnostics: Diagnostic[],
+): void {
+  const ENTITY = 'microsoft.graph.entity';
+  const resources = [...types.values()].filter((type) => documented.get(type.fullName)?.kind === 'resource');
+  const hasId = (type: ModelType) => type.keyProperty === 'id' || type.properties.some((p) => p.name === 'id');
+  const isEntityOwn = (type: ModelType) =>
+    type.keyProperty !== undefined ||
+    type.fullName === ENTITY ||
+    (hasId(type) && (type.navigationProperties.length > 0 || operatedOn.has(type.fullName)));
+  const ownEvidence = new Set(resources.filter(isEntityOwn).map((type) => type.fullName));
+  if (types.get(ENTITY)?.kind !== 'unresolved' && types.has(ENTITY)) {
+    for (const type of resources) {
+      if (type.baseType === null && type.fullName !== ENTITY && ownEvidence.has(type.fullName) && hasId(type)) {
+        type.baseType = ENTITY;
+        type.baseTypeInferred = true;
+      }
+    }
+  }
   const chainOf = (type: ModelType): ModelType[] => {
     const chain: ModelType[] = [];
     const seen = new Set([type.fullName]);
@@ -176,12 +201,13 @@ export function inheritAndClassify(types: Map<string, ModelType>, documented: Ma
     }
     return chain;
   };
-  const isEntityOwn = (type: ModelType) =>
-    type.keyProperty !== undefined || type.navigationProperties.length > 0 || type.fullName === 'microsoft.graph.entity';
-  for (const type of types.values()) {
-    if (type.kind === 'enum' || type.kind === 'unresolved' || documented.get(type.fullName)?.kind !== 'resource') continue;
-    const chain = chainOf(type);
-    if (isEntityOwn(type) || chain.some(isEntityOwn)) type.kind = 'entity';
+  const chains = new Map(resources.map((type) => [type.fullName, chainOf(type)]));
+  for (const type of resources) {
+    const chain = chains.get(type.fullName)!;
+    if (ownEvidence.has(type.fullName) || chain.some((base) => ownEvidence.has(base.fullName))) type.kind = 'entity';
+  }
+  for (const type of resources) {
+    const chain = chains.get(type.fullName)!;
     const inherited = new Set(chain.flatMap((base) => [...base.properties, ...base.navigationProperties].map((p) => p.name)));
     type.properties = type.properties.filter((p) => !inherited.has(p.name));
     type.navigationProperties = type.navigationProperties.filter((p) => !inherited.has(p.name));

@@ -54,7 +54,9 @@ function linkVersion(apiVersion: string, pages: PageFacts[], diagnostics: Diagno
   const types = linkDocumentedTypes(apiVersion, documented, resolver, references, diagnostics);
   const operations = pages.flatMap((page) => linkOperations(page, resolver, references));
   addReferencedTypes(apiVersion, types, references, diagnostics);
-  inheritAndClassify(types, documented, diagnostics);
+  const crud = new Set(['get', 'list', 'create', 'update', 'delete']);
+  const operatedOn = new Set(operations.flatMap((o) => (o.resource && crud.has(o.kind) ? [o.resource] : [])));
+  inheritAndClassify(types, documented, operatedOn, diagnostics);
   return { types: [...types.values()], operations };
 }
 

@@ -106,17 +106,42 @@ describe('linkModel: inheritance', () => {
 });
 
 describe('linkModel: a type documented twice', () => {
-  it('keeps the first and reports a difference', () => {
+  it('merges both and reports the difference', () => {
     const model = linkModel({
       pages: [
         page('v1.0/resources/a.md', { enums: [enumFacts('state', ['on', 'off'])] }),
         page('v1.0/resources/enums.md', { enums: [enumFacts('state', ['on', 'paused'])] }),
       ],
     });
-    expect(typeNamed(model.types, 'microsoft.graph.state')?.members.map((m) => m.name)).toEqual(['on', 'off']);
+    expect(typeNamed(model.types, 'microsoft.graph.state')?.members.map((m) => m.name)).toEqual(['on', 'off', 'paused']);
     expect(typeNamed(model.types, 'microsoft.graph.state')?.documentedIn).toEqual(['v1.0/resources/a.md', 'v1.0/resources/enums.md']);
     const conflict = model.diagnostics.find((d) => d.code === 'type-conflict');
-    expect(conflict?.message).toContain('first only: off; here only: paused');
+    expect(conflict?.message).toContain('members differ: here only: paused; there only: off; merged');
+  });
+
+  it('leads with the page named after the type and adds what other pages document', () => {
+    const model = linkModel({
+      pages: [
+        page('v1.0/resources/intune-devices-user.md', { resources: [resource('user', { properties: [property('id', 'String'), property('managedDevices', 'String collection')] })] }),
+        page('v1.0/resources/user.md', { resources: [resource('user', { properties: [property('id', 'String'), property('displayName', 'String')] })] }),
+      ],
+    });
+    const user = typeNamed(model.types, 'microsoft.graph.user');
+    expect(user?.documentedIn).toEqual(['v1.0/resources/user.md', 'v1.0/resources/intune-devices-user.md']);
+    expect(user?.properties.map((p) => p.name)).toEqual(['id', 'displayName', 'managedDevices']);
+    expect(model.diagnostics.map((d) => [d.code, d.severity])).toEqual([['type-conflict', 'info']]);
+  });
+
+  it('reports a property whose type disagrees between pages', () => {
+    const model = linkModel({
+      pages: [
+        page('v1.0/resources/a.md', { resources: [resource('a', { properties: [property('p', 'String')] })] }),
+        page('v1.0/resources/b.md', { resources: [resource('a', { properties: [property('p', 'Int32')] })] }),
+      ],
+    });
+    expect(model.diagnostics.map((d) => [d.code, d.severity, d.message])).toEqual([
+      ['type-conflict', 'warning', 'Unexpected second definition of `microsoft.graph.a` (p: Edm.Int32 here, Edm.String there), expected it to agree with v1.0/resources/a.md:1'],
+    ]);
   });
 
   it('says nothing when both definitions agree', () => {
