@@ -1,0 +1,104 @@
+/**
+ * Which type an example body should have.
+ * Responses: the annotation's `@odata.type` (+ `isCollection`), else the
+ * operation's response type. Requests: the body's own top-level `@odata.type`;
+ * an action's or function's parameters; for create/update the resource type
+ * (with any request-body rows it lacks); else the request-body table alone.
+ */
+import type { ModelProperty, ModelType, TypeRef } from '../model/ir.js';
+import type { ExampleMessage } from './examples.js';
+import { unwrapCollection, type TypeIndex } from './type-index.js';
+
+export interface Target {
+  /** The type to check against: a model type, or a synthesized one for parameters and body tables. */
+  type?: ModelType;
+  /** An Edm primitive (`Edm.String`) when the body is a primitive in `{"value": ...}`. */
+  primitive?: string;
+  isCollection: boolean;
+  /** The documented type `@odata.type` values must derive from (absent for synthesized shapes without one). */
+  anchor?: ModelType;
+  /** Where the expectation comes from, for messages. */
+  from: 'annotation' | 'response section' | 'request body' | 'parameters' | 'resource';
+}
+
+export function targetOf(item: ExampleMessage, index: TypeIndex, topLevelOdataType: string | undefined): Target | undefined {
+  return item.role === 'response' ? responseTarget(item, index) : requestTarget(item, index, topLevelOdataType);
+}
+
+function responseTarget(item: ExampleMessage, index: TypeIndex): Target | undefined {
+  const annotation = item.message.annotation?.value;
+  const written = annotation?.['@odata.type'];
+  if (typeof written === 'string' && written.trim() !== '') {
+    const { name, isCollection } = unwrapCollection(written.replace(/^#/, ''));
+    const many = isCollection || annotation?.['isCollection'] === true || annotation?.['isCollection'] === 'true';
+    const primitive = primitiveName(name);
+    if (primitive) return { primitive, isCollection: many, from: 'annotation' };
+    const found = index.lookup(name);
+    return found ? { type: found.type, anchor: found.type, isCollection: many, from: 'annotation' } : undefined;
+  }
+  const ref = item.linked?.response.type;
+  if (!ref) return undefined;
+  return fromRef(ref, index, 'response section');
+}
+
+function requestTarget(item: ExampleMessage, index: TypeIndex, topLevelOdataType: string | undefined): Target | undefined {
+  const linked = item.linked;
+  if (!linked) return undefined;
+  const own = topLevelOdataType ? index.lookup(topLevelOdataType) : undefined;
+  const resource = linked.resource ? index.get(linked.resource) : undefined;
+  const anchor = own?.type ?? resource;
+  if ((linked.kind === 'action' || linked.kind === 'function') && linked.parameters.length > 0) {
+    const properties = linked.parameters.map((p) => property(p.name, p.type ?? { name: 'Edm.Untyped', isCollection: false }, p.source));
+    return { type: synthesized(`parameters of ${linked.title}`, properties, null), isCollection: false, from: 'parameters' };
+  }
+  const rows = linked.requestBody ?? [];
+  const base = own?.type ?? ((linked.kind === 'create' || linked.kind === 'update') && resource ? resource : undefined);
+  if (base) {
+    const known = index.properties(base);
+    const extra = rows.filter((row) => !known.has(row.name));
+    if (extra.length === 0) return { type: base, anchor: base, isCollection: false, from: own ? 'annotation' : 'resource' };
+    return { type: synthesized(base.fullName, extra, base.fullName), anchor: anchor ?? base, isCollection: false, from: 'resource' };
+  }
+  if (rows.length > 0) return { type: synthesized(`request body of ${linked.title}`, rows, null), isCollection: false, from: 'request body' };
+  return undefined;
+}
+
+function fromRef(ref: TypeRef, index: TypeIndex, from: Target['from']): Target | undefined {
+  if (ref.name.startsWith('Edm.')) return { primitive: ref.name, isCollection: ref.isCollection, from };
+  const type = index.get(ref.name);
+  return type ? { type, anchor: type, isCollection: ref.isCollection, from } : undefined;
+}
+
+/** A type for a parameter list or body table; a base type makes it extend a real type. */
+function synthesized(label: string, properties: ModelProperty[], baseType: string | null): ModelType {
+  return {
+    kind: 'complex',
+    name: label,
+    namespace: '',
+    fullName: `(${label})`,
+    apiVersion: '',
+    baseType,
+    description: '',
+    source: properties[0]?.source ?? { file: '', line: 1, column: 1 },
+    properties,
+    navigationProperties: [],
+    members: [],
+    origin: 'documented',
+    documentedIn: [],
+  };
+}
+
+function property(name: string, type: TypeRef, source: ModelProperty['source']): ModelProperty {
+  return { name, type, description: '', source };
+}
+
+const PRIMITIVE_NAMES = new Set(['string', 'boolean', 'int16', 'int32', 'int64', 'double', 'single', 'decimal', 'guid', 'datetimeoffset', 'date', 'timeofday', 'duration', 'binary', 'stream', 'byte', 'sbyte']);
+
+function primitiveName(name: string): string | undefined {
+  const bare = name.replace(/^edm\./i, '');
+  const lower = bare.toLowerCase();
+  if (!PRIMITIVE_NAMES.has(lower) || (!/^edm\./i.test(name) && name !== bare)) return undefined;
+  const canonical = [...PRIMITIVE_NAMES].find((p) => p === lower)!;
+  const cased: Record<string, string> = { datetimeoffset: 'DateTimeOffset', timeofday: 'TimeOfDay', sbyte: 'SByte' };
+  return `Edm.${cased[canonical] ?? canonical[0]!.toUpperCase() + canonical.slice(1)}`;
+}

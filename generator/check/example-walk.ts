@@ -1,0 +1,249 @@
+/**
+ * Walks every example body against the type it should have (see
+ * example-target.ts) once per check run, and collects what four rules report:
+ * unknown properties, JSON kinds and formats, enum values and `@odata.type`.
+ * Keys holding `@` (`@odata.context`, `x@odata.bind`) are instance annotations
+ * and are not properties. A property that only a derived type defines is not
+ * reported: such bodies omit `@odata.type` too often to call each one wrong.
+ */
+import type { Node } from 'jsonc-parser';
+import type { SourceRef } from '../model/diagnostic.js';
+import type { ModelType, TypeRef } from '../model/ir.js';
+import type { CheckContext } from './context.js';
+import { didYouMean } from './did-you-mean.js';
+import { exampleMessages, type ExampleMessage } from './examples.js';
+import { targetOf, type Target } from './example-target.js';
+import { keyOf, locateJson, type LocatedJson } from './json-locate.js';
+import type { TypeIndex } from './type-index.js';
+import { checkPrimitive, isPlaceholder, type JsonKind } from './value-formats.js';
+
+export type WalkRule = 'example-unknown-property' | 'example-type-mismatch' | 'example-enum-value' | 'example-odata-type';
+
+export interface WalkFinding {
+  rule: WalkRule;
+  at: SourceRef;
+  message: string;
+  key: string;
+}
+
+/** An `@odata.type` value met in a body, for the page-level `#` consistency check. */
+export interface OdataTypeValue {
+  at: SourceRef;
+  value: string;
+  key: string;
+}
+
+export interface WalkResult {
+  findings: WalkFinding[];
+  odataTypes: Map<string, OdataTypeValue[]>;
+}
+
+export function walkExamples(ctx: CheckContext): WalkResult {
+  return ctx.memo('example-walk', () => {
+    const result: WalkResult = { findings: [], odataTypes: new Map() };
+    for (const item of exampleMessages(ctx)) walkMessage(ctx, item, result);
+    return result;
+  });
+}
+
+interface Walk {
+  index: TypeIndex;
+  json: LocatedJson;
+  /** Example name and role, the start of every key. */
+  prefix: string;
+  result: WalkResult;
+  file: string;
+}
+
+function walkMessage(ctx: CheckContext, item: ExampleMessage, result: WalkResult): void {
+  const { message } = item;
+  if (!message.body?.parsed || (message.status ?? 0) >= 300) return;
+  const json = locateJson(ctx, message.body);
+  if (!json.root) return;
+  const index = ctx.types(item.page.apiVersion);
+  const walk: Walk = { index, json, prefix: `${item.example.name}/${item.role}`, result, file: item.page.file };
+  collectOdataTypes(walk, json.root, '');
+  const target = targetOf(item, index, topLevelOdataType(json.root));
+  if (!target) return;
+  walkTop(walk, json.root, target);
+}
+
+function walkTop(walk: Walk, root: Node, target: Target): void {
+  const ref: Expected = { type: target.type, primitive: target.primitive, isCollection: false, anchor: target.anchor };
+  const value = root.type === 'object' ? property(root, 'value') : undefined;
+  if (target.isCollection) {
+    if (root.type === 'array') return walkItems(walk, root, ref, '');
+    if (value?.type === 'array') return walkItems(walk, value, ref, '.value');
+    if (root.type === 'object' && !value) {
+      report(walk, 'example-type-mismatch', root, '', `Unexpected single object, expected a collection (\`{"value": [...]}\`) of \`${labelOf(ref)}\` as the ${target.from} says`);
+    }
+    return;
+  }
+  if (target.primitive) {
+    if (value) walkValue(walk, value, ref, '.value');
+    return;
+  }
+  if (value?.type === 'array' && target.type && !walk.index.properties(target.type).has('value') && onlyAnnotationsBeside(root)) {
+    report(walk, 'example-type-mismatch', root.children![0]!, '.value', `Unexpected collection (\`value\` array), expected a single \`${labelOf(ref)}\` as the ${target.from} says${target.from === 'annotation' ? ' (or `"isCollection": true` in the annotation)' : ''}`);
+    return;
+  }
+  if (value?.type === 'object' && target.type && onlyAnnotationsBeside(root) && (!walk.index.properties(target.type).has('value') || property(value, '@odata.type'))) {
+    report(walk, 'example-type-mismatch', root.children!.find((m) => keyOf(m) === 'value')!, '.value', `Unexpected \`value\` wrapper around a single \`${labelOf(ref)}\`, expected its properties at the top level of the body`);
+    return walkValue(walk, value, ref, '.value');
+  }
+  walkValue(walk, root, ref, '');
+}
+
+interface Expected {
+  type: ModelType | undefined;
+  primitive: string | undefined;
+  isCollection: boolean;
+  /** Documented type that `@odata.type` must name or derive from. */
+  anchor: ModelType | undefined;
+}
+
+function walkItems(walk: Walk, array: Node, expected: Expected, path: string): void {
+  (array.children ?? []).forEach((child, i) => walkValue(walk, child, { ...expected, isCollection: false }, `${path}[${i}]`));
+}
+
+function walkValue(walk: Walk, node: Node, expected: Expected, path: string): void {
+  const kind = node.type as JsonKind;
+  if (kind === 'null') return;
+  const label = labelOf(expected);
+  if (expected.isCollection) {
+    if (kind !== 'array') return report(walk, 'example-type-mismatch', node, path, `Unexpected ${describe(node)}, expected an array (\`${label}\` collection)`);
+    return walkItems(walk, node, expected, path);
+  }
+  if (expected.primitive) {
+    const problem = checkPrimitive(expected.primitive, kind, node.value);
+    if (!problem) return;
+    const expectedText = problem.kind === 'json' ? `${problem.expected.map(article).join(' or ')} (\`${expected.primitive}\`)` : `${problem.expected} (\`${expected.primitive}\`)`;
+    return report(walk, 'example-type-mismatch', node, path, `Unexpected ${describe(node)}, expected ${expectedText}`);
+  }
+  const type = expected.type;
+  if (!type || type.kind === 'unresolved') return;
+  if (type.kind === 'enum') return checkEnum(walk, node, type, path);
+  if (kind !== 'object') {
+    if (kind === 'string' && isPlaceholder(String(node.value))) return;
+    const single = kind === 'array' ? ` single` : '';
+    return report(walk, 'example-type-mismatch', node, path, `Unexpected ${describe(node)}, expected a${single} \`${label}\` object`);
+  }
+  walkObject(walk, node, type, expected.anchor ?? (type.namespace ? type : undefined), path);
+}
+
+function walkObject(walk: Walk, node: Node, declared: ModelType, anchor: ModelType | undefined, path: string): void {
+  const { index } = walk;
+  let type = declared;
+  const odata = property(node, '@odata.type');
+  if (odata?.type === 'string') {
+    const written = String(odata.value);
+    const found = index.lookup(written);
+    if (!found) {
+      const names = [...index.all()].filter((t) => t.origin === 'documented').map((t) => `#${t.fullName}`);
+      report(walk, 'example-odata-type', odata, `${path}.@odata.type`, `Unexpected \`@odata.type\` \`${written}\` that no page documents, expected a documented type${didYouMean(written.startsWith('#') ? written : `#${written}`, names)}`);
+    } else if (!found.exact) {
+      report(walk, 'example-odata-type', odata, `${path}.@odata.type`, `Unexpected \`@odata.type\` \`${written}\`, expected \`#${found.type.fullName}\` as its page spells it`);
+      type = found.type;
+    } else if (anchor && anchor.origin === 'documented' && found.type.origin === 'documented' && !index.isA(found.type, anchor) && !index.hasUnknownBase(found.type)) {
+      const chain = index.chain(found.type);
+      const hint = chain.length === 1 ? ` (the page of \`${found.type.name}\` names no base type)` : '';
+      report(walk, 'example-odata-type', odata, `${path}.@odata.type`, `Unexpected \`@odata.type\` \`${written}\`, expected \`${anchor.fullName}\` or a type derived from it${hint}`);
+    } else {
+      type = found.type.origin === 'documented' && found.type.kind !== 'enum' ? found.type : type;
+    }
+  }
+  const known = index.properties(type);
+  const open = index.isOpen(type) || index.hasUnknownBase(type) || type.kind === 'unresolved';
+  for (const member of node.children ?? []) {
+    const name = keyOf(member);
+    const value = member.children?.[1];
+    if (name === undefined || name.includes('@')) continue;
+    const prop = known.get(name);
+    if (!prop) {
+      if (open || index.descendants(type).some((d) => index.properties(d).has(name))) continue;
+      report(walk, 'example-unknown-property', member.children![0]!, `${path}.${name}`, `Unexpected property \`${name}\` on \`${labelOfType(type)}\`, expected one of its properties${didYouMean(name, known.keys())}`);
+      continue;
+    }
+    if (value) walkValue(walk, value, expectedOf(index, prop.type), `${path}.${name}`);
+  }
+}
+
+function checkEnum(walk: Walk, node: Node, type: ModelType, path: string): void {
+  if (node.type !== 'string') {
+    return report(walk, 'example-type-mismatch', node, path, `Unexpected ${describe(node)}, expected a string member of enum \`${type.name}\``);
+  }
+  const members = type.members.map((m) => m.name);
+  if (members.length === 0) return;
+  const value = String(node.value);
+  if (isPlaceholder(value)) return;
+  for (const part of value.split(',').map((p) => p.trim())) {
+    if (members.includes(part)) continue;
+    const from = type.origin === 'documented' ? 'its enum page' : 'the "Possible values" of its description';
+    report(walk, 'example-enum-value', node, `${path}=${part}`, `Unexpected \`${part}\` for enum \`${type.name}\`, expected a member ${from} lists${didYouMean(part, members)}`);
+  }
+}
+
+function expectedOf(index: TypeIndex, ref: TypeRef): Expected {
+  // Workbook APIs type free-form JSON as `Json`: any value.
+  if (/(^|\.)json$/i.test(ref.name)) return { type: undefined, primitive: 'Edm.Untyped', isCollection: false, anchor: undefined };
+  if (ref.name.startsWith('Edm.')) return { type: undefined, primitive: ref.name, isCollection: ref.isCollection, anchor: undefined };
+  const type = index.get(ref.name);
+  return { type, primitive: undefined, isCollection: ref.isCollection, anchor: type };
+}
+
+function collectOdataTypes(walk: Walk, node: Node, path: string): void {
+  if (node.type === 'property') {
+    const name = keyOf(node);
+    const value = node.children?.[1];
+    if (name === '@odata.type' && value?.type === 'string') {
+      const list = walk.result.odataTypes.get(walk.file) ?? [];
+      list.push({ at: walk.json.at(value.offset), value: String(value.value), key: `${walk.prefix}${path}` });
+      walk.result.odataTypes.set(walk.file, list);
+    }
+    if (value) collectOdataTypes(walk, value, `${path}.${name}`);
+    return;
+  }
+  (node.children ?? []).forEach((child, i) => collectOdataTypes(walk, child, node.type === 'array' ? `${path}[${i}]` : path));
+}
+
+function report(walk: Walk, rule: WalkRule, node: Node, path: string, message: string): void {
+  walk.result.findings.push({ rule, at: walk.json.at(node.offset), message, key: `${walk.prefix}${path}` });
+}
+
+function property(object: Node, name: string): Node | undefined {
+  return object.children?.find((member) => keyOf(member) === name)?.children?.[1];
+}
+
+function topLevelOdataType(root: Node): string | undefined {
+  const value = root.type === 'object' ? property(root, '@odata.type') : undefined;
+  return value?.type === 'string' ? String(value.value) : undefined;
+}
+
+function onlyAnnotationsBeside(root: Node): boolean {
+  return (root.children ?? []).every((member) => {
+    const name = keyOf(member);
+    return name === 'value' || name?.includes('@');
+  });
+}
+
+function describe(node: Node): string {
+  if (node.type === 'string') return `string \`${clip(JSON.stringify(node.value))}\``;
+  if (node.type === 'number' || node.type === 'boolean') return `${node.type} \`${String(node.value)}\``;
+  return node.type;
+}
+
+function labelOf(expected: Expected): string {
+  return expected.primitive ?? (expected.type ? labelOfType(expected.type) : 'value');
+}
+
+function labelOfType(type: ModelType): string {
+  return type.namespace ? type.fullName : type.name;
+}
+
+function article(kind: string): string {
+  return /^[aeiou]/.test(kind) ? `an ${kind}` : `a ${kind}`;
+}
+
+function clip(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 37)}..."` : text;
+}

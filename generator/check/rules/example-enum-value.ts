@@ -1,0 +1,17 @@
+/**
+ * A string in an example body for an enum-typed property that is not a member
+ * of the enum (its enum page, or the "Possible values" its description lists
+ * when no page documents it). Flags values (`a,b`) are checked member by member.
+ *
+ * ok:     `"partnerState": "enabled"`
+ * not ok: `"partnerState": "Enabled"` → Unexpected `Enabled` for enum `x`, expected a member its enum page lists (did you mean `enabled`?)
+ */
+import type { Rule } from '../types.js';
+import { walkFindings } from './walk-findings.js';
+
+export const exampleEnumValue: Rule = {
+  id: 'example-enum-value',
+  description: 'Enum values in example bodies are members of the enum.',
+  defaultLevel: 'error',
+  check: (ctx) => walkFindings(ctx, 'example-enum-value'),
+};

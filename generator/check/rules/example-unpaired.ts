@@ -1,0 +1,70 @@
+/**
+ * Examples come in request/response pairs with unique names: a request block
+ * without a response after it, a response block without a request before it,
+ * and an annotation `name` used by two examples of one page. Not findings: a
+ * second response right after a paired one (alternative outcomes of one
+ * request: "One or more segments missing" / "All segments received"); a
+ * response right after an HTTP block its author annotated `blockType: ignored`
+ * (the request is shown, only not tested); and requests to hosts other than
+ * Graph (upload and embed URLs), which need no documented response.
+ *
+ * ok:     request `a`, response; request `b`, response
+ * not ok: request `a`, request `b`, response → Unexpected request block without a response block after it, expected a `blockType: response` block
+ */
+import type { ExampleFacts, HttpMessageFacts } from '../../extract/facts.js';
+import type { CheckContext } from '../context.js';
+import { isGraphUrl } from '../request-path.js';
+import type { Rule, RuleFinding } from '../types.js';
+
+export const exampleUnpaired: Rule = {
+  id: 'example-unpaired',
+  description: 'Every example request has a response after it, every response a request before it, and example names are unique per page.',
+  defaultLevel: 'error',
+  check: (ctx) =>
+    ctx.pages.flatMap((page) =>
+      page.operations.flatMap((operation) => {
+        const out: RuleFinding[] = [];
+        const named = new Map<string, ExampleFacts>();
+        operation.examples.forEach((example, i) => {
+          if (example.request?.method && !example.response && isGraphUrl(example.request.url ?? '')) {
+            out.push({ at: example.request.source, message: 'Unexpected request block without a response block after it, expected a `blockType: response` block', key: `${i}:request-only` });
+          }
+          const alternative = operation.examples[i - 1]?.response != null;
+          if (example.response && !example.request && !alternative && !afterIgnoredBlock(ctx, example.response)) {
+            out.push({ at: example.response.source, message: 'Unexpected response block without a request block before it, expected a `blockType: request` block first', key: `${i}:response-only` });
+          }
+          const name = annotationName(example);
+          if (name === undefined) return;
+          const first = named.get(name);
+          if (first) {
+            out.push({ at: example.source, message: `Unexpected example name \`${name}\` used again (first at line ${first.source.line}), expected a unique name`, key: `${name}:duplicate` });
+          } else named.set(name, example);
+        });
+        return out;
+      }),
+    ),
+};
+
+function annotationName(example: ExampleFacts): string | undefined {
+  for (const message of [example.request, example.response]) {
+    const name = message?.annotation?.value?.['name'];
+    if (typeof name === 'string' && name.trim() !== '') return name.trim();
+  }
+  return undefined;
+}
+
+const FENCE = /^\s*(?:>\s*)*(`{3,}|~{3,})/;
+const HTTP_LINE = /^\s*((GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+\S|HTTP\/\d)/i;
+
+/** The code block before this response is an HTTP request or response annotated `blockType: ignored`. */
+function afterIgnoredBlock(ctx: CheckContext, response: HttpMessageFacts): boolean {
+  const lines = ctx.lines(response.source.file);
+  let i = response.source.line - 2;
+  while (i >= 0 && !FENCE.test(lines[i]!)) i--;
+  if (i < 0) return false;
+  let open = i - 1;
+  while (open >= 0 && !FENCE.test(lines[open]!)) open--;
+  if (open < 0 || !HTTP_LINE.test(lines[open + 1] ?? '')) return false;
+  const above = lines.slice(Math.max(0, open - 8), open).join('\n');
+  return /"blockType"\s*:\s*"ignored"/i.test(above.slice(above.lastIndexOf('<!--')));
+}

@@ -1,0 +1,51 @@
+/**
+ * The status line of an example response differs from every status the
+ * Response section states (a section may name several: `204 No Content`, or
+ * `200 OK` with `Prefer: return=representation`; `302 Found` for CSV, `200 OK`
+ * for JSON). Error examples (4xx, 5xx) are not compared.
+ *
+ * ok:     Response section `201 Created`, example `HTTP/1.1 201 Created`
+ * not ok: Response section `201 Created`, example `HTTP/1.1 200 OK` → Unexpected status `200`, expected `201` as the Response section says (line 65)
+ */
+import type { OperationFacts, PageFacts } from '../../extract/facts.js';
+import { placeOn, type CheckContext } from '../context.js';
+import { exampleMessages, firstLineOf } from '../examples.js';
+import type { Rule, RuleFinding } from '../types.js';
+
+export const responseStatusMismatch: Rule = {
+  id: 'response-status-mismatch',
+  description: 'Example response status lines match the status the Response section states.',
+  defaultLevel: 'error',
+  check: (ctx) =>
+    exampleMessages(ctx).flatMap((item): RuleFinding[] => {
+      const expected = item.operation.response?.status;
+      const actual = item.message.status;
+      if (item.role !== 'response' || expected == null || actual === undefined || actual === expected || actual >= 400) return [];
+      if (sectionStatuses(ctx, item.page, item.operation).has(actual)) return [];
+      const line = firstLineOf(ctx, item.message);
+      const at = placeOn(ctx, { file: item.page.file, line, column: 1 }, String(actual));
+      return [
+        {
+          at,
+          message: `Unexpected status \`${actual}\`, expected \`${expected}\` as the Response section says (line ${item.operation.response!.source.line})`,
+          key: `${item.example.name}:${actual}`,
+        },
+      ];
+    }),
+};
+
+const STATUS = /\b([1-5]\d\d)\b(?=`?\s*(?:OK|Created|Accepted|No Content|Found|Partial Content|Multi-Status|See Other|Not Modified|Moved Permanently|Temporary Redirect|Permanent Redirect|Non-Authoritative Information|Reset Content|response|status)\b|`)/gi;
+
+/** Every status the Response section (up to the next heading of its level) names. */
+function sectionStatuses(ctx: CheckContext, page: PageFacts, operation: OperationFacts): Set<number> {
+  return ctx.memo(`statuses:${page.file}:${operation.response!.source.line}`, () => {
+    const line = operation.response!.source.line;
+    const heading = [...page.headings].reverse().find((h) => h.source.line <= line && /^responses?\b/i.test(h.text));
+    const out = new Set<number>();
+    if (!heading) return out;
+    const next = page.headings.find((h) => h.source.line > heading.source.line && h.depth <= heading.depth);
+    const lines = ctx.lines(page.file).slice(heading.source.line, (next?.source.line ?? heading.source.line + 40) - 1);
+    for (const match of lines.join('\n').matchAll(STATUS)) out.add(Number(match[1]));
+    return out;
+  });
+}

@@ -1,0 +1,59 @@
+/**
+ * A resource page's Properties/Relationships tables and its JSON
+ * representation disagree: a JSON key no table row (nor a base type) defines,
+ * or a Properties row the JSON representation lacks. Relationships may be
+ * left out of the JSON (the docs leave navigation properties out by design).
+ *
+ * ok:     table `id`, `displayName`; JSON `{"id": ..., "displayName": ...}`
+ * not ok: JSON `{"displayNme": ...}` → Unexpected `displayNme` in the JSON representation, expected a property the tables list (did you mean `displayName`?)
+ */
+import { printParseErrorCode } from 'jsonc-parser';
+import type { PageFacts, ResourceFacts } from '../../extract/facts.js';
+import { cellStart, type CheckContext } from '../context.js';
+import { didYouMean } from '../did-you-mean.js';
+import { keyOf, locateJson } from '../json-locate.js';
+import type { Rule, RuleFinding } from '../types.js';
+
+export const tableJsonMismatch: Rule = {
+  id: 'table-json-mismatch',
+  description: 'The properties tables and the JSON representation of a resource list the same properties.',
+  defaultLevel: 'error',
+  check: (ctx) => ctx.pages.flatMap((page) => page.resources.flatMap((resource) => checkResource(ctx, page, resource))),
+};
+
+function checkResource(ctx: CheckContext, page: PageFacts, resource: ResourceFacts): RuleFinding[] {
+  if (!resource.json) return [];
+  const json = locateJson(ctx, resource.json.body);
+  const root = json.root;
+  if (root?.type !== 'object' || !root.children?.length) return [];
+  const index = ctx.types(page.apiVersion);
+  const type = index.get(`${resource.namespace}.${resource.name}`);
+  const declared = new Set([...resource.properties, ...resource.navigationProperties].map((p) => p.name));
+  const inherited = type ? new Set(index.properties(type).keys()) : new Set<string>();
+  // Open types take any key; a resource without any rows is section-missing's finding, not one per key.
+  const open = !type || index.hasUnknownBase(type) || index.isOpen(type) || declared.size === 0;
+  const out: RuleFinding[] = [];
+  const keys = new Set<string>();
+  for (const member of root.children) {
+    const name = keyOf(member);
+    if (name === undefined) continue;
+    keys.add(name);
+    if (name.includes('@') || declared.has(name) || inherited.has(name) || open) continue;
+    out.push({
+      at: json.at(member.offset),
+      message: `Unexpected \`${name}\` in the JSON representation, expected a property the tables list${didYouMean(name, declared)}`,
+      key: `${resource.name}.json.${name}`,
+    });
+  }
+  const clean = json.errors.every((e) => printParseErrorCode(e.error) === 'InvalidCommentToken') && json.elisions.length === 0;
+  if (!clean) return out;
+  for (const property of resource.properties) {
+    if (keys.has(property.name)) continue;
+    out.push({
+      at: cellStart(ctx, property.source, 0),
+      message: `Unexpected property \`${property.name}\` that the JSON representation (line ${resource.json.source.line}) lacks, expected a \`"${property.name}"\` key there too${didYouMean(property.name, [...keys].filter((k) => !declared.has(k)))}`,
+      key: `${resource.name}.table.${property.name}`,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,89 @@
+/**
+ * The check stage: every enabled rule over the page facts and model, plus the
+ * model's extraction diagnostics, then levels and ignores applied, findings
+ * fingerprinted and sorted. Rules run in registry order; a rule that throws is
+ * recorded as an internal error, never a crash of the whole check.
+ */
+import { compareStrings } from '../model/diagnostic.js';
+import { createContext, type CheckInput } from './context.js';
+import { extractionFindings } from './extraction.js';
+import { fingerprintOf, messageKey, numberRepeats } from './fingerprint.js';
+import { globToRegExp, matchesAny } from './glob.js';
+import type { PageTextSource } from './page-text.js';
+import { RULES } from './rules/index.js';
+import { RULE_IDS, type Finding, type FindingSeverity, type RuleId, type RuleLevel } from './types.js';
+
+export interface CheckSettings {
+  /** Level by rule id or extraction code; unset ones keep their default. */
+  levels?: Readonly<Record<string, RuleLevel>>;
+  /** Globs of input-relative files to skip. */
+  ignoreFiles?: readonly string[];
+  /** Rule (or code) + file glob pairs to skip. */
+  ignore?: readonly { rule: string; file: string }[];
+  /** Run only these rules (tests); extraction diagnostics are left out when set. */
+  only?: readonly RuleId[];
+}
+
+export interface RuleSummary {
+  id: string;
+  description: string;
+  level: RuleLevel;
+}
+
+export interface CheckResult {
+  findings: Finding[];
+  /** Rules that ran (and extraction codes that reported), for SARIF and summaries. */
+  rules: RuleSummary[];
+  /** Rules that threw: the check is incomplete. */
+  internalErrors: { ruleId: string; message: string }[];
+}
+
+const EXTRACTION_DESCRIPTION = 'Reported while reading the page (docs2ts extraction diagnostic).';
+
+export function runRules(input: CheckInput, texts: PageTextSource, settings: CheckSettings = {}): CheckResult {
+  const ctx = createContext(input, texts);
+  const levels = settings.levels ?? {};
+  const ids = settings.only ?? RULE_IDS;
+  const raw: (Omit<Finding, 'fingerprint'> & { key: string })[] = [];
+  const rules: RuleSummary[] = [];
+  const internalErrors: CheckResult['internalErrors'] = [];
+  for (const id of ids) {
+    const rule = RULES[id];
+    const level = levels[id] ?? rule.defaultLevel;
+    rules.push({ id, description: rule.description, level });
+    if (level === 'off') continue;
+    try {
+      for (const finding of rule.check(ctx)) {
+        raw.push({ ruleId: id, severity: severityOf(level), message: finding.message, ...finding.at, key: finding.key ?? messageKey(finding.message) });
+      }
+    } catch (error) {
+      internalErrors.push({ ruleId: id, message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    }
+  }
+  if (!settings.only) {
+    const seen = new Set<string>();
+    for (const { ruleId, severity, diagnostic } of extractionFindings(input.model.diagnostics)) {
+      const level = levels[ruleId] ?? (severity === 'error' ? 'error' : 'warn');
+      if (!seen.has(ruleId)) {
+        seen.add(ruleId);
+        rules.push({ id: ruleId, description: EXTRACTION_DESCRIPTION, level });
+      }
+      if (level === 'off') continue;
+      const { file, line, column, message } = diagnostic;
+      raw.push({ ruleId, severity: severityOf(level), message, file, line, column, key: messageKey(message) });
+    }
+  }
+  const ignoredFiles = (settings.ignoreFiles ?? []).map(globToRegExp);
+  const ignoredPairs = (settings.ignore ?? []).map((pair) => ({ rule: pair.rule, file: globToRegExp(pair.file) }));
+  const kept = raw
+    .filter((f) => !matchesAny(f.file, ignoredFiles) && !ignoredPairs.some((p) => p.rule === f.ruleId && p.file.test(f.file)))
+    .sort((a, b) => compareStrings(a.file, b.file) || a.line - b.line || a.column - b.column || compareStrings(a.ruleId, b.ruleId) || compareStrings(a.message, b.message));
+  const fingerprints = numberRepeats(kept.map((f) => fingerprintOf(f.ruleId, f.file, f.key)));
+  const findings = kept.map(({ key: _key, ...f }, i) => ({ ...f, fingerprint: fingerprints[i]! }));
+  rules.sort((a, b) => compareStrings(a.id, b.id));
+  return { findings, rules, internalErrors };
+}
+
+function severityOf(level: RuleLevel): FindingSeverity {
+  return level === 'error' ? 'error' : 'warning';
+}
