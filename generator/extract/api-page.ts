@@ -37,7 +37,7 @@ export const extractApiPage: PageExtractor = (ctx) => {
     parameterSection: parameterRows.length > 0,
     responseIsCollection: response?.type?.isCollection ?? false,
   });
-  const bodyIsParameters = body.parameterTable && (kind === 'action' || kind === 'function');
+  const bodyIsParameters = kind === 'action' || kind === 'function';
   if (httpRequests.length === 0) {
     report(ctx, 'http-request-missing', 'warning', 'Unexpected API page without an HTTP request path, expected an `## HTTP request` section with a `METHOD /path` code block', source);
   }

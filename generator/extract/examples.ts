@@ -29,8 +29,11 @@ export function readExamples(ctx: PageContext, sections: Section[]): ExampleFact
     } else if (open?.request && !open.response) {
       open.response = message;
     } else {
+      const last = examples[examples.length - 1];
       if (afterIgnored) {
         report(ctx, 'example-request-ignored', 'info', 'Unexpected response to a request marked `blockType: ignored`, expected both blocks checked or both ignored', message.source);
+      } else if (last?.request && last.response) {
+        report(ctx, 'example-response-extra', 'info', `Unexpected second response after the response to \`${last.request.method ?? ''} ${last.request.url ?? ''}\`, expected one response per request`, message.source);
       } else {
         report(ctx, 'example-request-missing', 'warning', 'Unexpected response block without a request block before it, expected a `blockType: request` block first', message.source);
       }

@@ -56,7 +56,10 @@ const RULES: Rule[] = [
   ['list', ({ method, responseIsCollection }) => method === 'GET' && responseIsCollection],
   ['get', ({ method }) => method === 'GET'],
   ['action', ({ method, parameterTable, parameterSection }) => method === 'POST' && (parameterTable || parameterSection)],
+  ['create', ({ method }, d) => method === 'POST' && d.lastSegments.some((s) => s === '$ref')],
   ['action', ({ method }, d) => method === 'POST' && d.verb.length > 2 && d.lastSegments.some((s) => s.toLowerCase().startsWith(d.verb))],
+  ['create', ({ method }, d) => method === 'POST' && d.lastSegments.some((s) => /^[a-z]\w*s$/i.test(s))],
+  ['action', ({ method }, d) => method === 'POST' && d.lastSegments.some((s) => /^[a-z]\w*$/.test(s))],
 ];
 
 export function operationKind(input: KindInput): OperationKind {
@@ -73,7 +76,7 @@ function derive(input: KindInput): KindDerived {
     verb: (/^[A-Za-z]+/.exec(input.title.trim())?.[0] ?? '').toLowerCase(),
     lastSegments: lastCalls.map((s) => s.replace(/\(.*$/, '')),
     lastCalls,
-    colonTitle: /^[\w.]+\s*:\s*\w+/.test(input.title.trim()),
+    colonTitle: /:\s*[A-Za-z]\w*\s*(\(.*\))?$/.test(input.title.trim()),
   };
 }
 

@@ -6,7 +6,9 @@ import type { InlineCode, Nodes } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { ParameterFacts, PropertyFacts } from './facts.js';
 import { at, report, type PageContext } from './context.js';
-import { column, type TableData } from './table.js';
+import { column, type Cell, type TableData } from './table.js';
+import { reportContinuation, rowShape } from './table-rows.js';
+import type { SourceRef } from '../model/diagnostic.js';
 import { readTypeNode } from './type-cell.js';
 
 export interface PropertyColumns {
@@ -28,34 +30,46 @@ export function propertyColumns(table: TableData): PropertyColumns | null {
 export function readPropertyRows(ctx: PageContext, table: TableData, columns: PropertyColumns): PropertyFacts[] {
   const out: PropertyFacts[] = [];
   table.rows.forEach((row, r) => {
-    const source = at(ctx, table.rowNodes[r]);
-    if (row.every((cell) => cell.text === '')) return;
-    const name = (row[columns.name]?.text ?? '').replace(/[`*\\]/g, '').trim();
-    if (name === '') {
-      report(ctx, 'table-malformed', 'warning', 'Unexpected table row without a name, expected a property or parameter name in the first column', source);
+    const shape = rowShape(ctx, table.rowNodes[r], row, table.header.length);
+    const previous = out[out.length - 1];
+    if (shape === 'continuation' && previous) {
+      reportContinuation(ctx, table.rowNodes[r]);
+      previous.description = `${previous.description} ${row.find((cell) => cell.text !== '')?.text ?? ''}`.trim();
       return;
     }
-    const typeCell = row[columns.type];
-    const read = typeCell ? readTypeNode(typeCell.node, ctx.definitions) : undefined;
-    if (read?.problem && typeCell) {
-      report(ctx, 'type-cell-invalid', 'warning', `Unexpected type cell \`${typeCell.text}\` for \`${name}\`, expected a type name such as String or a linked type`, at(ctx, typeCell.node));
+    if (shape === 'row' || shape === 'continuation') {
+      const property = readPropertyRow(ctx, row, columns, at(ctx, table.rowNodes[r]));
+      if (property) out.push(property);
     }
-    const descriptionCell = row[columns.description];
-    const description = descriptionCell?.text ?? '';
-    const property: PropertyFacts = {
-      name,
-      type: read?.type ?? { raw: '', name: 'Edm.Untyped', isCollection: false, isPrimitive: true },
-      description,
-      source,
-    };
-    if (!read || read.problem) property.typeUnknown = true;
-    const values = descriptionCell ? possibleValues(descriptionCell.node) : [];
-    if (values.length > 0) property.possibleValues = values;
-    const required = requiredFrom(row[columns.required]?.text, description);
-    if (required !== undefined) property.required = required;
-    out.push(property);
   });
   return out;
+}
+
+function readPropertyRow(ctx: PageContext, row: Cell[], columns: PropertyColumns, source: SourceRef): PropertyFacts | null {
+  const name = (row[columns.name]?.text ?? '').replace(/[`*\\]/g, '').replace(/\s*\([^)]*\)$/, '').trim();
+  if (name === '') {
+    report(ctx, 'table-malformed', 'warning', 'Unexpected table row without a name, expected a property or parameter name in the first column', source);
+    return null;
+  }
+  const typeCell = row[columns.type];
+  const read = typeCell ? readTypeNode(typeCell.node, ctx.definitions) : undefined;
+  if (read?.problem && typeCell) {
+    report(ctx, 'type-cell-invalid', 'warning', `Unexpected type cell \`${typeCell.text}\` for \`${name}\`, expected a type name such as String or a linked type`, at(ctx, typeCell.node));
+  }
+  const descriptionCell = row[columns.description];
+  const description = descriptionCell?.text ?? '';
+  const property: PropertyFacts = {
+    name,
+    type: read?.type ?? { raw: '', name: 'Edm.Untyped', isCollection: false, isPrimitive: true },
+    description,
+    source,
+  };
+  if (!read || read.problem) property.typeUnknown = true;
+  const values = descriptionCell ? possibleValues(descriptionCell.node) : [];
+  if (values.length > 0) property.possibleValues = values;
+  const required = requiredFrom(row[columns.required]?.text, description);
+  if (required !== undefined) property.required = required;
+  return property;
 }
 
 export function toParameter(property: PropertyFacts): ParameterFacts {

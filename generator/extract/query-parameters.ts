@@ -1,7 +1,8 @@
 /**
  * Query parameters an operation supports: the OData system options (`$select`,
  * `$filter`, ...) its query-parameter section mentions in sentences that do
- * not deny support, plus the names in the first column of tables there.
+ * not deny support, plus the names in the first column of parameter tables
+ * there (`| Parameter | Type | Description |`).
  */
 import type { Nodes } from 'mdast';
 import { toString } from 'mdast-util-to-string';
@@ -16,7 +17,9 @@ export function readQueryParameters(sections: Section[]): string[] {
   const found = new Set<string>();
   for (const node of flattenBlocks(contentOf(sections, /query parameters?\b/i))) {
     if (node.type === 'table') {
-      for (const row of readTable(node).rows) {
+      const table = readTable(node);
+      if (!/^((query|odata) )?(parameter|name|param)s?\b/.test(table.header[0] ?? '')) continue;
+      for (const row of table.rows) {
         const name = (row[0]?.text ?? '').replace(/[`*]/g, '').trim();
         if (/^\$?[A-Za-z][\w.-]*$/.test(name)) found.add(name);
       }

@@ -8,7 +8,7 @@ import { toString } from 'mdast-util-to-string';
 import type { ResponseFacts, TypeRefFacts } from './facts.js';
 import { at, type PageContext } from './context.js';
 import { flattenBlocks } from './api-sections.js';
-import { sectionContent, type Section } from './sections.js';
+import { subsections, type Section } from './sections.js';
 import { sentencesOf, type Sentence } from './sentences.js';
 import { primitiveOf, readTypeText } from './type-cell.js';
 
@@ -25,16 +25,22 @@ export function responseSection(sections: Section[]): Section | undefined {
 export function readResponse(ctx: PageContext, sections: Section[]): ResponseFacts | null {
   const section = responseSection(sections);
   if (!section) return null;
-  const paragraphs = flattenBlocks(sectionContent(sections, section)).filter((n): n is Paragraph => n.type === 'paragraph');
-  for (const paragraph of paragraphs) {
-    const sentences = sentencesOf(paragraph);
-    const index = sentences.findIndex((s) => statusOf(s.text) !== null);
-    if (index < 0) continue;
-    const status = statusOf(sentences[index]!.text);
-    const type = typeIn(ctx, sentences[index]!) ?? typeIn(ctx, sentences[index + 1], /\bbody\b/i);
-    return { status, type, source: at(ctx, paragraph) };
-  }
-  return { status: null, type: null, source: at(ctx, section.heading ?? undefined) };
+  const own = [section, ...subsections(sections, section).filter((s) => !/\berror/i.test(s.title))];
+  const sentences = own
+    .flatMap((s) => flattenBlocks(s.nodes))
+    .filter((n): n is Paragraph => n.type === 'paragraph')
+    .flatMap((paragraph) => sentencesOf(paragraph).map((sentence) => ({ sentence, paragraph })));
+  const withStatus = sentences.find(({ sentence }) => statusOf(sentence.text) !== null);
+  const status = withStatus ? statusOf(withStatus.sentence.text) : null;
+  const typed =
+    (withStatus && typeIn(ctx, withStatus.sentence)) ??
+    sentences
+      .filter(({ sentence }) => [null, status].includes(statusOf(sentence.text)))
+      .map(({ sentence }) => typeIn(ctx, sentence, /\b(returns?|response body|in the body)\b/i))
+      .find((type) => type !== null) ??
+    null;
+  const place = withStatus?.paragraph ?? sentences[0]?.paragraph ?? section.heading ?? undefined;
+  return { status, type: typed, source: at(ctx, place) };
 }
 
 export function statusOf(text: string): number | null {
@@ -54,11 +60,12 @@ function typeIn(ctx: PageContext, sentence: Sentence | undefined, mustSay?: RegE
     if (href !== undefined && !type.isPrimitive) type.href = href;
     return type;
   }
-  const primitive = /\b(?:a|an|the)\s+[`*]*(Edm\.\w+|String|Boolean|Int32|Int64|Double|DateTimeOffset|Guid|Stream|Binary)[`*]*\s+(?:value|object|collection|in\b)/i.exec(sentence.text);
-  if (primitive?.[1] && primitiveOf(primitive[1])) {
-    return readTypeText(primitive[1], isCollection ? `${primitive[1]} collection` : primitive[1]).type;
-  }
-  return null;
+  const named = sentence.strong.find((word) =>
+    new RegExp(`\\b(a|an|the|updated|new|of)\\s+${escape(word)}\\s+(objects?|collection|resources?|entity|entities)\\b`, 'i').test(sentence.text),
+  );
+  const primitive = /\b(Edm\.\w+|String|Boolean|Int32|Int64|Double|DateTimeOffset|Guid|Stream|Binary)\s+(?:value|object|collection|array|in the)\b/.exec(sentence.text);
+  const word = (named && /^[A-Za-z][\w.]*$/.test(named) ? named : undefined) ?? (primitive?.[1] && primitiveOf(primitive[1]) ? primitive[1] : undefined);
+  return word === undefined ? null : readTypeText(word, isCollection ? `${word} collection` : word).type;
 }
 
 function hrefOf(ctx: PageContext, link: Link | LinkReference): string | undefined {
@@ -71,4 +78,8 @@ function isTypeLink(ctx: PageContext, link: Link | LinkReference): boolean {
   const text = toString(link).trim();
   if (statusOf(text) !== null || /^\d/.test(text)) return false;
   return /(^|\/)resources?\/|(^|\/)[\w.-]+\.md(#.*)?$/i.test(href) && !/\/(errors|concepts)\b|\bquery-parameters\b/i.test(href);
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
