@@ -23,6 +23,7 @@ export const RULE_IDS = [
   'link-broken',
   'section-missing',
   'doc-type-mismatch',
+  'example-annotation-missing',
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];

@@ -3,6 +3,7 @@ import type { Rule, RuleId } from '../types.js';
 import { annotationInvalid } from './annotation-invalid.js';
 import { docTypeMismatch } from './doc-type-mismatch.js';
 import { enumValuesMismatch } from './enum-values-mismatch.js';
+import { exampleAnnotationMissing } from './example-annotation-missing.js';
 import { exampleEnumValue } from './example-enum-value.js';
 import { exampleJsonInvalid } from './example-json-invalid.js';
 import { exampleOdataType } from './example-odata-type.js';
@@ -34,4 +35,5 @@ export const RULES: Record<RuleId, Rule> = {
   'link-broken': linkBroken,
   'section-missing': sectionMissing,
   'doc-type-mismatch': docTypeMismatch,
+  'example-annotation-missing': exampleAnnotationMissing,
 };

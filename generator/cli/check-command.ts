@@ -1,0 +1,103 @@
+/**
+ * `docs2ts check`: the conformance rules over an input, reported as text,
+ * JSON, SARIF or GitHub annotations. Exit 0 when clean, 1 on findings at
+ * error level (or more warnings than `--max-warnings`), 2 on usage or
+ * internal errors. `--update-baseline` records today's findings; `--baseline`
+ * fails only on findings the baseline does not have.
+ */
+import path from 'node:path';
+import { buildModel } from '../pipeline/build-model.js';
+import { UsageError } from '../parse/input.js';
+import { GENERATOR_VERSION } from '../model/link.js';
+import { applyBaseline, baselineOf, DEFAULT_BASELINE, readBaseline, serializeBaseline } from '../check/baseline.js';
+import { FORMATS, type FormatName } from '../check/formatters/index.js';
+import { diskPages } from '../check/page-text.js';
+import { runRules } from '../check/run-check.js';
+import type { RuleLevel } from '../check/types.js';
+import { checkRuleId, loadConfig } from './config.js';
+import type { CommonOptions } from './options.js';
+import { writeFileAtomic } from './write-file.js';
+
+export interface CheckOptions extends Omit<CommonOptions, 'input'> {
+  input?: string;
+  format?: string;
+  /** A file, or true for the default file. */
+  baseline?: string | boolean;
+  updateBaseline?: boolean;
+  maxWarnings?: number;
+  /** `id=level` settings. */
+  rule?: string[];
+}
+
+export interface CheckIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  cwd: string;
+}
+
+const defaultIo: CheckIo = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t), cwd: process.cwd() };
+
+export async function runCheck(options: CheckOptions, io: CheckIo = defaultIo): Promise<number> {
+  const started = performance.now();
+  const format = (options.format ?? 'text') as FormatName;
+  if (!(format in FORMATS)) throw new UsageError(`--format ${format} is not a format: use ${Object.keys(FORMATS).join(', ')}`);
+  const config = await loadConfig(io.cwd);
+  const input = options.input ?? config.input ?? 'docs-input';
+  const levels = { ...config.rules, ...parseRuleSettings(options.rule ?? []) };
+  const build = await buildModel(path.resolve(io.cwd, input), { ...(options.workers ? { workers: options.workers } : {}) });
+  const result = runRules(build, diskPages(path.resolve(io.cwd, input)), {
+    levels,
+    ...(config.ignoreFiles ? { ignoreFiles: config.ignoreFiles } : {}),
+    ...(config.ignore ? { ignore: config.ignore } : {}),
+  });
+  for (const error of result.internalErrors) io.stderr(`docs2ts: internal error in rule ${error.ruleId}: ${options.debug ? error.message : error.message.split('\n')[0]}\n`);
+  const crashed = result.findings.filter((f) => f.ruleId === 'internal-error');
+
+  const baselineFile = typeof options.baseline === 'string' ? options.baseline : DEFAULT_BASELINE;
+  if (options.updateBaseline) {
+    await writeFileAtomic(path.resolve(io.cwd, baselineFile), serializeBaseline(baselineOf(result.findings)));
+    if (!options.quiet) io.stderr(`wrote ${result.findings.length} findings to ${baselineFile}\n`);
+    return result.internalErrors.length || crashed.length ? 2 : 0;
+  }
+  let findings = result.findings;
+  let baselined = 0;
+  if (options.baseline) {
+    const applied = applyBaseline(findings, await readBaseline(path.resolve(io.cwd, baselineFile)));
+    findings = applied.fresh;
+    baselined = applied.baselined;
+  }
+  io.stdout(FORMATS[format]({ findings, rules: result.rules, input, baselined, toolVersion: GENERATOR_VERSION }));
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const warnings = findings.length - errors;
+  if (!options.quiet) {
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    io.stderr(`checked ${build.model.pages.total} pages in ${seconds} s: ${errors} errors, ${warnings} warnings${baselined ? `, ${baselined} in the baseline` : ''}\n`);
+  }
+  if (result.internalErrors.length || crashed.length) return 2;
+  if (errors > 0) return 1;
+  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+    if (!options.quiet) io.stderr(`docs2ts: ${warnings} warnings is more than --max-warnings ${options.maxWarnings}\n`);
+    return 1;
+  }
+  return 0;
+}
+
+/** `id=level` pairs from `--rule`. */
+export function parseRuleSettings(settings: readonly string[]): Record<string, RuleLevel> {
+  const out: Record<string, RuleLevel> = {};
+  for (const setting of settings) {
+    const match = /^([^=]+)=(off|warn|error)$/.exec(setting.trim());
+    if (!match) throw new UsageError(`--rule ${setting}: write --rule <rule-id>=off|warn|error`);
+    checkRuleId(match[1]!, (problem, fix) => {
+      throw new UsageError(`--rule ${setting}: ${problem}; ${fix}`);
+    });
+    out[match[1]!] = match[2] as RuleLevel;
+  }
+  return out;
+}
+
+export function parseMaxWarnings(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`--max-warnings takes a whole number from 0, not ${value}`);
+  return n;
+}
