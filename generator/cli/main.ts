@@ -2,6 +2,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { UsageError } from '../parse/input.js';
 import { GENERATOR_VERSION } from '../model/link.js';
+import { parseMaxWarnings, runCheck } from './check-command.js';
 import { runGenerate } from './generate-command.js';
 import { runModel } from './model-command.js';
 import { parseWorkers } from './options.js';
@@ -48,6 +49,28 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(workers())
     .action(async (options) => {
       exitCode = await runGenerate(options);
+    });
+
+  program
+    .command('check')
+    .description('check the docs against the conformance rules (exit 1 on errors, 2 on usage or internal errors)')
+    .option('-i, --input <dir>', 'docs root (default: config "input", else docs-input)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif', 'github']).default('text'))
+    .option('--baseline [file]', 'fail only on findings not in this baseline (default file: docs2ts-baseline.json)')
+    .option('--update-baseline', 'write today\'s findings to the baseline file and exit 0')
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', (value) => {
+      try {
+        return parseMaxWarnings(value);
+      } catch (error) {
+        throw new InvalidArgumentError((error as Error).message);
+      }
+    })
+    .option('--rule <id=level...>', 'set a rule to off, warn or error (repeatable)')
+    .option('-q, --quiet', 'no summary on stderr')
+    .option('--debug', 'show stack traces for internal errors')
+    .addOption(workers())
+    .action(async (options) => {
+      exitCode = await runCheck(options);
     });
 
   try {
