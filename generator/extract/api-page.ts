@@ -24,6 +24,9 @@ export const extractApiPage: PageExtractor = (ctx) => {
   const summary = readSummary(sections, ctx.frontMatter, stem);
   const source = at(ctx, summary.heading ?? ctx.tree.children[0]);
   const httpRequests = readHttpRequests(ctx, sections);
+  if (httpRequests.length === 0) {
+    report(ctx, 'http-request-missing', 'warning', 'Unexpected API page without an HTTP request path, expected an `## HTTP request` section with a `METHOD /path` code block', source);
+  }
   const body = readRequestBody(ctx, sections);
   const parameterRows = readParameterSections(ctx, sections);
   const response = readResponse(ctx, sections);
@@ -38,9 +41,6 @@ export const extractApiPage: PageExtractor = (ctx) => {
     responseIsCollection: response?.type?.isCollection ?? false,
   });
   const bodyIsParameters = kind === 'action' || kind === 'function';
-  if (httpRequests.length === 0) {
-    report(ctx, 'http-request-missing', 'warning', 'Unexpected API page without an HTTP request path, expected an `## HTTP request` section with a `METHOD /path` code block', source);
-  }
   const operation: OperationFacts = {
     title: summary.title,
     description: summary.description,

@@ -16,22 +16,18 @@ export interface RequestBodyFacts {
   parameterTable: boolean;
   /** The section says there is no body ("Do not supply a request body"). */
   none: boolean;
-  /** The page has a request-body section at all. */
-  present: boolean;
 }
 
 const NO_BODY = /\b(do not|don't|doesn't|does not|must not|should not|no need to) (supply|provide|specify|send|include|use)\b[^.]*\bbody\b|\bno request body\b|\brequest body is (not required|empty|not supported)\b|\bnot (supply|provide) a body\b/i;
 
 export function readRequestBody(ctx: PageContext, sections: Section[]): RequestBodyFacts {
   const nodes = flattenBlocks(contentOf(sections, /^request body\b/i));
-  const present = sections.some((s) => s.heading !== null && /^request body\b/i.test(s.title));
   const none = nodes.some((node) => node.type === 'paragraph' && NO_BODY.test(textOf(node)));
   const tables = readTables(ctx, nodes);
   return {
     rows: tables.rows,
     parameterTable: tables.parameterTable,
     none: none && tables.rows === null,
-    present,
   };
 }
 
