@@ -62,8 +62,15 @@ export class NameTable {
     // microsoft.graph types first, so they keep their plain names.
     sorted.sort((a, b) => Number(a.namespace !== 'microsoft.graph') - Number(b.namespace !== 'microsoft.graph'));
     for (const type of sorted) this.typeNames.set(type.fullName, this.claim(typeBaseName(type)));
-    for (const operation of [...operations].sort((a, b) => compareStrings(a.id, b.id))) {
-      this.operationNames.set(operation.id, this.claim(operationBaseName(operation)));
+    // Operations sharing a name (many pages are titled "Get user"): the page with the
+    // shortest file name (`user-get`, the canonical one) keeps it; the others take the
+    // words of their page name that the title lacks (`getUserIntuneDevices`), which stays
+    // stable when pages are added, unlike a counter.
+    const planned = operations.map((operation) => ({ operation, base: operationBaseName(operation), stem: pageStem(operation.id) }));
+    planned.sort((a, b) => compareStrings(a.base, b.base) || a.stem.length - b.stem.length || compareStrings(a.operation.id, b.operation.id));
+    for (const { operation, base, stem } of planned) {
+      const name = this.used.has(base) ? this.claim(`${base}${distinguishing(base, stem)}`) : this.claim(base);
+      this.operationNames.set(operation.id, name);
     }
   }
 
@@ -91,9 +98,21 @@ function typeBaseName(type: ModelType): string {
   return pascalCase(`${sub} ${type.name}`);
 }
 
+/** `v1.0:intune-devices-user-get#2` → `intune-devices-user-get`. */
+function pageStem(id: string): string {
+  return (id.split(':').pop() ?? id).replace(/#\d+$/, '');
+}
+
+/** The words of a page stem that a name does not already hold, PascalCased (`IntuneDevices`). */
+function distinguishing(name: string, stem: string): string {
+  const have = new Set(name.split(/(?=[A-Z])|_/).map((w) => w.toLowerCase()));
+  const extra = stem.split(/[^A-Za-z0-9]+/).filter((w) => w && !have.has(w.toLowerCase()));
+  return extra.length ? pascalCase(extra.join(' ')).replace(/^_/, '') : '';
+}
+
 /** `Create deviceManagementPartner` → `createDeviceManagementPartner`. */
 function operationBaseName(operation: ModelOperation): string {
-  const title = operation.title.replace(/\(.*?\)/g, ' ').replace(/\b(api|method)\b/gi, ' ');
-  const name = camelCase(title);
-  return name === '_unnamed' ? camelCase(operation.id.split(':').pop() ?? 'operation') : name;
+  const title = operation.title.replace(/\(.*?\)/g, ' ').replace(/\b(api|method|a|an|the)\b/gi, ' ');
+  if (!/[A-Za-z0-9]/.test(title)) return camelCase(pageStem(operation.id) || 'operation');
+  return camelCase(title);
 }
