@@ -15,10 +15,17 @@ export type DocumentedFacts =
 
 export function collectTypes(pages: readonly PageFacts[], diagnostics: Diagnostic[]): Map<string, DocumentedFacts> {
   const definitions = new Map<string, DocumentedFacts[]>();
+  const namespaceOf = canonicalNamespaces(pages);
   for (const page of pages) {
     const found: DocumentedFacts[] = [
-      ...page.resources.map((facts) => ({ kind: 'resource' as const, fullName: `${facts.namespace}.${facts.name}`, facts, page, documentedIn: [page.file] })),
-      ...page.enums.map((facts) => ({ kind: 'enum' as const, fullName: `${facts.namespace}.${facts.name}`, facts, page, documentedIn: [page.file] })),
+      ...page.resources.map((raw) => {
+        const facts = { ...raw, namespace: namespaceOf(raw.namespace) };
+        return { kind: 'resource' as const, fullName: `${facts.namespace}.${facts.name}`, facts, page, documentedIn: [page.file] };
+      }),
+      ...page.enums.map((raw) => {
+        const facts = { ...raw, namespace: namespaceOf(raw.namespace) };
+        return { kind: 'enum' as const, fullName: `${facts.namespace}.${facts.name}`, facts, page, documentedIn: [page.file] };
+      }),
     ];
     for (const entry of found) {
       const list = definitions.get(entry.fullName);
@@ -31,6 +38,28 @@ export function collectTypes(pages: readonly PageFacts[], diagnostics: Diagnosti
     types.set(fullName, list.length === 1 ? list[0]! : merge(list, diagnostics));
   }
   return types;
+}
+
+/**
+ * One spelling per namespace: pages write `microsoft.graph.termStore` and
+ * `microsoft.graph.termstore` for the same namespace; the most used spelling wins
+ * (ties: the first in code-point order).
+ */
+function canonicalNamespaces(pages: readonly PageFacts[]): (namespace: string) => string {
+  const counts = new Map<string, Map<string, number>>();
+  for (const page of pages) {
+    for (const facts of [...page.resources, ...page.enums]) {
+      const spellings = counts.get(facts.namespace.toLowerCase()) ?? new Map<string, number>();
+      spellings.set(facts.namespace, (spellings.get(facts.namespace) ?? 0) + 1);
+      counts.set(facts.namespace.toLowerCase(), spellings);
+    }
+  }
+  const canonical = new Map<string, string>();
+  for (const [lower, spellings] of counts) {
+    const best = [...spellings].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))[0]![0];
+    canonical.set(lower, best);
+  }
+  return (namespace) => canonical.get(namespace.toLowerCase()) ?? namespace;
 }
 
 /** The lead definition: the page named after the type, else the one with most facts, else the first. */

@@ -171,3 +171,16 @@ describe('linkModel: versions', () => {
     ]);
   });
 });
+
+describe('linkModel: namespaces', () => {
+  it('spells a namespace one way: the way most pages spell it', () => {
+    const model = linkModel({
+      pages: [
+        page('v1.0/resources/a.md', { resources: [resource('a', { namespace: 'microsoft.graph.termStore' })] }),
+        page('v1.0/resources/b.md', { resources: [resource('b', { namespace: 'microsoft.graph.termStore' })] }),
+        page('v1.0/resources/enums-termstore.md', { enums: [enumFacts('state', ['on'], 'microsoft.graph.termstore')] }),
+      ],
+    });
+    expect(model.types.map((t) => t.fullName)).toEqual(['microsoft.graph.termStore.a', 'microsoft.graph.termStore.b', 'microsoft.graph.termStore.state']);
+  });
+});
