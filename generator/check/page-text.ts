@@ -39,7 +39,7 @@ export function memoryPages(pages: Record<string, string>): PageTextSource {
   return { text: (file) => (pages[file] ?? '').replace(/^\uFEFF/, '') };
 }
 
-/** Lines of a text without line endings; index 0 is line 1. */
+/** Lines of a text without line endings, as markdown counts them (`\r\n`, `\r`, `\n`); index 0 is line 1. */
 export function splitLines(text: string): string[] {
-  return text.split('\n').map((line) => line.replace(/\r$/, ''));
+  return text.split(/\r\n|\r|\n/);
 }

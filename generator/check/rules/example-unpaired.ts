@@ -65,6 +65,11 @@ function afterIgnoredBlock(ctx: CheckContext, response: HttpMessageFacts): boole
   let open = i - 1;
   while (open >= 0 && !FENCE.test(lines[open]!)) open--;
   if (open < 0 || !HTTP_LINE.test(lines[open + 1] ?? '')) return false;
+  // Same example: no section heading between, and not the syntax block of "HTTP request".
+  if (lines.slice(open, response.source.line - 1).some((line) => /^#{1,2}\s/.test(line))) return false;
+  let heading = open - 1;
+  while (heading >= 0 && !/^#{1,6}\s/.test(lines[heading]!)) heading--;
+  if (heading >= 0 && /^#{1,6}\s+http request/i.test(lines[heading]!)) return false;
   const above = lines.slice(Math.max(0, open - 8), open).join('\n');
   return /"blockType"\s*:\s*"ignored"/i.test(above.slice(above.lastIndexOf('<!--')));
 }
