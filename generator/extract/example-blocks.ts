@@ -2,13 +2,13 @@
  * The code blocks of an API page that are example requests and responses, in
  * page order. A block is one when its annotation says `blockType: request` or
  * `response` (checked against its first line), or, unannotated, when it is an
- * HTTP block starting with a request or status line under a "Request",
- * "Response" or "Example" heading (or a bold "**Response**" line), or a bare
- * JSON block under a response heading. Code under non-HTTP language tabs,
- * notification payloads and `blockType: ignored` blocks are not examples; an
- * ignored request is still returned as a marker, so its response is not
- * paired with an earlier request. A bare JSON block right after a message
- * block is that message's body.
+ * HTTP block starting with a request line to Microsoft Graph or a status line,
+ * under a "Request"/"Response" heading (or bold "**Response**" line) or
+ * anywhere below an "Example(s)" heading; or a bare JSON block under a
+ * response heading. Code under non-HTTP language tabs, notification payloads
+ * and `blockType: ignored` blocks are not examples; an ignored request is
+ * returned as a marker, so its response is not paired with an earlier
+ * request. A bare JSON block right after a message block is that message's body.
  */
 import type { Code, Paragraph } from 'mdast';
 import { toString } from 'mdast-util-to-string';
@@ -30,12 +30,19 @@ export interface ExampleBlock {
   continuation?: Code;
 }
 
+/** A request line to Microsoft Graph (or a bare path), not to a bot callback or a token endpoint. */
+const GRAPH_URL = /^\S+\s+(https?:\/\/graph\.microsoft\.com\/|\/)/i;
+
 /** Headings an unannotated example block may sit under. */
 const EXAMPLE_HEADING = /^(requests?|responses?|examples?)\b(?!\s+(body|headers?|parameters?|codes?)\b)/i;
 
 export function exampleBlocks(ctx: PageContext, sections: Section[]): ExampleBlock[] {
   const blocks: ExampleBlock[] = [];
+  let examplesDepth: number | null = null;
   for (const section of sections) {
+    if (section.heading && /^examples?\b/i.test(section.title)) examplesDepth = section.depth;
+    else if (examplesDepth !== null && section.depth <= examplesDepth) examplesDepth = null;
+    const inExamples = examplesDepth !== null;
     let heading = section.title;
     let tab: string | undefined;
     let pending: AnnotationFacts | null = null;
@@ -52,7 +59,7 @@ export function exampleBlocks(ctx: PageContext, sections: Section[]): ExampleBlo
           previous = undefined;
           continue;
         }
-        const role = roleOf(ctx, node, pending, heading, tab);
+        const role = roleOf(ctx, node, pending, { heading, tab, inExamples });
         previous = role ? { role, code: node, annotation: pending } : undefined;
         if (previous) blocks.push(previous);
         pending = null;
@@ -79,7 +86,16 @@ function isBoldLine(paragraph: Paragraph): boolean {
   return paragraph.children.length === 1 && paragraph.children[0]?.type === 'strong';
 }
 
-function roleOf(ctx: PageContext, code: Code, annotation: AnnotationFacts | null, heading: string, tab: string | undefined): ExampleBlock['role'] | null {
+interface Place {
+  /** The nearest heading (or bold pseudo-heading) above the block. */
+  heading: string;
+  /** The language tab the block is under, if any. */
+  tab: string | undefined;
+  /** The block is somewhere below an "Example(s)" heading. */
+  inExamples: boolean;
+}
+
+function roleOf(ctx: PageContext, code: Code, annotation: AnnotationFacts | null, { heading, tab, inExamples }: Place): ExampleBlock['role'] | null {
   const first = code.value.trimStart().split('\n')[0] ?? '';
   const blockType = annotationString(annotation, 'blockType')?.toLowerCase();
   if (blockType === 'request' || blockType === 'response') {
@@ -89,11 +105,11 @@ function roleOf(ctx: PageContext, code: Code, annotation: AnnotationFacts | null
     }
     return actual;
   }
-  if (blockType === 'ignored' && isRequestLine(first) && EXAMPLE_HEADING.test(heading)) return 'ignored-request';
-  if (blockType !== undefined) return null;
-  if (tab !== undefined && tab !== 'http') return null;
-  if (!HTTP_LANGS.has((code.lang ?? '').toLowerCase()) || !EXAMPLE_HEADING.test(heading)) return null;
-  if (isRequestLine(first)) return 'request';
+  const underExample = (EXAMPLE_HEADING.test(heading) || inExamples) && !/notification/i.test(heading);
+  if (blockType === 'ignored' && isRequestLine(first) && underExample) return 'ignored-request';
+  if (blockType !== undefined || (tab !== undefined && tab !== 'http')) return null;
+  if (!HTTP_LANGS.has((code.lang ?? '').toLowerCase()) || !underExample) return null;
+  if (isRequestLine(first)) return GRAPH_URL.test(first) ? 'request' : null;
   if (isStatusLine(first)) return 'response';
   return /^responses?\b/i.test(heading) && /^[{[]/.test(first) ? 'response' : null;
 }

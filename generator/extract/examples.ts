@@ -43,7 +43,8 @@ export function readExamples(ctx: PageContext, sections: Section[]): ExampleFact
     afterIgnored = false;
   }
   for (const example of examples) {
-    if (example.request && !example.response) {
+    // An unannotated request shown on its own (`user-list-people`) is an illustration, not a broken pair.
+    if (example.request?.annotation && !example.response) {
       report(ctx, 'example-response-missing', 'warning', 'Unexpected request block without a response block after it, expected a `blockType: response` block', example.request.source);
     }
   }

@@ -73,6 +73,13 @@ const CASES: Array<[string, { given: string[]; want: string[]; diagnostics?: str
     },
   ],
   [
+    'unannotated blocks anywhere under Examples: Graph requests count, bot callbacks do not; a lone unannotated request is not reported',
+    {
+      given: ['## Examples', '#### List members', '```http', 'GET https://graph.microsoft.com/v1.0/widgets', '```', '```http', 'POST https://bot.contoso.com/callback', '```', '#### Next page', '```http', 'GET https://graph.microsoft.com/v1.0/widgets?$skip=10', '```'],
+      want: ['widget-get-example-1: GET https://graph.microsoft.com/v1.0/widgets => -', 'widget-get-example-2: GET https://graph.microsoft.com/v1.0/widgets?$skip=10 => -'],
+    },
+  ],
+  [
     'a response naming several requests answers each of them',
     {
       given: ['## Examples', '### One', ...REQUEST('one'), '### Two', ...REQUEST('two'), '### Response', ...RESPONSE(', "name": ["one", "two"]')],
