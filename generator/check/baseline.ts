@@ -37,22 +37,22 @@ export function serializeBaseline(baseline: Baseline): string {
   return `${JSON.stringify(baseline, null, 2)}\n`;
 }
 
-export async function readBaseline(file: string): Promise<Baseline> {
+export async function readBaseline(file: string, label = file): Promise<Baseline> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch {
-    throw new UsageError(`baseline ${file} cannot be read: write one with --update-baseline, or pass an existing file to --baseline`);
+    throw new UsageError(`baseline ${label} cannot be read: write one with --update-baseline, or pass an existing file to --baseline`);
   }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    throw new UsageError(`baseline ${file} is not JSON: regenerate it with --update-baseline`);
+    throw new UsageError(`baseline ${label} is not JSON: regenerate it with --update-baseline`);
   }
   const findings = (data as Partial<Baseline> | null)?.findings;
   if ((data as Partial<Baseline> | null)?.version !== 1 || !Array.isArray(findings) || !findings.every(isEntry)) {
-    throw new UsageError(`baseline ${file} is not a docs2ts baseline (version 1 with a findings list): regenerate it with --update-baseline`);
+    throw new UsageError(`baseline ${label} is not a docs2ts baseline (version 1 with a findings list): regenerate it with --update-baseline`);
   }
   return { version: 1, findings };
 }

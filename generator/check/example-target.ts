@@ -45,7 +45,7 @@ function requestTarget(item: ExampleMessage, index: TypeIndex, topLevelOdataType
   const linked = item.linked;
   if (!linked) return undefined;
   const own = topLevelOdataType ? index.lookup(topLevelOdataType) : undefined;
-  const resource = linked.resource ? index.get(linked.resource) : undefined;
+  const resource = requestResource(item, index);
   const anchor = own?.type ?? resource;
   if ((linked.kind === 'action' || linked.kind === 'function') && linked.parameters.length > 0) {
     const properties = linked.parameters.map((p) => property(p.name, p.type ?? { name: 'Edm.Untyped', isCollection: false }, p.source));
@@ -60,6 +60,23 @@ function requestTarget(item: ExampleMessage, index: TypeIndex, topLevelOdataType
     return { type: synthesized(base.fullName, extra, base.fullName), anchor: anchor ?? base, isCollection: false, from: 'resource' };
   }
   if (rows.length > 0) return { type: synthesized(`request body of ${linked.title}`, rows, null), isCollection: false, from: 'request body' };
+  return undefined;
+}
+
+/**
+ * The resource a create/update request body represents: the model's (the
+ * response type, else the first linked resource page), except for `202
+ * Accepted` operations, whose response is a status object, not the resource:
+ * then the first resource page the page links to.
+ */
+function requestResource(item: ExampleMessage, index: TypeIndex): ModelType | undefined {
+  const linked = item.linked!;
+  if (item.operation.response?.status !== 202) return linked.resource ? index.get(linked.resource) : undefined;
+  for (const link of item.page.links) {
+    const match = /(?:^|\/)resources\/([^/#]+)\.md(?:#.*)?$/i.exec(link.href);
+    const found = match ? index.lookup(match[1]!) : undefined;
+    if (found?.exact && found.type.kind !== 'enum') return found.type;
+  }
   return undefined;
 }
 

@@ -16,6 +16,7 @@ export const SUPERSEDED: Record<string, RuleId> = {
   'example-name-duplicate': 'example-unpaired',
   'type-unresolved': 'type-unresolved',
   'base-type-unresolved': 'type-unresolved',
+  'doc-type-mismatch': 'doc-type-mismatch',
 };
 
 export interface ExtractionFinding {

@@ -62,7 +62,7 @@ export function describeError(json: Pick<LocatedJson, 'text'>, error: ParseError
     case 'InvalidCharacter':
       return 'control character in a string';
     default:
-      return /^[^\x21-\x7e]$/.test(found) ? `character U+${found.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` : `\`${clip(found)}\``;
+      return /^[^\x21-\x7e]/.test(found) && !/^[\x21-\x7e]/.test(found.trim()) ? `character U+${found.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` : `\`${clip(found)}\``;
   }
 }
 

@@ -62,7 +62,7 @@ export async function runCheck(options: CheckOptions, io: CheckIo = defaultIo): 
   let findings = result.findings;
   let baselined = 0;
   if (options.baseline) {
-    const applied = applyBaseline(findings, await readBaseline(path.resolve(io.cwd, baselineFile)));
+    const applied = applyBaseline(findings, await readBaseline(path.resolve(io.cwd, baselineFile), baselineFile));
     findings = applied.fresh;
     baselined = applied.baselined;
   }
