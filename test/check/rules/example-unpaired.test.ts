@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { checkPages } from '../helpers.js';
-import { apiPage, CREATE_REQUEST, CREATED_RESPONSE } from '../pages.js';
+import { apiPage, CREATE_REQUEST, CREATED_RESPONSE, type ApiOptions } from '../pages.js';
 
 const request = (name: string) => ({ ...CREATE_REQUEST(['{}']), annotation: `"blockType": "request", "name": "${name}"` });
 const response = CREATED_RESPONSE(['{}']);
-const page = (examples: Parameters<typeof apiPage>[0]['examples']) => ({ 'v1.0/api/widget-create.md': apiPage({ examples }) });
+const page = (examples: ApiOptions['examples']) => ({ 'v1.0/api/widget-create.md': apiPage({ examples }) });
 
 describe('example-unpaired', () => {
   it.each<[string, Record<string, string>, string[]]>([
