@@ -13,6 +13,7 @@ import { applyBaseline, baselineOf, DEFAULT_BASELINE, readBaseline, serializeBas
 import { FORMATS, type FormatName } from '../check/formatters/index.js';
 import { diskPages } from '../check/page-text.js';
 import { runRules } from '../check/run-check.js';
+import { RULES } from '../check/rules/index.js';
 import type { RuleLevel } from '../check/types.js';
 import { checkRuleId, loadConfig } from './config.js';
 import type { CommonOptions } from './options.js';
@@ -100,4 +101,10 @@ export function parseMaxWarnings(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new Error(`--max-warnings takes a whole number from 0, not ${value}`);
   return n;
+}
+
+/** The rule list `docs2ts check --help` ends with. */
+export function ruleHelp(): string {
+  const lines = Object.values(RULES).map((rule) => `  ${rule.id.padEnd(28)} ${rule.defaultLevel.padEnd(5)}  ${rule.description}`);
+  return `\nRules (id, default level, what it checks); extraction diagnostics (table-malformed, ...) are reported under their own codes:\n${lines.join('\n')}\n`;
 }

@@ -2,7 +2,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { UsageError } from '../parse/input.js';
 import { GENERATOR_VERSION } from '../model/link.js';
-import { parseMaxWarnings, runCheck } from './check-command.js';
+import { parseMaxWarnings, ruleHelp, runCheck } from './check-command.js';
 import { runGenerate } from './generate-command.js';
 import { runModel } from './model-command.js';
 import { parseWorkers } from './options.js';
@@ -69,6 +69,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('-q, --quiet', 'no summary on stderr')
     .option('--debug', 'show stack traces for internal errors')
     .addOption(workers())
+    .addHelpText('after', ruleHelp())
     .action(async (options) => {
       exitCode = await runCheck(options);
     });
