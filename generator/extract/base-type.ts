@@ -1,7 +1,8 @@
 /**
  * The type a resource derives from: an "Inherits from [x](x.md)." / "Derived from
- * [x](x.md)." sentence under the title or in the Properties section, else the
- * JSON representation annotation's `baseType`.
+ * [x](x.md)." / "Inherited from [x](x.md) entity." / "is a subtype of [x](x.md)"
+ * sentence under the title or in the Properties section, or "It is derived from
+ * microsoft.graph.x." in plain text, else the JSON representation annotation's `baseType`.
  */
 import type { Paragraph, PhrasingContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
@@ -13,12 +14,20 @@ export type BaseTypeFacts = NonNullable<ResourceFacts['baseType']>;
 
 /**
  * Text that ends right before the base type's name. "inherits", not "inherit":
- * "All the session controls inherit from [x]" speaks of other types.
+ * "All the session controls inherit from [x]" speaks of other types. "Inherited
+ * from [x] entity." and "properties are inherited from [x]" name this type's base.
  */
 const LEAD_IN =
-  /(?:^|[\s*(])(?:inherits|will\s+inherit|derives|derived|extends)(?:\s+(?:all\s+)?(?:of\s+)?(?:the\s+)?properties)?\s+(?:from|of)\s+(?:the\s+)?(?:base\s+(?:type|class)\s+)?[*_]*$/i;
+  /(?:^|[\s*(])(?:(?:inherits|inherited|will\s+inherit|derives|derived|extends)(?:\s+(?:all\s+)?(?:of\s+)?(?:the\s+)?properties)?\s+(?:from|of)|is\s+a\s+sub-?type\s+of)\s+(?:the\s+)?(?:base\s+(?:type|class)\s+)?[*_]*$/i;
 const EXTENDS = /(?:^|[\s*(])extends\s+(?:the\s+)?[*_]*$/i;
 const NAME = /^#?[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/;
+/**
+ * A plain-text name at the start of a sentence: "Derived from x." or, mid-paragraph,
+ * "It is derived from microsoft.graph.x." — not "Its value is derived from the name",
+ * nor the "the" of "Inherits from\nthe [x](x.md) type" that a link follows.
+ */
+const PLAIN =
+  /(?:^\s*|[.!?]\s+)(?:(?:it|this\s+(?:resource|entity|type|complex\s+type)(?:\s+type)?)\s+(?:is\s+)?)?(?:inherits|inherited|derived|derives)\s+from\s+(?:the\s+)?(?!(?:the|a|an|base|this)\b)([A-Za-z_][\w.]*[A-Za-z0-9_])\s*(?:\.(?:\s|$)|$|\s+(?:resource|type|entity|complex type)\b)/i;
 
 export function readBaseType(
   ctx: PageContext,
@@ -40,8 +49,9 @@ export function readBaseType(
     );
     return stated;
   }
-  // The annotation qualifies what the sentence links bare: `[userAgent](...)` in callRecords.
-  return annotated.includes('.') && !stated.name.includes('.') ? { ...stated, name: annotated } : stated;
+  // The annotation qualifies what the sentence links bare (`[userAgent](...)` in callRecords)
+  // and spells it as declared (`[DomainDnsRecord](...)` for domainDnsRecord).
+  return stated.name.includes('.') && !annotated.includes('.') ? stated : { ...stated, name: annotated };
 }
 
 /** The base type a sentence under the title or in the Properties section states. */
@@ -60,7 +70,7 @@ function statedBaseType(ctx: PageContext): BaseTypeFacts | null {
 /** Whether a paragraph states the base type (so it is no part of the description). */
 export function isBaseTypeSentence(ctx: PageContext, node: Paragraph): boolean {
   const text = toString(node).trim();
-  return /^(?:inherits|derived|derives)\s+from\b/i.test(text) && fromSentence(ctx, node) !== null && text.length < 120;
+  return /^(?:inherits|inherited|derived|derives)\s+from\b/i.test(text) && fromSentence(ctx, node) !== null && text.length < 120;
 }
 
 /** The first link (or plain name) that follows an "inherits from" lead-in. */
@@ -82,10 +92,8 @@ function fromSentence(ctx: PageContext, paragraph: Paragraph): BaseTypeFacts | n
       continue;
     }
     const text = child.value;
-    const plain = /^(?:inherits|derived|derives)\s+from\s+(?:the\s+)?([A-Za-z_][\w.]*[A-Za-z0-9_])\s*(?:\.|$|\s+(?:resource|type|entity|complex type)\b)/i.exec(
-      (before + text).trim(),
-    );
-    if (plain?.[1] && !/^[A-Z0-9_]+$/.test(plain[1]) && before.trim() === '') {
+    const plain = PLAIN.exec(text);
+    if (plain?.[1] && !/^[A-Z0-9_]+$/.test(plain[1]) && (plain.index > 0 || before.trim() === '' || /[.!?]\s*$/.test(before))) {
       return { name: bareName(plain[1]), source: at(ctx, child) };
     }
     if (child.type === 'inlineCode' && (LEAD_IN.test(before) || EXTENDS.test(before)) && NAME.test(text.trim())) {
