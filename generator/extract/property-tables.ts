@@ -1,6 +1,8 @@
 /**
  * The tables of a page that list properties: those of the Properties (or
- * Relationships) sections and of their subsections, broken ones recovered.
+ * Relationships) sections and of their subsections, broken ones recovered, and
+ * |Property|Type|Description| tables under other headings ("Page Content") or
+ * after the JSON representation.
  */
 import type { RootContent } from 'mdast';
 import { report, type PageContext } from './context.js';
@@ -17,6 +19,14 @@ const OTHER_SUBSECTION = /\bdefinitions?\b|\bexamples?\b|\binstance attributes?\
 
 const DEFAULT_HEADER = ['property', 'type', 'description'];
 
+/**
+ * Sections (or their parents) whose tables are not this type's properties, wherever
+ * a property-shaped table sits in them. JSON representation is not one: a table
+ * after its code block has no heading of its own (package.md).
+ */
+const NOT_PROPERTIES = /\brelationships?\b|\bnavigation properties\b|\bmethods?\b|\bexamples?\b|\bvalues?$|\bmembers$|\benum|\bdefinitions?\b|\binstance attributes?\b|\bderived types?\b|\bdata types?\b|\bpermissions?\b|\brequest\b|\bresponse\b|\bparameters?\b|\bheaders?\b|\berrors?$|\bdeprecat/i;
+const JSON_SECTION = /\bjson\b/i;
+
 /** Property tables of every section titled like `title`, in page order. */
 export function sectionPropertyTables(ctx: PageContext, title: RegExp): TableData[] {
   const seen = new Set<number>();
@@ -32,6 +42,47 @@ export function sectionPropertyTables(ctx: PageContext, title: RegExp): TableDat
     }
   }
   return out;
+}
+
+/**
+ * |Property|Type|Description| tables outside the Properties and Relationships
+ * sections: in sibling sections such as "Page Content" / "Authoring Metadata"
+ * (sitePage), or after the JSON representation's code block (package). Only a
+ * header that names both the property and the type column counts.
+ */
+export function otherPropertyTables(ctx: PageContext): TableData[] {
+  const claimed = new Set<number>();
+  for (const section of findSections(ctx.sections, new RegExp(`${PROPERTIES_SECTION.source}|${RELATIONSHIPS_SECTION.source}`, 'i'))) {
+    if (section.depth < 2) continue;
+    claimed.add(section.index);
+    for (const sub of subsections(ctx.sections, section)) claimed.add(sub.index);
+  }
+  const out: TableData[] = [];
+  const path: string[] = [];
+  for (const section of ctx.sections) {
+    if (section.depth < 2) continue;
+    path.length = section.depth - 2;
+    path.push(section.title);
+    if (claimed.has(section.index) || path.some((title) => NOT_PROPERTIES.test(title))) continue;
+    const afterCode = JSON_SECTION.test(section.title);
+    let code = false;
+    for (const node of section.nodes) {
+      if (node.type === 'code') code = true;
+      if (node.type !== 'table' || (afterCode && !code)) continue;
+      const table = readTable(node);
+      if (hasPropertyHeader(table.header)) out.push(table);
+    }
+  }
+  return out;
+}
+
+/** A header with a property-name column and a type column, as |Property name|Type|Description|. */
+function hasPropertyHeader(header: string[]): boolean {
+  return (
+    header.some((cell) => /^(?:property|name)(?: name)?$/.test(cell)) &&
+    header.some((cell) => /^(?:data )?type$/.test(cell)) &&
+    isPropertyTable(header, false)
+  );
 }
 
 /** Property tables written under the title when the page has no Properties section. */

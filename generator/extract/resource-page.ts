@@ -13,6 +13,7 @@ import {
   PROPERTIES_SECTION,
   RELATIONSHIPS_SECTION,
   leadPropertyTables,
+  otherPropertyTables,
   sectionPropertyTables,
 } from './property-tables.js';
 import { readPropertyTable } from './properties-table.js';
@@ -33,9 +34,10 @@ export const extractResourcePage: PageExtractor = (ctx) => {
     );
     return { resources: [] };
   }
-  const propertyTables = findSection(ctx.sections, PROPERTIES_SECTION)
-    ? sectionPropertyTables(ctx, PROPERTIES_SECTION)
-    : leadPropertyTables(ctx);
+  const propertyTables = [
+    ...(findSection(ctx.sections, PROPERTIES_SECTION) ? sectionPropertyTables(ctx, PROPERTIES_SECTION) : leadPropertyTables(ctx)),
+    ...otherPropertyTables(ctx),
+  ].sort((a, b) => (a.node.position?.start.offset ?? 0) - (b.node.position?.start.offset ?? 0));
   const seen = new Set<string>();
   const properties = unique(ctx, seen, propertyTables.flatMap((table) => readPropertyTable(ctx, table)));
   const navigationProperties = unique(
