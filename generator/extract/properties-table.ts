@@ -71,6 +71,11 @@ export function readPropertyTable(ctx: PageContext, table: TableData): PropertyF
       report(ctx, 'property-name-missing', 'warning', 'Unexpected table row without a property name, expected the name in the first column', node);
       continue;
     }
+    if (name.includes('@')) {
+      // `@odata.type`, `@odata.etag`, `x@odata.mediaReadLink`: OData annotations the payload may carry, no properties.
+      report(ctx, 'property-annotation-row', 'info', `Unexpected annotation \`${name}\` in a property table, expected a property name (read as no property)`, node);
+      continue;
+    }
     const { type, unknown } = readType(ctx, cells[columns.type]?.node, columns.type >= 0, name, node);
     const property: PropertyFacts = {
       name,

@@ -160,3 +160,33 @@ describe('property rows', () => {
     expect(result.diagnostics).toEqual(diagnostics);
   });
 });
+
+describe('row names: annotation rows', () => {
+  it.each<[string, { given: string; properties: string[]; navigationProperties?: string[]; diagnostics?: string[] }]>([
+    [
+      '@odata.type, @odata.id and @odata.etag rows are annotations (resourceData)',
+      {
+        given: table('| @odata.type | string | The OData entity type. |', '| @odata.id | string | The OData identifier. |', '| @odata.etag | string | The entity tag. |', '| id | string | The identifier. |'),
+        properties: ['id'],
+        diagnostics: ['5:1 property-annotation-row', '6:1 property-annotation-row', '7:1 property-annotation-row'],
+      },
+    ],
+    [
+      'an annotation row among code-spanned types (shiftPreferences)',
+      {
+        given: table('| id | `Edm.String` | The identifier. |', '| @odata.etag | `Edm.String` | The change key. |', '| availability | [shiftAvailability](shiftavailability.md) collection | Availability. |'),
+        properties: ['id', 'availability'],
+        diagnostics: ['6:1 property-annotation-row'],
+      },
+    ],
+    [
+      'a property annotation such as content@odata.mediaReadLink',
+      { given: table('|content@odata.mediaReadLink|String|Link.|', '|size|Int64|Size.|'), properties: ['size'], diagnostics: ['5:1 property-annotation-row'] },
+    ],
+  ])('%s', (_name, { given, properties, navigationProperties = [], diagnostics = [] }) => {
+    const result = extract(given);
+    expect(result.resources[0]!.properties.map((p) => p.name)).toEqual(properties);
+    expect(result.resources[0]!.navigationProperties.map((p) => p.name)).toEqual(navigationProperties);
+    expect(result.diagnostics).toEqual(diagnostics);
+  });
+});
