@@ -76,6 +76,10 @@ export function readPropertyTable(ctx: PageContext, table: TableData): PropertyF
       report(ctx, 'property-annotation-row', 'info', `Unexpected annotation \`${name}\` in a property table, expected a property name (read as no property)`, node);
       continue;
     }
+    if (!PROPERTY_NAME.test(name)) {
+      report(ctx, 'property-name-invalid', 'warning', `Unexpected property name \`${name}\`, expected an identifier such as \`displayName\``, node);
+      continue;
+    }
     const { type, unknown } = readType(ctx, cells[columns.type]?.node, columns.type >= 0, name, node);
     const property: PropertyFacts = {
       name,
@@ -113,6 +117,9 @@ function readType(
   }
   return { type, unknown: problem !== undefined };
 }
+
+/** A property name as OData defines it (a SimpleIdentifier): no `/`, spaces or braces, as in a path `file/localizations/{id}`. */
+const PROPERTY_NAME = /^[\p{L}_][\p{L}\p{N}_]*$/u;
 
 /**
  * The property name as the cell writes it, less decoration: `**id**`, `` `id` ``

@@ -161,7 +161,7 @@ describe('property rows', () => {
   });
 });
 
-describe('row names: annotation rows', () => {
+describe('row names: annotation rows and invalid names', () => {
   it.each<[string, { given: string; properties: string[]; navigationProperties?: string[]; diagnostics?: string[] }]>([
     [
       '@odata.type, @odata.id and @odata.etag rows are annotations (resourceData)',
@@ -182,6 +182,31 @@ describe('row names: annotation rows', () => {
     [
       'a property annotation such as content@odata.mediaReadLink',
       { given: table('|content@odata.mediaReadLink|String|Link.|', '|size|Int64|Size.|'), properties: ['size'], diagnostics: ['5:1 property-annotation-row'] },
+    ],
+    [
+      'paths in a Relationships table are no property names (agreement)',
+      {
+        given: md(
+          '# x resource type',
+          '## Relationships',
+          '| Relationship | Type | Description |',
+          '|:--|:--|:--|',
+          '|file|[agreementFile](agreementfile.md) | Default PDF.|',
+          '|file/localizations|[agreementFileLocalization](agreementfilelocalization.md) collection|Localized files.|',
+          '|file/localizations/{localizationId}/versions|[agreementFileVersion](agreementfileversion.md) collection|Versions.|',
+        ),
+        properties: [],
+        navigationProperties: ['file'],
+        diagnostics: ['6:1 property-name-invalid', '7:1 property-name-invalid'],
+      },
+    ],
+    [
+      'a name with a space',
+      { given: table('|display name|String|Name.|'), properties: [], diagnostics: ['5:1 property-name-invalid'] },
+    ],
+    [
+      'identifiers with digits, underscores and capitals are valid',
+      { given: table('|on_premises_id|String|Id.|', '|printerID|String|Id.|', '|x509Thumbprint|String|T.|'), properties: ['on_premises_id', 'printerID', 'x509Thumbprint'] },
     ],
   ])('%s', (_name, { given, properties, navigationProperties = [], diagnostics = [] }) => {
     const result = extract(given);
