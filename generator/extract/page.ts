@@ -33,7 +33,8 @@ export interface PageInput {
 }
 
 export function extractPage(input: PageInput): PageFacts {
-  const text = input.text.replace(/^\uFEFF/, '');
+  // A lone CR ends a line in markdown; as LF (same offsets, same lines) every `\n`-splitting helper agrees with mdast.
+  const text = input.text.replace(/^\uFEFF/, '').replace(/\r(?!\n)/g, '\n');
   const diagnostics: Diagnostic[] = [];
   const facts: PageFacts = {
     file: input.file,
