@@ -69,7 +69,7 @@ function afterIgnoredBlock(ctx: CheckContext, response: HttpMessageFacts): boole
   if (lines.slice(open, response.source.line - 1).some((line) => /^#{1,2}\s/.test(line))) return false;
   let heading = open - 1;
   while (heading >= 0 && !/^#{1,6}\s/.test(lines[heading]!)) heading--;
-  if (heading >= 0 && /^#{1,6}\s+http request/i.test(lines[heading]!)) return false;
+  if (heading >= 0 && /^#{1,2}\s+http request/i.test(lines[heading]!)) return false;
   const above = lines.slice(Math.max(0, open - 8), open).join('\n');
   return /"blockType"\s*:\s*"ignored"/i.test(above.slice(above.lastIndexOf('<!--')));
 }
