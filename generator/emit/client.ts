@@ -7,7 +7,7 @@
 import { Project, StructureKind, type ImportDeclarationStructure, type StatementStructures, type WriterFunction } from 'ts-morph';
 import type { ModelOperation } from '../model/ir.js';
 import { compareStrings } from '../model/diagnostic.js';
-import { generatedHeader, type EmitContext, type EmittedFile, type Emitter } from './emitter.js';
+import { generatedHeader, renderAll, type EmitContext, type Emitter, type PlannedFile } from './emitter.js';
 import { groupOperations } from './client-groups.js';
 import { operationStructures } from './client-operation.js';
 import { planOperation, type OperationPlan, type PlanScope } from './client-plan.js';
@@ -16,30 +16,32 @@ import { runtimeSource } from './client-runtime.js';
 
 export const clientEmitter: Emitter = {
   name: 'client',
-  emit(ctx) {
-    const project = new Project({ useInMemoryFileSystem: true });
+  emit: (ctx) => renderAll(clientEmitter.plan!(ctx)),
+  plan(ctx) {
+    let project: Project | undefined;
     const taken = new Set(ctx.operations.map((operation) => ctx.names.operationName(operation.id) ?? ''));
     const aliases = { runtime: freeName('runtime', taken), models: freeName('models', taken) };
     const groups = groupOperations(ctx.operations, ctx);
-    const files: EmittedFile[] = [{ path: `${ctx.apiVersion}/runtime.ts`, content: generatedHeader(ctx) + runtimeSource(ctx.apiVersion) }];
+    const files: PlannedFile[] = [{ path: `${ctx.apiVersion}/runtime.ts`, inputs: () => [], render: () => generatedHeader(ctx) + runtimeSource(ctx.apiVersion) }];
     const stems: string[] = [];
     for (const { stem, operations } of groups) {
-      const content = groupFile(project, ctx, operations, aliases);
-      if (content === null) continue;
+      const group = planGroup(ctx, operations, aliases);
+      if (group === null) continue;
       stems.push(stem);
-      files.push({ path: `${ctx.apiVersion}/client/${stem}.ts`, content });
+      files.push({
+        path: `${ctx.apiVersion}/client/${stem}.ts`,
+        // Type references read names and kinds only, which the shape covers.
+        inputs: () => operations,
+        render: () => groupFile((project ??= new Project({ useInMemoryFileSystem: true })), ctx, group, aliases),
+      });
     }
-    files.push({ path: `${ctx.apiVersion}/client/index.ts`, content: generatedHeader(ctx) + barrel(stems) });
+    files.push({ path: `${ctx.apiVersion}/client/index.ts`, inputs: () => [], render: () => generatedHeader(ctx) + barrel(stems) });
     return files;
   },
 };
 
-function groupFile(
-  project: Project,
-  ctx: EmitContext,
-  operations: readonly ModelOperation[],
-  aliases: { runtime: string; models: string },
-): string | null {
+/** The plans of a group's operations, or null when none can be emitted. */
+function planGroup(ctx: EmitContext, operations: readonly ModelOperation[], aliases: { runtime: string; models: string }): { plans: OperationPlan[]; scope: PlanScope } | null {
   const names = modelPlan(ctx).names;
   const scope: PlanScope = {
     typeIndex: ctx.typeIndex,
@@ -53,7 +55,10 @@ function groupFile(
     const plan = name ? planOperation(operation, name, scope) : null;
     return plan ? [plan] : [];
   });
-  if (plans.length === 0) return null;
+  return plans.length === 0 ? null : { plans, scope };
+}
+
+function groupFile(project: Project, ctx: EmitContext, { plans, scope }: { plans: OperationPlan[]; scope: PlanScope }, aliases: { runtime: string; models: string }): string {
   const imports: ImportDeclarationStructure[] = [
     { kind: StructureKind.ImportDeclaration, namespaceImport: aliases.runtime, moduleSpecifier: '../runtime.js' },
   ];

@@ -30,6 +30,30 @@ export interface EmitContext {
 export interface Emitter {
   name: string;
   emit(ctx: EmitContext): EmittedFile[];
+  /**
+   * Optional, for incremental runs: the files `emit` returns, each rendered on
+   * demand, with the model data its text depends on. An emitter with a plan
+   * defines `emit` as `renderAll(plan(ctx))`, so the two cannot disagree.
+   */
+  plan?(ctx: EmitContext): PlannedFile[];
+}
+
+/**
+ * One output file before it is rendered. `inputs` lists the model data the
+ * file's text depends on beyond the API version's shape (every type's full name,
+ * name, namespace, kind and base type, every operation's id, title, resource,
+ * method and paths, the input label): if none of it changed, the text did not.
+ * Listing too much only costs a re-render; listing too little would serve stale
+ * output, which `test/pipeline/fingerprint.test.ts` guards against.
+ */
+export interface PlannedFile {
+  path: string;
+  inputs: () => readonly unknown[];
+  render: () => string;
+}
+
+export function renderAll(files: readonly PlannedFile[]): EmittedFile[] {
+  return files.map((file) => ({ path: file.path, content: file.render() }));
 }
 
 /** The first lines of every generated file: no timestamps, so output is reproducible. */

@@ -5,32 +5,47 @@
  */
 import type { StatementStructures } from 'ts-morph';
 import type { ModelType } from '../model/ir.js';
-import { generatedHeader, type EmitContext, type EmittedFile, type Emitter } from './emitter.js';
+import { generatedHeader, renderAll, type EmitContext, type Emitter, type PlannedFile } from './emitter.js';
 import { enumStatements, unresolvedStatements } from './model-enum.js';
 import { declaredPropertyTexts, interfaceStatements, type InterfaceEnv } from './model-interface.js';
 import { importSpecifier, type Chunk } from './model-layout.js';
 import { modelPlan, type ModelPlan, type ModelPlanOptions } from './model-plan.js';
 import { addImport, StructurePrinter, typeImports } from './ts-print.js';
-import { isStructured } from './type-map.js';
+import { isStructured, ownProperties } from './type-map.js';
 
 export const MODELS_FOLDER = 'models';
 
 export function createModelsEmitter(options: ModelPlanOptions = {}): Emitter {
-  return {
+  const emitter: Emitter = {
     name: 'models',
-    emit(ctx: EmitContext): EmittedFile[] {
+    emit: (ctx) => renderAll(emitter.plan!(ctx)),
+    plan(ctx: EmitContext): PlannedFile[] {
       const plan = modelPlan(ctx, options);
-      const printer = new StructurePrinter();
+      let printer: StructurePrinter | undefined;
       const declared = memoDeclaredProperties(plan, ctx.typeIndex);
       const header = generatedHeader(ctx);
-      const files = plan.layout.chunks.map((chunk) => ({
+      const files: PlannedFile[] = plan.layout.chunks.map((chunk) => ({
         path: `${ctx.apiVersion}/${MODELS_FOLDER}/${chunk.id}.ts`,
-        content: printer.print(header, chunkStatements(chunk, plan, ctx.typeIndex, declared)),
+        inputs: () => [...chunk.types, ...inheritedInputs(chunk, plan)],
+        render: () => (printer ??= new StructurePrinter()).print(header, chunkStatements(chunk, plan, ctx.typeIndex, declared)),
       }));
-      files.push({ path: `${ctx.apiVersion}/${MODELS_FOLDER}/index.ts`, content: barrel(header, plan.layout.chunks) });
+      files.push({ path: `${ctx.apiVersion}/${MODELS_FOLDER}/index.ts`, inputs: () => [], render: () => barrel(header, plan.layout.chunks) });
       return files;
     },
   };
+  return emitter;
+}
+
+/** What a chunk's interfaces read from their ancestors: inherited property types (to skip redeclarations), key and open flags. */
+function inheritedInputs(chunk: Chunk, plan: ModelPlan): unknown[] {
+  const ancestors = new Map<string, ModelType>();
+  for (const type of chunk.types) for (const ancestor of plan.hierarchy.ancestorsOf(type)) ancestors.set(ancestor.fullName, ancestor);
+  return [...ancestors.values()].map((type) => [
+    type.fullName,
+    type.keyProperty ?? null,
+    type.openType ?? null,
+    ownProperties(type).map((property) => [property.name, property.type.name, property.type.isCollection, property.nullable ?? null]),
+  ]);
 }
 
 export const modelsEmitter: Emitter = createModelsEmitter();

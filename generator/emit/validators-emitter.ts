@@ -8,7 +8,7 @@
  */
 import { StructureKind, VariableDeclarationKind, type StatementStructures, type VariableStatementStructure } from 'ts-morph';
 import type { ModelType } from '../model/ir.js';
-import { generatedHeader, type EmitContext, type EmittedFile, type Emitter } from './emitter.js';
+import { generatedHeader, renderAll, type EmitContext, type Emitter, type PlannedFile } from './emitter.js';
 import { importSpecifier, type Chunk } from './model-layout.js';
 import { modelPlan, type ModelPlan, type ModelPlanOptions } from './model-plan.js';
 import { MODELS_FOLDER } from './models-emitter.js';
@@ -19,26 +19,29 @@ import { schemaEntry } from './validator-schema.js';
 export const VALIDATORS_FOLDER = 'validators';
 
 export function createValidatorsEmitter(options: ModelPlanOptions = {}): Emitter {
-  return {
+  const emitter: Emitter = {
     name: 'validators',
-    emit(ctx: EmitContext): EmittedFile[] {
+    emit: (ctx) => renderAll(emitter.plan!(ctx)),
+    plan(ctx: EmitContext): PlannedFile[] {
       const plan = modelPlan(ctx, options);
-      const printer = new StructurePrinter();
+      let printer: StructurePrinter | undefined;
+      const print = (statements: StatementStructures[]) => (printer ??= new StructurePrinter()).print(header, statements);
       const header = generatedHeader(ctx);
       const root = `${ctx.apiVersion}/${VALIDATORS_FOLDER}`;
-      const files: EmittedFile[] = [{ path: `${root}/runtime.ts`, content: `${header}${validatorRuntimeSource()}` }];
+      const files: PlannedFile[] = [{ path: `${root}/runtime.ts`, inputs: () => [], render: () => `${header}${validatorRuntimeSource()}` }];
       for (const chunk of plan.layout.chunks) {
-        files.push({ path: `${root}/schema/${chunk.id}.ts`, content: schemaChunk(chunk, plan, header) });
+        files.push({ path: `${root}/schema/${chunk.id}.ts`, inputs: () => chunk.types, render: () => schemaChunk(chunk, plan, header) });
       }
-      files.push({ path: `${root}/schema/index.ts`, content: printer.print(header, schemaIndex(plan.layout.chunks)) });
+      files.push({ path: `${root}/schema/index.ts`, inputs: () => [], render: () => print(schemaIndex(plan.layout.chunks)) });
       for (const chunk of plan.layout.chunks) {
-        const statements = wrappers(chunk, plan);
-        if (statements.length > 0) files.push({ path: `${root}/${chunk.id}.ts`, content: printer.print(header, statements) });
+        // Wrappers read names and kinds only, which the shape covers.
+        if (chunk.types.some((type) => hasWrappers(type, plan))) files.push({ path: `${root}/${chunk.id}.ts`, inputs: () => [], render: () => print(wrappers(chunk, plan)) });
       }
-      files.push({ path: `${root}/index.ts`, content: barrel(header, plan) });
+      files.push({ path: `${root}/index.ts`, inputs: () => [], render: () => barrel(header, plan) });
       return files;
     },
   };
+  return emitter;
 }
 
 export const validatorsEmitter: Emitter = createValidatorsEmitter();
@@ -83,6 +86,11 @@ function wrappers(chunk: Chunk, plan: ModelPlan): StatementStructures[] {
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: importSpecifier(from, `${VALIDATORS_FOLDER}/schema/index`), namedImports: ['schema'] },
     ...statements,
   ];
+}
+
+function hasWrappers(type: ModelType, plan: ModelPlan): boolean {
+  const { names } = plan;
+  return names.validator(type.fullName) !== undefined && names.guard(type.fullName) !== undefined && names.reference(type.fullName) !== undefined;
 }
 
 /**
