@@ -57,7 +57,7 @@ function resourceType(
   diagnostics: Diagnostic[],
 ): ModelType {
   const { facts, page } = entry;
-  const link = (property: PropertyFacts): ModelProperty => linkProperty(property, page.file, facts.namespace, resolver, references);
+  const link = (property: PropertyFacts): ModelProperty => linkProperty(property, page.file, facts.namespace, resolver, references, diagnostics);
   const type: ModelType = {
     kind: 'complex',
     name: facts.name,
@@ -85,9 +85,20 @@ export function linkProperty(
   namespace: string,
   resolver: TypeResolver,
   references: Reference[],
+  diagnostics?: Diagnostic[],
 ): ModelProperty {
-  const { ref, resolved } = resolver.resolve(property.type, file, namespace);
+  const { ref, resolved, textNames } = resolver.resolve(property.type, file, namespace);
   if (!resolved) references.push({ fullName: ref.name, source: property.source, possibleValues: property.possibleValues ?? [] });
+  if (textNames) {
+    diagnostics?.push(
+      diagnostic(
+        'type-link-mismatch',
+        'warning',
+        `Unexpected link text \`${property.type.name}\` (the type \`${textNames}\`) on a link to the page of \`${ref.name}\`, expected the text to name the linked type (read as \`${ref.name}\`)`,
+        property.source,
+      ),
+    );
+  }
   const out: ModelProperty = { name: property.name, type: ref, description: property.description, source: property.source };
   if (property.possibleValues?.length) out.possibleValues = property.possibleValues;
   if (property.nullable !== undefined) out.nullable = property.nullable;

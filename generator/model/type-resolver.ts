@@ -16,6 +16,8 @@ export interface Resolution {
   ref: TypeRef;
   /** False when no page documents the type: `ref.name` is then a best-guess full name. */
   resolved: boolean;
+  /** Set when the link text names one documented type and the link goes to another's page (the page wins). */
+  textNames?: string;
 }
 
 export class TypeResolver {
@@ -50,14 +52,21 @@ export class TypeResolver {
   }
 
   /**
-   * Resolution order: exact full name; the page's namespace; microsoft.graph;
-   * a bare name documented in one namespace only; the linked page's type; then the
-   * same again ignoring case.
+   * Resolution order: the type of the page the cell links to (the link is what the
+   * author pointed at; its text is sometimes another type's name); else by name:
+   * exact full name, the page's namespace, microsoft.graph, a bare name documented
+   * in one namespace only; then the same again ignoring case.
    */
   resolve(type: Pick<TypeRefFacts, 'name' | 'isCollection' | 'isPrimitive' | 'href'>, fromFile: string, namespace: string): Resolution {
     if (type.isPrimitive) return { ref: { name: type.name, isCollection: type.isCollection }, resolved: true };
-    const found = this.find(type.name, namespace) ?? this.fromHref(type.href, fromFile) ?? this.findIgnoringCase(type.name, namespace);
-    if (found) return { ref: { name: found.fullName, isCollection: type.isCollection }, resolved: true };
+    const byName = this.find(type.name, namespace);
+    const byLink = this.fromHref(type.href, fromFile);
+    const found = byLink ?? byName ?? this.findIgnoringCase(type.name, namespace);
+    if (found) {
+      const resolution: Resolution = { ref: { name: found.fullName, isCollection: type.isCollection }, resolved: true };
+      if (byLink && byName && byName !== byLink) resolution.textNames = byName.fullName;
+      return resolution;
+    }
     return { ref: { name: qualify(type.name, namespace), isCollection: type.isCollection }, resolved: false };
   }
 

@@ -184,3 +184,19 @@ describe('linkModel: namespaces', () => {
     expect(model.types.map((t) => t.fullName)).toEqual(['microsoft.graph.termStore.a', 'microsoft.graph.termStore.b', 'microsoft.graph.termStore.state']);
   });
 });
+
+describe('linkModel: link text and link target', () => {
+  it('follows the link when its text names another documented type, and says so', () => {
+    const p = property('photo', 'x', {}, 12);
+    p.type = typeRef('photo', '../resources/profilephoto.md');
+    const model = linkModel({
+      pages: [
+        page('v1.0/resources/contact.md', { resources: [resource('contact', { properties: [p] })] }),
+        page('v1.0/resources/photo.md', { resources: [resource('photo')] }),
+        page('v1.0/resources/profilephoto.md', { resources: [resource('profilePhoto')] }),
+      ],
+    });
+    expect(typeNamed(model.types, 'microsoft.graph.contact')?.properties[0]?.type.name).toBe('microsoft.graph.profilePhoto');
+    expect(model.diagnostics.map((d) => [d.code, d.line])).toEqual([['type-link-mismatch', 12]]);
+  });
+});
