@@ -13,7 +13,8 @@ import {
 } from 'ts-morph';
 import type { Member, OperationPlan } from './client-plan.js';
 import { templateText } from './client-path.js';
-import { escapeComment, propertyKey } from './naming.js';
+import { propertyKey } from './naming.js';
+import { inertDocText } from './ts-print.js';
 
 export type OperationStructure = InterfaceDeclarationStructure | TypeAliasDeclarationStructure | FunctionDeclarationStructure;
 
@@ -87,7 +88,7 @@ function anInterface(name: string, docs: string, members: Member[]): InterfaceDe
     kind: StructureKind.Interface,
     isExported: true,
     name,
-    docs: [escapeComment(docs)],
+    docs: [inertDocText(docs)],
     properties: members.map(property),
   };
 }
@@ -98,12 +99,12 @@ function property(member: Member): OptionalKind<PropertySignatureStructure> {
     name: propertyKey(member.wire),
     type: member.type,
     hasQuestionToken: !member.required,
-    ...(docs ? { docs: [escapeComment(docs)] } : {}),
+    ...(docs ? { docs: [inertDocText(docs)] } : {}),
   };
 }
 
 function alias(name: string, docs: string, type: string): TypeAliasDeclarationStructure {
-  return { kind: StructureKind.TypeAlias, isExported: true, name, docs: [escapeComment(docs)], type };
+  return { kind: StructureKind.TypeAlias, isExported: true, name, docs: [inertDocText(docs)], type };
 }
 
 /** Title, description, HTTP request, other paths, permissions, documented query options, source. */
@@ -124,5 +125,5 @@ function functionDocs(plan: OperationPlan, runtime: string): string {
   }
   if (operation.queryParameters.length > 0) lines.push('', `Documented query options: ${operation.queryParameters.join(', ')}`);
   lines.push('', `Source: ${operation.source.file}:${operation.source.line}`);
-  return escapeComment(lines.join('\n'));
+  return inertDocText(lines.join('\n'));
 }

@@ -22,13 +22,14 @@ export class StructurePrinter {
 
 /**
  * Doc text made inert inside JSDoc: `escapeComment` (nothing ends the comment), and
- * an `@` that would start a tag (at the start of a line) or that spells `@internal`
- * anywhere (which `stripInternal` looks for as a substring) becomes `&#64;`, which
- * editors render as `@` in hovers.
+ * an `@` that would start a tag (at the start of a line or after whitespace, as
+ * TypeScript reads `text @param x`) or that spells `@internal` anywhere (which
+ * `stripInternal` looks for as a substring) becomes `&#64;`, which editors render
+ * as `@` in hovers.
  */
 export function inertDocText(text: string): string {
   return escapeComment(text)
-    .replace(/^(\s*)@/gm, '$1&#64;')
+    .replace(/(^|\s)@/gm, '$1&#64;')
     .replace(/@internal/gi, '&#64;internal');
 }
 

@@ -33,9 +33,9 @@ export interface PageInput {
 }
 
 export function extractPage(input: PageInput): PageFacts {
-  // A lone CR ends a line in markdown; as LF (same offsets, same lines) every `\n`-splitting helper agrees with mdast.
-  const text = input.text.replace(/^\uFEFF/, '').replace(/\r(?!\n)/g, '\n');
   const diagnostics: Diagnostic[] = [];
+  // A lone CR ends a line in markdown; as LF (same offsets, same lines) every `\n`-splitting helper agrees with mdast.
+  const text = cutLongLines(input.text.replace(/^\uFEFF/, '').replace(/\r(?!\n)/g, '\n'), input.file, diagnostics);
   const facts: PageFacts = {
     file: input.file,
     apiVersion: input.apiVersion,
@@ -145,6 +145,28 @@ function collectHeadingsAndLinks(ctx: PageContext, facts: PageFacts): void {
     }
   });
   facts.links = links;
+}
+
+/**
+ * Longer lines are cut before parsing: the markdown parser is superlinear on
+ * some of them (an unclosed `<!--` run in a table cell, `[x](` or `**a` runs
+ * take minutes at 100,000 characters), and the longest line of the reference
+ * docs has 11,721 characters.
+ */
+export const MAX_LINE_CHARS = 20_000;
+
+function cutLongLines(text: string, file: string, diagnostics: Diagnostic[]): string {
+  if (text.length <= MAX_LINE_CHARS) return text;
+  const lines = text.split('\n');
+  let cut = false;
+  lines.forEach((line, i) => {
+    if (line.length <= MAX_LINE_CHARS) return;
+    const message = `Unexpected line of ${line.length} characters, expected at most ${MAX_LINE_CHARS} (read cut at character ${MAX_LINE_CHARS}; split the line)`;
+    diagnostics.push(diagnostic('line-too-long', 'error', message, { file, line: i + 1, column: MAX_LINE_CHARS + 1 }));
+    lines[i] = line.slice(0, MAX_LINE_CHARS) + (line.endsWith('\r') ? '\r' : '');
+    cut = true;
+  });
+  return cut ? lines.join('\n') : text;
 }
 
 function internalError(file: string, stage: string, error: unknown): Diagnostic {
