@@ -7,6 +7,7 @@
 import type { Heading, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { parseMarkdown } from '../parse/processor.js';
+import { MAX_LINE_CHARS } from '../extract/page.js';
 import type { CheckContext } from './context.js';
 
 const BLANKET = /\b(properties|parameters)\s+(that\s+are\s+|which\s+are\s+)?required\b|\brequired\s+(properties|parameters)\b/i;
@@ -14,7 +15,8 @@ const MIXED = /\brequired\s+(and|or)\s+optional\b|\boptional\s+(and|or)\s+requir
 
 export function tableIntroSaysRequired(ctx: CheckContext, file: string): boolean {
   return ctx.memo(`required-intro:${file}`, () => {
-    const tree = parseMarkdown(ctx.lines(file).join('\n'));
+    // Lines cut as the extractor cuts them: the parser is superlinear on some very long lines.
+    const tree = parseMarkdown(ctx.lines(file).map((line) => line.slice(0, MAX_LINE_CHARS)).join('\n'));
     let depth = 0;
     for (const node of tree.children as RootContent[]) {
       if (node.type === 'heading') {
