@@ -34,8 +34,9 @@ export interface PageInput {
 
 export function extractPage(input: PageInput): PageFacts {
   const diagnostics: Diagnostic[] = [];
+  // Every leading BOM goes: micromark drops one more and counts offsets after it, so one left here would shift them.
   // A lone CR ends a line in markdown; as LF (same offsets, same lines) every `\n`-splitting helper agrees with mdast.
-  const text = cutLongLines(input.text.replace(/^\uFEFF/, '').replace(/\r(?!\n)/g, '\n'), input.file, diagnostics);
+  const text = cutLongLines(input.text.replace(/^\uFEFF+/, '').replace(/\r(?!\n)/g, '\n'), input.file, diagnostics);
   const facts: PageFacts = {
     file: input.file,
     apiVersion: input.apiVersion,

@@ -48,22 +48,31 @@ const oddText = fc.oneof(
   fc.string({ unit: fc.constantFrom(...STRUCTURAL, ...ODD_UNICODE), maxLength: 6 }),
 );
 
-export const mutationArbitrary: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.record({ kind: fc.constant('drop-line' as const), page, at: index }),
-  fc.record({ kind: fc.constant('duplicate-line' as const), page, at: index }),
-  fc.record({ kind: fc.constant('swap-lines' as const), page, at: index, to: index }),
-  fc.record({ kind: fc.constant('break-table-row' as const), page, at: index, how: fc.nat({ max: 5 }) }),
-  fc.record({ kind: fc.constant('cut-code-block' as const), page, at: index, cut: index }),
-  fc.record({ kind: fc.constant('insert-line' as const), page, at: index, text: oddText }),
-  fc.record({ kind: fc.constant('insert-inline' as const), page, at: index, column: index, text: oddText }),
-  fc.record({ kind: fc.constant('long-line' as const), page, at: index, unit: fc.constantFrom(...LONG_UNITS), length: fc.integer({ min: 1_000, max: 120_000 }) }),
-  fc.record({ kind: fc.constant('truncate' as const), page, at: index }),
-  fc.record({ kind: fc.constant('line-endings' as const), page, style: fc.constantFrom('crlf' as const, 'cr' as const, 'mixed' as const) }),
-  fc.record({ kind: fc.constant('bom' as const), page, at: fc.oneof(fc.constant(0), index) }),
-);
+export interface MutationOptions {
+  /** Longest long line (default 120,000 characters, six times the extractor's cut). */
+  maxLongLine?: number;
+}
+
+export function mutationArbitrary({ maxLongLine = 120_000 }: MutationOptions = {}): fc.Arbitrary<Mutation> {
+  return fc.oneof(
+    fc.record({ kind: fc.constant('drop-line' as const), page, at: index }),
+    fc.record({ kind: fc.constant('duplicate-line' as const), page, at: index }),
+    fc.record({ kind: fc.constant('swap-lines' as const), page, at: index, to: index }),
+    fc.record({ kind: fc.constant('break-table-row' as const), page, at: index, how: fc.nat({ max: 5 }) }),
+    fc.record({ kind: fc.constant('cut-code-block' as const), page, at: index, cut: index }),
+    fc.record({ kind: fc.constant('insert-line' as const), page, at: index, text: oddText }),
+    fc.record({ kind: fc.constant('insert-inline' as const), page, at: index, column: index, text: oddText }),
+    fc.record({ kind: fc.constant('long-line' as const), page, at: index, unit: fc.constantFrom(...LONG_UNITS), length: fc.integer({ min: 1_000, max: maxLongLine }) }),
+    fc.record({ kind: fc.constant('truncate' as const), page, at: index }),
+    fc.record({ kind: fc.constant('line-endings' as const), page, style: fc.constantFrom('crlf' as const, 'cr' as const, 'mixed' as const) }),
+    fc.record({ kind: fc.constant('bom' as const), page, at: fc.oneof(fc.constant(0), index) }),
+  );
+}
 
 /** A list of mutations; most cases get a few, some get many. */
-export const mutationsArbitrary = fc.array(mutationArbitrary, { minLength: 1, maxLength: 8 });
+export function mutationsArbitrary(options: MutationOptions = {}): fc.Arbitrary<Mutation[]> {
+  return fc.array(mutationArbitrary(options), { minLength: 1, maxLength: 8 });
+}
 
 /** Applies each mutation to the page it names (modulo the page count), in order. */
 export function applyMutations(texts: readonly string[], mutations: readonly Mutation[]): string[] {

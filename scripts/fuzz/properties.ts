@@ -10,11 +10,11 @@
 import fc from 'fast-check';
 import { extractPage } from '../../generator/extract/page.js';
 import type { BodyFacts, PageFacts } from '../../generator/extract/facts.js';
-import { applyMutations, mutationsArbitrary, type Mutation } from './mutate.js';
+import { applyMutations, mutationsArbitrary, type Mutation, type MutationOptions } from './mutate.js';
 import { runCase, type CasePage } from './run-case.js';
 import { loadGroup, type SeedGroup } from './seeds.js';
 
-export interface PropertyOptions {
+export interface PropertyOptions extends MutationOptions {
   /** Format (prettier) every n-th case; 0 never. */
   formatEvery?: number;
   /** Called before each case runs (the long run's watchdog reports the case it was on). */
@@ -23,7 +23,7 @@ export interface PropertyOptions {
 
 export function damagedPagesProperty(groups: readonly SeedGroup[], options: PropertyOptions = {}) {
   let count = 0;
-  return fc.asyncProperty(fc.nat({ max: groups.length - 1 }), mutationsArbitrary, async (g, mutations) => {
+  return fc.asyncProperty(fc.nat({ max: groups.length - 1 }), mutationsArbitrary(options), async (g, mutations) => {
     const seed = loadGroup(groups[g]!);
     const texts = applyMutations(
       seed.map((page) => page.text),
@@ -52,7 +52,8 @@ export function jsonTargets(groups: readonly SeedGroup[]): JsonTarget[] {
   for (const group of groups) {
     for (const page of loadGroup(group)) {
       for (const body of parsedBodies(extractPage(page))) {
-        const lines = body.raw.split('\n').length;
+        // Trailing blank lines are not part of the JSON: cutting them would leave it whole.
+        const lines = body.raw.trimEnd().split('\n').length;
         if (lines >= 2) targets.push({ page, line: body.source.line, lines });
       }
     }

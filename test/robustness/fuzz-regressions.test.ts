@@ -23,6 +23,12 @@ describe('fuzz regressions', () => {
       'CRLF page with a long line appended to its first line (lone CR mid-line)',
       { file: BETA_CREATE, mutations: [{ kind: 'line-endings', page: 0, style: 'crlf' }, { kind: 'long-line', page: 0, at: 0, unit: 'a', length: 59137 }] },
     ],
+    [
+      // Two BOMs: extractPage dropped one, micromark the other and counted offsets after it, so rows
+      // recovered from a broken table (sliced from the page text by offset) landed a line low.
+      'two BOMs and a header row that lost a pipe (table recovered from raw lines)',
+      { file: RESOURCE, mutations: [{ kind: 'bom', page: 0, at: 0 }, { kind: 'bom', page: 0, at: 0 }, { kind: 'break-table-row', page: 0, at: 8, how: 0 }] },
+    ],
     ['page with lone CR line endings', { file: BETA_CREATE, mutations: [{ kind: 'line-endings', page: 0, style: 'cr' }] }],
     ['page with mixed line endings', { file: BETA_CREATE, mutations: [{ kind: 'line-endings', page: 0, style: 'mixed' }] }],
   ];
@@ -50,6 +56,14 @@ describe('fuzz regressions', () => {
     const line = at + 1;
     expect(model?.diagnostics.filter((d) => d.code === 'line-too-long').map((d) => [d.line, d.column])).toEqual([[line, MAX_LINE_CHARS + 1]]);
   }, 120_000);
+
+  it('reads a page with two BOMs exactly as with one (recovered table rows stay on their lines)', () => {
+    const page = seedPage(RESOURCE);
+    const [broken] = applyMutations([page.text], [{ kind: 'break-table-row', page: 0, at: 8, how: 0 }]);
+    const one = extractPage({ ...page, text: `\uFEFF${broken}` });
+    expect(one.diagnostics.map((d) => d.code)).toContain('table-malformed');
+    expect(extractPage({ ...page, text: `\uFEFF\uFEFF${broken}` })).toEqual(one);
+  });
 
   it('reads a page with CR line endings exactly as with LF', () => {
     const page = seedPage(BETA_CREATE);
