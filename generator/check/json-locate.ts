@@ -4,7 +4,7 @@
  * page: the body's `source` gives the first character, the page text gives
  * the indentation of the lines after it (code in lists and block quotes).
  */
-import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { parseTree, printParseErrorCode, type Node, type ParseError, type ParseOptions } from 'jsonc-parser';
 import type { BodyFacts } from '../extract/facts.js';
 import type { SourceRef } from '../model/diagnostic.js';
 import type { CheckContext } from './context.js';
@@ -25,7 +25,7 @@ export interface LocatedJson {
 export function locateJson(ctx: CheckContext, body: Pick<BodyFacts, 'raw' | 'source'>): LocatedJson {
   const { blanked, elisions } = blankElisions(body.raw);
   const errors: ParseError[] = [];
-  const root = parseTree(blanked, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: true });
+  const root = parseJsonTree(blanked, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: true });
   const rawLines = body.raw.split('\n');
   const lineStarts: number[] = [0];
   for (let i = 0; i < body.raw.length; i++) if (body.raw.charCodeAt(i) === 10) lineStarts.push(i + 1);
@@ -41,6 +41,29 @@ export function locateJson(ctx: CheckContext, body: Pick<BodyFacts, 'raw' | 'sou
     return { file: body.source.file, line, column: prefix + column + 1 };
   };
   return { root, errors, elisions, text: blanked, at };
+}
+
+/** Deeper than any doc's JSON: jsonc-parser (and the walks over its tree) recurse once per level and overflow the stack near 10,000. */
+const MAX_DEPTH = 256;
+
+/** `parseTree`, except that text nested deeper than MAX_DEPTH gives no tree and an error where the limit is passed. */
+export function parseJsonTree(text: string, errors: ParseError[], options: ParseOptions): Node | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{' || c === '[') {
+      if (++depth > MAX_DEPTH) {
+        errors.push({ error: 1 as ParseError['error'] /* InvalidSymbol (a const enum) */, offset: i, length: 1 });
+        return undefined;
+      }
+    } else if (c === '}' || c === ']') depth--;
+  }
+  return parseTree(text, errors, options);
 }
 
 /** An error as "Unexpected X" words: what was found where JSON needed something else. */

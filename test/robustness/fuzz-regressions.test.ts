@@ -13,6 +13,7 @@ import { repoRoot } from '../helpers/corpus.js';
 
 const RESOURCE = 'v1.0/resources/intune-onboarding-devicemanagementpartner.md';
 const CREATE = 'v1.0/api/intune-onboarding-devicemanagementpartner-create.md';
+const UPDATE = 'v1.0/api/intune-onboarding-devicemanagementpartner-update.md';
 const BETA_CREATE = 'beta/api/intune-onboarding-compliancemanagementpartner-create.md';
 const seedPage = (file: string) => ({ file, apiVersion: file.split('/')[0]!, text: readFileSync(path.join(repoRoot, 'docs-input', file), 'utf8') });
 
@@ -56,6 +57,15 @@ describe('fuzz regressions', () => {
     const line = at + 1;
     expect(model?.diagnostics.filter((d) => d.code === 'line-too-long').map((d) => [d.line, d.column])).toEqual([[line, MAX_LINE_CHARS + 1]]);
   }, 120_000);
+
+  it('checks an annotation comment nested 15,000 brackets deep (jsonc-parser overflowed the stack)', async () => {
+    const page = seedPage(UPDATE);
+    const at = lineOf(UPDATE, '<!-- { "blockType": "request"');
+    const [text] = applyMutations([page.text], [{ kind: 'insert-inline', page: 0, at, column: '<!-- { "blockType": '.length, text: '['.repeat(15_000) }]);
+    const { failures, check } = await runCase([{ ...page, text: text! }]);
+    expect(failures).toEqual([]);
+    expect(check?.findings.filter((f) => f.ruleId === 'annotation-invalid').map((f) => f.line)).toEqual([at + 1]);
+  });
 
   it('reads a page with two BOMs exactly as with one (recovered table rows stay on their lines)', () => {
     const page = seedPage(RESOURCE);

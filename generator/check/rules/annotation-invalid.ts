@@ -8,8 +8,8 @@
  * ok:     <!-- { "blockType": "ignored" } -->
  * not ok: <!-- { "blockType": "samples" } --> → Unexpected blockType `samples`, expected one of request, response, resource, ignored, example
  */
-import { parseTree, type ParseError } from 'jsonc-parser';
-import { describeError } from '../json-locate.js';
+import type { ParseError } from 'jsonc-parser';
+import { describeError, parseJsonTree } from '../json-locate.js';
 import { annotationComments, innerPosition, type AnnotationComment } from '../annotations.js';
 import type { CheckContext } from '../context.js';
 import { didYouMean } from '../did-you-mean.js';
@@ -28,7 +28,7 @@ function checkComment(ctx: CheckContext, comment: AnnotationComment): RuleFindin
   const value = parseLoose(comment.inner);
   if (value === undefined || typeof value !== 'object' || value === null || Array.isArray(value)) {
     const errors: ParseError[] = [];
-    parseTree(comment.inner, errors, { allowTrailingComma: true });
+    parseJsonTree(comment.inner, errors, { allowTrailingComma: true });
     const error = errors[0];
     const offset = error?.offset ?? 0;
     const found = error ? describeError({ text: comment.inner }, error).replace('end of JSON', 'end of comment') : 'value that is not an object';
