@@ -103,11 +103,34 @@ async function walk(root: string, relative: string, set: InputSet): Promise<stri
     if (entry.isDirectory()) {
       if (NOT_PAGES.has(entry.name)) set.skipped.push({ file: `${child}/`, reason: `${entry.name} folder (not reference pages)` });
       else files.push(...(await walk(root, child, set)));
+      if (PAGE.test(entry.name)) notAPage(set, child, 'Unexpected folder named like a page, expected a page file (read as a folder; rename it)');
     } else if (entry.isFile()) {
       files.push(child);
+    } else if (entry.isSymbolicLink()) {
+      // Links to files are read as pages; links to folders are not followed (no cycles).
+      const target = await stat(path.join(root, child)).catch((error: unknown) => error as NodeJS.ErrnoException);
+      if (target instanceof Error) notAPage(set, child, `Unexpected symbolic link to a missing or unreadable file (${errorCode(target)}), expected a page (skipped; fix or remove the link)`);
+      else if (target.isFile()) files.push(child);
+      else if (target.isDirectory()) set.skipped.push({ file: `${child}/`, reason: 'symbolic link to a folder (not followed)' });
+      else notAPage(set, child, `Unexpected symbolic link to a ${specialKind(target)}, expected a page file (skipped; replace the link with the page)`);
+    } else {
+      notAPage(set, child, `Unexpected ${specialKind(entry)}, expected a regular page file (skipped; replace it with the page)`);
     }
   }
   return files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** A page name that is not a readable regular file: reported when it is named like a page, else skipped. */
+function notAPage(set: InputSet, file: string, message: string): void {
+  if (PAGE.test(file)) set.diagnostics.push(diagnostic('page-unreadable', 'error', message, { file, line: 1, column: 1 }));
+  else set.skipped.push({ file, reason: 'not a regular file' });
+}
+
+function specialKind(entry: { isFIFO(): boolean; isSocket(): boolean; isBlockDevice(): boolean; isCharacterDevice(): boolean }): string {
+  if (entry.isFIFO()) return 'named pipe (FIFO)';
+  if (entry.isSocket()) return 'socket';
+  if (entry.isBlockDevice() || entry.isCharacterDevice()) return 'device file';
+  return 'special file';
 }
 
 export interface PageText {
@@ -124,6 +147,11 @@ export async function readPage(page: Pick<InputPage, 'file' | 'absolutePath'>): 
   let bytes: Buffer;
   try {
     const info = await stat(page.absolutePath);
+    if (!info.isFile()) {
+      // Reading a FIFO would wait forever; a folder cannot be read.
+      const what = info.isDirectory() ? 'folder' : specialKind(info);
+      return { text: '', diagnostics: [diagnostic('page-unreadable', 'error', `Unexpected ${what} where a page was listed, expected a regular page file (skipped)`, top)] };
+    }
     if (info.size > MAX_PAGE_BYTES) {
       const mb = (info.size / 1024 / 1024).toFixed(1);
       return {
@@ -137,7 +165,9 @@ export async function readPage(page: Pick<InputPage, 'file' | 'absolutePath'>): 
   } catch (error) {
     return {
       text: '',
-      diagnostics: [diagnostic('page-unreadable', 'error', `Unexpected unreadable page (${errorCode(error)}), expected a readable file`, top)],
+      diagnostics: [
+        diagnostic('page-unreadable', 'error', `Unexpected unreadable page (${errorCode(error)}), expected a readable file (skipped; check that it exists and its permissions)`, top),
+      ],
     };
   }
   return decodePage(bytes, page.file);
