@@ -4,7 +4,7 @@
  * `| null` per the nullability rule of `type-map.ts`.
  */
 import type { ModelProperty, ModelType } from '../model/ir.js';
-import { isNullable, isPrimitiveName, primitiveMapping } from './type-map.js';
+import { isNullable, isPrimitiveName, primitiveMapping, referencedTypeName } from './type-map.js';
 
 export interface PropertyTypeText {
   text: string;
@@ -19,7 +19,8 @@ export function propertyTypeText(
   typeIndex: ReadonlyMap<string, ModelType>,
   reference: (fullName: string) => string | undefined,
 ): PropertyTypeText {
-  const { name, isCollection } = property.type;
+  const { isCollection } = property.type;
+  const name = referencedTypeName(property.type.name);
   let element: string;
   let note: string | undefined;
   if (isPrimitiveName(name)) {

@@ -48,6 +48,21 @@ export const PRIMITIVES: Readonly<Record<string, PrimitiveMapping>> = {
 
 const UNKNOWN_PRIMITIVE: PrimitiveMapping = { ts: 'unknown', check: 'any' };
 
+/**
+ * Model types that stand for any JSON value. Graph's `microsoft.graph.Json` is
+ * documented as a complex type without properties ("Represents data returned in
+ * JSON format"), yet the workbook APIs carry strings, numbers and arrays of
+ * arrays in it (`workbookRange.formulas`, `workbookChartAxis.maximum`), as the
+ * docs' examples show; the Graph SDK typings make it `any`. A reference to it is
+ * typed and checked as `Edm.Untyped`; the type's own declaration is still emitted.
+ */
+const ANY_JSON_TYPES: ReadonlySet<string> = new Set(['microsoft.graph.Json']);
+
+/** The type name a property, parameter or response refers to, as emitted: the model's, `Edm.Untyped` for an any-JSON type. */
+export function referencedTypeName(name: string): string {
+  return ANY_JSON_TYPES.has(name) ? 'Edm.Untyped' : name;
+}
+
 export function isPrimitiveName(name: string): boolean {
   return name.startsWith('Edm.');
 }

@@ -6,7 +6,7 @@
 import type { ModelType } from '../model/ir.js';
 import { enumMemberNames } from './model-enum.js';
 import type { TypeHierarchy } from './type-hierarchy.js';
-import { isNullable, ownProperties } from './type-map.js';
+import { isNullable, ownProperties, referencedTypeName } from './type-map.js';
 
 /** The schema entry as TypeScript object-literal text: one line per property, indented for the `types` array. */
 export function schemaEntry(type: ModelType, hierarchy: TypeHierarchy): string {
@@ -19,7 +19,7 @@ export function schemaEntry(type: ModelType, hierarchy: TypeHierarchy): string {
   if (type.openType) fields.push('open: true');
   const properties = ownProperties(type).map((property) => {
     const flags = `${property.type.isCollection ? 'c' : ''}${isNullable(type, property) ? 'n' : ''}`;
-    const entry = [property.name, property.type.name, ...(flags ? [flags] : [])];
+    const entry = [property.name, referencedTypeName(property.type.name), ...(flags ? [flags] : [])];
     return JSON.stringify(entry);
   });
   if (properties.length === 0) return `{ ${fields.join(', ')}, properties: [] }`;
