@@ -43,7 +43,8 @@ const leftovers = (out: string) => readdirSync(path.dirname(out)).filter((name) 
 
 /** Runs generate; `kill` decides when to send SIGKILL (resolve to kill now). */
 function generate(input: string, out: string, kill?: (started: number) => Promise<unknown>): Promise<Run> {
-  const child = spawn(process.execPath, [BIN, 'generate', '-i', input, '-o', out, '-q'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  // Run beside the output (cwd), as a user would: whatever the CLI keeps there (a cache) is killed mid-run too.
+  const child = spawn(process.execPath, [BIN, 'generate', '-i', input, '-o', out, '-q'], { cwd: path.dirname(out), stdio: ['ignore', 'ignore', 'pipe'] });
   const started = Date.now();
   let stderr = '';
   let killed = false;
@@ -85,14 +86,15 @@ describe.skipIf(!BUILT)('generate killed at any moment', () => {
     tmp = tempDir('kill');
     previousInput = path.join(tmp.dir, 'docs-a');
     input = path.join(tmp.dir, 'docs-b');
-    const a = docsTree(previousInput, 50);
-    const b = docsTree(input, 110);
+    const a = docsTree(previousInput, 30);
+    const b = docsTree(input, 70);
     console.log(`kill test input: ${b.source} docs, ${a.pages} pages before, ${b.pages} pages in the killed runs`);
     out = path.join(tmp.dir, 'generated');
     const first = await generate(previousInput, out);
     expect(first.code, first.stderr).toBe(0);
     before = await snapshot(out);
-    const reference = path.join(tmp.dir, 'reference');
+    const reference = path.join(tmp.dir, 'reference', 'generated'); // its own cwd, so nothing is shared with the killed runs
+    mkdirSync(path.dirname(reference));
     const full = await generate(input, reference);
     expect(full.code, full.stderr).toBe(0);
     after = await snapshot(reference);
