@@ -1,0 +1,137 @@
+/**
+ * What the last `generate` of an input into an output folder saw: every input
+ * page (size, times, inode, content hash), every output file (the same, plus the
+ * fingerprint it was emitted for and the hash of its text before prettier), the
+ * generator code and the options. A run whose inputs and outputs all still match
+ * stops after `stat` alone. One manifest per (input, output) pair.
+ */
+import type { Stats } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Diagnostic } from '../model/diagnostic.js';
+import { hashOf } from './hash.js';
+import { writeAtomic } from './write-atomic.js';
+
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
+}
+
+export interface InputRecord extends FileStamp {
+  file: string;
+  apiVersion: string;
+  /** Content hash (SHA-1 of the bytes). */
+  hash: string;
+}
+
+export interface OutputRecord extends FileStamp {
+  path: string;
+  /** Content hash of the file as written. */
+  hash: string;
+  /** `FilePlan.fingerprint` it was emitted for. */
+  fingerprint: string;
+  /** Hash of the text before prettier. */
+  unformatted: string;
+}
+
+export interface RunSummary {
+  pages: number;
+  types: number;
+  operations: number;
+  diagnostics: number;
+  /** Lines about pages that could not be read, repeated by runs that stop early. */
+  inputProblems: string[];
+}
+
+/** One API version's share of the summary, kept so a run that relinks only other versions can still count. */
+export interface VersionSummary {
+  types: number;
+  operations: number;
+  diagnostics: number;
+  /** Diagnostics about pages that could not be read. */
+  problems: Diagnostic[];
+}
+
+export interface RunManifest {
+  format: typeof MANIFEST_FORMAT;
+  /** `CodeIds.emit` and the options that change output. */
+  key: string;
+  /** When the input stamps were taken (ms since epoch): files touched near then are hashed, not trusted by stamp. */
+  inputsStampedAt: number;
+  /** When the output stamps were taken. */
+  outputsStampedAt: number;
+  inputs: InputRecord[];
+  outputs: OutputRecord[];
+  summary: RunSummary;
+  /** Every output file is under `<version>/` of one of these. */
+  versions: Record<string, VersionSummary>;
+}
+
+export const MANIFEST_FORMAT = 2;
+/**
+ * A file whose time is within this much of when its stamp was taken may be edited
+ * again within the same clock tick, unseen ("racy" files, as git calls them): it is
+ * hashed rather than trusted. Whole-second times suggest a coarse file system.
+ */
+const RACY_MS = { fine: 100, coarse: 2000 };
+
+export function manifestPath(cacheDir: string, input: string, out: string): string {
+  return path.join(cacheDir, 'runs', `${hashOf(path.resolve(input), path.resolve(out)).slice(0, 24)}.json`);
+}
+
+export function stampOf(stats: Stats): FileStamp {
+  return { size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, ino: stats.ino };
+}
+
+/**
+ * True when a file's stamp proves it unchanged since it was recorded at `stampedAt`.
+ * Output files are compared without ctime: hard-linking them into the next
+ * folder (and removing the old one) changes it.
+ */
+export function sameStamp(recorded: FileStamp, current: FileStamp, stampedAt: number, compareCtime = true): boolean {
+  const racy = current.mtimeMs % 1000 === 0 ? RACY_MS.coarse : RACY_MS.fine;
+  return (
+    recorded.size === current.size &&
+    recorded.mtimeMs === current.mtimeMs &&
+    (!compareCtime || recorded.ctimeMs === current.ctimeMs) &&
+    recorded.ino === current.ino &&
+    (compareCtime ? Math.max(current.mtimeMs, current.ctimeMs) : current.mtimeMs) < stampedAt - racy
+  );
+}
+
+/** The manifest, or undefined when there is none, it is unreadable or malformed, or it was made with other code or options. */
+export async function loadManifest(file: string, key: string): Promise<RunManifest | undefined> {
+  try {
+    const manifest = JSON.parse(await readFile(file, 'utf8')) as RunManifest;
+    return manifest?.format === MANIFEST_FORMAT && manifest.key === key && isValid(manifest) ? manifest : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function saveManifest(file: string, manifest: RunManifest): Promise<void> {
+  await writeAtomic(file, JSON.stringify(manifest));
+}
+
+function isValid(manifest: RunManifest): boolean {
+  const stamp = (r: FileStamp) => [r.size, r.mtimeMs, r.ctimeMs, r.ino].every((n) => typeof n === 'number' && Number.isFinite(n));
+  const text = (...values: unknown[]) => values.every((v) => typeof v === 'string');
+  const summary = manifest.summary;
+  return (
+    typeof manifest.inputsStampedAt === 'number' &&
+    typeof manifest.outputsStampedAt === 'number' &&
+    Array.isArray(manifest.inputs) &&
+    manifest.inputs.every((r) => stamp(r) && text(r.file, r.apiVersion, r.hash)) &&
+    Array.isArray(manifest.outputs) &&
+    manifest.outputs.every((r) => stamp(r) && text(r.path, r.hash, r.fingerprint, r.unformatted)) &&
+    typeof summary === 'object' &&
+    summary !== null &&
+    [summary.pages, summary.types, summary.operations, summary.diagnostics].every((n) => Number.isInteger(n)) &&
+    Array.isArray(summary.inputProblems) &&
+    typeof manifest.versions === 'object' &&
+    manifest.versions !== null &&
+    Object.values(manifest.versions).every((v) => [v.types, v.operations, v.diagnostics].every((n) => Number.isInteger(n)) && Array.isArray(v.problems))
+  );
+}
