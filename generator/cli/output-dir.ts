@@ -5,9 +5,14 @@
  * folder untouched; one killed inside the swap (two renames) is repaired by the
  * next run, which finds the old folder under its backup name.
  */
-import { link, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { EmittedFile } from '../emit/emitter.js';
+
+/** A file of the new folder; `content: null` keeps the current folder's file as it is (the caller knows it is unchanged). */
+export interface OutputFile {
+  path: string;
+  content: string | null;
+}
 
 export interface WriteReport {
   written: string[];
@@ -15,7 +20,7 @@ export interface WriteReport {
   removed: string[];
 }
 
-export async function writeOutputDir(out: string, files: readonly EmittedFile[]): Promise<WriteReport> {
+export async function writeOutputDir(out: string, files: readonly OutputFile[]): Promise<WriteReport> {
   const target = path.resolve(out);
   await recoverOutputDir(target);
   const stamp = `${process.pid}-${Date.now()}`;
@@ -24,19 +29,16 @@ export async function writeOutputDir(out: string, files: readonly EmittedFile[])
   const report: WriteReport = { written: [], unchanged: [], removed: [] };
   const previous = new Set(await listFiles(target));
   try {
-    for (const file of files) {
-      const destination = path.join(staging, file.path);
-      await mkdir(path.dirname(destination), { recursive: true });
-      const existing = path.join(target, file.path);
-      if (previous.has(file.path) && (await readFile(existing, 'utf8').catch(() => undefined)) === file.content) {
-        await link(existing, destination).catch(() => writeFile(destination, file.content));
-        report.unchanged.push(file.path);
-      } else {
-        await writeFile(destination, file.content);
-        report.written.push(file.path);
-      }
-      previous.delete(file.path);
+    for (const folder of new Set(files.map((file) => path.dirname(path.join(staging, file.path))))) await mkdir(folder, { recursive: true });
+    // Files are independent: a few dozen at a time, so a run that keeps most of them is not one round trip per file.
+    const kept = new Array<boolean>(files.length);
+    for (let start = 0; start < files.length; start += PARALLEL) {
+      await Promise.all(files.slice(start, start + PARALLEL).map(async (file, n) => (kept[start + n] = await placeFile(file, target, staging, previous.has(file.path)))));
     }
+    files.forEach((file, i) => {
+      (kept[i] ? report.unchanged : report.written).push(file.path);
+      previous.delete(file.path);
+    });
     report.removed = [...previous].sort();
     if (report.written.length === 0 && report.removed.length === 0) {
       await rm(staging, { recursive: true, force: true });
@@ -52,6 +54,25 @@ export async function writeOutputDir(out: string, files: readonly EmittedFile[])
     await rm(staging, { recursive: true, force: true });
     throw error;
   }
+}
+
+const PARALLEL = 64;
+
+/** Puts one file in the staging folder: hard-linked when unchanged (true), else written (false). */
+async function placeFile(file: OutputFile, target: string, staging: string, existed: boolean): Promise<boolean> {
+  const destination = path.join(staging, file.path);
+  const existing = path.join(target, file.path);
+  const { content } = file;
+  if (content === null) {
+    await link(existing, destination).catch(() => copyFile(existing, destination));
+    return true;
+  }
+  if (existed && (await readFile(existing, 'utf8').catch(() => undefined)) === content) {
+    await link(existing, destination).catch(() => writeFile(destination, content));
+    return true;
+  }
+  await writeFile(destination, content);
+  return false;
 }
 
 /** Puts back an output folder that a killed run left under its backup name, and clears staging leftovers. */

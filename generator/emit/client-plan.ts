@@ -63,10 +63,16 @@ export interface PlanScope extends TypeScope {
   runtimeAlias: string;
 }
 
+/** Whether `planOperation` gives a plan: a known method and a usable first path. Cheap (no types read), for deciding which files exist. */
+export function isPlannable(operation: ModelOperation): boolean {
+  const first = operation.paths[0];
+  return METHODS.has(operation.method.trim().toUpperCase()) && first !== undefined && parsePath(first, operation.apiVersion) !== null;
+}
+
 /** Null when the operation has no name, no usable path or an unknown method: nothing is emitted for it. */
 export function planOperation(operation: ModelOperation, functionName: string, scope: PlanScope): OperationPlan | null {
+  if (!isPlannable(operation)) return null;
   const method = operation.method.trim().toUpperCase();
-  if (!METHODS.has(method)) return null;
   const templates = operation.paths.map((raw) => parsePath(raw, operation.apiVersion));
   const template = templates[0];
   if (!template) return null;

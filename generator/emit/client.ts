@@ -10,7 +10,7 @@ import { compareStrings } from '../model/diagnostic.js';
 import { generatedHeader, renderAll, type EmitContext, type Emitter, type PlannedFile } from './emitter.js';
 import { groupOperations } from './client-groups.js';
 import { operationStructures } from './client-operation.js';
-import { planOperation, type OperationPlan, type PlanScope } from './client-plan.js';
+import { isPlannable, planOperation, type OperationPlan, type PlanScope } from './client-plan.js';
 import { modelPlan } from './model-plan.js';
 import { runtimeSource } from './client-runtime.js';
 
@@ -25,14 +25,13 @@ export const clientEmitter: Emitter = {
     const files: PlannedFile[] = [{ path: `${ctx.apiVersion}/runtime.ts`, inputs: () => [], render: () => generatedHeader(ctx) + runtimeSource(ctx.apiVersion) }];
     const stems: string[] = [];
     for (const { stem, operations } of groups) {
-      const group = planGroup(ctx, operations, aliases);
-      if (group === null) continue;
+      if (!operations.some((operation) => ctx.names.operationName(operation.id) && isPlannable(operation))) continue;
       stems.push(stem);
       files.push({
         path: `${ctx.apiVersion}/client/${stem}.ts`,
         // Type references read names and kinds only, which the shape covers.
         inputs: () => operations,
-        render: () => groupFile((project ??= new Project({ useInMemoryFileSystem: true })), ctx, group, aliases),
+        render: () => groupFile((project ??= new Project({ useInMemoryFileSystem: true })), ctx, planGroup(ctx, operations, aliases), aliases),
       });
     }
     files.push({ path: `${ctx.apiVersion}/client/index.ts`, inputs: () => [], render: () => generatedHeader(ctx) + barrel(stems) });
@@ -40,8 +39,8 @@ export const clientEmitter: Emitter = {
   },
 };
 
-/** The plans of a group's operations, or null when none can be emitted. */
-function planGroup(ctx: EmitContext, operations: readonly ModelOperation[], aliases: { runtime: string; models: string }): { plans: OperationPlan[]; scope: PlanScope } | null {
+/** The plans of a group's operations (those that can be emitted). */
+function planGroup(ctx: EmitContext, operations: readonly ModelOperation[], aliases: { runtime: string; models: string }): { plans: OperationPlan[]; scope: PlanScope } {
   const names = modelPlan(ctx).names;
   const scope: PlanScope = {
     typeIndex: ctx.typeIndex,
@@ -55,7 +54,7 @@ function planGroup(ctx: EmitContext, operations: readonly ModelOperation[], alia
     const plan = name ? planOperation(operation, name, scope) : null;
     return plan ? [plan] : [];
   });
-  return plans.length === 0 ? null : { plans, scope };
+  return { plans, scope };
 }
 
 function groupFile(project: Project, ctx: EmitContext, { plans, scope }: { plans: OperationPlan[]; scope: PlanScope }, aliases: { runtime: string; models: string }): string {

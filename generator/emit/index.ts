@@ -1,10 +1,13 @@
 /**
  * The emit stage: every emitter plugin over every API version of the model,
  * then prettier. Files come back sorted by path, so output is deterministic.
+ * `planOutput` is the same stage for incremental runs: every file planned with a
+ * fingerprint of what its text depends on, rendered only when asked.
  */
+import { Digester, hashOf } from '../cache/hash.js';
 import { compareStrings } from '../model/diagnostic.js';
 import type { Model } from '../model/ir.js';
-import type { EmitContext, EmittedFile, Emitter } from './emitter.js';
+import { type EmitContext, type EmittedFile, type Emitter, type PlannedFile } from './emitter.js';
 import { formatFile } from './format.js';
 import { NameTable } from './naming.js';
 
@@ -32,19 +35,49 @@ export function emitContexts(model: Model, inputLabel: string): EmitContext[] {
 
 /** Runs the emitters, unformatted. */
 export function emitModel(model: Model, options: EmitOptions): EmittedFile[] {
-  const files = new Map<string, EmittedFile>();
+  return planOutput(model, options).map((file) => ({ path: file.path, content: file.render() }));
+}
+
+/** Runs the emitters and formats every file. */
+export async function emitFormatted(model: Model, options: EmitOptions): Promise<EmittedFile[]> {
+  return Promise.all(emitModel(model, options).map(formatFile));
+}
+
+export interface FilePlan extends PlannedFile {
+  emitter: string;
+  /** Changes whenever the file's text may change (given the same generator code). */
+  fingerprint: string;
+}
+
+/** Every output file, sorted by path, fingerprinted, not yet rendered. */
+export function planOutput(model: Model, options: EmitOptions): FilePlan[] {
+  const files = new Map<string, FilePlan>();
+  const digest = new Digester();
   for (const ctx of emitContexts(model, options.inputLabel)) {
+    const shape = versionShape(ctx);
     for (const emitter of options.emitters) {
-      for (const file of emitter.emit(ctx)) {
+      for (const file of emitter.plan ? emitter.plan(ctx) : renderedPlan(emitter, ctx)) {
         if (files.has(file.path)) throw new Error(`emitter ${emitter.name} wrote ${file.path} twice`);
-        files.set(file.path, file);
+        const fingerprint = hashOf(emitter.name, file.path, shape, digest.list(file.inputs()));
+        files.set(file.path, { ...file, emitter: emitter.name, fingerprint });
       }
     }
   }
   return [...files.values()].sort((a, b) => compareStrings(a.path, b.path));
 }
 
-/** Runs the emitters and formats every file. */
-export async function emitFormatted(model: Model, options: EmitOptions): Promise<EmittedFile[]> {
-  return Promise.all(emitModel(model, options).map(formatFile));
+/** An emitter without a plan: rendered now, fingerprinted by its text. */
+function renderedPlan(emitter: Emitter, ctx: EmitContext): PlannedFile[] {
+  return emitter.emit(ctx).map((file) => ({ path: file.path, inputs: () => [file.content], render: () => file.content }));
+}
+
+/**
+ * What every file of an API version depends on: the header, and the names,
+ * kinds, namespaces, base types (so identifiers, layout, hierarchy and client
+ * groups) of its types and operations.
+ */
+function versionShape(ctx: EmitContext): string {
+  const types = ctx.types.map((type) => [type.fullName, type.name, type.namespace, type.kind, type.baseType]);
+  const operations = ctx.operations.map((operation) => [operation.id, operation.title, operation.resource, operation.method, operation.paths]);
+  return hashOf(ctx.apiVersion, ctx.inputLabel, JSON.stringify(types), JSON.stringify(operations));
 }

@@ -1,9 +1,21 @@
-/** The model stage end to end: find pages, extract them, link them. */
+/** The model stage end to end: find pages, extract them (or take them from the cache), link them. */
+import path from 'node:path';
 import { discoverPages, type SkippedFile } from '../parse/input.js';
 import { linkModel } from '../model/link.js';
 import type { Model } from '../model/ir.js';
 import type { PageFacts } from '../extract/facts.js';
-import { extractAll, type ExtractOptions } from './extract-all.js';
+import { codeIds } from '../cache/code-id.js';
+import { FactsStore } from '../cache/facts-store.js';
+import { loadPages, pageStates } from './load-pages.js';
+import { defaultWorkers, WorkerPool } from './pool.js';
+
+export interface BuildOptions {
+  /** Worker threads; 1 runs in this thread. Default: available cores. */
+  workers?: number;
+  /** Cache folder for page facts; absent: no cache. */
+  cacheDir?: string;
+  onProgress?: (done: number, total: number) => void;
+}
 
 export interface BuildResult {
   model: Model;
@@ -11,9 +23,29 @@ export interface BuildResult {
   skipped: SkippedFile[];
 }
 
-export async function buildModel(input: string, options: ExtractOptions = {}): Promise<BuildResult> {
+export async function buildModel(input: string, options: BuildOptions = {}): Promise<BuildResult> {
   const set = await discoverPages(input);
-  const pages = await extractAll(set.pages, options);
-  const model = linkModel({ pages, inputDiagnostics: set.diagnostics });
-  return { model, pages, skipped: set.skipped };
+  const store = options.cacheDir ? await FactsStore.open(path.join(options.cacheDir, 'facts')) : undefined;
+  const pool = lazyPool(options.workers);
+  try {
+    const states = pageStates(set.pages, undefined, 0, store !== undefined && !store.empty);
+    const { facts } = await loadPages(states, { factsId: (await codeIds()).facts, store, pool: pool.get, onProgress: options.onProgress });
+    await store?.close().catch(() => undefined);
+    const model = linkModel({ pages: facts, inputDiagnostics: set.diagnostics });
+    return { model, pages: facts, skipped: set.skipped };
+  } finally {
+    await pool.destroy();
+  }
+}
+
+/** A pool made on first use (never, for one worker), and destroyed if it was made. */
+export function lazyPool(workers = defaultWorkers()): { get: (() => WorkerPool) | undefined; destroy: () => Promise<void> } {
+  let pool: WorkerPool | undefined;
+  return {
+    get: workers > 1 ? () => (pool ??= new WorkerPool(workers)) : undefined,
+    destroy: async () => {
+      await pool?.destroy();
+      pool = undefined;
+    },
+  };
 }

@@ -1,53 +1,62 @@
 /**
- * Extracts every page: in this thread for small inputs or `workers: 1`, else in
- * a worker-thread pool. Results come back in input order whatever the pool does.
+ * Extracts pages: in this thread for a few pages or `workers: 1`, else in the
+ * worker pool, in batches of about the same size in bytes (so no thread waits on
+ * one with all the large pages). Results come back in input order whatever the
+ * pool does.
  */
-import os from 'node:os';
-import { Piscina } from 'piscina';
 import type { InputPage } from '../parse/input.js';
-import type { PageFacts } from '../extract/facts.js';
-import { extractPageFile } from './extract-worker.js';
+import { extractPageFile, type ExtractedPage } from './extract-page-file.js';
+import type { WorkerPool } from './pool.js';
 
 export interface ExtractOptions {
-  /** Worker threads; 1 runs in this thread. Default: available cores. */
-  workers?: number;
+  /** The pool, created on first need; absent means this thread. */
+  pool?: () => WorkerPool;
+  /** Bytes per page where known, for batching. */
+  sizes?: readonly number[];
+  /** Use the pool from this many pages (default `POOL_THRESHOLD`): 1 when this thread has other work meanwhile. */
+  poolFrom?: number;
   onProgress?: (done: number, total: number) => void;
 }
 
-const BATCH = 64;
 /** Below this many pages a pool costs more than it saves. */
-const POOL_THRESHOLD = 200;
+export const POOL_THRESHOLD = 64;
+const BATCH_BYTES = 256 * 1024;
+const BATCH_PAGES = 64;
 
-export async function extractAll(pages: readonly InputPage[], options: ExtractOptions = {}): Promise<PageFacts[]> {
-  const workers = Math.max(1, options.workers ?? os.availableParallelism());
-  if (workers === 1 || pages.length < POOL_THRESHOLD) {
-    const out: PageFacts[] = [];
+export async function extractAll(pages: readonly InputPage[], options: ExtractOptions = {}): Promise<ExtractedPage[]> {
+  const out: ExtractedPage[] = [];
+  if (!options.pool || pages.length === 0 || pages.length < (options.poolFrom ?? POOL_THRESHOLD)) {
     for (const page of pages) {
       out.push(await extractPageFile(page));
       options.onProgress?.(out.length, pages.length);
     }
     return out;
   }
-  const pool = new Piscina({
-    filename: new URL('./extract-worker.js', import.meta.url).href,
-    minThreads: workers,
-    maxThreads: workers,
-    idleTimeout: 1000,
-  });
-  try {
-    let done = 0;
-    const batches: InputPage[][] = [];
-    for (let i = 0; i < pages.length; i += BATCH) batches.push(pages.slice(i, i + BATCH));
-    const results = await Promise.all(
-      batches.map(async (batch) => {
-        const facts = (await pool.run(batch)) as PageFacts[];
-        done += batch.length;
-        options.onProgress?.(done, pages.length);
-        return facts;
-      }),
-    );
-    return results.flat();
-  } finally {
-    await pool.destroy();
+  const pool = options.pool();
+  let done = 0;
+  await Promise.all(
+    batches(pages.length, options.sizes).map(async ([start, end]) => {
+      const results = await pool.extract(pages.slice(start, end));
+      for (let i = 0; i < results.length; i++) out[start + i] = results[i]!;
+      done += end - start;
+      options.onProgress?.(done, pages.length);
+    }),
+  );
+  return out;
+}
+
+/** [start, end) ranges of consecutive pages. */
+function batches(count: number, sizes: readonly number[] | undefined): [number, number][] {
+  const ranges: [number, number][] = [];
+  let start = 0;
+  let bytes = 0;
+  for (let i = 0; i < count; i++) {
+    bytes += sizes?.[i] ?? 4096;
+    if (bytes >= BATCH_BYTES || i + 1 - start >= BATCH_PAGES || i === count - 1) {
+      ranges.push([start, i + 1]);
+      start = i + 1;
+      bytes = 0;
+    }
   }
+  return ranges;
 }

@@ -1,0 +1,236 @@
+/**
+ * `generate` (and `generate --check`) as a pipeline that redoes only what changed:
+ *
+ * 1. stamp every input page and output file; when all match the last run's
+ *    manifest, stop: nothing is parsed, linked or emitted;
+ * 2. pick the API versions with a changed page or a touched output file
+ *    (`versions.ts`); the others keep their files without being loaded;
+ * 3. facts of those versions' pages: unchanged pages from the cache, the rest
+ *    extracted (in the worker pool when many);
+ * 4. link each of those versions;
+ * 5. plan every file with a fingerprint of the model data it depends on; render
+ *    only files whose fingerprint changed or whose output was touched, and run
+ *    prettier only on text that differs from what was formatted before;
+ * 6. write the folder (unchanged files hard-linked), or compare it for --check.
+ *
+ * Heavy modules (remark, ts-morph, prettier) are imported only past step 1.
+ */
+import path from 'node:path';
+import { stat } from 'node:fs/promises';
+import type { PageFacts } from '../extract/facts.js';
+import { compareStrings } from '../model/diagnostic.js';
+import { discoverPages } from '../parse/input.js';
+import { codeIds } from '../cache/code-id.js';
+import { hashOf } from '../cache/hash.js';
+import { FactsStore } from '../cache/facts-store.js';
+import { loadManifest, manifestPath, MANIFEST_FORMAT, saveManifest, stampOf, type InputRecord, type OutputRecord, type RunManifest, type RunSummary, type VersionSummary } from '../cache/run-manifest.js';
+import { writeOutputDir, type OutputFile } from '../cli/output-dir.js';
+import { pageStates, type PageState } from './load-pages.js';
+import { lazyPool } from './build-model.js';
+import { outputState, restamp, staleFiles } from './output-state.js';
+import { runSummary, versionSummary } from './run-summary.js';
+import { versionsToBuild } from './versions.js';
+import { renderChanged } from './render.js';
+
+export type Phase = 'parse' | 'emit';
+
+export interface GenerateRequest {
+  input: string;
+  out: string;
+  /** Compare only: nothing is written (the facts cache still learns new pages). */
+  check?: boolean;
+  workers?: number;
+  /** Cache folder, or null for no cache at all. */
+  cacheDir: string | null;
+  /** State kept between runs of one process (watch mode). */
+  session?: GenerateSession;
+  onProgress?: (phase: Phase, done: number, total: number) => void;
+}
+
+export interface GenerateSession {
+  manifest?: RunManifest | undefined;
+  facts: Map<string, PageFacts>;
+}
+
+export interface GenerateResult {
+  /** True when the run stopped after comparing stamps: inputs and outputs as the last run left them. */
+  upToDate: boolean;
+  /** Output files the docs generate. */
+  files: number;
+  written: string[];
+  unchanged: string[];
+  removed: string[];
+  /** `--check`: `changed: x`, `missing: x`, `extra: x`, sorted by path. */
+  stale: string[];
+  /** Input pages added, edited or removed since the last run (all pages when there was none). */
+  changedPages: string[];
+  /** API versions relinked. */
+  versions: string[];
+  parsed: number;
+  rendered: number;
+  formatted: number;
+  summary: RunSummary;
+  /** Cache problems that did not stop the run (an unwritable cache folder, ...). */
+  warnings: string[];
+  /** Milliseconds per step, for the benchmark (`DOCS2TS_TIMINGS=1` prints them). */
+  timings: Record<string, number>;
+}
+
+export async function generate(request: GenerateRequest): Promise<GenerateResult> {
+  const timings: Record<string, number> = {};
+  let last = performance.now();
+  const lap = (step: string) => {
+    const now = performance.now();
+    timings[step] = Math.round(now - last);
+    last = now;
+  };
+  const ids = await codeIds();
+  const inputLabel = path.basename(path.resolve(request.input));
+  const key = hashOf(ids.emit, inputLabel);
+  const warnings: string[] = [];
+  const set = await discoverPages(request.input);
+  const manifestFile = request.cacheDir === null ? undefined : manifestPath(request.cacheDir, request.input, request.out);
+  const previous = request.session?.manifest?.key === key ? request.session.manifest : manifestFile ? await loadManifest(manifestFile, key) : undefined;
+  const previousInputs = new Map(previous?.inputs.map((record) => [record.file, record]));
+
+  const inputsStampedAt = Date.now();
+  let store: FactsStore | undefined;
+  if (request.cacheDir !== null && !previous) store = await openStore(request.cacheDir, warnings);
+  const states = pageStates(set.pages, previousInputs, previous?.inputsStampedAt ?? 0, previous !== undefined || (store !== undefined && !store.empty));
+  const changedPages = changedFiles(states, previousInputs);
+  const outputs = await outputState(request.out, previous);
+  const build = versionsToBuild(states, previousInputs, previous, outputs);
+  lap('stamp');
+
+  if (previous && build.size === 0) {
+    if (outputs.rehashed && !request.check && manifestFile) {
+      const refreshed = { ...previous, inputs: inputRecords(states), inputsStampedAt, outputs: await restamp(request.out, previous.outputs), outputsStampedAt: Date.now() };
+      await saveManifest(manifestFile, refreshed).catch((error: unknown) => warnings.push(cacheWarning('save the run manifest', error)));
+      if (request.session) request.session.manifest = refreshed;
+    }
+    lap('manifest');
+    return { ...emptyResult(previous.outputs.length, previous.summary, warnings), upToDate: true, unchanged: previous.outputs.map((o) => o.path), timings };
+  }
+
+  if (request.cacheDir !== null && !store) store = await openStore(request.cacheDir, warnings);
+  const pool = lazyPool(request.workers);
+  try {
+    const [{ loadPages, pruneMemory }, { linkModel }, { planOutput }, { EMITTERS }] = await Promise.all([
+      import('./load-pages.js'),
+      import('../model/link.js'),
+      import('../emit/index.js'),
+      import('../emit/emitters.js'),
+    ]);
+    lap('load modules');
+    const building = states.filter((state) => build.has(state.page.apiVersion));
+    const loaded = await loadPages(building, {
+      factsId: ids.facts,
+      store,
+      memory: request.session?.facts,
+      pool: pool.get,
+      onProgress: (done, total) => request.onProgress?.('parse', done, total),
+    });
+    if (request.session) pruneMemory(request.session.facts, states, loaded.records, ids.facts);
+    lap('facts');
+    await store?.close().catch((error: unknown) => warnings.push(cacheWarning('save the facts cache', error)));
+    lap('facts cache');
+
+    // Link and plan each version being built; the others keep their files and counts.
+    const versions: Record<string, VersionSummary> = {};
+    const plans = [];
+    for (const version of [...build].sort(compareStrings)) {
+      const pages = loaded.facts.filter((facts) => facts.apiVersion === version);
+      if (pages.length === 0) continue;
+      const model = linkModel({ pages });
+      versions[version] = versionSummary(model);
+      lap(`link ${version}`);
+      for (const plan of planOutput(model, { inputLabel, emitters: EMITTERS })) {
+        if (!plan.path.startsWith(`${version}/`)) throw new Error(`emitter ${plan.emitter} wrote ${plan.path} outside the ${version}/ folder`);
+        plans.push(plan);
+      }
+      lap(`plan ${version}`);
+    }
+    const keptVersions = Object.keys(previous?.versions ?? {}).filter((version) => !build.has(version));
+    for (const version of keptVersions) versions[version] = previous!.versions[version]!;
+    const keptRecords = (previous?.outputs ?? []).filter((record) => keptVersions.some((version) => record.path.startsWith(`${version}/`)));
+    const summary = runSummary(states.length, set.diagnostics, Object.values(versions));
+
+    const before = new Map(previous?.outputs.map((record) => [record.path, record]));
+    const rendered = await renderChanged(plans, (file) => (outputs.intact.has(file) ? before.get(file) : undefined), {
+      pool: plans.length > 0 ? pool.get : undefined,
+      onProgress: (done, total) => request.onProgress?.('emit', done, total),
+    });
+    lap('render');
+    const files: OutputFile[] = [...plans.map((plan) => ({ path: plan.path, content: rendered.content(plan.path) })), ...keptRecords.map((record) => ({ path: record.path, content: null }))];
+    files.sort((a, b) => compareStrings(a.path, b.path));
+    const base = {
+      ...emptyResult(files.length, summary, warnings),
+      changedPages,
+      versions: [...build].sort(compareStrings),
+      parsed: loaded.parsed,
+      rendered: rendered.rendered,
+      formatted: rendered.formatted,
+    };
+    if (request.check) return { ...base, stale: await staleFiles(request.out, files, outputs.present), timings };
+
+    const report = await writeOutputDir(request.out, files);
+    lap('write');
+    const outputsStampedAt = Date.now();
+    const records: OutputRecord[] = [...keptRecords];
+    for (const plan of plans) {
+      const content = rendered.content(plan.path);
+      const kept = before.get(plan.path);
+      records.push({
+        path: plan.path,
+        ...stampOf(await stat(path.join(request.out, plan.path))),
+        hash: content === null ? kept!.hash : hashOf(content),
+        fingerprint: plan.fingerprint,
+        unformatted: rendered.unformatted(plan.path) ?? kept!.unformatted,
+      });
+    }
+    const inputs = [...inputRecords(states.filter((state) => !build.has(state.page.apiVersion))), ...loaded.records.filter((r) => r !== undefined)];
+    const manifest: RunManifest = {
+      format: MANIFEST_FORMAT,
+      key,
+      inputsStampedAt,
+      outputsStampedAt,
+      inputs,
+      outputs: await restamp(request.out, records.sort((a, b) => compareStrings(a.path, b.path))),
+      summary,
+      versions,
+    };
+    if (manifestFile) await saveManifest(manifestFile, manifest).catch((error: unknown) => warnings.push(cacheWarning('save the run manifest', error)));
+    if (request.session) request.session.manifest = manifest;
+    lap('manifest');
+    return { ...base, written: report.written, unchanged: report.unchanged, removed: report.removed, timings };
+  } finally {
+    await pool.destroy();
+  }
+}
+
+function emptyResult(files: number, summary: RunSummary, warnings: string[]): GenerateResult {
+  return { upToDate: false, files, written: [], unchanged: [], removed: [], stale: [], changedPages: [], versions: [], parsed: 0, rendered: 0, formatted: 0, summary, warnings, timings: {} };
+}
+
+async function openStore(cacheDir: string, warnings: string[]): Promise<FactsStore | undefined> {
+  return FactsStore.open(path.join(cacheDir, 'facts')).catch((error: unknown) => {
+    warnings.push(cacheWarning('open the facts cache', error));
+    return undefined;
+  });
+}
+
+function cacheWarning(what: string, error: unknown): string {
+  return `could not ${what} (${(error as NodeJS.ErrnoException)?.code ?? String(error)}); the output is not affected`;
+}
+
+/** Pages whose content hash differs from the last run's (or is unknown), and pages gone since, sorted. */
+function changedFiles(states: readonly PageState[], previous: ReadonlyMap<string, InputRecord>): string[] {
+  const changed = states.filter((state) => state.hash === undefined || previous.get(state.page.file)?.hash !== state.hash).map((state) => state.page.file);
+  const current = new Set(states.map((state) => state.page.file));
+  for (const file of previous.keys()) if (!current.has(file)) changed.push(file);
+  return changed.sort(compareStrings);
+}
+
+function inputRecords(states: readonly PageState[]): InputRecord[] {
+  return states.flatMap((state) => (state.stamp && state.hash !== undefined ? [{ file: state.page.file, apiVersion: state.page.apiVersion, ...state.stamp, hash: state.hash }] : []));
+}

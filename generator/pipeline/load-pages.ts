@@ -1,0 +1,118 @@
+/**
+ * The facts of every page of an input, from wherever they are cheapest: a
+ * page whose stamp (size, times, inode) matches the last run keeps its recorded
+ * content hash; other pages are hashed; facts come from memory (watch mode),
+ * then the disk cache, and only then from extraction (in the pool when many).
+ */
+import { readFileSync, statSync } from 'node:fs';
+import type { PageFacts } from '../extract/facts.js';
+import { MAX_PAGE_BYTES, type InputPage } from '../parse/input.js';
+import { hashOf } from '../cache/hash.js';
+import { factsKey, type FactsStore } from '../cache/facts-store.js';
+import { sameStamp, stampOf, type FileStamp, type InputRecord } from '../cache/run-manifest.js';
+import { extractAll } from './extract-all.js';
+import type { WorkerPool } from './pool.js';
+
+export interface PageState {
+  page: InputPage;
+  /** Undefined when the file cannot be stat'ed (extraction then reports it). */
+  stamp: FileStamp | undefined;
+  /** Content hash: recorded (stamp unchanged) or computed; undefined when not known yet. */
+  hash: string | undefined;
+}
+
+/** Stamps every page and finds content hashes: recorded ones where the stamp proves them, else hashed now when `hashChanged`. */
+export function pageStates(pages: readonly InputPage[], previous: ReadonlyMap<string, InputRecord> | undefined, stampedAt: number, hashChanged: boolean): PageState[] {
+  return pages.map((page) => {
+    let stamp: FileStamp | undefined;
+    try {
+      stamp = stampOf(statSync(page.absolutePath));
+    } catch {
+      return { page, stamp: undefined, hash: undefined };
+    }
+    const record = previous?.get(page.file);
+    if (record && sameStamp(record, stamp, stampedAt)) return { page, stamp, hash: record.hash };
+    return { page, stamp, hash: hashChanged && stamp.size <= MAX_PAGE_BYTES ? hashFile(page.absolutePath) : undefined };
+  });
+}
+
+function hashFile(file: string): string | undefined {
+  try {
+    return hashOf(readFileSync(file));
+  } catch {
+    return undefined;
+  }
+}
+
+export interface LoadOptions {
+  factsId: string;
+  store?: FactsStore | undefined;
+  /** Facts by key kept between runs (watch mode); updated in place. */
+  memory?: Map<string, PageFacts> | undefined;
+  pool?: (() => WorkerPool) | undefined;
+  onProgress?: ((done: number, total: number) => void) | undefined;
+}
+
+export interface LoadedPages {
+  /** In input order. */
+  facts: PageFacts[];
+  /** What the next run's manifest records for each page (undefined: not cacheable). */
+  records: (InputRecord | undefined)[];
+  /** Pages extracted by this run. */
+  parsed: number;
+}
+
+/** Above this many pages read from the cache, extraction of the others starts first, in the pool, to overlap with the reading. */
+const OVERLAP_FROM = 500;
+
+export async function loadPages(states: readonly PageState[], options: LoadOptions): Promise<LoadedPages> {
+  const key = (state: PageState, hash: string) => factsKey(options.factsId, state.page.file, state.page.apiVersion, hash);
+  const facts: (PageFacts | undefined)[] = states.map((state) => (state.hash === undefined ? undefined : options.memory?.get(key(state, state.hash))));
+  const hashes = states.map((state) => state.hash);
+  const inStore = (i: number) => facts[i] === undefined && states[i]!.hash !== undefined && options.store?.has(key(states[i]!, states[i]!.hash!)) === true;
+  const fromDisk = states.flatMap((_, i) => (inStore(i) ? [i] : []));
+  const missing = states.flatMap((_, i) => (facts[i] === undefined && !inStore(i) ? [i] : []));
+  const extract = (indexes: number[], overlap: boolean) =>
+    extractAll(
+      indexes.map((i) => states[i]!.page),
+      {
+        sizes: indexes.map((i) => states[i]!.stamp?.size ?? 0),
+        ...(options.pool ? { pool: options.pool } : {}),
+        ...(overlap ? { poolFrom: 1 } : {}),
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      },
+    ).then((results) => ({ indexes, results }));
+  // The pages to extract go to the pool first; this thread reads the cache meanwhile.
+  const extracting = [extract(missing, fromDisk.length >= OVERLAP_FROM)];
+  if (options.store && fromDisk.length > 0) {
+    const loaded = options.store.loadMany(fromDisk.map((i) => ({ key: key(states[i]!, states[i]!.hash!), file: states[i]!.page.file, apiVersion: states[i]!.page.apiVersion })));
+    fromDisk.forEach((i, n) => (facts[i] = loaded[n]));
+    // Entries that did not check out are extracted again.
+    const failed = fromDisk.filter((i) => facts[i] === undefined);
+    if (failed.length > 0) extracting.push(extract(failed, false));
+  }
+  let parsed = 0;
+  for (const { indexes, results } of await Promise.all(extracting)) {
+    parsed += indexes.length;
+    results.forEach(({ hash, json }, n) => {
+      const i = indexes[n]!;
+      facts[i] = JSON.parse(json) as PageFacts;
+      hashes[i] = hash ?? undefined;
+      if (hash !== null) options.store?.add(key(states[i]!, hash), json);
+    });
+  }
+  if (options.memory) states.forEach((state, i) => hashes[i] !== undefined && options.memory!.set(key(state, hashes[i]!), facts[i]!));
+  return {
+    facts: facts as PageFacts[],
+    records: states.map(({ page, stamp }, i) => (stamp && hashes[i] !== undefined ? { file: page.file, apiVersion: page.apiVersion, ...stamp, hash: hashes[i]! } : undefined)),
+    parsed,
+  };
+}
+
+/** Drops from memory the facts of pages no longer in the input (or no longer in that state). */
+export function pruneMemory(memory: Map<string, PageFacts>, states: readonly PageState[], loaded: readonly (InputRecord | undefined)[], factsId: string): void {
+  const live = new Set<string>();
+  for (const state of states) if (state.hash !== undefined) live.add(factsKey(factsId, state.page.file, state.page.apiVersion, state.hash));
+  for (const record of loaded) if (record) live.add(factsKey(factsId, record.file, record.apiVersion, record.hash));
+  for (const key of memory.keys()) if (!live.has(key)) memory.delete(key);
+}
