@@ -1,57 +1,71 @@
-/** `docs2ts generate`: TypeScript for every API version, written whole or not at all; `--check` compares only. */
-import path from 'node:path';
-import { readFile } from 'node:fs/promises';
-import { buildModel } from '../pipeline/build-model.js';
-import { emitFormatted } from '../emit/index.js';
-import { EMITTERS } from '../emit/emitters.js';
-import type { EmittedFile } from '../emit/emitter.js';
-import { listFiles, writeOutputDir } from './output-dir.js';
-import { formatInputProblems } from './summary.js';
+/**
+ * `docs2ts generate`: TypeScript for every API version, written whole or not at
+ * all, redoing only what changed since the last run (`pipeline/generate.ts`);
+ * `--check` compares only; `--watch` regenerates on every change.
+ */
+import { generate, type GenerateRequest, type GenerateResult } from '../pipeline/generate.js';
+import { createProgress } from './progress.js';
 import type { CommonOptions } from './options.js';
 
 export interface GenerateOptions extends CommonOptions {
   out: string;
   check?: boolean;
+  watch?: boolean;
+  /** Cache folder; false with --no-cache. */
+  cache?: string | false;
 }
 
+export const DEFAULT_CACHE_DIR = '.docs2ts-cache';
+
 export async function runGenerate(options: GenerateOptions): Promise<number> {
+  if (options.watch) {
+    const { watchGenerate } = await import('./watch.js');
+    return watchGenerate(options);
+  }
   const started = performance.now();
-  const { model } = await buildModel(options.input, { ...(options.workers ? { workers: options.workers } : {}) });
-  const files = await emitFormatted(model, { inputLabel: path.basename(path.resolve(options.input)), emitters: EMITTERS });
-  for (const line of formatInputProblems(model)) process.stderr.write(`${line}\n`);
-  const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
+  const progress = createProgress({ quiet: options.quiet });
+  let result: GenerateResult;
+  try {
+    result = await generate({ ...generateRequest(options), onProgress: (phase, done, total) => progress.update(phase, done, total) });
+  } finally {
+    progress.end();
+  }
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  for (const line of result.warnings) process.stderr.write(`docs2ts: warning: ${line}\n`);
+  if (process.env['DOCS2TS_TIMINGS']) process.stderr.write(`timings (ms): ${JSON.stringify(result.timings)}\n`);
+  for (const line of result.summary.inputProblems) process.stderr.write(`${line}\n`);
   if (options.check) {
-    const stale = await staleFiles(options.out, files);
-    if (stale.length === 0) {
-      if (!options.quiet) process.stderr.write(`${options.out} is up to date (${files.length} files, ${seconds()} s)\n`);
+    if (result.stale.length === 0) {
+      if (!options.quiet) process.stderr.write(`${options.out} is up to date (${result.files} files, ${seconds} s)\n`);
       return 0;
     }
-    process.stderr.write(`${options.out} is stale: ${stale.length} file(s) differ from what the docs generate; run docs2ts generate\n`);
-    for (const line of stale) process.stderr.write(`  ${line}\n`);
+    process.stderr.write(`${options.out} is stale: ${result.stale.length} file(s) differ from what the docs generate; run docs2ts generate\n`);
+    for (const line of result.stale) process.stderr.write(`  ${line}\n`);
     return 1;
   }
-  const report = await writeOutputDir(options.out, files);
-  if (!options.quiet) {
-    const types = model.types.length;
-    const operations = model.operations.length;
-    process.stderr.write(
-      `generated ${files.length} files in ${options.out} from ${model.pages.total} pages (${types} types, ${operations} operations): ` +
-        `${report.written.length} written, ${report.unchanged.length} unchanged, ${report.removed.length} removed; ` +
-        `${model.diagnostics.length} diagnostics (docs2ts model shows them); ${seconds()} s\n`,
-    );
-  }
+  if (!options.quiet) process.stderr.write(`${describeRun(options.out, result)}; ${seconds} s\n`);
   return 0;
 }
 
-/** `changed: x`, `missing: x`, `extra: x` lines for every file that differs. */
-async function staleFiles(out: string, files: readonly EmittedFile[]): Promise<string[]> {
-  const existing = new Set(await listFiles(out));
-  const stale: string[] = [];
-  for (const file of files) {
-    if (!existing.has(file.path)) stale.push(`missing: ${file.path}`);
-    else if ((await readFile(path.join(out, file.path), 'utf8')) !== file.content) stale.push(`changed: ${file.path}`);
-    existing.delete(file.path);
-  }
-  for (const extra of existing) stale.push(`extra: ${extra}`);
-  return stale.sort((a, b) => (a.slice(a.indexOf(' ')) < b.slice(b.indexOf(' ')) ? -1 : 1));
+export function generateRequest(options: GenerateOptions): GenerateRequest {
+  return {
+    input: options.input,
+    out: options.out,
+    check: options.check === true,
+    cacheDir: options.cache === false ? null : (options.cache ?? DEFAULT_CACHE_DIR),
+    ...(options.workers ? { workers: options.workers } : {}),
+  };
+}
+
+/** The summary of a run, without its time. */
+export function describeRun(out: string, result: GenerateResult): string {
+  const { summary } = result;
+  const counts = `${summary.pages} pages (${summary.types} types, ${summary.operations} operations)`;
+  if (result.upToDate) return `${out} is up to date: ${result.files} files from ${counts}, nothing changed since the last run`;
+  return (
+    `generated ${result.files} files in ${out} from ${counts}: ` +
+    `${result.written.length} written, ${result.unchanged.length} unchanged, ${result.removed.length} removed; ` +
+    `${summary.diagnostics} diagnostics (docs2ts model shows them); ` +
+    `${result.parsed} pages parsed, ${result.rendered} files emitted, ${result.formatted} formatted`
+  );
 }

@@ -3,8 +3,6 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { UsageError } from '../parse/input.js';
 import { GENERATOR_VERSION } from '../model/link.js';
 import { parseMaxWarnings, ruleHelp, runCheck } from './check-command.js';
-import { runGenerate } from './generate-command.js';
-import { runModel } from './model-command.js';
 import { parseWorkers } from './options.js';
 
 export async function main(argv: string[]): Promise<number> {
@@ -34,7 +32,11 @@ export async function main(argv: string[]): Promise<number> {
     .option('-q, --quiet', 'no summary on stderr')
     .option('--debug', 'show stack traces for internal errors')
     .addOption(workers())
+    .option('--cache <dir>', 'cache folder for page facts', '.docs2ts-cache')
+    .option('--no-cache', 'read every page again and keep no cache')
     .action(async (options) => {
+      // Commands are loaded on use, so a run that finds nothing to do loads no parser or printer.
+      const { runModel } = await import('./model-command.js');
       exitCode = await runModel(options);
     });
 
@@ -44,10 +46,15 @@ export async function main(argv: string[]): Promise<number> {
     .option('-i, --input <dir>', 'docs root (<version>/api, <version>/resources)', 'docs-input')
     .option('-o, --out <dir>', 'output folder (replaced whole)', 'generated')
     .option('--check', 'write nothing; exit 1 and name the stale files when the output folder differs')
+    .option('--watch', 'regenerate on every change under the input until Ctrl-C')
+    .option('--cache <dir>', 'cache folder (page facts, last run) so unchanged pages are not read again', '.docs2ts-cache')
+    .option('--no-cache', 'redo everything and keep no cache')
     .option('-q, --quiet', 'no summary on stderr')
     .option('--debug', 'show stack traces for internal errors')
     .addOption(workers())
     .action(async (options) => {
+      if (options.check && options.watch) throw new UsageError('--check and --watch do not go together: use one');
+      const { runGenerate } = await import('./generate-command.js');
       exitCode = await runGenerate(options);
     });
 
