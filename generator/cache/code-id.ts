@@ -31,20 +31,23 @@ const EMIT_PACKAGES = ['@ts-morph/common', 'typescript'];
 
 let ids: Promise<CodeIds> | undefined;
 
+/** This generator's ids (computed once per process). */
 export function codeIds(): Promise<CodeIds> {
-  ids ??= (async () => {
-    const facts = await graphId(FACTS_ENTRIES.map(module), FACTS_PACKAGES);
-    const emit = hashOf(facts, await graphId(EMIT_ENTRIES.map(module), EMIT_PACKAGES));
-    return { facts: hashOf(GENERATOR_VERSION, facts), emit: hashOf(GENERATOR_VERSION, emit) };
-  })();
+  ids ??= computeCodeIds(GENERATOR_VERSION);
   return ids;
+}
+
+export async function computeCodeIds(version: string): Promise<CodeIds> {
+  const facts = await graphId(FACTS_ENTRIES.map(module), FACTS_PACKAGES);
+  const emit = hashOf(facts, await graphId(EMIT_ENTRIES.map(module), EMIT_PACKAGES));
+  return { facts: hashOf(version, facts), emit: hashOf(version, emit) };
 }
 
 const RELATIVE = /(?:from|import)\s*\(?\s*['"](\.{1,2}\/[^'"]+)['"]/g;
 const BARE = /(?:from|import)\s*\(?\s*['"]((?!node:)[^.'"/][^'"]*)['"]/g;
 
 /** A digest of every module reachable from `entries` (sorted by path) and of the packages they import. */
-async function graphId(entries: string[], extraPackages: string[]): Promise<string> {
+export async function graphId(entries: string[], extraPackages: string[]): Promise<string> {
   const seen = new Map<string, string>();
   const packages = new Set(extraPackages);
   const queue = [...entries];

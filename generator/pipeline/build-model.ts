@@ -7,7 +7,7 @@ import type { PageFacts } from '../extract/facts.js';
 import { codeIds } from '../cache/code-id.js';
 import { FactsStore } from '../cache/facts-store.js';
 import { loadPages, pageStates } from './load-pages.js';
-import { defaultWorkers, WorkerPool } from './pool.js';
+import { defaultWorkers, POOL_AVAILABLE, WorkerPool } from './pool.js';
 
 export interface BuildOptions {
   /** Worker threads; 1 runs in this thread. Default: available cores. */
@@ -38,11 +38,11 @@ export async function buildModel(input: string, options: BuildOptions = {}): Pro
   }
 }
 
-/** A pool made on first use (never, for one worker), and destroyed if it was made. */
+/** A pool made on first use (never, for one worker or from sources), and destroyed if it was made. */
 export function lazyPool(workers = defaultWorkers()): { get: (() => WorkerPool) | undefined; destroy: () => Promise<void> } {
   let pool: WorkerPool | undefined;
   return {
-    get: workers > 1 ? () => (pool ??= new WorkerPool(workers)) : undefined,
+    get: workers > 1 && POOL_AVAILABLE ? () => (pool ??= new WorkerPool(workers)) : undefined,
     destroy: async () => {
       await pool?.destroy();
       pool = undefined;

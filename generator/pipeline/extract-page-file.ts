@@ -26,10 +26,11 @@ export async function extractPageFile(page: InputPage): Promise<ExtractedPage> {
   return { hash: bytes ? hashOf(bytes) : null, json: JSON.stringify(facts) };
 }
 
-/** The file's bytes, or undefined when it is unreadable or too large (then `readPage` says why). */
+/** The file's bytes, or undefined when it is not a regular file, unreadable or too large (then `readPage` says why). */
 export async function readWhole(file: string): Promise<Buffer | undefined> {
   try {
-    return (await stat(file)).size <= MAX_PAGE_BYTES ? await readFile(file) : undefined;
+    const info = await stat(file);
+    return info.isFile() && info.size <= MAX_PAGE_BYTES ? await readFile(file) : undefined;
   } catch {
     return undefined;
   }

@@ -20,7 +20,7 @@ import { stat } from 'node:fs/promises';
 import type { PageFacts } from '../extract/facts.js';
 import { compareStrings } from '../model/diagnostic.js';
 import { discoverPages } from '../parse/input.js';
-import { codeIds } from '../cache/code-id.js';
+import { codeIds, type CodeIds } from '../cache/code-id.js';
 import { hashOf } from '../cache/hash.js';
 import { FactsStore } from '../cache/facts-store.js';
 import { loadManifest, manifestPath, MANIFEST_FORMAT, saveManifest, stampOf, type InputRecord, type OutputRecord, type RunManifest, type RunSummary, type VersionSummary } from '../cache/run-manifest.js';
@@ -45,6 +45,8 @@ export interface GenerateRequest {
   /** State kept between runs of one process (watch mode). */
   session?: GenerateSession;
   onProgress?: (phase: Phase, done: number, total: number) => void;
+  /** The generator's code ids (`cache/code-id.ts`); tests pass others to play a new generator version. */
+  codeIds?: CodeIds;
 }
 
 export interface GenerateSession {
@@ -84,7 +86,7 @@ export async function generate(request: GenerateRequest): Promise<GenerateResult
     timings[step] = Math.round(now - last);
     last = now;
   };
-  const ids = await codeIds();
+  const ids = request.codeIds ?? (await codeIds());
   const inputLabel = path.basename(path.resolve(request.input));
   const key = hashOf(ids.emit, inputLabel);
   const warnings: string[] = [];

@@ -26,7 +26,10 @@ export function pageStates(pages: readonly InputPage[], previous: ReadonlyMap<st
   return pages.map((page) => {
     let stamp: FileStamp | undefined;
     try {
-      stamp = stampOf(statSync(page.absolutePath));
+      const info = statSync(page.absolutePath);
+      // Not a regular file (a named pipe would block a read): extraction reports it.
+      if (!info.isFile()) return { page, stamp: undefined, hash: undefined };
+      stamp = stampOf(info);
     } catch {
       return { page, stamp: undefined, hash: undefined };
     }

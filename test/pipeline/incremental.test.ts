@@ -1,0 +1,98 @@
+/**
+ * Cold (empty cache), warm and incremental `generate` runs give, byte
+ * for byte, the output of the plain path (one thread, no cache, the whole model
+ * linked at once); an incremental run writes exactly the files whose text
+ * changed, and `check` names exactly those first, writing nothing. With the
+ * corpus absent, the fixture is docs-input alone. These run in this thread (from
+ * sources there is no worker pool); `cli.test.ts` runs the compiled CLI in parallel.
+ */
+import { copyFile, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generate, type GenerateRequest, type GenerateSession } from '../../generator/pipeline/generate.js';
+import { changedPaths, editPage, makeFixture, readTree, referenceOutput, type Fixture } from './fixture.js';
+
+const SLOW = { timeout: 600_000 };
+
+/** Edits in order; each names the page it touches relative to the input. */
+function edits(withCorpus: boolean): [string, (input: string) => Promise<void>][] {
+  const resource = withCorpus ? 'v1.0/resources/user.md' : 'v1.0/resources/intune-onboarding-devicemanagementpartner.md';
+  const row = withCorpus ? /^\|aboutMe\|/ : /^\|lastHeartbeatDateTime\|/;
+  const api = withCorpus ? 'v1.0/api/user-get.md' : 'v1.0/api/intune-onboarding-devicemanagementpartner-update.md';
+  const list: [string, (input: string) => Promise<void>][] = [
+    ['a property description edited', (input) => editPage(path.join(input, resource), row, (line) => line.replace(/\|([^|]*)\|$/, '|Edited by a test. $1|'))],
+    ['a property row added', (input) => editPage(path.join(input, resource), row, (line) => `${line}\n|docs2tsTestProperty|String|Added by a test.|`)],
+    ['a page added (a second page with the same title)', (input) => copyFile(path.join(input, api), path.join(input, api.replace(/\.md$/, '-copy.md')))],
+    ['a page removed', (input) => rm(path.join(input, api.replace(/\.md$/, '-copy.md')))],
+  ];
+  if (withCorpus) list.push(['a beta page edited', (input) => editPage(path.join(input, 'beta/resources/user.md'), /^\|\s*aboutMe\s*\|/, (line) => line.replace(/\|([^|]*)\|$/, '|Edited by a test. $1|'))]);
+  return list;
+}
+
+function staleLines(before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>): string[] {
+  return changedPaths(before, after).map((file) => (!before.has(file) ? `missing: ${file}` : !after.has(file) ? `extra: ${file}` : `changed: ${file}`));
+}
+
+describe.each([
+  ['one run after another', false],
+  ['one process (watch mode state)', true],
+])('generate, %s', (_, withSession) => {
+  let fx: Fixture;
+  let out: string;
+  let pages: number;
+  const session: GenerateSession = { facts: new Map() };
+  const run = (extra: Partial<GenerateRequest> = {}) =>
+    generate({ input: fx.input, out, cacheDir: path.join(fx.dir, 'cache'), workers: 2, ...(withSession ? { session } : {}), ...extra });
+
+  beforeAll(async () => {
+    fx = await makeFixture();
+    out = path.join(fx.dir, 'out');
+  });
+  afterAll(() => fx?.cleanup());
+
+  it('cold with an empty cache equals the plain output and a --no-cache run', SLOW, async () => {
+    const reference = await referenceOutput(fx.input);
+    const result = await run();
+    pages = result.summary.pages;
+    expect(result.parsed).toBe(pages);
+    expect(await readTree(out)).toEqual(reference);
+    const plain = path.join(fx.dir, 'plain');
+    await generate({ input: fx.input, out: plain, cacheDir: null, workers: 1 });
+    expect(await readTree(plain)).toEqual(reference);
+  });
+
+  it('warm stops after stamps and touches nothing', SLOW, async () => {
+    const before = await readTree(out);
+    const inode = (await stat(path.join(out, [...before.keys()][0]!))).ino;
+    const result = await run();
+    expect(result).toMatchObject({ upToDate: true, parsed: 0, rendered: 0, written: [], changedPages: [] });
+    expect(await readTree(out)).toEqual(before);
+    expect((await stat(path.join(out, [...before.keys()][0]!))).ino).toBe(inode);
+  });
+
+  it('a second warm run after the stamps settle is up to date too', SLOW, async () => {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect((await run()).upToDate).toBe(true);
+  });
+
+  it('every edit: check names exactly the changed files and writes nothing; generate writes exactly those', SLOW, async () => {
+    for (const [name, edit] of edits(fx.withCorpus)) {
+      const before = await readTree(out);
+      await edit(fx.input);
+      const reference = await referenceOutput(fx.input);
+      const expected = changedPaths(before, reference);
+      expect(expected.length, name).toBeGreaterThan(0);
+
+      const check = await run({ check: true });
+      expect(check.stale, name).toEqual(staleLines(before, reference));
+      expect(await readTree(out), name).toEqual(before);
+
+      const result = await run();
+      expect([...result.written, ...result.removed].sort(), name).toEqual(expected);
+      expect(result.parsed, name).toBeLessThanOrEqual(1);
+      expect(result.changedPages.length, name).toBe(1);
+      expect(await readTree(out), name).toEqual(reference);
+      expect((await run()).upToDate, name).toBe(true);
+    }
+  });
+});
