@@ -4,6 +4,7 @@ import { UsageError } from '../parse/input.js';
 import { GENERATOR_VERSION } from '../model/link.js';
 import { parseMaxWarnings, ruleHelp, runCheck } from './check-command.js';
 import { parseWorkers } from './options.js';
+import { reportError } from './errors.js';
 
 export async function main(argv: string[]): Promise<number> {
   const debug = argv.includes('--debug');
@@ -86,13 +87,9 @@ export async function main(argv: string[]): Promise<number> {
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
-    if (error instanceof UsageError) {
-      process.stderr.write(`docs2ts: ${error.message}\n`);
-      return 2;
-    }
-    process.stderr.write(`docs2ts: internal error: ${(error as Error)?.message ?? String(error)}\n`);
-    if (debug) process.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
-    else process.stderr.write('(run again with --debug for details)\n');
-    return 2;
+    // Usage and file-system errors: one line naming the path and the fix; others: internal error, stack under --debug.
+    const report = reportError(error, debug);
+    process.stderr.write(report.text);
+    return report.exitCode;
   }
 }
