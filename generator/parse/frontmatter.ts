@@ -12,7 +12,7 @@ export function readFrontMatter(tree: Root, file: string, diagnostics: Diagnosti
   const node = tree.children[0]?.type === 'yaml' ? tree.children[0] : null;
   if (!node) return { values: {}, node: null };
   try {
-    const parsed: unknown = parseYaml(node.value, { uniqueKeys: false, prettyErrors: false });
+    const parsed: unknown = parseYaml(node.value, { uniqueKeys: false, prettyErrors: false, logLevel: 'error' });
     return { values: flattenScalars(parsed), node };
   } catch (error) {
     diagnostics.push(

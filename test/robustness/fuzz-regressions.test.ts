@@ -67,6 +67,19 @@ describe('fuzz regressions', () => {
     expect(check?.findings.filter((f) => f.ruleId === 'annotation-invalid').map((f) => f.line)).toEqual([at + 1]);
   });
 
+  it('keeps YAML warnings about front matter (unknown tags, collection keys) off stderr', async () => {
+    const warnings: string[] = [];
+    const listen = (warning: Error) => warnings.push(warning.message);
+    process.on('warning', listen);
+    try {
+      extractPage({ file: 'v1.0/api/x.md', apiVersion: 'v1.0', text: '---\ntitle: !INCLUDE x.md\n? [ x ]\n: 1\ndoc_type: apiPageType\n---\n\n# x\n' });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    } finally {
+      process.off('warning', listen);
+    }
+    expect(warnings).toEqual([]);
+  });
+
   it('reads a page with two BOMs exactly as with one (recovered table rows stay on their lines)', () => {
     const page = seedPage(RESOURCE);
     const [broken] = applyMutations([page.text], [{ kind: 'break-table-row', page: 0, at: 8, how: 0 }]);
