@@ -30,11 +30,13 @@ export interface Fixture {
   cleanup: () => Promise<void>;
 }
 
-export async function makeFixture(name = 'docs'): Promise<Fixture> {
+export async function makeFixture(options: { corpus?: boolean } = {}): Promise<Fixture> {
+  const name = 'docs';
+  const withCorpus = hasCorpus && options.corpus !== false;
   const dir = await mkdtemp(path.join(os.tmpdir(), 'docs2ts-pipeline-'));
   const input = path.join(dir, name);
   await cp(path.join(repoRoot, 'docs-input'), input, { recursive: true });
-  if (hasCorpus) {
+  if (withCorpus) {
     for (const version of ['v1.0', 'beta']) {
       const api = (await readdir(path.join(corpusRoot, version, 'api'))).sort().slice(0, MORE).map((file) => `api/${file}`);
       for (const page of [...RELATED, ...api]) {
@@ -43,7 +45,7 @@ export async function makeFixture(name = 'docs'): Promise<Fixture> {
       }
     }
   }
-  return { dir, input, withCorpus: hasCorpus, cleanup: () => rm(dir, { recursive: true, force: true }) };
+  return { dir, input, withCorpus, cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
 
 /** Every file below a folder: relative path → text. */
