@@ -21,7 +21,7 @@ import { corpusRoot, hasCorpus, repoRoot } from '../helpers/corpus.js';
 
 const SEED = Number(process.env['FUZZ_SEED'] ?? 20_241_122);
 const CORPUS_GROUPS = 40;
-const DAMAGED_RUNS = 150;
+const DAMAGED_RUNS = 120;
 const CUT_JSON_RUNS = 40;
 /** Long lines stay under the extractor's 20,000-character cut here (the parser's cost grows fast past it); the regression tests and `npm run fuzz` go beyond. */
 const MAX_LONG_LINE = 6_000;
