@@ -55,7 +55,7 @@ beforeAll(async () => {
   mkdirSync(odd, { recursive: true });
   writeFileSync(path.join(odd, 'hostilewidget-delete.md'), oddPage());
   out = path.join(tmp.dir, 'generated');
-  expect(await runGenerate({ input, out, quiet: true })).toBe(0);
+  expect(await runGenerate({ input, out, quiet: true, cache: path.join(tmp.dir, 'cache') })).toBe(0);
   writeFileSync(path.join(tmp.dir, 'package.json'), '{"type":"module"}\n');
   model = (await buildModel(input, { workers: 1 })).model;
   files = await listFiles(out);
