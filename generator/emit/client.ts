@@ -29,8 +29,8 @@ export const clientEmitter: Emitter = {
       stems.push(stem);
       files.push({
         path: `${ctx.apiVersion}/client/${stem}.ts`,
-        // Type references read names and kinds only, which the shape covers.
-        inputs: () => operations,
+        // Type references read names and kinds only, which the shape covers; examples are not emitted.
+        inputs: () => operations.map(({ examples: _examples, ...operation }) => operation),
         render: () => groupFile((project ??= new Project({ useInMemoryFileSystem: true })), ctx, planGroup(ctx, operations, aliases), aliases),
       });
     }
