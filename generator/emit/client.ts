@@ -4,12 +4,13 @@
  * resource the operations act on, else per first path segment) and
  * `client/index.ts` re-exporting every group.
  */
-import { Project, StructureKind, type ImportDeclarationStructure, type StatementStructures, type WriterFunction } from 'ts-morph';
+import { StructureKind, type ImportDeclarationStructure, type StatementStructures, type WriterFunction } from 'ts-morph';
 import type { ModelOperation } from '../model/ir.js';
 import { compareStrings } from '../model/diagnostic.js';
 import { generatedHeader, renderAll, type EmitContext, type Emitter, type PlannedFile } from './emitter.js';
 import { groupOperations } from './client-groups.js';
 import { operationStructures } from './client-operation.js';
+import { printStatements } from './ts-print.js';
 import { isPlannable, planOperation, type OperationPlan, type PlanScope } from './client-plan.js';
 import { modelPlan } from './model-plan.js';
 import { runtimeSource } from './client-runtime.js';
@@ -18,7 +19,6 @@ export const clientEmitter: Emitter = {
   name: 'client',
   emit: (ctx) => renderAll(clientEmitter.plan!(ctx)),
   plan(ctx) {
-    let project: Project | undefined;
     const taken = new Set(ctx.operations.map((operation) => ctx.names.operationName(operation.id) ?? ''));
     const aliases = { runtime: freeName('runtime', taken), models: freeName('models', taken) };
     const groups = groupOperations(ctx.operations, ctx);
@@ -31,7 +31,7 @@ export const clientEmitter: Emitter = {
         path: `${ctx.apiVersion}/client/${stem}.ts`,
         // Type references read names and kinds only, which the shape covers; examples are not emitted.
         inputs: () => operations.map(({ examples: _examples, ...operation }) => operation),
-        render: () => groupFile((project ??= new Project({ useInMemoryFileSystem: true })), ctx, planGroup(ctx, operations, aliases), aliases),
+        render: () => groupFile(ctx, planGroup(ctx, operations, aliases), aliases),
       });
     }
     files.push({ path: `${ctx.apiVersion}/client/index.ts`, inputs: () => [], render: () => generatedHeader(ctx) + barrel(stems) });
@@ -57,7 +57,7 @@ function planGroup(ctx: EmitContext, operations: readonly ModelOperation[], alia
   return { plans, scope };
 }
 
-function groupFile(project: Project, ctx: EmitContext, { plans, scope }: { plans: OperationPlan[]; scope: PlanScope }, aliases: { runtime: string; models: string }): string {
+function groupFile(ctx: EmitContext, { plans, scope }: { plans: OperationPlan[]; scope: PlanScope }, aliases: { runtime: string; models: string }): string {
   const imports: ImportDeclarationStructure[] = [
     { kind: StructureKind.ImportDeclaration, namespaceImport: aliases.runtime, moduleSpecifier: '../runtime.js' },
   ];
@@ -69,10 +69,7 @@ function groupFile(project: Project, ctx: EmitContext, { plans, scope }: { plans
     (writer) => writer.blankLineIfLastNot(),
     ...plans.flatMap((plan) => operationStructures(plan, aliases.runtime)),
   ];
-  const file = project.createSourceFile(`/client-${project.getSourceFiles().length}.ts`, { statements }, { overwrite: true });
-  const text = file.getFullText();
-  project.removeSourceFile(file);
-  return generatedHeader(ctx) + text;
+  return printStatements(generatedHeader(ctx), statements);
 }
 
 function barrel(stems: readonly string[]): string {

@@ -10,7 +10,7 @@ import { enumStatements, unresolvedStatements } from './model-enum.js';
 import { declaredPropertyTexts, interfaceStatements, type InterfaceEnv } from './model-interface.js';
 import { importSpecifier, type Chunk } from './model-layout.js';
 import { modelPlan, type ModelPlan, type ModelPlanOptions } from './model-plan.js';
-import { addImport, StructurePrinter, typeImports } from './ts-print.js';
+import { addImport, printStatements, typeImports } from './ts-print.js';
 import { isStructured, ownProperties } from './type-map.js';
 
 export const MODELS_FOLDER = 'models';
@@ -21,13 +21,12 @@ export function createModelsEmitter(options: ModelPlanOptions = {}): Emitter {
     emit: (ctx) => renderAll(emitter.plan!(ctx)),
     plan(ctx: EmitContext): PlannedFile[] {
       const plan = modelPlan(ctx, options);
-      let printer: StructurePrinter | undefined;
       const declared = memoDeclaredProperties(plan, ctx.typeIndex);
       const header = generatedHeader(ctx);
       const files: PlannedFile[] = plan.layout.chunks.map((chunk) => ({
         path: `${ctx.apiVersion}/${MODELS_FOLDER}/${chunk.id}.ts`,
         inputs: () => [...chunk.types, ...inheritedInputs(chunk, plan)],
-        render: () => (printer ??= new StructurePrinter()).print(header, chunkStatements(chunk, plan, ctx.typeIndex, declared)),
+        render: () => printStatements(header, chunkStatements(chunk, plan, ctx.typeIndex, declared)),
       }));
       files.push({ path: `${ctx.apiVersion}/${MODELS_FOLDER}/index.ts`, inputs: () => [], render: () => barrel(header, plan.layout.chunks) });
       return files;

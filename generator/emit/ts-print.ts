@@ -1,23 +1,17 @@
 /**
  * Printing ts-morph statement structures to text. Each file's statements are
- * built as plain structures first and added in one call, which is linear;
- * adding nodes one at a time is quadratic on large files.
+ * built as plain structures and printed in one call (`printStructure`), which is
+ * linear and parses nothing: a source file made from the same structures would
+ * print them and then parse the text back, and adding nodes one at a time is
+ * quadratic on large files. Prettier formats the text afterwards.
  */
-import { Project, StructureKind, type ImportDeclarationStructure, type JSDocStructure, type OptionalKind, type StatementStructures } from 'ts-morph';
+import { printStructure, StructureKind, type WriterFunction, type ImportDeclarationStructure, type JSDocStructure, type OptionalKind, type StatementStructures } from 'ts-morph';
 import { compareStrings } from '../model/diagnostic.js';
 import { escapeComment } from './naming.js';
 
-export class StructurePrinter {
-  private readonly project = new Project({ useInMemoryFileSystem: true, skipAddingFilesFromTsConfig: true });
-  private count = 0;
-
-  /** `header` is prepended verbatim (the generated-file header). */
-  print(header: string, statements: StatementStructures[]): string {
-    const file = this.project.createSourceFile(`/f${this.count++}.ts`, { statements }, { overwrite: true });
-    const text = file.getFullText();
-    this.project.removeSourceFile(file);
-    return `${header}${text}`;
-  }
+/** The text of a file of `statements`, after `header` (the generated-file header) verbatim. */
+export function printStatements(header: string, statements: (StatementStructures | WriterFunction)[]): string {
+  return `${header}${printStructure({ kind: StructureKind.SourceFile, statements }, { indentNumberOfSpaces: 2, useSingleQuote: true })}`;
 }
 
 /**

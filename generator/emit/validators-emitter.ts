@@ -12,7 +12,7 @@ import { generatedHeader, renderAll, type EmitContext, type Emitter, type Planne
 import { importSpecifier, type Chunk } from './model-layout.js';
 import { modelPlan, type ModelPlan, type ModelPlanOptions } from './model-plan.js';
 import { MODELS_FOLDER } from './models-emitter.js';
-import { jsDoc, StructurePrinter } from './ts-print.js';
+import { jsDoc, printStatements } from './ts-print.js';
 import { validatorRuntimeSource } from './validator-runtime-source.js';
 import { schemaEntry } from './validator-schema.js';
 
@@ -24,8 +24,7 @@ export function createValidatorsEmitter(options: ModelPlanOptions = {}): Emitter
     emit: (ctx) => renderAll(emitter.plan!(ctx)),
     plan(ctx: EmitContext): PlannedFile[] {
       const plan = modelPlan(ctx, options);
-      let printer: StructurePrinter | undefined;
-      const print = (statements: StatementStructures[]) => (printer ??= new StructurePrinter()).print(header, statements);
+      const print = (statements: StatementStructures[]) => printStatements(header, statements);
       const header = generatedHeader(ctx);
       const root = `${ctx.apiVersion}/${VALIDATORS_FOLDER}`;
       const files: PlannedFile[] = [{ path: `${root}/runtime.ts`, inputs: () => [], render: () => `${header}${validatorRuntimeSource()}` }];
