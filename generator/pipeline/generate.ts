@@ -105,7 +105,8 @@ export async function generate(request: GenerateRequest): Promise<GenerateResult
   lap('stamp');
 
   if (previous && build.size === 0) {
-    if (outputs.rehashed && !request.check && manifestFile) {
+    // Files proven unchanged by content rather than stamp: record their stamps, so the next run need not read them.
+    if ((outputs.rehashed || states.some((state) => state.rehashed)) && !request.check && manifestFile) {
       const refreshed = { ...previous, inputs: inputRecords(states), inputsStampedAt, outputs: await restamp(request.out, previous.outputs), outputsStampedAt: Date.now() };
       await saveManifest(manifestFile, refreshed).catch((error: unknown) => warnings.push(cacheWarning('save the run manifest', error)));
       if (request.session) request.session.manifest = refreshed;

@@ -19,6 +19,8 @@ export interface PageState {
   stamp: FileStamp | undefined;
   /** Content hash: recorded (stamp unchanged) or computed; undefined when not known yet. */
   hash: string | undefined;
+  /** True when the hash was computed because the stamp did not prove the recorded one. */
+  rehashed?: boolean;
 }
 
 /** Stamps every page and finds content hashes: recorded ones where the stamp proves them, else hashed now when `hashChanged`. */
@@ -35,7 +37,8 @@ export function pageStates(pages: readonly InputPage[], previous: ReadonlyMap<st
     }
     const record = previous?.get(page.file);
     if (record && sameStamp(record, stamp, stampedAt)) return { page, stamp, hash: record.hash };
-    return { page, stamp, hash: hashChanged && stamp.size <= MAX_PAGE_BYTES ? hashFile(page.absolutePath) : undefined };
+    if (!hashChanged || stamp.size > MAX_PAGE_BYTES) return { page, stamp, hash: undefined };
+    return { page, stamp, hash: hashFile(page.absolutePath), rehashed: record !== undefined };
   });
 }
 

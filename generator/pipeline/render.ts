@@ -23,8 +23,8 @@ export interface Rendered {
   formatted: number;
 }
 
-/** Above this many files to render, prettier runs in the worker pool. */
-const POOL_THRESHOLD = 16;
+/** Above this many files to render, prettier runs in the worker pool (below, starting the pool costs more). */
+const POOL_THRESHOLD = 64;
 
 export async function renderChanged(plans: readonly FilePlan[], kept: (file: string) => OutputRecord | undefined, options: RenderOptions = {}): Promise<Rendered> {
   const toRender = plans.filter((plan) => kept(plan.path)?.fingerprint !== plan.fingerprint);
