@@ -6,7 +6,7 @@ import type { Definition, Link, LinkReference, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import GithubSlugger from 'github-slugger';
 import { visit } from 'unist-util-visit';
-import { parseMarkdown } from '../parse/processor.js';
+import { ParseMemo } from '../parse/parse-memo.js';
 import { readFrontMatter } from '../parse/frontmatter.js';
 import { diagnostic, sourceOf, type Diagnostic } from '../model/diagnostic.js';
 import type { HeadingFacts, LinkFacts, PageFacts, PageKind } from './facts.js';
@@ -32,6 +32,9 @@ export interface PageInput {
   text: string;
 }
 
+/** Blocks recently parsed in this thread (pages share many); 1 MB of text: larger memos cost more in garbage collection than they save. */
+const memo = new ParseMemo(1 << 20);
+
 export function extractPage(input: PageInput): PageFacts {
   const diagnostics: Diagnostic[] = [];
   // Every leading BOM goes: micromark drops one more and counts offsets after it, so one left here would shift them.
@@ -53,7 +56,7 @@ export function extractPage(input: PageInput): PageFacts {
   };
   let tree: Root;
   try {
-    tree = parseMarkdown(text);
+    tree = memo.parse(text);
   } catch (error) {
     diagnostics.push(internalError(input.file, 'parse', error));
     return facts;

@@ -1,10 +1,12 @@
 /**
  * Extracts pages: in this thread for a few pages or `workers: 1`, else in the
  * worker pool, in batches of about the same size in bytes (so no thread waits on
- * one with all the large pages). Results come back in input order whatever the
- * pool does.
+ * one with all the large pages). Pages go to batches in the order of their file
+ * names, so a beta page and its v1.0 twin meet in one thread's parse memo.
+ * Results come back in input order whatever the pool does.
  */
 import type { InputPage } from '../parse/input.js';
+import { compareStrings } from '../model/diagnostic.js';
 import { extractPageFile, type ExtractedPage } from './extract-page-file.js';
 import type { WorkerPool } from './pool.js';
 
@@ -33,16 +35,25 @@ export async function extractAll(pages: readonly InputPage[], options: ExtractOp
     return out;
   }
   const pool = options.pool();
+  const order = twinsTogether(pages);
+  const sizes = options.sizes && order.map((i) => options.sizes![i]!);
   let done = 0;
   await Promise.all(
-    batches(pages.length, options.sizes).map(async ([start, end]) => {
-      const results = await pool.extract(pages.slice(start, end));
-      for (let i = 0; i < results.length; i++) out[start + i] = results[i]!;
+    batches(pages.length, sizes).map(async ([start, end]) => {
+      const indexes = order.slice(start, end);
+      const results = await pool.extract(indexes.map((i) => pages[i]!));
+      indexes.forEach((index, n) => (out[index] = results[n]!));
       done += end - start;
       options.onProgress?.(done, pages.length);
     }),
   );
   return out;
+}
+
+/** Page indexes ordered by file name, then path: `beta/api/x.md` beside `v1.0/api/x.md`. */
+function twinsTogether(pages: readonly InputPage[]): number[] {
+  const names = pages.map((page) => page.file.slice(page.file.lastIndexOf('/') + 1));
+  return pages.map((_, i) => i).sort((a, b) => compareStrings(names[a]!, names[b]!) || compareStrings(pages[a]!.file, pages[b]!.file));
 }
 
 /** [start, end) ranges of consecutive pages. */

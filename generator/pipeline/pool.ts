@@ -24,7 +24,14 @@ export class WorkerPool {
   constructor(readonly threads: number) {
     // Loaded here rather than imported: runs that need no pool never load it.
     const { Piscina: Pool } = createRequire(import.meta.url)('piscina') as typeof import('piscina');
-    this.piscina = new Pool({ filename: new URL('./worker.js', import.meta.url).href, minThreads: threads, maxThreads: threads, idleTimeout: 1000 });
+    this.piscina = new Pool({
+      filename: new URL('./worker.js', import.meta.url).href,
+      minThreads: threads,
+      maxThreads: threads,
+      idleTimeout: 1000,
+      // A larger young generation than a worker's default: parsing allocates short-lived objects fast, and scavenges dominated.
+      resourceLimits: { maxYoungGenerationSizeMb: 64 },
+    });
   }
 
   extract(pages: InputPage[]): Promise<ExtractedPage[]> {
