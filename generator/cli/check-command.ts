@@ -18,6 +18,7 @@ import type { RuleLevel } from '../check/types.js';
 import { checkRuleId, loadConfig } from './config.js';
 import type { CommonOptions } from './options.js';
 import { writeFileAtomic } from './write-file.js';
+import { DEFAULT_CACHE_DIR } from './generate-command.js';
 
 export interface CheckOptions extends Omit<CommonOptions, 'input'> {
   input?: string;
@@ -28,6 +29,8 @@ export interface CheckOptions extends Omit<CommonOptions, 'input'> {
   maxWarnings?: number;
   /** `id=level` settings. */
   rule?: string[];
+  /** Cache folder for page facts (relative to the working folder); false with --no-cache. */
+  cache?: string | false;
 }
 
 export interface CheckIo {
@@ -45,7 +48,10 @@ export async function runCheck(options: CheckOptions, io: CheckIo = defaultIo): 
   const config = await loadConfig(io.cwd);
   const input = options.input ?? config.input ?? 'docs-input';
   const levels = { ...config.rules, ...parseRuleSettings(options.rule ?? []) };
-  const build = await buildModel(path.resolve(io.cwd, input), { ...(options.workers ? { workers: options.workers } : {}) });
+  const build = await buildModel(path.resolve(io.cwd, input), {
+    ...(options.workers ? { workers: options.workers } : {}),
+    ...(options.cache === false ? {} : { cacheDir: path.resolve(io.cwd, options.cache ?? DEFAULT_CACHE_DIR) }),
+  });
   const result = runRules(build, diskPages(path.resolve(io.cwd, input)), {
     levels,
     ...(config.ignoreFiles ? { ignoreFiles: config.ignoreFiles } : {}),

@@ -77,6 +77,8 @@ export async function main(argv: string[]): Promise<number> {
     .option('-q, --quiet', 'no summary on stderr')
     .option('--debug', 'show stack traces for internal errors')
     .addOption(workers())
+    .option('--cache <dir>', 'cache folder for page facts (shared with generate and model)', '.docs2ts-cache')
+    .option('--no-cache', 'read every page again and keep no cache')
     .addHelpText('after', ruleHelp())
     .action(async (options) => {
       exitCode = await runCheck(options);

@@ -56,6 +56,19 @@ describe('exit codes', () => {
     expect((await check(dir, { maxWarnings: 0 })).code).toBe(1);
   });
 
+  it('reads facts from the cache when warm, with the same findings, and after an edit sees the edit', async () => {
+    const dir = project({ 'v1.0/resources/widget.md': ONE_ERROR });
+    const cold = await check(dir, { format: 'json' });
+    const packs = readFileSync(path.join(dir, '.docs2ts-cache/facts/facts.pack'));
+    expect(packs.length).toBeGreaterThan(0);
+    const warm = await check(dir, { format: 'json' });
+    expect(warm.stdout).toBe(cold.stdout);
+    expect(readFileSync(path.join(dir, '.docs2ts-cache/facts/facts.pack')).equals(packs)).toBe(true);
+    writeFileSync(path.join(dir, 'docs/v1.0/resources/widget.md'), CLEAN);
+    expect((await check(dir)).code).toBe(0);
+    expect((await check(dir, { cache: false })).code).toBe(0);
+  });
+
   it('follows --rule levels', async () => {
     const dir = project({ 'v1.0/resources/widget.md': ONE_ERROR });
     expect((await check(dir, { rule: ['table-json-mismatch=warn'] })).code).toBe(0);
