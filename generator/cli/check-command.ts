@@ -103,12 +103,6 @@ export function parseRuleSettings(settings: readonly string[]): Record<string, R
   return out;
 }
 
-export function parseMaxWarnings(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`--max-warnings takes a whole number from 0, not ${value}`);
-  return n;
-}
-
 /** The rule list `docs2ts check --help` ends with. */
 export function ruleHelp(): string {
   const lines = Object.values(RULES).map((rule) => `  ${rule.id.padEnd(28)} ${rule.defaultLevel.padEnd(5)}  ${rule.description}`);

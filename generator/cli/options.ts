@@ -11,3 +11,9 @@ export function parseWorkers(value: string): number {
   if (!Number.isInteger(n) || n < 1 || n > 64) throw new Error(`--workers takes a whole number from 1 to 64, not ${value}`);
   return n;
 }
+
+export function parseMaxWarnings(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`--max-warnings takes a whole number from 0, not ${value}`);
+  return n;
+}

@@ -68,8 +68,10 @@ export interface LoadedPages {
   parsed: number;
 }
 
-/** Above this many pages read from the cache, extraction of the others starts first, in the pool, to overlap with the reading. */
+/** Above this many pages read from the cache, extraction of the others starts first, in the pool, to overlap with the reading... */
 const OVERLAP_FROM = 500;
+/** ...when there are this many to extract: for fewer, starting the pool's threads costs more than extracting them here. */
+const OVERLAP_PAGES = 16;
 
 export async function loadPages(states: readonly PageState[], options: LoadOptions): Promise<LoadedPages> {
   const key = (state: PageState, hash: string) => factsKey(options.factsId, state.page.file, state.page.apiVersion, hash);
@@ -89,7 +91,7 @@ export async function loadPages(states: readonly PageState[], options: LoadOptio
       },
     ).then((results) => ({ indexes, results }));
   // The pages to extract go to the pool first; this thread reads the cache meanwhile.
-  const extracting = [extract(missing, fromDisk.length >= OVERLAP_FROM)];
+  const extracting = [extract(missing, fromDisk.length >= OVERLAP_FROM && missing.length >= OVERLAP_PAGES)];
   if (options.store && fromDisk.length > 0) {
     const loaded = options.store.loadMany(fromDisk.map((i) => ({ key: key(states[i]!, states[i]!.hash!), file: states[i]!.page.file, apiVersion: states[i]!.page.apiVersion })));
     fromDisk.forEach((i, n) => (facts[i] = loaded[n]));
