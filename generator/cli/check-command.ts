@@ -16,9 +16,8 @@ import { runRules } from '../check/run-check.js';
 import { RULES } from '../check/rules/index.js';
 import type { RuleLevel } from '../check/types.js';
 import { checkRuleId, loadConfig } from './config.js';
-import type { CommonOptions } from './options.js';
+import { DEFAULT_CACHE_DIR, type CommonOptions } from './options.js';
 import { writeFileAtomic } from './write-file.js';
-import { DEFAULT_CACHE_DIR } from './generate-command.js';
 
 export interface CheckOptions extends Omit<CommonOptions, 'input'> {
   input?: string;

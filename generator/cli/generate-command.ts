@@ -5,7 +5,7 @@
  */
 import { generate, type GenerateRequest, type GenerateResult } from '../pipeline/generate.js';
 import { createProgress } from './progress.js';
-import type { CommonOptions } from './options.js';
+import { DEFAULT_CACHE_DIR, type CommonOptions } from './options.js';
 
 export interface GenerateOptions extends CommonOptions {
   out: string;
@@ -15,7 +15,6 @@ export interface GenerateOptions extends CommonOptions {
   cache?: string | false;
 }
 
-export const DEFAULT_CACHE_DIR = '.docs2ts-cache';
 
 export async function runGenerate(options: GenerateOptions): Promise<number> {
   if (options.watch) {

@@ -2,7 +2,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { UsageError } from '../parse/input.js';
 import { GENERATOR_VERSION } from '../model/link.js';
-import { parseMaxWarnings, parseWorkers } from './options.js';
+import { DEFAULT_CACHE_DIR, parseMaxWarnings, parseWorkers } from './options.js';
 import { reportError } from './errors.js';
 
 export async function main(argv: string[]): Promise<number> {
@@ -34,7 +34,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('-q, --quiet', 'no summary on stderr')
     .option('--debug', 'show stack traces for internal errors')
     .addOption(workers())
-    .option('--cache <dir>', 'cache folder for page facts', '.docs2ts-cache')
+    .option('--cache <dir>', 'cache folder for page facts', DEFAULT_CACHE_DIR)
     .option('--no-cache', 'read every page again and keep no cache')
     .action(async (options) => {
       // Commands are loaded on use, so a run that finds nothing to do loads no parser or printer.
@@ -49,7 +49,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('-o, --out <dir>', 'output folder (replaced whole)', 'generated')
     .option('--check', 'write nothing; exit 1 and name the stale files when the output folder differs')
     .option('--watch', 'regenerate on every change under the input until Ctrl-C')
-    .option('--cache <dir>', 'cache folder (page facts, last run) so unchanged pages are not read again', '.docs2ts-cache')
+    .option('--cache <dir>', 'cache folder (page facts, last run) so unchanged pages are not read again', DEFAULT_CACHE_DIR)
     .option('--no-cache', 'redo everything and keep no cache')
     .option('-q, --quiet', 'no summary on stderr')
     .option('--debug', 'show stack traces for internal errors')
@@ -78,7 +78,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('-q, --quiet', 'no summary on stderr')
     .option('--debug', 'show stack traces for internal errors')
     .addOption(workers())
-    .option('--cache <dir>', 'cache folder for page facts (shared with generate and model)', '.docs2ts-cache')
+    .option('--cache <dir>', 'cache folder for page facts (shared with generate and model)', DEFAULT_CACHE_DIR)
     .option('--no-cache', 'read every page again and keep no cache')
     .addHelpText('after', checkCommand?.ruleHelp() ?? '')
     .action(async (options) => {

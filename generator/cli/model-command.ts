@@ -3,8 +3,7 @@ import { buildModel } from '../pipeline/build-model.js';
 import { formatSummary } from './summary.js';
 import { writeFileAtomic } from './write-file.js';
 import { createProgress } from './progress.js';
-import { DEFAULT_CACHE_DIR } from './generate-command.js';
-import type { CommonOptions } from './options.js';
+import { DEFAULT_CACHE_DIR, type CommonOptions } from './options.js';
 
 export interface ModelOptions extends CommonOptions {
   out: string;

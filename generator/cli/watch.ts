@@ -8,7 +8,8 @@ import path from 'node:path';
 import { watch } from 'chokidar';
 import { generate, type GenerateSession } from '../pipeline/generate.js';
 import { UsageError } from '../parse/input.js';
-import { DEFAULT_CACHE_DIR, generateRequest, type GenerateOptions } from './generate-command.js';
+import { generateRequest, type GenerateOptions } from './generate-command.js';
+import { DEFAULT_CACHE_DIR } from './options.js';
 
 export interface WatchIo {
   write: (line: string) => void;
