@@ -23,6 +23,7 @@ import { parseArgs } from 'node:util';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
+import { discoverPages } from '../generator/parse/input.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BIN = path.join(repoRoot, 'bin/docs2ts.js');
@@ -109,7 +110,8 @@ async function benchInput(
   const dir = await mkdtemp(path.join(work, 'input-'));
   const input = path.join(dir, path.basename(source));
   await cp(source, input, { recursive: true });
-  const pages = await pageFiles(input);
+  // The pages docs2ts reads, so the floor parses exactly what the runs parse.
+  const pages = (await discoverPages(input)).pages.map((page) => page.absolutePath);
   const bytes = (await Promise.all(pages.map((file) => stat(file).then((s) => s.size)))).reduce((a, b) => a + b, 0);
   console.log(`\n${label}: ${pages.length} pages, ${(bytes / 1e6).toFixed(1)} MB (copied to ${input})`);
 
@@ -214,14 +216,6 @@ function rowEdit(name: string, file: string, property: string, kind: 'descriptio
       return text.slice(0, match.index) + next + text.slice(match.index + line.length);
     },
   };
-}
-
-async function pageFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile() && /\.md(\.txt)?$/i.test(entry.name) && !/(^|\/)(includes|snippets)\//.test(entry.parentPath))
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .sort();
 }
 
 async function treeText(dir: string): Promise<string> {

@@ -35,11 +35,19 @@ export interface PageInput {
 /** Blocks recently parsed in this thread (pages share many); 1 MB of text: larger memos cost more in garbage collection than they save. */
 const memo = new ParseMemo(1 << 20);
 
+/**
+ * The text as it is parsed. Every leading BOM goes: micromark drops one more and
+ * counts offsets after it, so one left here would shift them. A lone CR ends a
+ * line in markdown; as LF (same offsets, same lines) every `\n`-splitting helper
+ * agrees with mdast.
+ */
+export function markdownText(text: string): string {
+  return text.replace(/^\uFEFF+/, '').replace(/\r(?!\n)/g, '\n');
+}
+
 export function extractPage(input: PageInput): PageFacts {
   const diagnostics: Diagnostic[] = [];
-  // Every leading BOM goes: micromark drops one more and counts offsets after it, so one left here would shift them.
-  // A lone CR ends a line in markdown; as LF (same offsets, same lines) every `\n`-splitting helper agrees with mdast.
-  const text = cutLongLines(input.text.replace(/^\uFEFF+/, '').replace(/\r(?!\n)/g, '\n'), input.file, diagnostics);
+  const text = cutLongLines(markdownText(input.text), input.file, diagnostics);
   const facts: PageFacts = {
     file: input.file,
     apiVersion: input.apiVersion,

@@ -51,7 +51,7 @@ export async function extractAll(pages: readonly InputPage[], options: ExtractOp
 }
 
 /** Page indexes ordered by file name, then path: `beta/api/x.md` beside `v1.0/api/x.md`. */
-function twinsTogether(pages: readonly InputPage[]): number[] {
+export function twinsTogether(pages: readonly InputPage[]): number[] {
   const names = pages.map((page) => page.file.slice(page.file.lastIndexOf('/') + 1));
   return pages.map((_, i) => i).sort((a, b) => compareStrings(names[a]!, names[b]!) || compareStrings(pages[a]!.file, pages[b]!.file));
 }

@@ -4,26 +4,26 @@
  * read in the order the worker pool hands them out (twins together), so the
  * memo is hit as in a real run. Skips, saying so, when the corpus is absent.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { markdownText } from '../../generator/extract/page.js';
 import { blockStarts } from '../../generator/parse/blocks.js';
+import { discoverPages } from '../../generator/parse/input.js';
 import { ParseMemo } from '../../generator/parse/parse-memo.js';
 import { parseMarkdown } from '../../generator/parse/processor.js';
+import { twinsTogether } from '../../generator/pipeline/extract-all.js';
 import { corpusRoot, hasCorpus } from '../helpers/corpus.js';
 
 describe.skipIf(!hasCorpus)('parsing ../shared/graph-docs by blocks', () => {
   it('gives the whole-page tree for every page, and cuts most pages', { timeout: 1_800_000 }, async () => {
-    const entries = await readdir(corpusRoot, { recursive: true, withFileTypes: true });
-    const files = entries
-      .filter((entry) => entry.isFile() && /\.md(\.txt)?$/.test(entry.name))
-      .map((entry) => path.join(entry.parentPath, entry.name))
-      .sort((a, b) => path.basename(a).localeCompare(path.basename(b)) || a.localeCompare(b));
+    const { pages } = await discoverPages(corpusRoot);
+    const files = twinsTogether(pages).map((i) => pages[i]!.absolutePath);
     const memo = new ParseMemo(1 << 20);
     const different: string[] = [];
     let cut = 0;
     for (const file of files) {
-      const text = (await readFile(file, 'utf8')).replace(/^\uFEFF+/, '').replace(/\r(?!\n)/g, '\n');
+      const text = markdownText(await readFile(file, 'utf8'));
       if (blockStarts(text).length > 1) cut++;
       if (JSON.stringify(memo.parse(text)) !== JSON.stringify(parseMarkdown(text))) different.push(path.relative(corpusRoot, file));
     }
