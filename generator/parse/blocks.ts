@@ -1,11 +1,18 @@
 /**
  * Where a page can be cut into blocks that parse alone exactly as they parse in
- * the page. A cut goes before a line that follows a blank line and starts, in
- * its first column, a character that can neither continue an open container
- * (a space or tab, `>`) nor extend a list (`-`, `*`, `+`, a digit): after a
- * blank line, such a line closes every block except a fenced code block and
- * the HTML blocks that run to an end marker, which are tracked here. Pages
- * where a block's meaning could depend on another block (link reference
+ * the page. A cut goes
+ * - before a line that follows a blank line and starts, in its first column, a
+ *   character that can neither continue an open container (a space or tab,
+ *   `>`) nor extend a list (`-`, `*`, `+`, a digit): after a blank line, such a
+ *   line closes every block except a fenced code block and the HTML blocks that
+ *   run to an end marker, which are tracked here;
+ * - before an ATX heading, a fence or an HTML comment that starts in the first
+ *   column: each closes every open block (none of them can be a paragraph's
+ *   lazy continuation) unless an HTML block is open;
+ * - after such a heading line, a fence's closing line or a comment's last line
+ *   (and the front matter), which leave nothing open; but never before `---`,
+ *   which would start front matter in a block of its own.
+ * Pages where a block's meaning could depend on another block (link reference
  * definitions apply page-wide) or where the tracking could be wrong (fence
  * lines that are not at the start of a line, HTML blocks of the kinds that
  * span blank lines) are not cut at all.
@@ -23,6 +30,8 @@ export function blockStarts(text: string): number[] {
   let html = false;
   let comment = false;
   let previousBlank = false;
+  // Set on a line that leaves no block open; cleared by the next line that is not blank.
+  let closed = false;
   for (let offset = 0, first = true; offset < text.length; first = false) {
     let end = text.indexOf('\n', offset);
     if (end < 0) end = text.length;
@@ -31,23 +40,35 @@ export function blockStarts(text: string): number[] {
     const from = offset;
     offset = end + 1;
     if (frontMatter) {
-      if (!first && /^(---|\.\.\.)\s*$/.test(line)) frontMatter = false;
+      if (!first && /^(---|\.\.\.)\s*$/.test(line)) {
+        frontMatter = false;
+        closed = line === '---' && /^---\r?\n/.test(text);
+      }
       continue;
     }
     if (comment) {
-      if (line.includes('-->')) comment = false;
+      if (line.includes('-->')) {
+        comment = false;
+        closed = true;
+      }
       continue;
     }
     const marker = FENCE.exec(line);
     // Fences are followed only where they start the line: others may belong to a list item or a quote.
     if (marker && marker[1] !== '') return [0];
     if (fence) {
-      if (marker && marker[2]![0] === fence.char && marker[2]!.length >= fence.length && marker[3]!.trim() === '') fence = undefined;
+      if (marker && marker[2]![0] === fence.char && marker[2]!.length >= fence.length && marker[3]!.trim() === '') {
+        fence = undefined;
+        closed = true;
+      }
       previousBlank = false;
       continue;
     }
-    const cut = previousBlank && from > 0 && CUTTABLE.test(line);
+    const opensFence = marker !== null && !(marker[2]![0] === '`' && marker[3]!.includes('`'));
+    const heading = ATX_HEADING.test(line);
+    const cut = from > 0 && !blank && ((closed && !line.startsWith('---')) || (previousBlank && CUTTABLE.test(line)) || (!html && (heading || opensFence || line.startsWith('<!--'))));
     previousBlank = blank;
+    if (!blank) closed = false;
     const open = line.indexOf('<!--');
     if (open >= 0 && !line.includes('-->', open + 4)) {
       // A comment over several lines is followed where it starts a line outside other blocks; elsewhere it could span blank lines unseen.
@@ -59,8 +80,9 @@ export function blockStarts(text: string): number[] {
     if (marker && html) return [0];
     if (cut) starts.push(from);
     // A backtick run followed by another backtick on its line is inline code, not a fence.
-    if (marker && !(marker[2]![0] === '`' && marker[3]!.includes('`'))) fence = { char: marker[2]![0]!, length: marker[2]!.length };
+    if (opensFence) fence = { char: marker[2]![0]!, length: marker[2]!.length };
     else if (HTML_START.test(line)) html = true;
+    else if (!html && (heading || open === 0)) closed = true;
     if (blank) html = false;
   }
   return starts;
@@ -68,6 +90,9 @@ export function blockStarts(text: string): number[] {
 
 /** A fence line: indent, fence, rest. Fence-like runs after other text (in a list item, a quote) make the page uncuttable. */
 const FENCE = /^([ \t>*+\-\d.)]*?)(`{3,}|~{3,})(.*)$/s;
+
+/** An ATX heading in the first column (a line of its own, whatever follows). */
+const ATX_HEADING = /^#{1,6}(?:[ \t]|$)/;
 
 /** A line that starts an HTML block (which then runs to a blank line). */
 const HTML_START = /^ {0,3}<[A-Za-z/]/;

@@ -10,6 +10,8 @@
 import type { Root, RootContent } from 'mdast';
 import type { Point, Position } from 'unist';
 import { blockStarts } from './blocks.js';
+import { fastBlock } from './fast-blocks.js';
+import { InlineMemo } from './inline-memo.js';
 import { parseMarkdown } from './processor.js';
 
 interface Parsed {
@@ -19,6 +21,7 @@ interface Parsed {
 
 export class ParseMemo {
   private readonly blocks = new Map<string, Parsed>();
+  private readonly inline = new InlineMemo();
   private bytes = 0;
   hits = 0;
   misses = 0;
@@ -59,7 +62,7 @@ export class ParseMemo {
       return known;
     }
     this.misses++;
-    const tree = parseMarkdown(text);
+    const tree = fastBlock(text, this.inline) ?? parseMarkdown(text);
     const parsed = { children: tree.children, position: tree.position };
     this.blocks.set(text, parsed);
     this.bytes += text.length;

@@ -63,6 +63,12 @@ describe('blockStarts', () => {
     expect(blockStarts(text).map((offset) => text.slice(offset).split('\n')[0])).toEqual(['Intro.', '<!--', 'text']);
   });
 
+  it('cuts around headings, fences and comments that start a line, blank line or not', () => {
+    const text = 'Intro.\n## Permissions\n|a|\n|-|\n<!-- { "blockType": "request" } -->\n```http\nGET /me\n```\n- after\n<div>\n# in html\n';
+    const cuts = blockStarts(text).map((offset) => text.slice(offset).split('\n')[0]);
+    expect(cuts).toEqual(['Intro.', '## Permissions', '|a|', '<!-- { "blockType": "request" } -->', '```http', '- after']);
+  });
+
   it('does not cut before lines that continue a list, a quote or indented code', () => {
     const text = '- a\n\n- b\n\n  more\n\n> quote\n\n> again\n\n    code\n\n    more\n\n1. one\n\n2. two\n\nend\n';
     const cuts = blockStarts(text).map((offset) => text.slice(offset).split('\n')[0]);
@@ -93,6 +99,9 @@ describe('ParseMemo', () => {
       '',
       '# Title',
       '## Section',
+      '#### Deep `heading` ##',
+      '#NoSpace',
+      '<!-- c --> after',
       'Setext\n===',
       'Paragraph with `code`, *emphasis* and a [link](x.md).',
       'lazy\ncontinued',
@@ -130,7 +139,7 @@ describe('ParseMemo', () => {
         expect(JSON.stringify(memo.parse(text))).toBe(whole);
         expect(JSON.stringify(memo.parse(text))).toBe(whole);
       }),
-      { numRuns: 3000, seed: 20261122 },
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 3000), seed: Number(process.env.FUZZ_SEED ?? 20261122) },
     );
   });
 });

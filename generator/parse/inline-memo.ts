@@ -1,0 +1,88 @@
+/**
+ * Inline content of one line (a heading's text, a table cell) as mdast phrasing
+ * nodes, without a micromark run per piece: text with no character that could
+ * start an inline construct becomes one text node; other text is parsed once,
+ * several pieces per micromark run, and remembered. Positions are placed at
+ * the piece's line, column and offset in its block.
+ */
+import type { PhrasingContent } from 'mdast';
+import type { Point } from 'unist';
+import { parseMarkdown } from './processor.js';
+
+/** Characters that can start or end an inline construct (or that micromark rewrites): anything else is literal text. */
+const SPECIAL = /[!&*<[\\\]_`\0\t\r\n]/;
+
+/** Pieces remembered; the memo starts afresh past this many (they are short). */
+const MAX_ENTRIES = 100_000;
+
+export class InlineMemo {
+  /** Nodes of each piece parsed so far, placed at line 1, column 1, offset 0; null when it does not parse as one paragraph's content. */
+  private readonly known = new Map<string, PhrasingContent[] | null>();
+
+  /** Parses the pieces not known yet, in one micromark run. */
+  prepare(pieces: readonly string[]): void {
+    const fresh = [...new Set(pieces.filter((piece) => SPECIAL.test(piece) && !this.known.has(piece)))];
+    if (fresh.length === 0) return;
+    if (this.known.size + fresh.length > MAX_ENTRIES) this.known.clear();
+    if (fresh.length > 1 && this.learnTogether(fresh)) return;
+    for (const piece of fresh) this.known.set(piece, paragraphContent(parseMarkdown(piece).children, 0, piece.length));
+  }
+
+  /** Nodes of `piece` (prepared, or without special characters) placed at `at`; undefined when it is not plain paragraph content. */
+  place(piece: string, at: Required<Point>): PhrasingContent[] | undefined {
+    if (!SPECIAL.test(piece)) {
+      return piece === '' ? [] : [{ type: 'text', value: piece, position: { start: { ...at }, end: { line: at.line, column: at.column + piece.length, offset: at.offset + piece.length } } }];
+    }
+    const nodes = this.known.get(piece);
+    return nodes ? nodes.map((node) => placed(node, at)) : undefined;
+  }
+
+  /** Pieces as paragraphs of one document; false when the document does not give one paragraph per piece. */
+  private learnTogether(pieces: readonly string[]): boolean {
+    const children = parseMarkdown(pieces.join('\n\n')).children;
+    if (children.length !== pieces.length) return false;
+    const learned: (PhrasingContent[] | null)[] = [];
+    let offset = 0;
+    for (let i = 0; i < pieces.length; i++) {
+      const start = children[i]!.position?.start;
+      if (start?.line !== 2 * i + 1) return false;
+      learned.push(paragraphContent([children[i]!], offset, pieces[i]!.length));
+      offset += pieces[i]!.length + 2;
+    }
+    pieces.forEach((piece, i) => this.known.set(piece, learned[i]!));
+    return true;
+  }
+}
+
+/** The phrasing nodes of a lone paragraph spanning exactly `length` characters from `offset`, moved to line 1 offset 0. */
+function paragraphContent(children: readonly unknown[], offset: number, length: number): PhrasingContent[] | null {
+  const paragraph = children[0] as { type: string; children: PhrasingContent[]; position?: { start: Point; end: Point } } | undefined;
+  if (children.length !== 1 || paragraph?.type !== 'paragraph') return null;
+  const { start, end } = paragraph.position ?? {};
+  if (start?.column !== 1 || start.offset !== offset || end?.offset !== offset + length || end.line !== start.line) return null;
+  return paragraph.children.map((node) => placed(node, { line: 2 - start.line, column: 1, offset: -offset }, true));
+}
+
+/** A deep copy of `node` with its points moved to `at` (single-line content: every point is on the piece's line). */
+function placed<T extends object>(node: T, at: Required<Point>, relative = false): T {
+  const copy: Record<string, unknown> = {};
+  for (const key in node) {
+    const value = (node as Record<string, unknown>)[key];
+    if (key === 'position' && value) {
+      const { start, end } = value as { start: Point; end: Point };
+      copy[key] = { start: moved(start, at, relative), end: moved(end, at, relative) };
+    } else if (key === 'children') {
+      copy[key] = (value as object[]).map((child) => placed(child, at, relative));
+    } else if (value !== null && typeof value === 'object') {
+      copy[key] = structuredClone(value);
+    } else {
+      copy[key] = value;
+    }
+  }
+  return copy as T;
+}
+
+function moved(point: Point, at: Required<Point>, relative: boolean): Point {
+  if (relative) return { line: point.line + at.line - 1, column: point.column, offset: point.offset! + at.offset };
+  return { line: at.line, column: point.column + at.column - 1, offset: point.offset! + at.offset };
+}
