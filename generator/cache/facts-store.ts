@@ -1,24 +1,31 @@
 /**
  * Page facts cached by key (`factsKey`: generator code, page path, API version,
- * content hash). One append-only pack holds the facts as JSON texts; an index
- * maps key → [offset, length, crc32, last run]. Every entry is checked on load
- * (index shape, bounds, checksum, JSON, the page it claims to be), and anything
- * that does not check out is a miss: extracted again, never trusted.
+ * content hash). Each page's facts are two JSON texts (`model/facts-parts.ts`):
+ * the core, which `generate` reads, in one append-only pack, and the detail,
+ * which only `check` and `model` add to it, in another; so `generate` reads and
+ * parses less than half of the bytes. An index maps key → where both texts are,
+ * their checksums and the last run that used them. Every entry is checked on
+ * load (index shape, bounds, checksum, JSON, the page it claims to be, the
+ * detail fitting its core), and anything that does not check out is a miss:
+ * extracted again, never trusted.
  *
  * JSON rather than `v8.serialize`: on this corpus JSON.parse of the facts is two
- * to three times faster than v8.deserialize. One pack rather than a file per
- * page: one read instead of eleven thousand. Two runs sharing a cache folder at
- * once can lose each other's entries (last index wins), which costs only misses.
+ * to three times faster than v8.deserialize. Packs rather than a file per page:
+ * one read instead of eleven thousand. Two runs sharing a cache folder at once
+ * can lose each other's entries (last index wins), which costs only misses.
  */
 import { closeSync, fstatSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
 import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import type { PageFacts } from '../extract/facts.js';
+import { joinFacts } from '../model/facts-parts.js';
 import { hashOf } from './hash.js';
 import { writeAtomic } from './write-atomic.js';
 
-type IndexEntry = [offset: number, length: number, crc: number, lastRun: number];
+/** Where one text is in its pack. */
+type Span = [offset: number, length: number, crc: number];
+type IndexEntry = [...core: Span, ...detail: Span, lastRun: number];
 
 interface IndexFile {
   format: typeof FORMAT;
@@ -26,8 +33,11 @@ interface IndexFile {
   entries: Record<string, IndexEntry>;
 }
 
-const FORMAT = 1;
-/** Entries unused for this many runs are dropped when the pack is compacted. */
+/** 2: core and detail in two packs (1 had whole facts in one). */
+const FORMAT = 2;
+const ENTRY_LENGTH = 7;
+const LAST_RUN = 6;
+/** Entries unused for this many runs are dropped when the packs are compacted. */
 const KEEP_RUNS = 8;
 /** Buffered appends are written in pieces of about this size. */
 const FLUSH_BYTES = 8 * 1024 * 1024;
@@ -38,16 +48,23 @@ export interface FactsRequest {
   apiVersion: string;
 }
 
+/** A page's facts as the two JSON texts `extractPageFile` makes. */
+export interface FactsTexts {
+  core: string;
+  detail: string;
+}
+
 export function factsKey(factsId: string, file: string, apiVersion: string, contentHash: string): string {
   return hashOf(factsId, file, apiVersion, contentHash);
 }
 
 export class FactsStore {
-  private pending: { key: string; text: Buffer }[] = [];
+  private pending: { key: string; core: Buffer; detail: Buffer }[] = [];
   private pendingBytes = 0;
   private readonly used = new Set<string>();
-  private pack: Buffer | undefined;
-  /** Set when the index did not load: the pack is then started afresh. */
+  private readonly core: Pack;
+  private readonly detail: Pack;
+  /** Set when the index did not load: the packs are then started afresh. */
   private fresh: boolean;
 
   private constructor(
@@ -56,6 +73,8 @@ export class FactsStore {
     fresh: boolean,
   ) {
     this.fresh = fresh;
+    this.core = new Pack(path.join(dir, 'facts.pack'));
+    this.detail = new Pack(path.join(dir, 'facts.detail.pack'));
   }
 
   static async open(dir: string): Promise<FactsStore> {
@@ -74,61 +93,41 @@ export class FactsStore {
     return Object.hasOwn(this.index.entries, key);
   }
 
-  private get packFile(): string {
-    return path.join(this.dir, 'facts.pack');
-  }
-
-  /** Facts for each request, or undefined where the cache has none that checks out. */
-  loadMany(requests: readonly FactsRequest[]): (PageFacts | undefined)[] {
+  /**
+   * Facts for each request, or undefined where the cache has none that checks out.
+   * Only the core (`model/facts-parts.ts`) unless `detail` is set: then the whole facts.
+   */
+  loadMany(requests: readonly FactsRequest[], { detail = false }: { detail?: boolean } = {}): (PageFacts | undefined)[] {
     const hits = requests.map((request) => this.index.entries[request.key]);
-    const bytes = hits.reduce((n, entry) => n + (entry?.[1] ?? 0), 0);
-    if (bytes === 0) return requests.map(() => undefined);
-    let fd: number | undefined;
-    try {
-      fd = openSync(this.packFile, 'r');
-    } catch {
-      return requests.map(() => undefined);
-    }
-    try {
-      const size = fstatSync(fd).size;
-      // The whole pack in one read when the hits are a good part of it, else one positioned read per entry.
-      if (this.pack === undefined && bytes * 4 >= size) this.pack = readFileSync(fd);
-      return requests.map((request, i) => {
-        const entry = hits[i];
-        if (!entry) return undefined;
-        const facts = decode(this.pack ? slice(this.pack, entry) : readAt(fd!, size, entry), entry, request);
-        if (facts) this.used.add(request.key);
-        else delete this.index.entries[request.key];
-        return facts;
-      });
-    } finally {
-      closeSync(fd);
-    }
+    const cores = this.core.readMany(hits.map((entry) => entry && coreSpan(entry)));
+    const details = detail ? this.detail.readMany(hits.map((entry) => entry && detailSpan(entry))) : undefined;
+    return requests.map((request, i) => {
+      const entry = hits[i];
+      if (!entry) return undefined;
+      let facts = decodeCore(cores[i], coreSpan(entry), request);
+      if (facts && details) facts = joinFacts(facts, decode(details[i], detailSpan(entry)));
+      if (facts) this.used.add(request.key);
+      else delete this.index.entries[request.key];
+      return facts;
+    });
   }
 
-  /** Queues facts (as the JSON text the worker made) for the pack. */
-  add(key: string, json: string): void {
-    const text = Buffer.from(json);
-    this.pending.push({ key, text });
+  /** Queues facts (as the JSON texts the worker made) for the packs. */
+  add(key: string, texts: FactsTexts): void {
+    const core = Buffer.from(texts.core);
+    const detail = Buffer.from(texts.detail);
+    this.pending.push({ key, core, detail });
     this.used.add(key);
-    this.pendingBytes += text.length;
+    this.pendingBytes += core.length + detail.length;
     if (this.pendingBytes >= FLUSH_BYTES) this.flush();
   }
 
   private flush(): void {
     if (this.pending.length === 0) return;
-    const fd = openSync(this.packFile, this.fresh ? 'w' : 'a');
+    const cores = this.core.append(this.pending.map((p) => p.core), this.fresh);
+    const details = this.detail.append(this.pending.map((p) => p.detail), this.fresh);
     this.fresh = false;
-    try {
-      let offset = fstatSync(fd).size;
-      for (const { key, text } of this.pending) {
-        writeSync(fd, text);
-        this.index.entries[key] = [offset, text.length, crc32(text), this.index.run + 1];
-        offset += text.length;
-      }
-    } finally {
-      closeSync(fd);
-    }
+    this.pending.forEach(({ key }, i) => (this.index.entries[key] = [...cores[i]!, ...details[i]!, this.index.run + 1]));
     this.pending = [];
     this.pendingBytes = 0;
   }
@@ -139,51 +138,142 @@ export class FactsStore {
     const run = ++this.index.run;
     for (const key of this.used) {
       const entry = this.index.entries[key];
-      if (entry) entry[3] = run;
+      if (entry) entry[LAST_RUN] = run;
     }
-    const live = Object.entries(this.index.entries).filter(([, entry]) => entry[3] > run - KEEP_RUNS);
-    const liveBytes = live.reduce((n, [, entry]) => n + entry[1], 0);
-    const size = await stat(this.packFile).then((info) => info.size, () => 0);
+    const live = Object.entries(this.index.entries).filter(([, entry]) => entry[LAST_RUN] > run - KEEP_RUNS);
+    const liveBytes = live.reduce((n, [, entry]) => n + entry[1] + entry[4], 0);
+    const size = (await this.core.size()) + (await this.detail.size());
     if (size > 2 * liveBytes + 1024 * 1024) await this.compact(live);
     await writeAtomic(path.join(this.dir, 'facts.index.json'), JSON.stringify(this.index));
-    this.pack = undefined;
+    this.core.forget();
+    this.detail.forget();
   }
 
+  /** Rewrites both packs with the live entries only; an entry either pack lacks is dropped. */
   private async compact(live: [string, IndexEntry][]): Promise<void> {
-    const pack = this.pack ?? readFileSync(this.packFile);
-    const pieces: Buffer[] = [];
-    const entries: Record<string, IndexEntry> = {};
-    let offset = 0;
-    for (const [key, [start, length, crc, lastRun]] of live) {
-      if (start + length > pack.length) continue;
-      pieces.push(pack.subarray(start, start + length));
-      entries[key] = [offset, length, crc, lastRun];
-      offset += length;
-    }
-    await writeAtomic(this.packFile, Buffer.concat(pieces));
-    this.index.entries = entries;
+    const present = ([, entry]: [string, IndexEntry]) => this.core.holds(coreSpan(entry)) && this.detail.holds(detailSpan(entry));
+    const kept = live.filter(present);
+    const cores = await this.core.rewrite(kept.map(([, entry]) => coreSpan(entry)));
+    const details = await this.detail.rewrite(kept.map(([, entry]) => detailSpan(entry)));
+    this.index.entries = Object.fromEntries(kept.map(([key, entry], i) => [key, [...cores[i]!, ...details[i]!, entry[LAST_RUN]]]));
   }
 }
 
-function slice(pack: Buffer, [offset, length]: IndexEntry): Buffer | undefined {
+function coreSpan(entry: IndexEntry): Span {
+  return [entry[0], entry[1], entry[2]];
+}
+
+function detailSpan(entry: IndexEntry): Span {
+  return [entry[3], entry[4], entry[5]];
+}
+
+/** One append-only pack file of JSON texts. */
+class Pack {
+  /** The whole file, when read whole by this run (forgotten when appended to). */
+  private whole: Buffer | undefined;
+
+  constructor(private readonly file: string) {}
+
+  /** The bytes of each span (undefined where there is no span or the file lacks it). */
+  readMany(spans: readonly (Span | undefined)[]): (Buffer | undefined)[] {
+    const bytes = spans.reduce((n, span) => n + (span?.[1] ?? 0), 0);
+    if (bytes === 0) return spans.map(() => undefined);
+    let fd: number;
+    try {
+      fd = openSync(this.file, 'r');
+    } catch {
+      return spans.map(() => undefined);
+    }
+    try {
+      const size = fstatSync(fd).size;
+      // The whole pack in one read when the spans are a good part of it, else one positioned read per span.
+      if (this.whole === undefined && bytes * 4 >= size) this.whole = readFileSync(fd);
+      return spans.map((span) => span && (this.whole ? slice(this.whole, span) : readAt(fd, size, span)));
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  /** Appends the texts (to an emptied file when `fresh`); their spans. */
+  append(texts: readonly Buffer[], fresh: boolean): Span[] {
+    this.whole = undefined;
+    const fd = openSync(this.file, fresh ? 'w' : 'a');
+    try {
+      let offset = fstatSync(fd).size;
+      return texts.map((text) => {
+        writeSync(fd, text);
+        const span: Span = [offset, text.length, crc32(text)];
+        offset += text.length;
+        return span;
+      });
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  size(): Promise<number> {
+    return stat(this.file).then((info) => info.size, () => 0);
+  }
+
+  /** Whether the file (as read for compaction) holds the span's bytes. */
+  holds([offset, length]: Span): boolean {
+    return offset + length <= this.readWhole().length;
+  }
+
+  /** Rewrites the file with these spans only, in order; their new spans. */
+  async rewrite(spans: readonly Span[]): Promise<Span[]> {
+    const whole = this.readWhole();
+    let offset = 0;
+    const out = spans.map(([, length, crc]): Span => {
+      const span: Span = [offset, length, crc];
+      offset += length;
+      return span;
+    });
+    await writeAtomic(this.file, Buffer.concat(spans.map(([start, length]) => whole.subarray(start, start + length))));
+    this.whole = undefined;
+    return out;
+  }
+
+  private readWhole(): Buffer {
+    if (this.whole === undefined) {
+      try {
+        this.whole = readFileSync(this.file);
+      } catch {
+        this.whole = Buffer.alloc(0);
+      }
+    }
+    return this.whole;
+  }
+
+  forget(): void {
+    this.whole = undefined;
+  }
+}
+
+function slice(pack: Buffer, [offset, length]: Span): Buffer | undefined {
   return offset + length <= pack.length ? pack.subarray(offset, offset + length) : undefined;
 }
 
-function readAt(fd: number, size: number, [offset, length]: IndexEntry): Buffer | undefined {
+function readAt(fd: number, size: number, [offset, length]: Span): Buffer | undefined {
   if (offset + length > size) return undefined;
   const buffer = Buffer.allocUnsafe(length);
   return readSync(fd, buffer, 0, length, offset) === length ? buffer : undefined;
 }
 
-function decode(bytes: Buffer | undefined, entry: IndexEntry, request: FactsRequest): PageFacts | undefined {
-  if (!bytes || crc32(bytes) !== entry[2]) return undefined;
+/** The JSON value of a text that passes its checksum, or undefined. */
+function decode(bytes: Buffer | undefined, [, , crc]: Span): unknown {
+  if (!bytes || crc32(bytes) !== crc) return undefined;
   try {
-    const facts = JSON.parse(bytes.toString('utf8')) as PageFacts;
-    const ok = typeof facts === 'object' && facts !== null && facts.file === request.file && facts.apiVersion === request.apiVersion && Array.isArray(facts.diagnostics);
-    return ok ? facts : undefined;
+    return JSON.parse(bytes.toString('utf8')) as unknown;
   } catch {
     return undefined;
   }
+}
+
+function decodeCore(bytes: Buffer | undefined, span: Span, request: FactsRequest): PageFacts | undefined {
+  const facts = decode(bytes, span) as PageFacts | undefined;
+  const ok = typeof facts === 'object' && facts !== null && facts.file === request.file && facts.apiVersion === request.apiVersion && Array.isArray(facts.diagnostics);
+  return ok ? facts : undefined;
 }
 
 function readIndex(file: string): IndexFile | undefined {
@@ -191,7 +281,7 @@ function readIndex(file: string): IndexFile | undefined {
     const index = JSON.parse(readFileSync(file, 'utf8')) as IndexFile;
     if (index?.format !== FORMAT || !Number.isInteger(index.run) || typeof index.entries !== 'object' || index.entries === null) return undefined;
     for (const entry of Object.values(index.entries)) {
-      if (!Array.isArray(entry) || entry.length !== 4 || !entry.every((n) => Number.isInteger(n) && n >= 0)) return undefined;
+      if (!Array.isArray(entry) || entry.length !== ENTRY_LENGTH || !entry.every((n) => Number.isInteger(n) && n >= 0)) return undefined;
     }
     return index;
   } catch {

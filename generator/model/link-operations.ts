@@ -1,6 +1,7 @@
 /** Links one API page's operations: types resolved, the resource it acts on, examples flattened. */
 import path from 'node:path/posix';
 import type { HttpMessageFacts, OperationFacts, PageFacts } from '../extract/facts.js';
+import { isResourceLink } from './facts-parts.js';
 import type { ModelHttpMessage, ModelOperation, TypeRef } from './ir.js';
 import { linkProperty, type Reference } from './link-types.js';
 import type { TypeResolver } from './type-resolver.js';
@@ -49,7 +50,7 @@ export function linkOperations(page: PageFacts, resolver: TypeResolver, referenc
 function resourceOf(operation: OperationFacts, responseType: TypeRef | null, page: PageFacts, resolver: TypeResolver): string | null {
   if (responseType && resolver.has(responseType.name)) return responseType.name;
   for (const link of page.links) {
-    if (!/(^|\/)resources\/[^/]+\.md(#.*)?$/i.test(link.href)) continue;
+    if (!isResourceLink(link.href)) continue;
     const name = path.basename(link.href.split('#')[0] ?? '').replace(/\.md$/i, '');
     const resolved = resolver.resolve({ name, isCollection: false, isPrimitive: false, href: link.href }, page.file, page.namespace ?? 'microsoft.graph');
     if (resolved.resolved) return resolved.ref.name;

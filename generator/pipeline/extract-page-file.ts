@@ -1,17 +1,22 @@
 /**
  * One page read, hashed and extracted, in whichever thread runs it. Facts leave
- * as JSON text: that is what the cache stores, and JSON.parse on the receiving
- * side is cheaper than a structured clone of the same objects. The canonical
- * facts of a page are what JSON.parse gives back, cached or not.
+ * as JSON texts, their core and their detail (`model/facts-parts.ts`): that is
+ * what the cache stores, and JSON.parse on the receiving side is cheaper than a
+ * structured clone of the same objects (and `generate` parses only the core). The
+ * canonical facts of a page are what JSON.parse gives back, cached or not.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { decodePage, MAX_PAGE_BYTES, readPage, type InputPage } from '../parse/input.js';
 import { hashOf } from '../cache/hash.js';
+import { splitFacts } from '../model/facts-parts.js';
 
 export interface ExtractedPage {
   /** Hash of the bytes the facts were made from; null when the page could not be read whole (not cached). */
   hash: string | null;
-  json: string;
+  /** JSON of the facts' core: what linking and emitting read. */
+  core: string;
+  /** JSON of the rest (`FactsDetail`): what only `check` and `model` read. */
+  detail: string;
 }
 
 /** The extractors (and remark) load on first use: a run that extracts nothing never loads them. */
@@ -23,7 +28,8 @@ export async function extractPageFile(page: InputPage): Promise<ExtractedPage> {
   const { text, diagnostics } = bytes ? decodePage(bytes, page.file) : await readPage(page);
   const facts = extractPage({ file: page.file, apiVersion: page.apiVersion, text });
   facts.diagnostics.unshift(...diagnostics);
-  return { hash: bytes ? hashOf(bytes) : null, json: JSON.stringify(facts) };
+  const { core, detail } = splitFacts(facts);
+  return { hash: bytes ? hashOf(bytes) : null, core: JSON.stringify(core), detail: JSON.stringify(detail) };
 }
 
 /** The file's bytes, or undefined when it is not a regular file, unreadable or too large (then `readPage` says why). */

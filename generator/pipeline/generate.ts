@@ -5,8 +5,9 @@
  *    manifest, stop: nothing is parsed, linked or emitted;
  * 2. pick the API versions with a changed page or a touched output file
  *    (`versions.ts`); the others keep their files without being loaded;
- * 3. facts of those versions' pages: unchanged pages from the cache, the rest
- *    extracted (in the worker pool when many);
+ * 3. facts of those versions' pages, their core only (what linking and emitting
+ *    read): unchanged pages from the cache, the rest extracted (in the worker
+ *    pool when many);
  * 4. link each of those versions;
  * 5. plan every file with a fingerprint of the model data it depends on; render
  *    only files whose fingerprint changed or whose output was touched, and run
@@ -51,6 +52,7 @@ export interface GenerateRequest {
 
 export interface GenerateSession {
   manifest?: RunManifest | undefined;
+  /** The core of each page's facts (`model/facts-parts.ts`), by cache key. */
   facts: Map<string, PageFacts>;
 }
 
@@ -128,6 +130,7 @@ export async function generate(request: GenerateRequest): Promise<GenerateResult
     const building = states.filter((state) => build.has(state.page.apiVersion));
     const loaded = await loadPages(building, {
       factsId: ids.facts,
+      parts: 'core',
       store,
       memory: request.session?.facts,
       pool: pool.get,

@@ -3,9 +3,11 @@
  * page whose stamp (size, times, inode) matches the last run keeps its recorded
  * content hash; other pages are hashed; facts come from memory (watch mode),
  * then the disk cache, and only then from extraction (in the pool when many).
+ * Whole facts, or only their core (`model/facts-parts.ts`) for `generate`.
  */
 import { readFileSync, statSync } from 'node:fs';
 import type { PageFacts } from '../extract/facts.js';
+import { joinFacts } from '../model/facts-parts.js';
 import { MAX_PAGE_BYTES, type InputPage } from '../parse/input.js';
 import { hashOf } from '../cache/hash.js';
 import { factsKey, type FactsStore } from '../cache/facts-store.js';
@@ -52,8 +54,14 @@ function hashFile(file: string): string | undefined {
 
 export interface LoadOptions {
   factsId: string;
+  /**
+   * 'core': what linking and emitting read (`generate`); the headings, the links
+   * linking does not follow, examples, JSON representations and method tables are
+   * left empty and never read from the cache. 'whole' (the default): everything.
+   */
+  parts?: 'core' | 'whole';
   store?: FactsStore | undefined;
-  /** Facts by key kept between runs (watch mode); updated in place. */
+  /** Facts by key kept between runs (watch mode), of the same `parts`; updated in place. */
   memory?: Map<string, PageFacts> | undefined;
   pool?: (() => WorkerPool) | undefined;
   onProgress?: ((done: number, total: number) => void) | undefined;
@@ -74,6 +82,7 @@ const OVERLAP_FROM = 500;
 const OVERLAP_PAGES = 16;
 
 export async function loadPages(states: readonly PageState[], options: LoadOptions): Promise<LoadedPages> {
+  const whole = options.parts !== 'core';
   const key = (state: PageState, hash: string) => factsKey(options.factsId, state.page.file, state.page.apiVersion, hash);
   const facts: (PageFacts | undefined)[] = states.map((state) => (state.hash === undefined ? undefined : options.memory?.get(key(state, state.hash))));
   const hashes = states.map((state) => state.hash);
@@ -93,7 +102,8 @@ export async function loadPages(states: readonly PageState[], options: LoadOptio
   // The pages to extract go to the pool first; this thread reads the cache meanwhile.
   const extracting = [extract(missing, fromDisk.length >= OVERLAP_FROM && missing.length >= OVERLAP_PAGES)];
   if (options.store && fromDisk.length > 0) {
-    const loaded = options.store.loadMany(fromDisk.map((i) => ({ key: key(states[i]!, states[i]!.hash!), file: states[i]!.page.file, apiVersion: states[i]!.page.apiVersion })));
+    const requests = fromDisk.map((i) => ({ key: key(states[i]!, states[i]!.hash!), file: states[i]!.page.file, apiVersion: states[i]!.page.apiVersion }));
+    const loaded = options.store.loadMany(requests, { detail: whole });
     fromDisk.forEach((i, n) => (facts[i] = loaded[n]));
     // Entries that did not check out are extracted again.
     const failed = fromDisk.filter((i) => facts[i] === undefined);
@@ -102,11 +112,12 @@ export async function loadPages(states: readonly PageState[], options: LoadOptio
   let parsed = 0;
   for (const { indexes, results } of await Promise.all(extracting)) {
     parsed += indexes.length;
-    results.forEach(({ hash, json }, n) => {
+    results.forEach(({ hash, core, detail }, n) => {
       const i = indexes[n]!;
-      facts[i] = JSON.parse(json) as PageFacts;
+      const coreFacts = JSON.parse(core) as PageFacts;
+      facts[i] = whole ? joinFacts(coreFacts, JSON.parse(detail))! : coreFacts;
       hashes[i] = hash ?? undefined;
-      if (hash !== null) options.store?.add(key(states[i]!, hash), json);
+      if (hash !== null) options.store?.add(key(states[i]!, hash), { core, detail });
     });
   }
   if (options.memory) states.forEach((state, i) => hashes[i] !== undefined && options.memory!.set(key(state, hashes[i]!), facts[i]!));

@@ -1,13 +1,33 @@
-/** The facts pack: round trips, checks on load, positioned reads, compaction of entries no run used lately. */
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+/** The facts packs: round trips, core alone or whole, checks on load, positioned reads, compaction of entries no run used lately. */
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { factsKey, FactsStore } from '../../generator/cache/facts-store.js';
 import type { PageFacts } from '../../generator/extract/facts.js';
+import { splitFacts } from '../../generator/model/facts-parts.js';
 
 function facts(file: string, filler = ''): PageFacts {
-  return { file, apiVersion: 'v1.0', kind: 'conceptual', docType: null, title: filler, namespace: null, resources: [], enums: [], operations: [], headings: [], links: [], diagnostics: [] };
+  const source = { file, line: 1, column: 1 };
+  return {
+    file,
+    apiVersion: 'v1.0',
+    kind: 'conceptual',
+    docType: null,
+    title: filler,
+    namespace: null,
+    resources: [],
+    enums: [],
+    operations: [],
+    headings: [{ text: 'Overview', slug: 'overview', depth: 2, source }],
+    links: [{ href: 'https://example.com', source }],
+    diagnostics: [],
+  };
+}
+/** The two texts the worker makes. */
+function texts(page: PageFacts) {
+  const { core, detail } = splitFacts(page);
+  return { core: JSON.stringify(core), detail: JSON.stringify(detail) };
 }
 const request = (file: string) => ({ key: factsKey('id', file, 'v1.0', 'hash'), file, apiVersion: 'v1.0' });
 
@@ -21,7 +41,7 @@ describe('FactsStore', () => {
   it('round-trips facts across opens, whole-pack and positioned reads alike', async () => {
     const store = await FactsStore.open(dir);
     expect(store.empty).toBe(true);
-    for (const file of ['a.md', 'b.md', 'c.md']) store.add(request(file).key, JSON.stringify(facts(file, file.repeat(100))));
+    for (const file of ['a.md', 'b.md', 'c.md']) store.add(request(file).key, texts(facts(file, file.repeat(100))));
     await store.close();
     const again = await FactsStore.open(dir);
     expect(again.has(request('b.md').key)).toBe(true);
@@ -33,17 +53,57 @@ describe('FactsStore', () => {
 
   it('refuses an entry that claims another page', async () => {
     const store = await FactsStore.open(dir);
-    store.add(request('a.md').key, JSON.stringify(facts('other.md')));
+    store.add(request('a.md').key, texts(facts('other.md')));
     await store.close();
     expect((await FactsStore.open(dir)).loadMany([request('a.md')])).toEqual([undefined]);
+  });
+
+  it('loads the core alone (headings and links left empty) or, with detail, the whole facts', async () => {
+    const store = await FactsStore.open(dir);
+    store.add(request('a.md').key, texts(facts('a.md')));
+    await store.close();
+    const [core] = (await FactsStore.open(dir)).loadMany([request('a.md')]);
+    expect(core).toEqual({ ...facts('a.md'), headings: [], links: [] });
+    const [whole] = (await FactsStore.open(dir)).loadMany([request('a.md')], { detail: true });
+    expect(JSON.stringify(whole)).toBe(JSON.stringify(facts('a.md')));
+  });
+
+  it('reads only the core pack for the core: a damaged detail fails only loads that ask for it', async () => {
+    const store = await FactsStore.open(dir);
+    store.add(request('a.md').key, texts(facts('a.md')));
+    await store.close();
+    const detailPack = path.join(dir, 'facts.detail.pack');
+    const bytes = await readFile(detailPack);
+    bytes.writeUInt8(bytes.readUInt8(5) ^ 0x20, 5);
+    await writeFile(detailPack, bytes);
+    expect((await FactsStore.open(dir)).loadMany([request('a.md')])[0]?.file).toBe('a.md');
+    const again = await FactsStore.open(dir);
+    expect(again.loadMany([request('a.md')], { detail: true })).toEqual([undefined]);
+    // The failed entry is dropped from the index.
+    expect(again.has(request('a.md').key)).toBe(false);
+  });
+
+  it('refuses a detail that does not fit its core', async () => {
+    const store = await FactsStore.open(dir);
+    const { core } = texts(facts('a.md'));
+    store.add(request('a.md').key, { core, detail: JSON.stringify({ headings: [], links: [], examples: [[]], json: [], methods: [] }) });
+    await store.close();
+    expect((await FactsStore.open(dir)).loadMany([request('a.md')], { detail: true })).toEqual([undefined]);
+  });
+
+  it('treats an index of the previous format (whole facts in one pack) as empty', async () => {
+    await writeFile(path.join(dir, 'facts.index.json'), JSON.stringify({ format: 1, run: 1, entries: { [request('a.md').key]: [0, 10, 0, 1] } }));
+    const store = await FactsStore.open(dir);
+    expect(store.empty).toBe(true);
   });
 
   it('compacts the pack once most of it is entries no recent run used', async () => {
     const big = 'x'.repeat(200_000);
     let store = await FactsStore.open(dir);
-    for (let i = 0; i < 10; i++) store.add(request(`${i}.md`).key, JSON.stringify(facts(`${i}.md`, big)));
+    for (let i = 0; i < 10; i++) store.add(request(`${i}.md`).key, texts(facts(`${i}.md`, big)));
     await store.close();
     const full = (await stat(path.join(dir, 'facts.pack'))).size;
+    const fullDetail = (await stat(path.join(dir, 'facts.detail.pack'))).size;
     // Nine runs that use only page 0: the others age out.
     for (let run = 0; run < 9; run++) {
       store = await FactsStore.open(dir);
@@ -51,7 +111,8 @@ describe('FactsStore', () => {
       await store.close();
     }
     expect((await stat(path.join(dir, 'facts.pack'))).size).toBeLessThan(full / 5);
+    expect((await stat(path.join(dir, 'facts.detail.pack'))).size).toBeLessThan(fullDetail);
     store = await FactsStore.open(dir);
-    expect(store.loadMany([request('0.md'), request('5.md')]).map((f) => f?.file)).toEqual(['0.md', undefined]);
+    expect(store.loadMany([request('0.md'), request('5.md')], { detail: true }).map((f) => f?.file)).toEqual(['0.md', undefined]);
   });
 });

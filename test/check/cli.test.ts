@@ -7,6 +7,7 @@ import { runCheck, type CheckOptions } from '../../generator/cli/check-command.j
 import { loadConfig } from '../../generator/cli/config.js';
 import { main } from '../../generator/cli/main.js';
 import { UsageError } from '../../generator/parse/input.js';
+import { generate } from '../../generator/pipeline/generate.js';
 import { resourcePage } from './pages.js';
 
 const CLEAN = resourcePage('widget', { rows: ['|id|String|Identifier.|', '|displayName|String|Name.|'], json: '{\n  "id": "String",\n  "displayName": "String"\n}' });
@@ -61,12 +62,29 @@ describe('exit codes', () => {
     const cold = await check(dir, { format: 'json' });
     const packs = readFileSync(path.join(dir, '.docs2ts-cache/facts/facts.pack'));
     expect(packs.length).toBeGreaterThan(0);
+    const details = readFileSync(path.join(dir, '.docs2ts-cache/facts/facts.detail.pack'));
     const warm = await check(dir, { format: 'json' });
     expect(warm.stdout).toBe(cold.stdout);
     expect(readFileSync(path.join(dir, '.docs2ts-cache/facts/facts.pack')).equals(packs)).toBe(true);
+    expect(readFileSync(path.join(dir, '.docs2ts-cache/facts/facts.detail.pack')).equals(details)).toBe(true);
     writeFileSync(path.join(dir, 'docs/v1.0/resources/widget.md'), CLEAN);
     expect((await check(dir)).code).toBe(0);
     expect((await check(dir, { cache: false })).code).toBe(0);
+  });
+
+  it('sees headings, links and JSON representations in facts that generate cached (generate itself reads only their core)', async () => {
+    const page = ONE_ERROR.replace('## Properties', 'See [the gadget](gadget.md) and [below](#nowhere), not [the properties](#properties).\n\n## Properties');
+    const dir = project({ 'v1.0/resources/widget.md': page });
+    const packs = () => ['facts.pack', 'facts.detail.pack'].map((file) => readFileSync(path.join(dir, '.docs2ts-cache/facts', file)));
+    await generate({ input: path.join(dir, 'docs'), out: path.join(dir, 'out'), cacheDir: path.join(dir, '.docs2ts-cache'), workers: 1 });
+    const filled = packs();
+    const warm = await check(dir, { format: 'json' });
+    // Nothing extracted again: the packs are as generate left them.
+    expect(packs()).toEqual(filled);
+    expect(warm.stdout).toBe((await check(dir, { format: 'json', cache: false })).stdout);
+    const rules = (JSON.parse(warm.stdout) as { ruleId: string; message: string }[]).map((f) => `${f.ruleId}: ${f.message}`);
+    expect(rules.filter((r) => r.startsWith('link-broken'))).toHaveLength(2);
+    expect(rules.filter((r) => r.startsWith('table-json-mismatch'))).toHaveLength(1);
   });
 
   it('follows --rule levels', async () => {

@@ -53,6 +53,12 @@ describe('cache robustness', () => {
       pack.writeUInt8(pack.readUInt8(middle) ^ 0x20, middle);
       await writeFile(facts('facts.pack'), pack);
     }, 1],
+    ['a flipped byte in the detail pack, which generate does not read', async () => {
+      const pack = await readFile(facts('facts.detail.pack'));
+      const middle = Math.floor(pack.length / 2);
+      pack.writeUInt8(pack.readUInt8(middle) ^ 0x20, middle);
+      await writeFile(facts('facts.detail.pack'), pack);
+    }, 0],
     ['a truncated pack', async () => {
       const pack = await readFile(facts('facts.pack'));
       await writeFile(facts('facts.pack'), pack.subarray(0, Math.floor(pack.length / 3)));
