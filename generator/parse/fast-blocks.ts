@@ -1,10 +1,11 @@
 /**
  * Blocks of the shapes reference pages are made of, built straight into mdast
  * without a micromark run: front matter, an HTML comment (the doc
- * annotations), a fenced code block, an ATX heading and a pipe table, each
+ * annotations), a fenced code block, an ATX heading, a pipe table and a
+ * paragraph whose lines hold no construct that could span lines, each
  * alone in its block (`blocks.ts` cuts around them) with nothing but empty
  * lines after it. Inline content (heading text, table cells) goes through
- * `InlineMemo`. Whatever is not plainly one of these shapes (tabs, carriage
+ * `InlineMemo` (a paragraph's line by line). Whatever is not plainly one of these shapes (tabs, carriage
  * returns, escaped pipes, entities in an info string, tabs outside code and
  * cells, ...) gives undefined,
  * and the block goes to micromark.
@@ -13,7 +14,7 @@
  * compares them on every shape and on random blocks, and the corpus test
  * (`test/corpus/blocks.test.ts`) on every page of the reference docs.
  */
-import type { AlignType, Code, Heading, Html, RootContent, Table, TableCell, TableRow, Yaml } from 'mdast';
+import type { AlignType, Code, Heading, Html, Paragraph, PhrasingContent, RootContent, Table, TableCell, TableRow, Text, Yaml } from 'mdast';
 import type { Point, Position } from 'unist';
 import type { InlineMemo } from './inline-memo.js';
 
@@ -43,6 +44,7 @@ export function fastBlock(text: string, inline: InlineMemo): BlockTree | undefin
   else if (first.startsWith('```') || first.startsWith('~~~')) built = fencedCode(block);
   else if (first.startsWith('#')) built = heading(block, inline);
   else if (first.startsWith('|')) built = table(block, inline);
+  else if (PARAGRAPH_START.test(first)) built = paragraph(block, inline);
   if (!built) return undefined;
   for (let i = built.lines; i < lines.length; i++) if (lines[i] !== '') return undefined;
   return { children: [built.node], position: { start: { line: 1, column: 1, offset: 0 }, end: endOf(block, lines.length - 1) } };
@@ -98,6 +100,69 @@ function heading(block: Lines, inline: InlineMemo): { node: Heading; lines: numb
   const children = inline.place(content, { line: 1, column: from + 1, offset: from });
   if (!children) return undefined;
   return { node: { type: 'heading', depth: depth as Heading['depth'], children, position: span(block, 0) }, lines: 1 };
+}
+
+/**
+ * A paragraph's first line starts with a letter (which starts nothing else) or
+ * with a character the inline memo checks (a line that parses as anything but
+ * a paragraph is refused there); a next line starts with a letter, `[`, `!` or
+ * `(`, which cannot interrupt a paragraph.
+ */
+const PARAGRAPH_START = /^[A-Za-z[!*_`&\\<]/;
+const CONTINUATION = /^[A-Za-z[!(]/;
+/**
+ * Text that could pair with a construct on another line: emphasis and code
+ * markers, `<`, a backslash, and a `]` that a `(` or `[` follows (a `[` alone
+ * pairs only with one of those; references need definitions, and a page with
+ * one is never cut).
+ */
+const OPEN_ACROSS_LINES = /[*_`<\\]|\][([]/;
+
+function paragraph(block: Lines, inline: InlineMemo): { node: Paragraph; lines: number } | undefined {
+  const { lines } = block;
+  let count = 1;
+  while (count < lines.length && lines[count] !== '') count++;
+  const own = lines.slice(0, count);
+  for (let i = 0; i < count; i++) {
+    const line = own[i]!;
+    // Spaces or a backslash at a line's end make a break (or are trimmed); leading ones are stripped.
+    if (line.endsWith(' ') || line.endsWith('\\') || line.startsWith(' ') || line.includes('\t')) return undefined;
+    if (i > 0 && !CONTINUATION.test(line)) return undefined;
+  }
+  inline.prepare(own);
+  const children: PhrasingContent[] = [];
+  for (let i = 0; i < count; i++) {
+    const nodes = inline.place(own[i]!, pointAt(block, i, 0));
+    if (!nodes || nodes.length === 0) return undefined;
+    if (count > 1 && nodes.some((node) => node.type === 'text' && OPEN_ACROSS_LINES.test(node.value))) return undefined;
+    if (i > 0) joinLine(children, nodes, pointAt(block, i - 1, own[i - 1]!.length), pointAt(block, i, 0));
+    children.push(...nodes);
+  }
+  return { node: { type: 'paragraph', children, position: { start: pointAt(block, 0, 0), end: endOf(block, count - 1) } }, lines: count };
+}
+
+/** The line ending between two lines of a paragraph, as mdast has it: in the text before or after it, or a text of its own. */
+function joinLine(before: PhrasingContent[], after: PhrasingContent[], lineEnd: Required<Point>, nextLine: Required<Point>): void {
+  const last = before[before.length - 1];
+  if (last?.type === 'text') {
+    last.value += '\n';
+    last.position!.end = { ...nextLine };
+    const first = after[0];
+    if (first?.type === 'text') {
+      last.value += first.value;
+      last.position!.end = first.position!.end;
+      after.shift();
+    }
+    return;
+  }
+  const first = after[0];
+  if (first?.type === 'text') {
+    first.value = `\n${first.value}`;
+    first.position!.start = { ...lineEnd };
+    return;
+  }
+  const text: Text = { type: 'text', value: '\n', position: { start: { ...lineEnd }, end: { ...nextLine } } };
+  after.unshift(text);
 }
 
 /** A cell of a row: from its pipe (or the line's start) to the next pipe, the last one to the line's end. */

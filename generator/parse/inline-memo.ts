@@ -7,6 +7,7 @@
  */
 import type { PhrasingContent } from 'mdast';
 import type { Point } from 'unist';
+import { movedNode } from './positions.js';
 import { parseMarkdown } from './processor.js';
 
 /** Characters that can start or end an inline construct (or that micromark rewrites): anything else is literal text. */
@@ -34,7 +35,7 @@ export class InlineMemo {
       return piece === '' ? [] : [{ type: 'text', value: piece, position: { start: { ...at }, end: { line: at.line, column: at.column + piece.length, offset: at.offset + piece.length } } }];
     }
     const nodes = this.known.get(piece);
-    return nodes ? nodes.map((node) => placed(node, at)) : undefined;
+    return nodes ? nodes.map((node) => movedNode(node, moved(at, false))) : undefined;
   }
 
   /** Pieces as paragraphs of one document; false when the document does not give one paragraph per piece. */
@@ -60,29 +61,10 @@ function paragraphContent(children: readonly unknown[], offset: number, length: 
   if (children.length !== 1 || paragraph?.type !== 'paragraph') return null;
   const { start, end } = paragraph.position ?? {};
   if (start?.column !== 1 || start.offset !== offset || end?.offset !== offset + length || end.line !== start.line) return null;
-  return paragraph.children.map((node) => placed(node, { line: 2 - start.line, column: 1, offset: -offset }, true));
+  return paragraph.children.map((node) => movedNode(node, moved({ line: 2 - start.line, column: 1, offset: -offset }, true)));
 }
 
-/** A deep copy of `node` with its points moved to `at` (single-line content: every point is on the piece's line). */
-function placed<T extends object>(node: T, at: Required<Point>, relative = false): T {
-  const copy: Record<string, unknown> = {};
-  for (const key in node) {
-    const value = (node as Record<string, unknown>)[key];
-    if (key === 'position' && value) {
-      const { start, end } = value as { start: Point; end: Point };
-      copy[key] = { start: moved(start, at, relative), end: moved(end, at, relative) };
-    } else if (key === 'children') {
-      copy[key] = (value as object[]).map((child) => placed(child, at, relative));
-    } else if (value !== null && typeof value === 'object') {
-      copy[key] = structuredClone(value);
-    } else {
-      copy[key] = value;
-    }
-  }
-  return copy as T;
-}
-
-function moved(point: Point, at: Required<Point>, relative: boolean): Point {
-  if (relative) return { line: point.line + at.line - 1, column: point.column, offset: point.offset! + at.offset };
-  return { line: at.line, column: point.column + at.column - 1, offset: point.offset! + at.offset };
+function moved(at: Required<Point>, relative: boolean): (point: Point) => Point {
+  if (relative) return (point) => ({ line: point.line + at.line - 1, column: point.column, offset: point.offset! + at.offset });
+  return (point) => ({ line: at.line, column: point.column + at.column - 1, offset: point.offset! + at.offset });
 }

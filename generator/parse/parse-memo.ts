@@ -3,15 +3,19 @@
  * other: a beta page and its v1.0 twin share most blocks, and boilerplate
  * (request headers, permission notes) recurs across thousands of pages. A page
  * is cut where a block parses alone exactly as in the page (`blocks.ts`); each
- * block's nodes are looked up by the block's text, parsed only when not seen
- * recently, and placed at the block's line and offset. The tree is the one a
- * whole-page parse gives, so nothing downstream depends on what was memoized.
+ * block's nodes are looked up by the block's text, and only blocks not seen
+ * recently are parsed: built directly when of a plain shape (`fast-blocks.ts`),
+ * else by micromark, all of a page's in one run (`parse-together.ts`). Nodes
+ * are placed at the block's line and offset. The tree is the one a whole-page
+ * parse gives, so nothing downstream depends on how it was made.
  */
 import type { Root, RootContent } from 'mdast';
 import type { Point, Position } from 'unist';
 import { blockStarts } from './blocks.js';
 import { fastBlock } from './fast-blocks.js';
 import { InlineMemo } from './inline-memo.js';
+import { parseTogether } from './parse-together.js';
+import { linesDown, movedNode, newlines } from './positions.js';
 import { parseMarkdown } from './processor.js';
 
 interface Parsed {
@@ -32,38 +36,54 @@ export class ParseMemo {
   parse(text: string): Root {
     const starts = blockStarts(text);
     if (starts.length === 1) return parseMarkdown(text);
+    const blocks = starts.map((from, i) => text.slice(from, starts[i + 1] ?? text.length));
+    const parsed = this.parseBlocks(blocks);
     const children: RootContent[] = [];
     let start: Point | undefined;
     let end: Point | undefined;
     let line = 1;
-    for (let i = 0; i < starts.length; i++) {
-      const from = starts[i]!;
-      const block = text.slice(from, starts[i + 1] ?? text.length);
-      const parsed = this.block(block);
-      const lines = line - 1;
-      for (const node of parsed.children) children.push(shifted(node, lines, from));
-      if (parsed.position) {
-        start ??= movedPoint(parsed.position.start, lines, from);
-        end = movedPoint(parsed.position.end, lines, from);
+    blocks.forEach((block, i) => {
+      const { children: nodes, position } = parsed[i]!;
+      const move = linesDown(line - 1, starts[i]!);
+      for (const node of nodes) children.push(movedNode(node, move));
+      if (position) {
+        start ??= move(position.start);
+        end = move(position.end);
       }
       line += newlines(block);
-    }
+    });
     const root: Root = { type: 'root', children };
     if (start && end) root.position = { start, end };
     return root;
   }
 
-  private block(text: string): Parsed {
-    const known = this.blocks.get(text);
-    if (known) {
-      this.hits++;
-      this.blocks.delete(text);
-      this.blocks.set(text, known);
-      return known;
+  /** Each block's tree: remembered, built, or parsed by micromark (the page's together). */
+  private parseBlocks(blocks: readonly string[]): Parsed[] {
+    const parsed = blocks.map((block) => this.recall(block));
+    const fresh = new Map<string, Parsed | undefined>();
+    blocks.forEach((block, i) => parsed[i] === undefined && !fresh.has(block) && fresh.set(block, fastBlock(block, this.inline)));
+    // Carriage returns are line endings of their own to micromark: such blocks are parsed alone.
+    const slow = [...fresh.keys()].filter((block) => fresh.get(block) === undefined && !block.includes('\r'));
+    const together = slow.length > 1 ? parseTogether(slow) : undefined;
+    slow.forEach((block, i) => fresh.set(block, together?.[i]));
+    for (const [block, tree] of fresh) {
+      fresh.set(block, tree ?? wholeTree(block));
+      this.remember(block, fresh.get(block)!);
     }
+    return blocks.map((block, i) => parsed[i] ?? fresh.get(block)!);
+  }
+
+  private recall(text: string): Parsed | undefined {
+    const known = this.blocks.get(text);
+    if (!known) return undefined;
+    this.hits++;
+    this.blocks.delete(text);
+    this.blocks.set(text, known);
+    return known;
+  }
+
+  private remember(text: string, parsed: Parsed): void {
     this.misses++;
-    const tree = fastBlock(text, this.inline) ?? parseMarkdown(text);
-    const parsed = { children: tree.children, position: tree.position };
     this.blocks.set(text, parsed);
     this.bytes += text.length;
     for (const [key] of this.blocks) {
@@ -71,37 +91,10 @@ export class ParseMemo {
       this.blocks.delete(key);
       this.bytes -= key.length;
     }
-    return parsed;
   }
 }
 
-/** A deep copy of a node with every position moved down `lines` lines and on `offset` characters (columns stay: blocks start lines). */
-function shifted<T extends object>(node: T, lines: number, offset: number): T {
-  const copy: Record<string, unknown> = {};
-  for (const key in node) {
-    const value = (node as Record<string, unknown>)[key];
-    if (key === 'position' && value) {
-      const position = value as Position;
-      copy[key] = { start: movedPoint(position.start, lines, offset), end: movedPoint(position.end, lines, offset) };
-    } else if (key === 'children') {
-      copy[key] = (value as object[]).map((child) => shifted(child, lines, offset));
-    } else if (value !== null && typeof value === 'object') {
-      copy[key] = structuredClone(value);
-    } else {
-      copy[key] = value;
-    }
-  }
-  return copy as T;
-}
-
-function movedPoint(point: Point, lines: number, offset: number): Point {
-  const moved: Point = { line: point.line + lines, column: point.column };
-  if (point.offset !== undefined) moved.offset = point.offset + offset;
-  return moved;
-}
-
-function newlines(text: string): number {
-  let count = 0;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++;
-  return count;
+function wholeTree(text: string): Parsed {
+  const { children, position } = parseMarkdown(text);
+  return { children, position };
 }

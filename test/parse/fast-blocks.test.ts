@@ -37,6 +37,10 @@ const BUILT = [
   ['a table with a thematic-break cell', '| a |\n|---|\n| --- |\n'],
   ['a table cell of html', '| a |\n|---|\n| <br/>x <b>y</b> |\n'],
   ['a table as the last block without a newline', '| a |\n|---|\n| b |'],
+  ['a paragraph', 'Just text.\n\n'],
+  ['a paragraph of lines with links', 'Retrieve a [user](../resources/user.md)\nobject by [id](x.md)\n[!INCLUDE [sample-code](../includes/x.md)]\n'],
+  ['a paragraph of include lines', '[!INCLUDE [sample-code](../includes/snippets/x.md)]\n[!INCLUDE [sdk-documentation](../includes/snippets/y.md)]\n\n'],
+  ['a paragraph with code and entities', '`code` then &amp; text\nand `more`\n'],
   ['a table with tabs', '| Method\t\t   | Return Type\t|Description|\n|:---------------|:--------|:----------|\n|comment|String\t|A\tcomment. |\n'],
   ['a fence with tabs', '```json\n{\n\t"a": 1\n}\n```\t\n'],
 ] as const;
@@ -51,7 +55,10 @@ const LEFT = [
   ['a closing heading sequence', '## Title ##\n'],
   ['an unclosed fence', '```js\ncode\n'],
   ['an entity in an info string', '```js&amp;\ncode\n```\n'],
-  ['a paragraph', 'Just text.\n'],
+  ['a paragraph with a break', 'Two spaces  \nbreak the line.\n'],
+  ['a paragraph with a list after it', 'Text\n- item\n'],
+  ['a paragraph with emphasis open across lines', 'Some *emphasis\nacross* lines.\n'],
+  ['a paragraph with a link across lines', 'A [link\nacross](x.md) lines.\n'],
   ['text after the construct', '## Title\nText.\n'],
 ] as const;
 
@@ -120,7 +127,12 @@ describe('fastBlock', () => {
       .map(([fence, info, body]) => [fence + info, ...body, fence].join('\n'));
     const commentBlock = fc.array(fc.constantFrom('<!-- {', '"a": 1', '} -->', '-->', '<!-- x -->', 'text'), { minLength: 1, maxLength: 4 }).map((lines) => `<!--${lines.join('\n')}`);
     const frontMatterBlock = fc.array(fc.constantFrom('title: x', 'a: "b"', '', '---x', '---\t', '\tkey: tab'), { maxLength: 4 }).map((lines) => ['---', ...lines, '---'].join('\n'));
-    const block = fc.tuple(fc.oneof(tableBlock, headingBlock, fenceBlock, commentBlock, frontMatterBlock), fc.constantFrom('', '\n', '\n\n', '\n\n\n'));
+    const paragraphLine = fc.oneof(
+      inline,
+      fc.constantFrom('Plain words', '[!INCLUDE [x](y.md)]', 'a *b', 'c* d', 'e `f', 'g` h', '[open', 'close](x)', 'x] [y', 'end\\', 'two  ', ' lead', '===', '- no', '2. two', '(paren)', '*x*'),
+    );
+    const paragraphBlock = fc.array(paragraphLine, { minLength: 1, maxLength: 4 }).map((lines) => lines.join('\n'));
+    const block = fc.tuple(fc.oneof(tableBlock, headingBlock, fenceBlock, commentBlock, frontMatterBlock, paragraphBlock), fc.constantFrom('', '\n', '\n\n', '\n\n\n'));
     let built = 0;
     fc.assert(
       fc.property(block, ([body, after]) => {
