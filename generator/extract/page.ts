@@ -114,9 +114,12 @@ function buildContext(input: PageInput, text: string, tree: Root, diagnostics: D
   const sections = splitSections(tree);
   const h1 = sections.find((s) => s.depth === 1);
   const definitions = new Map<string, string>();
-  visit(tree, 'definition', (node: Definition) => {
-    if (!definitions.has(node.identifier.toLowerCase())) definitions.set(node.identifier.toLowerCase(), node.url);
-  });
+  // A definition is written `[label]: url`: a page without `]:` has none, and its tree need not be walked.
+  if (text.includes(']:')) {
+    visit(tree, 'definition', (node: Definition) => {
+      if (!definitions.has(node.identifier.toLowerCase())) definitions.set(node.identifier.toLowerCase(), node.url);
+    });
+  }
   return {
     file: input.file,
     apiVersion: input.apiVersion,

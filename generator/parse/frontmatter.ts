@@ -11,20 +11,35 @@ export interface FrontMatter {
 export function readFrontMatter(tree: Root, file: string, diagnostics: Diagnostic[]): FrontMatter {
   const node = tree.children[0]?.type === 'yaml' ? tree.children[0] : null;
   if (!node) return { values: {}, node: null };
-  try {
-    const parsed: unknown = parseYaml(node.value, { uniqueKeys: false, prettyErrors: false, logLevel: 'error' });
-    return { values: flattenScalars(parsed), node };
-  } catch (error) {
+  const read = readYaml(node.value);
+  if (read.error !== undefined) {
     diagnostics.push(
       diagnostic(
         'front-matter-invalid',
         'warning',
-        `Unexpected front matter that is not valid YAML (${firstLine(error)}), expected \`key: value\` lines`,
+        `Unexpected front matter that is not valid YAML (${read.error}), expected \`key: value\` lines`,
         sourceOf(file, node),
       ),
     );
-    return { values: readLoosely(node.value), node };
   }
+  return { values: { ...read.values }, node };
+}
+
+/** Front matter read so far in this thread, by its text: a beta page and its v1.0 twin mostly share theirs. */
+const known = new Map<string, { values: Record<string, string>; error?: string }>();
+const KNOWN_ENTRIES = 4096;
+
+function readYaml(text: string): { values: Record<string, string>; error?: string } {
+  let read = known.get(text);
+  if (read) return read;
+  try {
+    read = { values: flattenScalars(parseYaml(text, { uniqueKeys: false, prettyErrors: false, logLevel: 'error' })) };
+  } catch (error) {
+    read = { values: readLoosely(text), error: firstLine(error) };
+  }
+  if (known.size >= KNOWN_ENTRIES) known.clear();
+  known.set(text, read);
+  return read;
 }
 
 function flattenScalars(value: unknown): Record<string, string> {
