@@ -2,15 +2,15 @@
  * One operation plan → ts-morph structures: its request and response types
  * and its client function, in that order.
  */
-import {
-  StructureKind,
-  type FunctionDeclarationStructure,
-  type InterfaceDeclarationStructure,
-  type OptionalKind,
-  type ParameterDeclarationStructure,
-  type PropertySignatureStructure,
-  type TypeAliasDeclarationStructure,
+import type {
+  FunctionDeclarationStructure,
+  InterfaceDeclarationStructure,
+  OptionalKind,
+  ParameterDeclarationStructure,
+  PropertySignatureStructure,
+  TypeAliasDeclarationStructure,
 } from 'ts-morph';
+import { StructureKind } from './ts-morph-values.js';
 import type { Member, OperationPlan } from './client-plan.js';
 import { templateText } from './client-path.js';
 import { propertyKey } from './naming.js';

@@ -4,7 +4,8 @@
  * resource the operations act on, else per first path segment) and
  * `client/index.ts` re-exporting every group.
  */
-import { StructureKind, type ImportDeclarationStructure, type StatementStructures, type WriterFunction } from 'ts-morph';
+import type { ImportDeclarationStructure, StatementStructures, WriterFunction } from 'ts-morph';
+import { StructureKind } from './ts-morph-values.js';
 import type { ModelOperation } from '../model/ir.js';
 import { compareStrings } from '../model/diagnostic.js';
 import { generatedHeader, renderAll, type EmitContext, type Emitter, type PlannedFile } from './emitter.js';

@@ -2,7 +2,8 @@
  * An enum → a readonly array of its members `as const` (for runtime use) and
  * a string-literal union type derived from it. An unresolved type → `unknown`.
  */
-import { StructureKind, VariableDeclarationKind, type TypeAliasDeclarationStructure, type VariableStatementStructure } from 'ts-morph';
+import type { TypeAliasDeclarationStructure, VariableStatementStructure } from 'ts-morph';
+import { StructureKind, VariableDeclarationKind } from './ts-morph-values.js';
 import type { ModelType } from '../model/ir.js';
 import type { ModelNames } from './model-names.js';
 import { jsDoc } from './ts-print.js';

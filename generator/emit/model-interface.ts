@@ -2,7 +2,8 @@
  * An entity or complex type → an exported interface (and, when it has derived
  * types, an `XUnion` alias that narrows on `@odata.type`).
  */
-import { StructureKind, type InterfaceDeclarationStructure, type OptionalKind, type PropertySignatureStructure, type TypeAliasDeclarationStructure } from 'ts-morph';
+import type { InterfaceDeclarationStructure, OptionalKind, PropertySignatureStructure, TypeAliasDeclarationStructure } from 'ts-morph';
+import { StructureKind } from './ts-morph-values.js';
 import type { ModelType } from '../model/ir.js';
 import type { ModelPlan } from './model-plan.js';
 import { propertyTypeText } from './model-property-type.js';

@@ -5,7 +5,8 @@
  * print them and then parse the text back, and adding nodes one at a time is
  * quadratic on large files. Prettier formats the text afterwards.
  */
-import { printStructure, StructureKind, type WriterFunction, type ImportDeclarationStructure, type JSDocStructure, type OptionalKind, type StatementStructures } from 'ts-morph';
+import type { WriterFunction, ImportDeclarationStructure, JSDocStructure, OptionalKind, StatementStructures } from 'ts-morph';
+import { printStructure, StructureKind } from './ts-morph-values.js';
 import { compareStrings } from '../model/diagnostic.js';
 import { escapeComment } from './naming.js';
 

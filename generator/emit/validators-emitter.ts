@@ -6,7 +6,8 @@
  * - `<chunk>.ts`: per type `validateX: Validator` and `isX: Guard<X>`;
  * - `index.ts`: barrel.
  */
-import { StructureKind, VariableDeclarationKind, type StatementStructures, type VariableStatementStructure } from 'ts-morph';
+import type { ImportDeclarationStructure, StatementStructures, VariableStatementStructure } from 'ts-morph';
+import { StructureKind, VariableDeclarationKind } from './ts-morph-values.js';
 import type { ModelType } from '../model/ir.js';
 import { generatedHeader, renderAll, type EmitContext, type Emitter, type PlannedFile } from './emitter.js';
 import { importSpecifier, type Chunk } from './model-layout.js';
@@ -60,8 +61,8 @@ function schemaIndex(chunks: readonly Chunk[]): StatementStructures[] {
   const alias = (i: number) => `types${i}`;
   return [
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../runtime.js', namedImports: ['SchemaIndex'] },
-    ...chunks.map((chunk, i) => ({
-      kind: StructureKind.ImportDeclaration as const,
+    ...chunks.map((chunk, i): ImportDeclarationStructure => ({
+      kind: StructureKind.ImportDeclaration,
       moduleSpecifier: importSpecifier(`schema/index`, `schema/${chunk.id}`),
       namedImports: [{ name: 'types', alias: alias(i) }],
     })),
