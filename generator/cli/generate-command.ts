@@ -3,6 +3,8 @@
  * all, redoing only what changed since the last run (`pipeline/generate.ts`);
  * `--check` compares only; `--watch` regenerates on every change.
  */
+import path from 'node:path';
+import { installCodeCache } from '../cache/code-cache.js';
 import { generate, type GenerateRequest, type GenerateResult } from '../pipeline/generate.js';
 import { createProgress } from './progress.js';
 import { DEFAULT_CACHE_DIR, type CommonOptions } from './options.js';
@@ -17,18 +19,24 @@ export interface GenerateOptions extends CommonOptions {
 
 
 export async function runGenerate(options: GenerateOptions): Promise<number> {
+  const request = generateRequest(options);
+  // Compiled code of the packages every run loads (TypeScript), kept in the cache folder (none with --no-cache).
+  const codeCache = request.cacheDir === null ? undefined : installCodeCache(path.join(request.cacheDir, 'v8-code'));
   if (options.watch) {
     const { watchGenerate } = await import('./watch.js');
-    return watchGenerate(options);
+    const code = await watchGenerate(options);
+    await codeCache?.save();
+    return code;
   }
   const started = performance.now();
   const progress = createProgress({ quiet: options.quiet });
   let result: GenerateResult;
   try {
-    result = await generate({ ...generateRequest(options), onProgress: (phase, done, total) => progress.update(phase, done, total) });
+    result = await generate({ ...request, onProgress: (phase, done, total) => progress.update(phase, done, total) });
   } finally {
     progress.end();
   }
+  await codeCache?.save();
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   for (const line of result.warnings) process.stderr.write(`docs2ts: warning: ${line}\n`);
   if (process.env['DOCS2TS_TIMINGS']) process.stderr.write(`timings (ms): ${JSON.stringify(result.timings)}\n`);
