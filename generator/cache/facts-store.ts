@@ -112,6 +112,15 @@ export class FactsStore {
     });
   }
 
+  /**
+   * Marks entries as still wanted although this run did not load them (the pages
+   * of API versions it did not relink), so they do not age out: a run that loads
+   * nothing of an entry is otherwise taken as not using it.
+   */
+  keep(keys: Iterable<string>): void {
+    for (const key of keys) if (this.has(key)) this.used.add(key);
+  }
+
   /** Queues facts (as the JSON texts the worker made) for the packs. */
   add(key: string, texts: FactsTexts): void {
     const core = Buffer.from(texts.core);

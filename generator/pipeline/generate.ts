@@ -23,7 +23,7 @@ import { compareStrings } from '../model/diagnostic.js';
 import { discoverPages } from '../parse/input.js';
 import { codeIds, type CodeIds } from '../cache/code-id.js';
 import { hashOf } from '../cache/hash.js';
-import { FactsStore } from '../cache/facts-store.js';
+import { factsKey, FactsStore } from '../cache/facts-store.js';
 import { loadManifest, manifestPath, MANIFEST_FORMAT, saveManifest, stampOf, type InputRecord, type OutputRecord, type RunManifest, type RunSummary, type VersionSummary } from '../cache/run-manifest.js';
 import { writeOutputDir, type OutputFile } from '../cli/output-dir.js';
 import { pageStates, type PageState } from './load-pages.js';
@@ -137,6 +137,8 @@ export async function generate(request: GenerateRequest): Promise<GenerateResult
       onProgress: (done, total) => request.onProgress?.('parse', done, total),
     });
     if (request.session) pruneMemory(request.session.facts, states, loaded.records, ids.facts);
+    // The facts of the versions kept as they are stay wanted: the next edit there loads them.
+    store?.keep(states.flatMap((state) => (build.has(state.page.apiVersion) || state.hash === undefined ? [] : [factsKey(ids.facts, state.page.file, state.page.apiVersion, state.hash)])));
     lap('facts');
     await store?.close().catch((error: unknown) => warnings.push(cacheWarning('save the facts cache', error)));
     lap('facts cache');

@@ -97,6 +97,24 @@ describe('FactsStore', () => {
     expect(store.empty).toBe(true);
   });
 
+  it('keeps entries marked as wanted by runs that did not load them', async () => {
+    const big = 'x'.repeat(200_000);
+    let store = await FactsStore.open(dir);
+    for (let i = 0; i < 10; i++) store.add(request(`${i}.md`).key, texts(facts(`${i}.md`, big)));
+    await store.close();
+    const full = (await stat(path.join(dir, 'facts.pack'))).size;
+    // Nine runs that load page 0 and keep page 3 (another API version's page, say): the others age out.
+    for (let run = 0; run < 9; run++) {
+      store = await FactsStore.open(dir);
+      store.loadMany([request('0.md')]);
+      store.keep([request('3.md').key]);
+      await store.close();
+    }
+    expect((await stat(path.join(dir, 'facts.pack'))).size).toBeLessThan(full / 4);
+    store = await FactsStore.open(dir);
+    expect(store.loadMany(['0.md', '3.md', '5.md'].map(request), { detail: true }).map((f) => f?.file)).toEqual(['0.md', '3.md', undefined]);
+  });
+
   it('compacts the pack once most of it is entries no recent run used', async () => {
     const big = 'x'.repeat(200_000);
     let store = await FactsStore.open(dir);

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { generate, type GenerateRequest } from '../../generator/pipeline/generate.js';
 import { codeIds } from '../../generator/cache/code-id.js';
 import { hashOf } from '../../generator/cache/hash.js';
-import { makeFixture, readTree, referenceOutput, type Fixture } from './fixture.js';
+import { editPage, makeFixture, readTree, referenceOutput, type Fixture } from './fixture.js';
 
 const SLOW = { timeout: 300_000 };
 
@@ -78,6 +78,21 @@ describe('cache robustness', () => {
     // And the cache is whole again.
     await forgetRuns();
     expect((await run()).parsed).toBe(0);
+  });
+
+  it('a run that relinks one API version keeps the facts of the others wanted, so they do not age out of the cache', SLOW, async () => {
+    await run();
+    const page = path.join(fx.input, 'v1.0/resources/intune-onboarding-devicemanagementpartner.md');
+    const original = await readFile(page, 'utf8');
+    try {
+      await editPage(page, /^\|lastHeartbeatDateTime\|/, (line) => line.replace(/\|([^|]*)\|$/, '|Edited. $1|'));
+      expect((await run()).versions).toEqual(['v1.0']);
+      const index = JSON.parse(await readFile(facts('facts.index.json'), 'utf8')) as { run: number; entries: Record<string, number[]> };
+      // Only the edited page's facts from before the edit were not used (the beta pages were kept, not loaded).
+      expect(Object.values(index.entries).filter((entry) => entry[6] !== index.run)).toHaveLength(1);
+    } finally {
+      await writeFile(page, original);
+    }
   });
 
   it.each([
