@@ -17,14 +17,13 @@
  * Heavy modules (remark, ts-morph, prettier) are imported only past step 1.
  */
 import path from 'node:path';
-import { stat } from 'node:fs/promises';
 import type { PageFacts } from '../extract/facts.js';
 import { compareStrings } from '../model/diagnostic.js';
 import { discoverPages } from '../parse/input.js';
 import { codeIds, type CodeIds } from '../cache/code-id.js';
 import { hashOf } from '../cache/hash.js';
 import { factsKey, FactsStore } from '../cache/facts-store.js';
-import { loadManifest, manifestPath, MANIFEST_FORMAT, saveManifest, stampOf, type InputRecord, type OutputRecord, type RunManifest, type RunSummary, type VersionSummary } from '../cache/run-manifest.js';
+import { loadManifest, manifestPath, MANIFEST_FORMAT, saveManifest, type FileStamp, type InputRecord, type OutputRecord, type RunManifest, type RunSummary, type VersionSummary } from '../cache/run-manifest.js';
 import { writeOutputDir, type OutputFile } from '../cli/output-dir.js';
 import { pageStates, type PageState } from './load-pages.js';
 import { lazyPool } from './build-model.js';
@@ -109,7 +108,7 @@ export async function generate(request: GenerateRequest): Promise<GenerateResult
   if (previous && build.size === 0) {
     // Files proven unchanged by content rather than stamp: record their stamps, so the next run need not read them.
     if ((outputs.rehashed || states.some((state) => state.rehashed)) && !request.check && manifestFile) {
-      const refreshed = { ...previous, inputs: inputRecords(states), inputsStampedAt, outputs: await restamp(request.out, previous.outputs), outputsStampedAt: Date.now() };
+      const refreshed = { ...previous, inputs: inputRecords(states), inputsStampedAt, outputs: restamp(request.out, previous.outputs), outputsStampedAt: Date.now() };
       await saveManifest(manifestFile, refreshed).catch((error: unknown) => warnings.push(cacheWarning('save the run manifest', error)));
       if (request.session) request.session.manifest = refreshed;
     }
@@ -184,13 +183,12 @@ export async function generate(request: GenerateRequest): Promise<GenerateResult
     const report = await writeOutputDir(request.out, files);
     lap('write');
     const outputsStampedAt = Date.now();
-    const records: OutputRecord[] = [...keptRecords];
+    const records: Omit<OutputRecord, keyof FileStamp>[] = [...keptRecords];
     for (const plan of plans) {
       const content = rendered.content(plan.path);
       const kept = before.get(plan.path);
       records.push({
         path: plan.path,
-        ...stampOf(await stat(path.join(request.out, plan.path))),
         hash: content === null ? kept!.hash : hashOf(content),
         fingerprint: plan.fingerprint,
         unformatted: rendered.unformatted(plan.path) ?? kept!.unformatted,
@@ -203,7 +201,7 @@ export async function generate(request: GenerateRequest): Promise<GenerateResult
       inputsStampedAt,
       outputsStampedAt,
       inputs,
-      outputs: await restamp(request.out, records.sort((a, b) => compareStrings(a.path, b.path))),
+      outputs: restamp(request.out, records.sort((a, b) => compareStrings(a.path, b.path))),
       summary,
       versions,
     };

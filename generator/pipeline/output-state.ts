@@ -1,8 +1,9 @@
 /** What is in the output folder now, measured against the last run's manifest; and `--check`'s comparison. */
-import { readFile, stat } from 'node:fs/promises';
+import { statSync, type Stats } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { hashOf } from '../cache/hash.js';
-import { sameStamp, stampOf, type OutputRecord, type RunManifest } from '../cache/run-manifest.js';
+import { sameStamp, stampOf, type FileStamp, type OutputRecord, type RunManifest } from '../cache/run-manifest.js';
 import { listFiles } from '../cli/output-dir.js';
 
 export interface OutputState {
@@ -17,17 +18,21 @@ export interface OutputState {
 export async function outputState(out: string, previous: RunManifest | undefined): Promise<OutputState> {
   const present = await listFiles(out);
   const intact = new Set<string>();
-  let rehashed = false;
-  if (!previous) return { present, intact, rehashed };
+  if (!previous) return { present, intact, rehashed: false };
   const here = new Set(present);
+  // Stamps synchronously (thousands of stat calls: a promise each costs more than the call); contents, rarely needed, read in parallel.
+  const unproven: OutputRecord[] = [];
+  for (const record of previous.outputs) {
+    const info = here.has(record.path) ? statSafely(path.join(out, record.path)) : undefined;
+    if (!info) continue;
+    if (sameStamp(record, stampOf(info), previous.outputsStampedAt, false)) intact.add(record.path);
+    else if (info.size === record.size) unproven.push(record);
+  }
+  let rehashed = false;
   await Promise.all(
-    previous.outputs.map(async (record) => {
-      if (!here.has(record.path)) return;
-      const file = path.join(out, record.path);
-      const info = await stat(file).catch(() => undefined);
-      if (!info) return;
-      if (sameStamp(record, stampOf(info), previous.outputsStampedAt, false)) intact.add(record.path);
-      else if (info.size === record.size && hashOf(await readFile(file)) === record.hash) {
+    unproven.map(async (record) => {
+      const bytes = await readFile(path.join(out, record.path)).catch(() => undefined);
+      if (bytes && hashOf(bytes) === record.hash) {
         intact.add(record.path);
         rehashed = true;
       }
@@ -36,9 +41,17 @@ export async function outputState(out: string, previous: RunManifest | undefined
   return { present, intact, rehashed };
 }
 
-/** The records again with the files' current stamps. */
-export async function restamp(out: string, records: readonly OutputRecord[]): Promise<OutputRecord[]> {
-  return Promise.all(records.map(async (record) => ({ ...record, ...stampOf(await stat(path.join(out, record.path))) })));
+/** The records with the files' current stamps. */
+export function restamp(out: string, records: readonly Omit<OutputRecord, keyof FileStamp>[]): OutputRecord[] {
+  return records.map((record) => ({ ...record, ...stampOf(statSync(path.join(out, record.path))) }));
+}
+
+function statSafely(file: string): Stats | undefined {
+  try {
+    return statSync(file);
+  } catch {
+    return undefined;
+  }
 }
 
 /** `changed:`/`missing:`/`extra:` lines sorted by path; a file whose content is null is known to match. */
