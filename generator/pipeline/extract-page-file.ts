@@ -5,7 +5,7 @@
  * structured clone of the same objects (and `generate` parses only the core). The
  * canonical facts of a page are what JSON.parse gives back, cached or not.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import { decodePage, MAX_PAGE_BYTES, readPage, type InputPage } from '../parse/input.js';
 import { hashOf } from '../cache/hash.js';
 import { splitFacts } from '../model/facts-parts.js';
@@ -24,7 +24,7 @@ let extractor: Promise<typeof import('../extract/page.js')> | undefined;
 
 export async function extractPageFile(page: InputPage): Promise<ExtractedPage> {
   const { extractPage } = await (extractor ??= import('../extract/page.js'));
-  const bytes = await readWhole(page.absolutePath);
+  const bytes = readWhole(page.absolutePath);
   const { text, diagnostics } = bytes ? decodePage(bytes, page.file) : await readPage(page);
   const facts = extractPage({ file: page.file, apiVersion: page.apiVersion, text });
   facts.diagnostics.unshift(...diagnostics);
@@ -32,11 +32,16 @@ export async function extractPageFile(page: InputPage): Promise<ExtractedPage> {
   return { hash: bytes ? hashOf(bytes) : null, core: JSON.stringify(core), detail: JSON.stringify(detail) };
 }
 
-/** The file's bytes, or undefined when it is not a regular file, unreadable or too large (then `readPage` says why). */
-export async function readWhole(file: string): Promise<Buffer | undefined> {
+/**
+ * The file's bytes, or undefined when it is not a regular file (a named pipe
+ * would block the read), unreadable or too large (then `readPage` says why).
+ * Synchronous: a thread extracting pages has nothing else to do meanwhile, and
+ * a promise per call cost more than the read.
+ */
+export function readWhole(file: string): Buffer | undefined {
   try {
-    const info = await stat(file);
-    return info.isFile() && info.size <= MAX_PAGE_BYTES ? await readFile(file) : undefined;
+    const info = statSync(file);
+    return info.isFile() && info.size <= MAX_PAGE_BYTES ? readFileSync(file) : undefined;
   } catch {
     return undefined;
   }
