@@ -27,6 +27,7 @@ export class TypeResolver {
   private readonly byLowerBareName = new Map<string, DocumentedType[]>();
   /** Page file → the one type it documents (pages that document several are left out). */
   private readonly byPage = new Map<string, DocumentedType>();
+  private readonly targets = new Map<string, string>();
 
   constructor(types: readonly DocumentedType[], pages: readonly PageFacts[]) {
     for (const type of types) {
@@ -98,8 +99,19 @@ export class TypeResolver {
 
   private fromHref(href: string | undefined, fromFile: string): DocumentedType | undefined {
     if (!href || /^[a-z]+:/i.test(href) || href.startsWith('/')) return undefined;
-    const target = path.normalize(path.join(path.dirname(fromFile), decodeSafely(href.split('#')[0] ?? '')));
+    const target = this.targetOf(path.dirname(fromFile), href);
     return this.byPage.get(target) ?? this.byPage.get(target.toLowerCase());
+  }
+
+  /** The page a relative link from a folder points at; remembered (pages of a folder link the same few pages over and over). */
+  private targetOf(folder: string, href: string): string {
+    const key = `${folder}\u0000${href}`;
+    let target = this.targets.get(key);
+    if (target === undefined) {
+      target = path.normalize(path.join(folder, decodeSafely(href.split('#')[0] ?? '')));
+      this.targets.set(key, target);
+    }
+    return target;
   }
 }
 
