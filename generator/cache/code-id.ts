@@ -5,7 +5,7 @@
  * So an edited extractor invalidates cached page facts, and an edited emitter or
  * linker only the cached output; a version bump alone invalidates everything.
  */
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GENERATOR_VERSION } from '../model/link.js';
@@ -54,7 +54,7 @@ export async function graphId(entries: string[], extraPackages: string[]): Promi
   while (queue.length > 0) {
     const file = queue.pop()!;
     if (seen.has(file)) continue;
-    const text = await readFile(file, 'utf8').catch(() => '');
+    const text = readText(file) ?? '';
     seen.set(file, text);
     for (const [, specifier] of text.matchAll(RELATIVE)) queue.push(path.resolve(path.dirname(file), specifier!.replace(/\.js$/, EXTENSION)));
     for (const [, specifier] of text.matchAll(BARE)) packages.add(packageName(specifier!));
@@ -73,8 +73,21 @@ function packageName(specifier: string): string {
 /** The version in the nearest `node_modules/<name>/package.json` above this module, or `?`. */
 async function packageVersion(name: string): Promise<string> {
   for (let dir = here; ; dir = path.dirname(dir)) {
-    const text = await readFile(path.join(dir, 'node_modules', name, 'package.json'), 'utf8').catch(() => undefined);
+    const text = readText(path.join(dir, 'node_modules', name, 'package.json'));
     if (text !== undefined) return String((JSON.parse(text) as { version?: unknown }).version ?? '?');
     if (path.dirname(dir) === dir) return '?';
+  }
+}
+
+/**
+ * A file's text, or undefined when it cannot be read. Synchronous: a run reads a
+ * hundred-odd small modules here before anything else can start, and a promise
+ * per file cost more than the read.
+ */
+function readText(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
   }
 }
