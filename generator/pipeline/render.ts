@@ -2,15 +2,17 @@
  * Renders and formats the planned files that changed. A file whose fingerprint
  * matches its intact output is not rendered; a rendered file whose text before
  * prettier matches what the intact output was formatted from is not formatted.
- * With many files, prettier runs in the pool while this thread renders the next.
+ * With many files, prettier runs in the pool while this thread renders the next
+ * (`format-feed.ts`).
  */
 import { hashOf } from '../cache/hash.js';
 import type { OutputRecord } from '../cache/run-manifest.js';
 import type { FilePlan } from '../emit/index.js';
-import type { WorkerPool } from './pool.js';
+import { FormatFeed, type FormatPool } from './format-feed.js';
 
 export interface RenderOptions {
-  pool?: (() => WorkerPool) | undefined;
+  /** The worker pool (`WorkerPool`), made on first use. */
+  pool?: (() => FormatPool) | undefined;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -31,32 +33,36 @@ export async function renderChanged(plans: readonly FilePlan[], kept: (file: str
   const usePool = options.pool !== undefined && toRender.length > POOL_THRESHOLD;
   const { formatFile } = await import('../emit/format.js');
   const results = new Map<string, { content: string | null; unformatted: string }>();
-  const formatting: Promise<void>[] = [];
   let done = 0;
-  const progress = () => options.onProgress?.(++done, toRender.length);
+  let formatted = 0;
+  const finish = (file: string, content: string | null) => {
+    results.get(file)!.content = content;
+    options.onProgress?.(++done, toRender.length);
+  };
+  const feed = usePool ? new FormatFeed(options.pool!(), finish) : undefined;
   for (const plan of toRender) {
     const text = plan.render();
     const unformatted = hashOf(text);
+    results.set(plan.path, { content: null, unformatted });
     if (kept(plan.path)?.unformatted === unformatted) {
-      results.set(plan.path, { content: null, unformatted });
-      progress();
+      finish(plan.path, null);
       continue;
     }
+    formatted++;
     const file = { path: plan.path, content: text };
-    const formatted = usePool ? options.pool!().format([file]).then(([content]) => content!) : formatFile(file).then((f) => f.content);
-    const finished = formatted.then((content) => {
-      results.set(plan.path, { content, unformatted });
-      progress();
-    });
-    formatting.push(finished);
-    // Let the pool hand out queued files while this thread renders the next one.
-    await (usePool ? new Promise((resolve) => setImmediate(resolve)) : finished);
+    if (!feed) {
+      finish(plan.path, (await formatFile(file)).content);
+      continue;
+    }
+    feed.add(file);
+    // Let finished batches come back (and the next go out) before rendering the next file.
+    await new Promise((resolve) => setImmediate(resolve));
   }
-  await Promise.all(formatting);
+  await feed?.close();
   return {
     content: (file) => results.get(file)?.content ?? null,
     unformatted: (file) => results.get(file)?.unformatted,
     rendered: toRender.length,
-    formatted: formatting.length,
+    formatted,
   };
 }
