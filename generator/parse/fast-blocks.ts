@@ -4,11 +4,10 @@
  * annotations), a fenced code block, an ATX heading, a pipe table and a
  * paragraph whose lines hold no construct that could span lines, each
  * alone in its block (`blocks.ts` cuts around them) with nothing but empty
- * lines after it. Inline content (heading text, table cells) goes through
- * `InlineMemo` (a paragraph's line by line). Whatever is not plainly one of these shapes (tabs, carriage
- * returns, escaped pipes, entities in an info string, tabs outside code and
- * cells, ...) gives undefined,
- * and the block goes to micromark.
+ * lines after it. Inline content (heading text, table cells, a paragraph's
+ * lines) goes through `InlineMemo`. Whatever is not plainly one of these shapes
+ * (carriage returns, escaped pipes, entities in an info string, tabs outside
+ * code and cells, ...) gives undefined, and the block goes to micromark.
  *
  * The trees must be the ones micromark gives: `test/parse/fast-blocks.test.ts`
  * compares them on every shape and on random blocks, and the corpus test
@@ -17,6 +16,7 @@
 import type { AlignType, Code, Heading, Html, Paragraph, PhrasingContent, RootContent, Table, TableCell, TableRow, Text, Yaml } from 'mdast';
 import type { Point, Position } from 'unist';
 import type { InlineMemo } from './inline-memo.js';
+import { endPoint } from './positions.js';
 
 export interface BlockTree {
   children: RootContent[];
@@ -24,7 +24,6 @@ export interface BlockTree {
 }
 
 interface Lines {
-  text: string;
   lines: string[];
   /** Offset of each line's first character. */
   starts: number[];
@@ -36,7 +35,7 @@ export function fastBlock(text: string, inline: InlineMemo): BlockTree | undefin
   const lines = text.split('\n');
   const starts: number[] = [];
   for (let i = 0, offset = 0; i < lines.length; offset += lines[i]!.length + 1, i++) starts.push(offset);
-  const block = { text, lines, starts };
+  const block = { lines, starts };
   const first = lines[0]!;
   let built: { node: RootContent; lines: number } | undefined;
   if (first === '---') built = frontMatter(block);
@@ -47,7 +46,7 @@ export function fastBlock(text: string, inline: InlineMemo): BlockTree | undefin
   else if (PARAGRAPH_START.test(first)) built = paragraph(block, inline);
   if (!built) return undefined;
   for (let i = built.lines; i < lines.length; i++) if (lines[i] !== '') return undefined;
-  return { children: [built.node], position: { start: { line: 1, column: 1, offset: 0 }, end: endOf(block, lines.length - 1) } };
+  return { children: [built.node], position: { start: { line: 1, column: 1, offset: 0 }, end: endPoint(text) } };
 }
 
 function frontMatter(block: Lines): { node: Yaml; lines: number } | undefined {
@@ -240,9 +239,10 @@ function leadingSpaces(text: string): number {
 }
 
 function trimSpaces(text: string): string {
+  const start = leadingSpaces(text);
   let end = text.length;
-  while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
-  return text.slice(leadingSpaces(text), Math.max(end, leadingSpaces(text)));
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  return text.slice(start, end);
 }
 
 function isSpace(code: number): boolean {

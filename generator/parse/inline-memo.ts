@@ -1,5 +1,5 @@
 /**
- * Inline content of one line (a heading's text, a table cell) as mdast phrasing
+ * Inline content of one line (a heading's text, a table cell, a paragraph's line) as mdast phrasing
  * nodes, without a micromark run per piece: text with no character that could
  * start an inline construct becomes one text node; other text is parsed once,
  * several pieces per micromark run, and remembered. Positions are placed at
@@ -7,7 +7,7 @@
  */
 import type { PhrasingContent } from 'mdast';
 import type { Point } from 'unist';
-import { movedNode } from './positions.js';
+import { linesDown, movedNode } from './positions.js';
 import { parseMarkdown } from './processor.js';
 
 /** Characters that can start or end an inline construct (or that micromark rewrites): anything else is literal text. */
@@ -35,7 +35,7 @@ export class InlineMemo {
       return piece === '' ? [] : [{ type: 'text', value: piece, position: { start: { ...at }, end: { line: at.line, column: at.column + piece.length, offset: at.offset + piece.length } } }];
     }
     const nodes = this.known.get(piece);
-    return nodes ? nodes.map((node) => movedNode(node, moved(at, false))) : undefined;
+    return nodes ? nodes.map((node) => movedNode(node, onLine(at))) : undefined;
   }
 
   /** Pieces as paragraphs of one document; false when the document does not give one paragraph per piece. */
@@ -61,10 +61,10 @@ function paragraphContent(children: readonly unknown[], offset: number, length: 
   if (children.length !== 1 || paragraph?.type !== 'paragraph') return null;
   const { start, end } = paragraph.position ?? {};
   if (start?.column !== 1 || start.offset !== offset || end?.offset !== offset + length || end.line !== start.line) return null;
-  return paragraph.children.map((node) => movedNode(node, moved({ line: 2 - start.line, column: 1, offset: -offset }, true)));
+  return paragraph.children.map((node) => movedNode(node, linesDown(1 - start.line, -offset)));
 }
 
-function moved(at: Required<Point>, relative: boolean): (point: Point) => Point {
-  if (relative) return (point) => ({ line: point.line + at.line - 1, column: point.column, offset: point.offset! + at.offset });
+/** Moves points of a piece placed at line 1, column 1, offset 0 to `at` (every point of a one-line piece is on its line). */
+function onLine(at: Required<Point>): (point: Point) => Point {
   return (point) => ({ line: at.line, column: point.column + at.column - 1, offset: point.offset! + at.offset });
 }

@@ -60,8 +60,11 @@ export class ParseMemo {
   /** Each block's tree: remembered, built, or parsed by micromark (the page's together). */
   private parseBlocks(blocks: readonly string[]): Parsed[] {
     const parsed = blocks.map((block) => this.recall(block));
+    // Blocks not remembered, each once: built when of a plain shape, else undefined for now.
     const fresh = new Map<string, Parsed | undefined>();
-    blocks.forEach((block, i) => parsed[i] === undefined && !fresh.has(block) && fresh.set(block, fastBlock(block, this.inline)));
+    blocks.forEach((block, i) => {
+      if (parsed[i] === undefined && !fresh.has(block)) fresh.set(block, fastBlock(block, this.inline));
+    });
     // Carriage returns are line endings of their own to micromark: such blocks are parsed alone.
     const slow = [...fresh.keys()].filter((block) => fresh.get(block) === undefined && !block.includes('\r'));
     const together = slow.length > 1 ? parseTogether(slow) : undefined;

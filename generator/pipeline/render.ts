@@ -31,7 +31,8 @@ const POOL_THRESHOLD = 64;
 export async function renderChanged(plans: readonly FilePlan[], kept: (file: string) => OutputRecord | undefined, options: RenderOptions = {}): Promise<Rendered> {
   const toRender = plans.filter((plan) => kept(plan.path)?.fingerprint !== plan.fingerprint);
   const usePool = options.pool !== undefined && toRender.length > POOL_THRESHOLD;
-  const { formatFile } = await import('../emit/format.js');
+  // Prettier is loaded here only when it runs here: with the pool, only its threads load it.
+  const formatFile = usePool ? undefined : (await import('../emit/format.js')).formatFile;
   const results = new Map<string, { content: string | null; unformatted: string }>();
   let done = 0;
   let formatted = 0;
@@ -51,7 +52,7 @@ export async function renderChanged(plans: readonly FilePlan[], kept: (file: str
     formatted++;
     const file = { path: plan.path, content: text };
     if (!feed) {
-      finish(plan.path, (await formatFile(file)).content);
+      finish(plan.path, (await formatFile!(file)).content);
       continue;
     }
     feed.add(file);
