@@ -1,7 +1,7 @@
 /**
  * What the last `generate` of an input into an output folder saw: every input
  * page (size, times, inode, content hash), every output file (the same, plus the
- * fingerprint it was emitted for and the hash of its text before prettier), the
+ * fingerprint it was emitted for and the hashes of its text before prettier), the
  * generator code and the options. A run whose inputs and outputs all still match
  * stops after `stat` alone. One manifest per (input, output) pair.
  */
@@ -34,6 +34,11 @@ export interface OutputRecord extends FileStamp {
   fingerprint: string;
   /** Hash of the text before prettier. */
   unformatted: string;
+  /**
+   * `partHash` of each top-level part of the text before prettier (`emit/format-parts.ts`),
+   * when the file as written splits into as many parts: the next run reformats only changed parts.
+   */
+  parts?: string[] | undefined;
 }
 
 export interface RunSummary {
@@ -69,7 +74,7 @@ export interface RunManifest {
   versions: Record<string, VersionSummary>;
 }
 
-export const MANIFEST_FORMAT = 2;
+export const MANIFEST_FORMAT = 3;
 /**
  * A file whose time is within this much of when its stamp was taken may be edited
  * again within the same clock tick, unseen ("racy" files, as git calls them): it is
@@ -118,6 +123,7 @@ export async function saveManifest(file: string, manifest: RunManifest): Promise
 function isValid(manifest: RunManifest): boolean {
   const stamp = (r: FileStamp) => [r.size, r.mtimeMs, r.ctimeMs, r.ino].every((n) => typeof n === 'number' && Number.isFinite(n));
   const text = (...values: unknown[]) => values.every((v) => typeof v === 'string');
+  const texts = (value: unknown) => value === undefined || (Array.isArray(value) && text(...value));
   const summary = manifest.summary;
   return (
     typeof manifest.inputsStampedAt === 'number' &&
@@ -125,7 +131,7 @@ function isValid(manifest: RunManifest): boolean {
     Array.isArray(manifest.inputs) &&
     manifest.inputs.every((r) => stamp(r) && text(r.file, r.apiVersion, r.hash)) &&
     Array.isArray(manifest.outputs) &&
-    manifest.outputs.every((r) => stamp(r) && text(r.path, r.hash, r.fingerprint, r.unformatted)) &&
+    manifest.outputs.every((r) => stamp(r) && text(r.path, r.hash, r.fingerprint, r.unformatted) && texts(r.parts)) &&
     typeof summary === 'object' &&
     summary !== null &&
     [summary.pages, summary.types, summary.operations, summary.diagnostics].every((n) => Number.isInteger(n)) &&

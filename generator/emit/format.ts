@@ -11,9 +11,14 @@
  *   that hold CSS, GraphQL, HTML or markdown (tagged `css`, `gql`, `html`, `md`, ...); the only tag
  *   the emitters write is `runtime.path`, which that walk leaves as it is.
  * `test/emit/format.test.ts` holds the two settings to the `typescript` output on every golden file.
+ *
+ * After an edit, `formatByParts` formats only the top-level parts of a file whose text changed
+ * (`format-parts.ts`), with the same settings and the parser chosen for the whole text, and takes
+ * the other parts from the file's last output.
  */
 import { format } from 'prettier';
 import type { EmittedFile } from './emitter.js';
+import { formattedByHash, joinFormatted } from './format-parts.js';
 
 export const PRETTIER_OPTIONS = { printWidth: 110, singleQuote: true, trailingComma: 'all', endOfLine: 'lf' } as const;
 
@@ -34,11 +39,70 @@ export function parserFor(text: string): 'babel-ts' | 'typescript' {
 
 export async function formatFile(file: EmittedFile): Promise<EmittedFile> {
   if (!file.path.endsWith('.ts')) return file;
-  const options = { ...PRETTIER_OPTIONS, embeddedLanguageFormatting: 'off', filepath: file.path } as const;
   const parser = parserFor(file.content);
-  const content = await format(file.content, { ...options, parser }).catch((error: unknown) => {
+  const content = await format(file.content, { ...optionsFor(file.path), parser }).catch((error: unknown) => {
     if (parser === 'typescript') throw error;
-    return format(file.content, { ...options, parser: 'typescript' });
+    return format(file.content, { ...optionsFor(file.path), parser: 'typescript' });
   });
   return { path: file.path, content };
+}
+
+/** A file's text in parts (`format-parts.ts`), with the `partHash` of each. */
+export interface SplitText {
+  parts: readonly string[];
+  hashes: readonly string[];
+}
+
+/** What the last run wrote for a file: the formatted text, and the hashes of the parts of the text it was formatted from. */
+export interface LastOutput {
+  content: string;
+  hashes: readonly string[];
+}
+
+export interface FormattedByParts {
+  content: string;
+  /** Parts prettier formatted alone. */
+  formatted: number;
+  /** Parts taken from the last output. */
+  reused: number;
+}
+
+/**
+ * `file` (split as `split`) formatted part by part: each part whose text is that of
+ * a part of the last run's text is taken formatted from the last output, the others
+ * are formatted alone, with the parser chosen for the whole text. Undefined, for the
+ * caller to format the file whole, when the last output does not split into the
+ * recorded parts, when more than half of the text changed (formatting it whole costs
+ * no more), when a part does not parse alone, or when the joined parts would not
+ * split back into the same parts.
+ */
+export async function formatByParts(file: EmittedFile, split: SplitText, last: LastOutput): Promise<FormattedByParts | undefined> {
+  if (!file.path.endsWith('.ts')) return undefined;
+  const known = formattedByHash(last.content, last.hashes);
+  if (!known) return undefined;
+  const changed = split.parts.reduce((sum, part, i) => (known.has(split.hashes[i]!) ? sum : sum + part.length), 0);
+  if (changed * 2 > file.content.length) return undefined;
+  const parser = parserFor(file.content);
+  const formatted: string[] = [];
+  let count = 0;
+  for (const [i, part] of split.parts.entries()) {
+    let text = known.get(split.hashes[i]!);
+    if (text === undefined) {
+      text = await formatPart(part, file.path, parser).catch(() => undefined);
+      if (text === undefined) return undefined;
+      count++;
+    }
+    formatted.push(text);
+  }
+  const content = joinFormatted(formatted);
+  return content === undefined ? undefined : { content, formatted: count, reused: formatted.length - count };
+}
+
+/** Prettier on one part of the file `filepath`, with the parser chosen for the whole file's text. */
+export function formatPart(part: string, filepath: string, parser: 'babel-ts' | 'typescript'): Promise<string> {
+  return format(part, { ...optionsFor(filepath), parser });
+}
+
+function optionsFor(filepath: string) {
+  return { ...PRETTIER_OPTIONS, embeddedLanguageFormatting: 'off', filepath } as const;
 }

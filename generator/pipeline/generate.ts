@@ -11,7 +11,8 @@
  * 4. link each of those versions;
  * 5. plan every file with a fingerprint of the model data it depends on; render
  *    only files whose fingerprint changed or whose output was touched, and run
- *    prettier only on text that differs from what was formatted before;
+ *    prettier only on text that differs from what was formatted before (on a
+ *    file whose last output is intact, only on the top-level parts that differ);
  * 6. write the folder (unchanged files hard-linked), or compare it for --check.
  *
  * Heavy modules (remark, ts-morph, prettier) are imported only past step 1.
@@ -30,7 +31,7 @@ import { lazyPool } from './build-model.js';
 import { outputState, restamp, staleFiles } from './output-state.js';
 import { runSummary, versionSummary } from './run-summary.js';
 import { versionsToBuild } from './versions.js';
-import { renderChanged } from './render.js';
+import { outputReader, renderChanged } from './render.js';
 
 export type Phase = 'parse' | 'emit';
 
@@ -72,6 +73,9 @@ export interface GenerateResult {
   parsed: number;
   rendered: number;
   formatted: number;
+  /** Of the files formatted by parts (`emit/format-parts.ts`): parts formatted, and parts taken from the last output. */
+  formattedParts: number;
+  reusedParts: number;
   summary: RunSummary;
   /** Cache problems that did not stop the run (an unwritable cache folder, ...). */
   warnings: string[];
@@ -165,6 +169,7 @@ export async function generate(request: GenerateRequest): Promise<GenerateResult
     const before = new Map(previous?.outputs.map((record) => [record.path, record]));
     const rendered = await renderChanged(plans, (file) => (outputs.intact.has(file) ? before.get(file) : undefined), {
       pool: plans.length > 0 ? pool.get : undefined,
+      lastOutput: outputReader(request.out),
       onProgress: (done, total) => request.onProgress?.('emit', done, total),
     });
     lap('render');
@@ -177,6 +182,8 @@ export async function generate(request: GenerateRequest): Promise<GenerateResult
       parsed: loaded.parsed,
       rendered: rendered.rendered,
       formatted: rendered.formatted,
+      formattedParts: rendered.formattedParts,
+      reusedParts: rendered.reusedParts,
     };
     if (request.check) return { ...base, stale: await staleFiles(request.out, files, outputs.present), timings };
 
@@ -187,11 +194,13 @@ export async function generate(request: GenerateRequest): Promise<GenerateResult
     for (const plan of plans) {
       const content = rendered.content(plan.path);
       const kept = before.get(plan.path);
+      const source = rendered.source(plan.path) ?? kept!;
       records.push({
         path: plan.path,
         hash: content === null ? kept!.hash : hashOf(content),
         fingerprint: plan.fingerprint,
-        unformatted: rendered.unformatted(plan.path) ?? kept!.unformatted,
+        unformatted: source.unformatted,
+        parts: source.parts,
       });
     }
     const inputs = [...inputRecords(states.filter((state) => !build.has(state.page.apiVersion))), ...loaded.records.filter((r) => r !== undefined)];
@@ -215,7 +224,7 @@ export async function generate(request: GenerateRequest): Promise<GenerateResult
 }
 
 function emptyResult(files: number, summary: RunSummary, warnings: string[]): GenerateResult {
-  return { upToDate: false, files, written: [], unchanged: [], removed: [], stale: [], changedPages: [], versions: [], parsed: 0, rendered: 0, formatted: 0, summary, warnings, timings: {} };
+  return { upToDate: false, files, written: [], unchanged: [], removed: [], stale: [], changedPages: [], versions: [], parsed: 0, rendered: 0, formatted: 0, formattedParts: 0, reusedParts: 0, summary, warnings, timings: {} };
 }
 
 async function openStore(cacheDir: string, warnings: string[]): Promise<FactsStore | undefined> {

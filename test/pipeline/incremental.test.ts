@@ -2,7 +2,9 @@
  * Cold (empty cache), warm and incremental `generate` runs give, byte
  * for byte, the output of the plain path (one thread, no cache, the whole model
  * linked at once); an incremental run writes exactly the files whose text
- * changed, and `check` names exactly those first, writing nothing. With the
+ * changed, and `check` names exactly those first, writing nothing; after a
+ * description edit, prettier formats only the changed parts of the files it
+ * touches (`emit/format-parts.ts`), still giving the plain output. With the
  * corpus absent, the fixture is docs-input alone. These run in this thread (from
  * sources there is no worker pool); `cli.test.ts` runs the compiled CLI in parallel.
  */
@@ -28,6 +30,9 @@ function edits(withCorpus: boolean): [string, (input: string) => Promise<void>][
   if (withCorpus) list.push(['a beta page edited', (input) => editPage(path.join(input, 'beta/resources/user.md'), /^\|\s*aboutMe\s*\|/, (line) => line.replace(/\|([^|]*)\|$/, '|Edited by a test. $1|'))]);
   return list;
 }
+
+/** Edits after which the changed files are formatted by parts: each changes a little of a few files. */
+const BY_PARTS = new Set(['a property description edited', 'a beta page edited']);
 
 function staleLines(before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>): string[] {
   return changedPaths(before, after).map((file) => (!before.has(file) ? `missing: ${file}` : !after.has(file) ? `extra: ${file}` : `changed: ${file}`));
@@ -91,6 +96,10 @@ describe.each([
       expect([...result.written, ...result.removed].sort(), name).toEqual(expected);
       expect(result.parsed, name).toBeLessThanOrEqual(1);
       expect(result.changedPages.length, name).toBe(1);
+      if (BY_PARTS.has(name)) {
+        expect(result.formattedParts, name).toBeGreaterThan(0);
+        expect(result.reusedParts, name).toBeGreaterThan(result.formattedParts);
+      }
       expect(await readTree(out), name).toEqual(reference);
       expect((await run()).upToDate, name).toBe(true);
     }

@@ -2,14 +2,17 @@
  * The render step with prettier in a pool (here a stand-in that formats in this
  * thread, one batch at a time, answering in its own order) gives the same files
  * as formatting each file in this thread; files kept from the last run are
- * neither rendered nor formatted. Under vitest there is no worker pool (see
+ * neither rendered nor formatted; a file whose last output reads back as recorded
+ * has only its changed parts formatted. Under vitest there is no worker pool (see
  * `pool.ts`); `cli.test.ts` runs the real one through the compiled CLI.
  */
 import { describe, expect, it } from 'vitest';
+import { hashOf } from '../../generator/cache/hash.js';
 import type { OutputRecord } from '../../generator/cache/run-manifest.js';
 import type { EmittedFile } from '../../generator/emit/emitter.js';
 import { EMITTERS } from '../../generator/emit/emitters.js';
 import { formatFile } from '../../generator/emit/format.js';
+import { joinParts, splitParts, statementParts } from '../../generator/emit/format-parts.js';
 import { planOutput } from '../../generator/emit/index.js';
 import type { FormatPool } from '../../generator/pipeline/format-feed.js';
 import { renderChanged } from '../../generator/pipeline/render.js';
@@ -44,7 +47,7 @@ describe('renderChanged', () => {
     const pooled = await renderChanged(plans, () => undefined, { pool: () => pool, onProgress: (done) => progress.push(done) });
     for (const plan of plans) {
       expect(pooled.content(plan.path), plan.path).toBe(alone.content(plan.path));
-      expect(pooled.unformatted(plan.path)).toBe(alone.unformatted(plan.path));
+      expect(pooled.source(plan.path)).toEqual(alone.source(plan.path));
     }
     expect(pooled.formatted).toBe(plans.length);
     expect(progress).toEqual(plans.map((_, i) => i + 1));
@@ -54,7 +57,7 @@ describe('renderChanged', () => {
 
   it('neither renders nor formats what the last run kept', async () => {
     const first = await renderChanged(plans, () => undefined);
-    const record = (path: string): OutputRecord => ({ path, size: 0, mtimeMs: 0, ctimeMs: 0, ino: 0, hash: '', fingerprint: 'old', unformatted: first.unformatted(path)! });
+    const record = (path: string): OutputRecord => ({ path, size: 0, mtimeMs: 0, ctimeMs: 0, ino: 0, hash: '', fingerprint: 'old', unformatted: first.source(path)!.unformatted });
     const [same, textSame, ...rest] = plans;
     const kept = new Map([
       [same!.path, { ...record(same!.path), fingerprint: same!.fingerprint }],
@@ -67,5 +70,50 @@ describe('renderChanged', () => {
     expect(again.content(same!.path)).toBeNull();
     expect(again.content(textSame!.path)).toBeNull();
     for (const plan of rest) expect(again.content(plan.path)).toBe(first.content(plan.path));
+  });
+
+  it('records the part hashes of every file whose output splits into as many parts', async () => {
+    const first = await renderChanged(plans, () => undefined);
+    for (const plan of plans) {
+      const parts = first.source(plan.path)!.parts;
+      if (/runtime\.ts$/.test(plan.path)) expect(parts, plan.path).toBeUndefined();
+      else expect(parts, plan.path).toHaveLength(splitParts(first.content(plan.path)!).length);
+    }
+  });
+
+  describe('a file whose last output is kept, after an edit of one part', () => {
+    const plan = plans.find((p) => p.path === 'copy-1/v1.0/client/device-management-partner.ts')!;
+    const parts = statementParts(plan.render())!;
+    const edited = { ...plan, render: () => joinParts(parts.map((part, i) => (i === 4 ? `// Edited.\n${part}` : part))) };
+    const lastRun = () => renderChanged([plan], () => undefined);
+    const record = (last: Awaited<ReturnType<typeof lastRun>>): OutputRecord => ({
+      path: plan.path,
+      size: 0,
+      mtimeMs: 0,
+      ctimeMs: 0,
+      ino: 0,
+      hash: hashOf(last.content(plan.path)!),
+      fingerprint: 'old',
+      ...last.source(plan.path)!,
+    });
+
+    it('formats only the edited part, taking the others from the last output, and gives what formatting whole gives', async () => {
+      expect(parts.length).toBeGreaterThan(10);
+      const last = await lastRun();
+      const again = await renderChanged([edited], () => record(last), { lastOutput: () => last.content(plan.path)! });
+      expect(again).toMatchObject({ formatted: 1, formattedParts: 1, reusedParts: parts.length - 1 });
+      expect(again.content(plan.path)).toBe((await formatFile({ path: plan.path, content: edited.render() })).content);
+      expect(again.source(plan.path)!.parts).toHaveLength(parts.length);
+    });
+
+    it.each([
+      ['the last output reads back with another hash', (content: string) => `${content}\n`],
+      ['the last output cannot be read', () => undefined],
+    ])('formats the file whole when %s', async (_, read) => {
+      const last = await lastRun();
+      const again = await renderChanged([edited], () => record(last), { lastOutput: () => read(last.content(plan.path)!) });
+      expect(again).toMatchObject({ formatted: 1, formattedParts: 0, reusedParts: 0 });
+      expect(again.content(plan.path)).toBe((await formatFile({ path: plan.path, content: edited.render() })).content);
+    });
   });
 });
