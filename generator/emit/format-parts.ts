@@ -37,6 +37,11 @@ export function splitParts(text: string): string[] {
   return parts;
 }
 
+/** `[\w$]`: letters, digits, `_` and `$`. */
+function isWordChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 36;
+}
+
 /** `\s` of a regular expression, for one UTF-16 code unit. */
 function isSpace(code: number): boolean {
   return code === 32 || (code >= 9 && code <= 13) || (code > 127 && /\s/.test(String.fromCharCode(code)));
@@ -106,6 +111,9 @@ export function statementParts(text: string): string[] | undefined {
       if (end.opens) stack.push(DOLLAR);
       i = end.index;
       last = BACKTICK;
+    } else if (isWordChar(c)) {
+      // A word or number, whole: a boundary starts a line, so none is inside.
+      while (++i < text.length && isWordChar(text.charCodeAt(i)));
     } else {
       if (c === OPEN_PAREN || c === OPEN_BRACKET || c === OPEN_BRACE) stack.push(c);
       else if ((c === CLOSE_PAREN && stack.pop() !== OPEN_PAREN) || (c === CLOSE_BRACKET && stack.pop() !== OPEN_BRACKET) || (c === CLOSE_BRACE && stack.pop() !== OPEN_BRACE)) return undefined;
