@@ -1,13 +1,13 @@
 /**
- * Page facts cached by key (`factsKey`: generator code, page path, API version,
- * content hash). Each page's facts are two JSON texts (`model/facts-parts.ts`):
+ * Page facts cached by key (`factsKey`: generator code, API version, content
+ * hash, page path). Each page's facts are two JSON texts (`model/facts-parts.ts`):
  * the core, which `generate` reads, in one append-only pack, and the detail,
  * which only `check` and `model` add to it, in another; so `generate` reads and
- * parses less than half of the bytes. An index maps key → where both texts are,
- * their checksums and the last run that used them. Every entry is checked on
- * load (index shape, bounds, checksum, JSON, the page it claims to be, the
- * detail fitting its core), and anything that does not check out is a miss:
- * extracted again, never trusted.
+ * parses less than half of the bytes. An index (`facts-index.ts`) maps key →
+ * where both texts are, their checksums and the last run that used them. Every
+ * entry is checked on load (index checksum and shape, bounds, checksum, JSON,
+ * the page it claims to be, the detail fitting its core), and anything that
+ * does not check out is a miss: extracted again, never trusted.
  *
  * JSON rather than `v8.serialize`: on this corpus JSON.parse of the facts is two
  * to three times faster than v8.deserialize. Packs rather than a file per page:
@@ -15,28 +15,17 @@
  * can lose each other's entries (last index wins), which costs only misses.
  */
 import { closeSync, fstatSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
-import { mkdir, stat } from 'node:fs/promises';
+import { mkdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import type { PageFacts } from '../extract/facts.js';
 import { joinFacts } from '../model/facts-parts.js';
-import { hashOf } from './hash.js';
+import { FactsIndex, LAST_RUN, type IndexEntry, type Span } from './facts-index.js';
 import { writeAtomic } from './write-atomic.js';
 
-/** Where one text is in its pack. */
-type Span = [offset: number, length: number, crc: number];
-type IndexEntry = [...core: Span, ...detail: Span, lastRun: number];
-
-interface IndexFile {
-  format: typeof FORMAT;
-  run: number;
-  entries: Record<string, IndexEntry>;
-}
-
-/** 2: core and detail in two packs (1 had whole facts in one). */
-const FORMAT = 2;
-const ENTRY_LENGTH = 7;
-const LAST_RUN = 6;
+const INDEX_FILE = 'facts.index';
+/** The index of format 2 and before, removed when an index is saved. */
+const OLD_INDEX_FILE = 'facts.index.json';
 /** Entries unused for this many runs are dropped when the packs are compacted. */
 const KEEP_RUNS = 8;
 /** Buffered appends are written in pieces of about this size. */
@@ -54,8 +43,14 @@ export interface FactsTexts {
   detail: string;
 }
 
+/**
+ * The cache key of a page's facts. A plain join, not a digest (a SHA-1 per page
+ * cost a tenth of a second per run on the corpus): the code id and the content
+ * hash are hex and an API version has no `:`, so the page path, last, cannot
+ * make two keys meet.
+ */
 export function factsKey(factsId: string, file: string, apiVersion: string, contentHash: string): string {
-  return hashOf(factsId, file, apiVersion, contentHash);
+  return `${factsId}:${apiVersion}:${contentHash}:${file}`;
 }
 
 export class FactsStore {
@@ -69,7 +64,7 @@ export class FactsStore {
 
   private constructor(
     private readonly dir: string,
-    private readonly index: IndexFile,
+    private index: FactsIndex,
     fresh: boolean,
   ) {
     this.fresh = fresh;
@@ -79,18 +74,18 @@ export class FactsStore {
 
   static async open(dir: string): Promise<FactsStore> {
     await mkdir(dir, { recursive: true });
-    const index = readIndex(path.join(dir, 'facts.index.json'));
-    return new FactsStore(dir, index ?? { format: FORMAT, run: 0, entries: {} }, index === undefined);
+    const index = FactsIndex.read(path.join(dir, INDEX_FILE));
+    return new FactsStore(dir, index ?? FactsIndex.empty(), index === undefined);
   }
 
   /** True when no entry can hit (then pages are not hashed ahead of extraction). */
   get empty(): boolean {
-    return Object.keys(this.index.entries).length === 0;
+    return this.index.size === 0;
   }
 
   /** Whether the index has an entry for the key (it may still fail its checks when loaded). */
   has(key: string): boolean {
-    return Object.hasOwn(this.index.entries, key);
+    return this.index.has(key);
   }
 
   /**
@@ -98,16 +93,20 @@ export class FactsStore {
    * Only the core (`model/facts-parts.ts`) unless `detail` is set: then the whole facts.
    */
   loadMany(requests: readonly FactsRequest[], { detail = false }: { detail?: boolean } = {}): (PageFacts | undefined)[] {
-    const hits = requests.map((request) => this.index.entries[request.key]);
+    const hits = requests.map((request) => this.index.get(request.key));
     const cores = this.core.readMany(hits.map((entry) => entry && coreSpan(entry)));
     const details = detail ? this.detail.readMany(hits.map((entry) => entry && detailSpan(entry))) : undefined;
     return requests.map((request, i) => {
       const entry = hits[i];
-      if (!entry) return undefined;
+      if (!entry) {
+        // No entry, or one whose numbers do not check out.
+        this.index.delete(request.key);
+        return undefined;
+      }
       let facts = decodeCore(cores[i], coreSpan(entry), request);
       if (facts && details) facts = joinFacts(facts, decode(details[i], detailSpan(entry)));
       if (facts) this.used.add(request.key);
-      else delete this.index.entries[request.key];
+      else this.index.delete(request.key);
       return facts;
     });
   }
@@ -136,7 +135,7 @@ export class FactsStore {
     const cores = this.core.append(this.pending.map((p) => p.core), this.fresh);
     const details = this.detail.append(this.pending.map((p) => p.detail), this.fresh);
     this.fresh = false;
-    this.pending.forEach(({ key }, i) => (this.index.entries[key] = [...cores[i]!, ...details[i]!, this.index.run + 1]));
+    this.pending.forEach(({ key }, i) => this.index.set(key, [...cores[i]!, ...details[i]!, this.index.run + 1]));
     this.pending = [];
     this.pendingBytes = 0;
   }
@@ -145,15 +144,13 @@ export class FactsStore {
   async close(): Promise<void> {
     this.flush();
     const run = ++this.index.run;
-    for (const key of this.used) {
-      const entry = this.index.entries[key];
-      if (entry) entry[LAST_RUN] = run;
-    }
-    const live = Object.entries(this.index.entries).filter(([, entry]) => entry[LAST_RUN] > run - KEEP_RUNS);
+    for (const key of this.used) this.index.markUsed(key, run);
+    const live = this.index.entries().filter(([, entry]) => entry[LAST_RUN] > run - KEEP_RUNS);
     const liveBytes = live.reduce((n, [, entry]) => n + entry[1] + entry[4], 0);
     const size = (await this.core.size()) + (await this.detail.size());
     if (size > 2 * liveBytes + 1024 * 1024) await this.compact(live);
-    await writeAtomic(path.join(this.dir, 'facts.index.json'), JSON.stringify(this.index));
+    await writeAtomic(path.join(this.dir, INDEX_FILE), this.index.bytes());
+    await rm(path.join(this.dir, OLD_INDEX_FILE), { force: true });
     this.core.forget();
     this.detail.forget();
   }
@@ -164,7 +161,10 @@ export class FactsStore {
     const kept = live.filter(present);
     const cores = await this.core.rewrite(kept.map(([, entry]) => coreSpan(entry)));
     const details = await this.detail.rewrite(kept.map(([, entry]) => detailSpan(entry)));
-    this.index.entries = Object.fromEntries(kept.map(([key, entry], i) => [key, [...cores[i]!, ...details[i]!, entry[LAST_RUN]]]));
+    const index = FactsIndex.empty();
+    index.run = this.index.run;
+    kept.forEach(([key, entry], i) => index.set(key, [...cores[i]!, ...details[i]!, entry[LAST_RUN]]));
+    this.index = index;
   }
 }
 
@@ -283,17 +283,4 @@ function decodeCore(bytes: Buffer | undefined, span: Span, request: FactsRequest
   const facts = decode(bytes, span) as PageFacts | undefined;
   const ok = typeof facts === 'object' && facts !== null && facts.file === request.file && facts.apiVersion === request.apiVersion && Array.isArray(facts.diagnostics);
   return ok ? facts : undefined;
-}
-
-function readIndex(file: string): IndexFile | undefined {
-  try {
-    const index = JSON.parse(readFileSync(file, 'utf8')) as IndexFile;
-    if (index?.format !== FORMAT || !Number.isInteger(index.run) || typeof index.entries !== 'object' || index.entries === null) return undefined;
-    for (const entry of Object.values(index.entries)) {
-      if (!Array.isArray(entry) || entry.length !== ENTRY_LENGTH || !entry.every((n) => Number.isInteger(n) && n >= 0)) return undefined;
-    }
-    return index;
-  } catch {
-    return undefined;
-  }
 }

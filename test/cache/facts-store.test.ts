@@ -1,11 +1,14 @@
 /** The facts packs: round trips, core alone or whole, checks on load, positioned reads, compaction of entries no run used lately. */
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { crc32 } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { factsKey, FactsStore } from '../../generator/cache/facts-store.js';
 import type { PageFacts } from '../../generator/extract/facts.js';
 import { splitFacts } from '../../generator/model/facts-parts.js';
+import { readIndexFile } from '../helpers/facts-index.js';
 
 function facts(file: string, filler = ''): PageFacts {
   const source = { file, line: 1, column: 1 };
@@ -91,10 +94,71 @@ describe('FactsStore', () => {
     expect((await FactsStore.open(dir)).loadMany([request('a.md')], { detail: true })).toEqual([undefined]);
   });
 
-  it('treats an index of the previous format (whole facts in one pack) as empty', async () => {
-    await writeFile(path.join(dir, 'facts.index.json'), JSON.stringify({ format: 1, run: 1, entries: { [request('a.md').key]: [0, 10, 0, 1] } }));
+  it('treats an index of an older format (facts.index.json) as none, and removes it on save', async () => {
+    const old = path.join(dir, 'facts.index.json');
+    await writeFile(old, JSON.stringify({ format: 2, run: 1, entries: { '0a4d55a8d778e5022fab701977c5d840bbc486d0': [0, 10, 0, 0, 10, 0, 1] } }));
     const store = await FactsStore.open(dir);
     expect(store.empty).toBe(true);
+    store.add(request('a.md').key, texts(facts('a.md')));
+    await store.close();
+    expect(existsSync(old)).toBe(false);
+    expect((await FactsStore.open(dir)).loadMany([request('a.md')])[0]?.file).toBe('a.md');
+  });
+
+  it.each([
+    ['a flipped byte', (bytes: Buffer) => void bytes.writeUInt8(bytes.readUInt8(40) ^ 0x01, 40)],
+    ['a flipped byte in a key', (bytes: Buffer) => void bytes.writeUInt8(bytes.readUInt8(bytes.length - 2) ^ 0x01, bytes.length - 2)],
+    ['a cut', (bytes: Buffer) => bytes.subarray(0, bytes.length - 3)],
+    ['bytes appended', (bytes: Buffer) => Buffer.concat([bytes, Buffer.from('xy')])],
+    ['another format number', (bytes: Buffer) => void bytes.writeUInt32LE(2, 8)],
+    ['another file altogether', () => Buffer.from(JSON.stringify({ format: 3, run: 1, keys: [], numbers: [] }))],
+    ['nothing', () => Buffer.alloc(0)],
+  ] as [string, (bytes: Buffer) => Buffer | void][])('treats an index with %s as none', async (_, damage) => {
+    const store = await FactsStore.open(dir);
+    for (const file of ['a.md', 'b.md']) store.add(request(file).key, texts(facts(file)));
+    await store.close();
+    const file = path.join(dir, 'facts.index');
+    const bytes = await readFile(file);
+    await writeFile(file, damage(bytes) ?? bytes);
+    expect((await FactsStore.open(dir)).empty).toBe(true);
+  });
+
+  it('treats an entry with a number that is not a count as none, and keeps the others', async () => {
+    const store = await FactsStore.open(dir);
+    for (const file of ['a.md', 'b.md']) store.add(request(file).key, texts(facts(file)));
+    await store.close();
+    const file = path.join(dir, 'facts.index');
+    const bytes = await readFile(file);
+    bytes.writeDoubleLE(10.5, 32 + 8);
+    bytes.writeUInt32LE(crc32(bytes.subarray(32)), 24);
+    await writeFile(file, bytes);
+    const again = await FactsStore.open(dir);
+    expect(again.loadMany(['a.md', 'b.md'].map(request)).map((f) => f?.file)).toEqual([undefined, 'b.md']);
+    expect(again.has(request('a.md').key)).toBe(false);
+  });
+
+  it('keys facts by code id, API version, content hash and page, with no two inputs meeting', () => {
+    const keys = [
+      factsKey('id', 'a.md', 'v1.0', 'hash'),
+      factsKey('id2', 'a.md', 'v1.0', 'hash'),
+      factsKey('id', 'a.md', 'beta', 'hash'),
+      factsKey('id', 'a.md', 'v1.0', 'hash2'),
+      factsKey('id', 'b.md', 'v1.0', 'hash'),
+      factsKey('id', 'hash:a.md', 'v1.0', ''),
+    ];
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('saves the index with every entry and the run that last used it', async () => {
+    let store = await FactsStore.open(dir);
+    for (const file of ['a.md', 'b.md']) store.add(request(file).key, texts(facts(file)));
+    await store.close();
+    store = await FactsStore.open(dir);
+    store.loadMany([request('b.md')]);
+    await store.close();
+    const index = readIndexFile(await readFile(path.join(dir, 'facts.index')));
+    expect(index).toMatchObject({ run: 2, keys: [request('a.md').key, request('b.md').key] });
+    expect(index.numbers.filter((_, i) => i % 7 === 6)).toEqual([1, 2]);
   });
 
   it('keeps entries marked as wanted by runs that did not load them', async () => {

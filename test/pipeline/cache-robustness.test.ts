@@ -11,6 +11,7 @@ import { generate, type GenerateRequest } from '../../generator/pipeline/generat
 import { codeIds } from '../../generator/cache/code-id.js';
 import { hashOf } from '../../generator/cache/hash.js';
 import { editPage, makeFixture, readTree, referenceOutput, type Fixture } from './fixture.js';
+import { readIndexFile } from '../helpers/facts-index.js';
 
 const SLOW = { timeout: 300_000 };
 
@@ -64,8 +65,8 @@ describe('cache robustness', () => {
       await writeFile(facts('facts.pack'), pack.subarray(0, Math.floor(pack.length / 3)));
     }, -1],
     ['an empty pack', () => writeFile(facts('facts.pack'), ''), 'all'],
-    ['a garbage index', () => writeFile(facts('facts.index.json'), '{"format":1,"run":3,"entries":{"x":[1,2'), 'all'],
-    ['an index of another shape', () => writeFile(facts('facts.index.json'), '{"format":1,"run":3,"entries":{"x":"y"}}'), 'all'],
+    ['a garbage index', () => writeFile(facts('facts.index'), 'docs2tsF garbage'), 'all'],
+    ['an index cut short', async () => writeFile(facts('facts.index'), (await readFile(facts('facts.index'))).subarray(0, 100)), 'all'],
     ['bytes appended to the pack', () => appendFile(facts('facts.pack'), 'garbage'), 0],
   ] as const)('%s: the damaged entries are extracted again, the output is unchanged', SLOW, async (_, damage, reparsed) => {
     await damage();
@@ -87,9 +88,9 @@ describe('cache robustness', () => {
     try {
       await editPage(page, /^\|lastHeartbeatDateTime\|/, (line) => line.replace(/\|([^|]*)\|$/, '|Edited. $1|'));
       expect((await run()).versions).toEqual(['v1.0']);
-      const index = JSON.parse(await readFile(facts('facts.index.json'), 'utf8')) as { run: number; entries: Record<string, number[]> };
+      const index = readIndexFile(await readFile(facts('facts.index')));
       // Only the edited page's facts from before the edit were not used (the beta pages were kept, not loaded).
-      expect(Object.values(index.entries).filter((entry) => entry[6] !== index.run)).toHaveLength(1);
+      expect(index.keys.filter((_, i) => index.numbers[i * 7 + 6] !== index.run)).toHaveLength(1);
     } finally {
       await writeFile(page, original);
     }
