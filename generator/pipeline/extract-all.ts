@@ -1,14 +1,15 @@
 /**
- * Extracts pages: in this thread for a few pages or `workers: 1`, else in the
- * worker pool, in batches of about the same size in bytes (so no thread waits on
- * one with all the large pages). Pages go to batches in the order of their file
- * names, so a beta page and its v1.0 twin meet in one thread's parse memo.
- * Results come back in input order whatever the pool does.
+ * Extracts pages: in this thread for a few pages or `workers: 1`, in one thread
+ * of their own when asked (`oneThread`), else in the worker pool, in batches of
+ * about the same size in bytes (so no thread waits on one with all the large
+ * pages). Pages go to batches in the order of their file names, so a beta page
+ * and its v1.0 twin meet in one thread's parse memo. Results come back in input
+ * order whatever the pool does.
  */
 import type { InputPage } from '../parse/input.js';
 import { compareStrings } from '../model/diagnostic.js';
 import { extractPageFile, type ExtractedPage } from './extract-page-file.js';
-import type { WorkerPool } from './pool.js';
+import { extractInThread, type WorkerPool } from './pool.js';
 
 export interface ExtractOptions {
   /** The pool, created on first need; absent means this thread. */
@@ -17,6 +18,12 @@ export interface ExtractOptions {
   sizes?: readonly number[];
   /** Use the pool from this many pages (default `POOL_THRESHOLD`): 1 when this thread has other work meanwhile. */
   poolFrom?: number;
+  /**
+   * With `pool` (threads are available): extract in one new thread instead, for a
+   * few pages while this thread has other work. Should that thread fail, the pages
+   * are extracted in this thread.
+   */
+  oneThread?: boolean;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -26,6 +33,13 @@ const BATCH_BYTES = 256 * 1024;
 const BATCH_PAGES = 64;
 
 export async function extractAll(pages: readonly InputPage[], options: ExtractOptions = {}): Promise<ExtractedPage[]> {
+  if (options.pool && options.oneThread && pages.length > 0) {
+    const results = await extractInThread(pages);
+    if (results) {
+      options.onProgress?.(pages.length, pages.length);
+      return results;
+    }
+  }
   const out: ExtractedPage[] = [];
   if (!options.pool || pages.length === 0 || pages.length < (options.poolFrom ?? POOL_THRESHOLD)) {
     for (const page of pages) {

@@ -22,6 +22,11 @@ export interface ExtractedPage {
 /** The extractors (and remark) load on first use: a run that extracts nothing never loads them. */
 let extractor: Promise<typeof import('../extract/page.js')> | undefined;
 
+/** Whether this thread has loaded (or is loading) the extractors. */
+export function extractorLoaded(): boolean {
+  return extractor !== undefined;
+}
+
 export async function extractPageFile(page: InputPage): Promise<ExtractedPage> {
   const { extractPage } = await (extractor ??= import('../extract/page.js'));
   const bytes = readWhole(page.absolutePath);

@@ -26,7 +26,7 @@ import { hashOf } from '../cache/hash.js';
 import { factsKey, FactsStore } from '../cache/facts-store.js';
 import { loadManifest, manifestPath, MANIFEST_FORMAT, saveManifest, type FileStamp, type InputRecord, type OutputRecord, type RunManifest, type RunSummary, type VersionSummary } from '../cache/run-manifest.js';
 import { writeOutputDir, type OutputFile } from '../cli/output-dir.js';
-import { pageStates, type PageState } from './load-pages.js';
+import { pageStates, pruneMemory, startLoad, type PageState } from './load-pages.js';
 import { lazyPool } from './build-model.js';
 import { outputState, restamp, staleFiles } from './output-state.js';
 import { runSummary, versionSummary } from './run-summary.js';
@@ -123,15 +123,9 @@ export async function generate(request: GenerateRequest): Promise<GenerateResult
   if (request.cacheDir !== null && !store) store = await openStore(request.cacheDir, warnings);
   const pool = lazyPool(request.workers);
   try {
-    const [{ loadPages, pruneMemory }, { linkModel }, { planOutput }, { EMITTERS }] = await Promise.all([
-      import('./load-pages.js'),
-      import('../model/link.js'),
-      import('../emit/index.js'),
-      import('../emit/emitters.js'),
-    ]);
-    lap('load modules');
+    // Extraction that goes to other threads starts first, to run while this one loads modules and reads the cache.
     const building = states.filter((state) => build.has(state.page.apiVersion));
-    const loaded = await loadPages(building, {
+    const load = startLoad(building, {
       factsId: ids.facts,
       parts: 'core',
       store,
@@ -139,6 +133,9 @@ export async function generate(request: GenerateRequest): Promise<GenerateResult
       pool: pool.get,
       onProgress: (done, total) => request.onProgress?.('parse', done, total),
     });
+    const [{ linkModel }, { planOutput }, { EMITTERS }] = await Promise.all([import('../model/link.js'), import('../emit/index.js'), import('../emit/emitters.js')]);
+    lap('load modules');
+    const loaded = await load.finish();
     if (request.session) pruneMemory(request.session.facts, states, loaded.records, ids.facts);
     // The facts of the versions kept as they are stay wanted: the next edit there loads them.
     store?.keep(states.flatMap((state) => (build.has(state.page.apiVersion) || state.hash === undefined ? [] : [factsKey(ids.facts, state.page.file, state.page.apiVersion, state.hash)])));

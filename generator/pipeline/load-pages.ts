@@ -12,7 +12,8 @@ import { MAX_PAGE_BYTES, type InputPage } from '../parse/input.js';
 import { hashOf } from '../cache/hash.js';
 import { factsKey, type FactsStore } from '../cache/facts-store.js';
 import { sameStamp, stampOf, type FileStamp, type InputRecord } from '../cache/run-manifest.js';
-import { extractAll } from './extract-all.js';
+import { extractAll, POOL_THRESHOLD, type ExtractOptions } from './extract-all.js';
+import { extractorLoaded } from './extract-page-file.js';
 import type { WorkerPool } from './pool.js';
 
 export interface PageState {
@@ -76,55 +77,91 @@ export interface LoadedPages {
   parsed: number;
 }
 
-/** Above this many pages read from the cache, extraction of the others starts first, in the pool, to overlap with the reading... */
+/** With this many pages to read from the cache, extraction runs off this thread meanwhile: in the pool... */
 const OVERLAP_FROM = 500;
-/** ...when there are this many to extract: for fewer, starting the pool's threads costs more than extracting them here. */
+/** ...when there are this many pages to extract, else in one thread of its own (`extractInThread`): starting the pool's threads costs more. */
 const OVERLAP_PAGES = 16;
 
+/** Pages whose facts are being found (`startLoad`); `finish` gives them. */
+export interface PageLoad {
+  finish(): Promise<LoadedPages>;
+}
+
 export async function loadPages(states: readonly PageState[], options: LoadOptions): Promise<LoadedPages> {
+  return startLoad(states, options).finish();
+}
+
+/**
+ * Sorts the pages into those in memory, in the cache and to extract, and starts
+ * extracting now when that goes off this thread (the pool for many pages, one
+ * thread for a few when this thread has a large cache read to do meanwhile), so
+ * it overlaps with whatever the caller does before `finish`. `finish` reads the
+ * cache, extracts in this thread what is left, and waits for the rest.
+ */
+export function startLoad(states: readonly PageState[], options: LoadOptions): PageLoad {
   const whole = options.parts !== 'core';
   const key = (state: PageState, hash: string) => factsKey(options.factsId, state.page.file, state.page.apiVersion, hash);
-  const facts: (PageFacts | undefined)[] = states.map((state) => (state.hash === undefined ? undefined : options.memory?.get(key(state, state.hash))));
+  const keys = states.map((state) => (state.hash === undefined ? undefined : key(state, state.hash)));
+  const facts: (PageFacts | undefined)[] = keys.map((k) => (k === undefined ? undefined : options.memory?.get(k)));
   const hashes = states.map((state) => state.hash);
-  const inStore = (i: number) => facts[i] === undefined && states[i]!.hash !== undefined && options.store?.has(key(states[i]!, states[i]!.hash!)) === true;
-  const fromDisk = states.flatMap((_, i) => (inStore(i) ? [i] : []));
-  const missing = states.flatMap((_, i) => (facts[i] === undefined && !inStore(i) ? [i] : []));
-  const extract = (indexes: number[], overlap: boolean) =>
+  const fromDisk: number[] = [];
+  const missing: number[] = [];
+  keys.forEach((k, i) => {
+    if (facts[i] !== undefined) return;
+    if (k !== undefined && options.store?.has(k)) fromDisk.push(i);
+    else missing.push(i);
+  });
+  const extract = (indexes: number[], how: Pick<ExtractOptions, 'oneThread' | 'poolFrom'> = {}) =>
     extractAll(
       indexes.map((i) => states[i]!.page),
       {
         sizes: indexes.map((i) => states[i]!.stamp?.size ?? 0),
         ...(options.pool ? { pool: options.pool } : {}),
-        ...(overlap ? { poolFrom: 1 } : {}),
+        ...how,
         ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       },
     ).then((results) => ({ indexes, results }));
-  // The pages to extract go to the pool first; this thread reads the cache meanwhile.
-  const extracting = [extract(missing, fromDisk.length >= OVERLAP_FROM && missing.length >= OVERLAP_PAGES)];
-  if (options.store && fromDisk.length > 0) {
-    const requests = fromDisk.map((i) => ({ key: key(states[i]!, states[i]!.hash!), file: states[i]!.page.file, apiVersion: states[i]!.page.apiVersion }));
-    const loaded = options.store.loadMany(requests, { detail: whole });
-    fromDisk.forEach((i, n) => (facts[i] = loaded[n]));
-    // Entries that did not check out are extracted again.
-    const failed = fromDisk.filter((i) => facts[i] === undefined);
-    if (failed.length > 0) extracting.push(extract(failed, false));
-  }
-  let parsed = 0;
-  for (const { indexes, results } of await Promise.all(extracting)) {
-    parsed += indexes.length;
-    results.forEach(({ hash, core, detail }, n) => {
-      const i = indexes[n]!;
-      const coreFacts = JSON.parse(core) as PageFacts;
-      facts[i] = whole ? joinFacts(coreFacts, JSON.parse(detail))! : coreFacts;
-      hashes[i] = hash ?? undefined;
-      if (hash !== null) options.store?.add(key(states[i]!, hash), { core, detail });
-    });
-  }
-  if (options.memory) states.forEach((state, i) => hashes[i] !== undefined && options.memory!.set(key(state, hashes[i]!), facts[i]!));
+  const overlap = fromDisk.length >= OVERLAP_FROM && missing.length > 0;
+  const early =
+    options.pool === undefined || missing.length === 0
+      ? undefined
+      : overlap && missing.length < OVERLAP_PAGES && !extractorLoaded()
+        ? extract(missing, { oneThread: true })
+        : overlap || missing.length >= POOL_THRESHOLD
+          ? extract(missing, { poolFrom: 1 })
+          : undefined;
+  // A rejection is awaited in finish(); until then it is not unhandled.
+  early?.catch(() => undefined);
+
   return {
-    facts: facts as PageFacts[],
-    records: states.map(({ page, stamp }, i) => (stamp && hashes[i] !== undefined ? { file: page.file, apiVersion: page.apiVersion, ...stamp, hash: hashes[i]! } : undefined)),
-    parsed,
+    async finish() {
+      const extracting = early ? [early] : [];
+      if (options.store && fromDisk.length > 0) {
+        const requests = fromDisk.map((i) => ({ key: keys[i]!, file: states[i]!.page.file, apiVersion: states[i]!.page.apiVersion }));
+        const loaded = options.store.loadMany(requests, { detail: whole });
+        fromDisk.forEach((i, n) => (facts[i] = loaded[n]));
+      }
+      // Pages not started early, and entries that did not check out, are extracted now.
+      const rest = [...(early ? [] : missing), ...fromDisk.filter((i) => facts[i] === undefined)];
+      if (rest.length > 0) extracting.push(extract(rest));
+      let parsed = 0;
+      for (const { indexes, results } of await Promise.all(extracting)) {
+        parsed += indexes.length;
+        results.forEach(({ hash, core, detail }, n) => {
+          const i = indexes[n]!;
+          const coreFacts = JSON.parse(core) as PageFacts;
+          facts[i] = whole ? joinFacts(coreFacts, JSON.parse(detail))! : coreFacts;
+          hashes[i] = hash ?? undefined;
+          if (hash !== null) options.store?.add(key(states[i]!, hash), { core, detail });
+        });
+      }
+      if (options.memory) states.forEach((state, i) => hashes[i] !== undefined && options.memory!.set(hashes[i] === state.hash ? keys[i]! : key(state, hashes[i]!), facts[i]!));
+      return {
+        facts: facts as PageFacts[],
+        records: states.map(({ page, stamp }, i) => (stamp && hashes[i] !== undefined ? { file: page.file, apiVersion: page.apiVersion, ...stamp, hash: hashes[i]! } : undefined)),
+        parsed,
+      };
+    },
   };
 }
 

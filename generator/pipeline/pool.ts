@@ -7,12 +7,16 @@
  */
 import { createRequire } from 'node:module';
 import os from 'node:os';
+import { Worker } from 'node:worker_threads';
 import type { Piscina } from 'piscina';
 import type { InputPage } from '../parse/input.js';
 import type { EmittedFile } from '../emit/emitter.js';
 import type { ExtractedPage } from './extract-page-file.js';
 
 export const POOL_AVAILABLE = !import.meta.url.endsWith('.ts');
+
+/** Worker threads get a larger young generation than their default: parsing allocates short-lived objects fast, and scavenges dominated. */
+const RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 64 };
 
 export function defaultWorkers(): number {
   return Math.max(1, os.availableParallelism());
@@ -29,8 +33,7 @@ export class WorkerPool {
       minThreads: threads,
       maxThreads: threads,
       idleTimeout: 1000,
-      // A larger young generation than a worker's default: parsing allocates short-lived objects fast, and scavenges dominated.
-      resourceLimits: { maxYoungGenerationSizeMb: 64 },
+      resourceLimits: RESOURCE_LIMITS,
     });
   }
 
@@ -45,4 +48,30 @@ export class WorkerPool {
   async destroy(): Promise<void> {
     await this.piscina.destroy();
   }
+}
+
+/**
+ * Extracts a few pages in one new thread (`extract-thread.ts`) that ends when
+ * done: for the page or two an edit changed, while this thread reads the cached
+ * facts of the others. Starting it costs this thread a few milliseconds (no
+ * piscina, no second thread); the markdown modules load there, not here.
+ * Undefined when the thread failed in any way (the caller extracts here then).
+ */
+export function extractInThread(pages: readonly InputPage[]): Promise<ExtractedPage[] | undefined> {
+  return new Promise((resolve) => {
+    let worker: Worker;
+    try {
+      worker = new Worker(new URL('./extract-thread.js', import.meta.url), { workerData: pages, resourceLimits: RESOURCE_LIMITS });
+    } catch {
+      resolve(undefined);
+      return;
+    }
+    worker.once('message', (results: ExtractedPage[]) => {
+      // The thread ends by itself; it must not hold the process meanwhile.
+      worker.unref();
+      resolve(Array.isArray(results) && results.length === pages.length ? results : undefined);
+    });
+    worker.once('error', () => resolve(undefined));
+    worker.once('exit', () => resolve(undefined));
+  });
 }
