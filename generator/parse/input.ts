@@ -47,12 +47,23 @@ export async function discoverPages(root: string): Promise<InputSet> {
 
   const rootVersion = VERSION.test(path.basename(absoluteRoot)) ? path.basename(absoluteRoot) : undefined;
   const set: InputSet = { root: absoluteRoot, pages: [], skipped: [], diagnostics: [] };
+  // Per folder rather than per page (eleven thousand pages in a few folders): its version (a page's own name,
+  // ending in .md, is never one) and its absolute path, with the separator, that a page's name is appended to.
+  const folders = new Map<string, { version: string | undefined; absolute: string }>();
   for (const file of await walk(absoluteRoot, '', set)) {
     if (!PAGE.test(file)) {
       set.skipped.push({ file, reason: 'not a markdown page' });
       continue;
     }
-    const version = file.split('/').find((segment) => VERSION.test(segment)) ?? rootVersion;
+    const slash = file.lastIndexOf('/');
+    const folderPath = file.slice(0, Math.max(slash, 0));
+    let folder = folders.get(folderPath);
+    if (!folder) {
+      const absolute = path.join(absoluteRoot, folderPath);
+      folder = { version: folderPath.split('/').find((segment) => VERSION.test(segment)), absolute: absolute.endsWith(path.sep) ? absolute : absolute + path.sep };
+      folders.set(folderPath, folder);
+    }
+    const version = folder.version ?? rootVersion;
     if (!version) {
       set.diagnostics.push(
         diagnostic(
@@ -72,7 +83,7 @@ export async function discoverPages(root: string): Promise<InputSet> {
         }),
       );
     }
-    set.pages.push({ file, absolutePath: path.join(absoluteRoot, file), apiVersion: normalizeVersion(version ?? 'v1.0') });
+    set.pages.push({ file, absolutePath: folder.absolute + file.slice(slash + 1), apiVersion: normalizeVersion(version ?? 'v1.0') });
   }
   set.skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   if (set.pages.length === 0) {

@@ -24,10 +24,13 @@ describe('discoverPages', () => {
     ['docs repository layout', ['api-reference/beta/api/a.md', 'api-reference/v1.0/resources/b.md'], '', [['api-reference/beta/api/a.md', 'beta'], ['api-reference/v1.0/resources/b.md', 'v1.0']]],
     ['a single version folder', ['beta/api/a.md', 'beta/resources/b.md'], 'beta', [['api/a.md', 'beta'], ['resources/b.md', 'beta']]],
     ['a .md.txt page', ['v1.0/resources/x.md.txt'], '', [['v1.0/resources/x.md.txt', 'v1.0']]],
+    ['pages at the root and deep down', ['a.md', 'v1.0/x/y/z/b.md', 'v1.0/x/y/z/c.md'], 'v1.0/', [['x/y/z/b.md', 'v1.0'], ['x/y/z/c.md', 'v1.0']]],
+    ['a page at the root', ['a.md'], '', [['a.md', 'v1.0']]],
   ])('reads %s', async (_name, files, sub, want) => {
     const root = await tree(files);
     const set = await discoverPages(path.join(root, sub));
     expect(set.pages.map((p) => [p.file, p.apiVersion])).toEqual(want);
+    expect(set.pages.map((p) => p.absolutePath)).toEqual(set.pages.map((p) => path.join(set.root, p.file)));
   });
 
   it('skips include folders and non-markdown files, and says so', async () => {
