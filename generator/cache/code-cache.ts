@@ -72,7 +72,8 @@ let installed: CodeCache | undefined;
 export function installCodeCache(dir: string): CodeCache {
   if (installed) return installed;
   const file = path.join(dir, `${process.version}-${process.arch}.bin`);
-  const { entries, blob } = readCache(file);
+  // Read on the first compile: a run that loads no package (nothing changed) never reads the 9 MB.
+  let cache: { entries: Map<string, Entry>; blob: Buffer } | undefined;
   const compiled: Compiled[] = [];
   let hits = 0;
   let misses = 0;
@@ -80,8 +81,9 @@ export function installCodeCache(dir: string): CodeCache {
   Module.prototype._compile = function compile(this: ModuleInstance, content: string, filename: string): unknown {
     const stamp = filename.includes(`${path.sep}node_modules${path.sep}`) ? stampOf(filename) : undefined;
     if (!stamp) return original.call(this, content, filename);
-    const entry = entries.get(filename);
-    const cachedData = entry && sameStamp(entry.stamp, stamp) && entry.length === content.length ? checkedBytes(blob, entry) : undefined;
+    cache ??= readCache(file);
+    const entry = cache.entries.get(filename);
+    const cachedData = entry && sameStamp(entry.stamp, stamp) && entry.length === content.length ? checkedBytes(cache.blob, entry) : undefined;
     let script: vm.Script;
     try {
       // Dynamic import() in the module works as in a module Node compiled.
