@@ -91,7 +91,7 @@ export async function generate(request: GenerateRequest): Promise<GenerateResult
     timings[step] = Math.round(now - last);
     last = now;
   };
-  const ids = request.codeIds ?? (await codeIds());
+  const ids = request.codeIds ?? (await codeIds(request.cacheDir === null ? undefined : path.join(request.cacheDir, 'code-ids.json')));
   const inputLabel = path.basename(path.resolve(request.input));
   const key = hashOf(ids.emit, inputLabel);
   const warnings: string[] = [];
