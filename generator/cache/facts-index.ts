@@ -124,6 +124,16 @@ export class FactsIndex {
     if (slot !== undefined) this.numbers[slot * ENTRY_LENGTH + LAST_RUN] = run;
   }
 
+  /** Bytes of text (core and detail) of the entries last used after `run`: whether compacting is worth it. */
+  liveBytes(run: number): number {
+    let bytes = 0;
+    for (const slot of this.slots.values()) {
+      const at = slot * ENTRY_LENGTH;
+      if (this.numbers[at + LAST_RUN]! > run) bytes += this.numbers[at + 1]! + this.numbers[at + 4]!;
+    }
+    return bytes;
+  }
+
   /** Every entry that checks out (as `get`), in insertion order. */
   entries(): [string, IndexEntry][] {
     const out: [string, IndexEntry][] = [];

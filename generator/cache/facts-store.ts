@@ -145,10 +145,8 @@ export class FactsStore {
     this.flush();
     const run = ++this.index.run;
     for (const key of this.used) this.index.markUsed(key, run);
-    const live = this.index.entries().filter(([, entry]) => entry[LAST_RUN] > run - KEEP_RUNS);
-    const liveBytes = live.reduce((n, [, entry]) => n + entry[1] + entry[4], 0);
     const size = (await this.core.size()) + (await this.detail.size());
-    if (size > 2 * liveBytes + 1024 * 1024) await this.compact(live);
+    if (size > 2 * this.index.liveBytes(run - KEEP_RUNS) + 1024 * 1024) await this.compact(this.index.entries().filter(([, entry]) => entry[LAST_RUN] > run - KEEP_RUNS));
     await writeAtomic(path.join(this.dir, INDEX_FILE), this.index.bytes());
     await rm(path.join(this.dir, OLD_INDEX_FILE), { force: true });
     this.core.forget();
