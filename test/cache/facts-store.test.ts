@@ -54,6 +54,18 @@ describe('FactsStore', () => {
     expect(fresh.loadMany([request('b.md'), request('z.md')]).map((f) => f?.title?.slice(0, 4))).toEqual(['b.md', undefined]);
   });
 
+  it('reads a part of the pack in pieces, each span its own facts', async () => {
+    const store = await FactsStore.open(dir);
+    const files = Array.from({ length: 60 }, (_, i) => `${i}.md`);
+    // Pages 0-39 of 20 KB, every third asked; pages 40 on of 150 KB, two asked: spans together and apart.
+    files.forEach((file, i) => store.add(request(file).key, texts(facts(file, (i >= 40 ? 'y' : 'x').repeat(i >= 40 ? 150_000 : 20_000)))));
+    await store.close();
+    const asked = files.filter((_, i) => (i < 40 && i % 3 === 0) || i === 50 || i === 55);
+    const loaded = (await FactsStore.open(dir)).loadMany(asked.map(request));
+    expect(loaded.map((f) => f?.file)).toEqual(asked);
+    expect(loaded.map((f) => f?.title.length)).toEqual(asked.map((file) => (Number.parseInt(file, 10) >= 40 ? 150_000 : 20_000)));
+  });
+
   it('refuses an entry that claims another page', async () => {
     const store = await FactsStore.open(dir);
     store.add(request('a.md').key, texts(facts('other.md')));
