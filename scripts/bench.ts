@@ -58,7 +58,9 @@ async function main(): Promise<number> {
   const probe = path.join(work, 'probe.mjs');
   await writeFile(
     probe,
-    "process.on('exit', () => { const u = process.resourceUsage(); process.stderr.write(`\\nBENCH-RUSAGE ${JSON.stringify({ cpu: (u.userCPUTime + u.systemCPUTime) / 1e6, rss: u.maxRSS * 1024 })}\\n`); });\n",
+    // Preloads run in worker threads too: only the main thread's exit is the process's.
+    "import { isMainThread } from 'node:worker_threads';\n" +
+      "if (isMainThread) process.on('exit', () => { const u = process.resourceUsage(); process.stderr.write(`\\nBENCH-RUSAGE ${JSON.stringify({ cpu: (u.userCPUTime + u.systemCPUTime) / 1e6, rss: u.maxRSS * 1024 })}\\n`); });\n",
   );
   console.log(`docs2ts benchmark: ${os.availableParallelism()} cores, node ${process.version}, load average ${loadText()}`);
   try {
