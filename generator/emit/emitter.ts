@@ -49,7 +49,26 @@ export interface Emitter {
 export interface PlannedFile {
   path: string;
   inputs: () => readonly unknown[];
+  /**
+   * Keys (`typeKey`, `operationKey`) of every type and operation whose data beyond
+   * the shape `inputs` reads. When none of them changed (and the shape did not),
+   * the fingerprint did not either, so a run that relinked a few pages recomputes
+   * only the fingerprints of files listing a changed one. `ALL_MODEL` when the
+   * file may read anything; `test/pipeline/fingerprint.test.ts` holds lists to it.
+   */
+  dependsOn: () => readonly string[];
   render: () => string;
+}
+
+/** `dependsOn` of a file that may read any type or operation. */
+export const ALL_MODEL = '*';
+
+export function typeKey(fullName: string): string {
+  return `type:${fullName}`;
+}
+
+export function operationKey(id: string): string {
+  return `operation:${id}`;
 }
 
 export function renderAll(files: readonly PlannedFile[]): EmittedFile[] {

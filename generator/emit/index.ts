@@ -7,7 +7,7 @@
 import { Digester, hashOf } from '../cache/hash.js';
 import { compareStrings } from '../model/diagnostic.js';
 import type { Model } from '../model/ir.js';
-import { type EmitContext, type EmittedFile, type Emitter, type PlannedFile } from './emitter.js';
+import { ALL_MODEL, type EmitContext, type EmittedFile, type Emitter, type PlannedFile } from './emitter.js';
 import { formatFile } from './format.js';
 import { NameTable } from './naming.js';
 
@@ -15,6 +15,13 @@ export interface EmitOptions {
   /** What the header says the output was made from (a relative path, never absolute). */
   inputLabel: string;
   emitters: readonly Emitter[];
+  /**
+   * Incremental runs: a file's fingerprint from the last run when nothing it
+   * depends on changed (see `PlannedFile.dependsOn`); its inputs are then not read.
+   */
+  reuse?: (file: PlannedFile) => string | undefined;
+  /** Fingerprints computed on first read instead of here (then `reuse` is asked only then). */
+  lazyFingerprints?: boolean;
 }
 
 export function emitContexts(model: Model, inputLabel: string): EmitContext[] {
@@ -58,8 +65,14 @@ export function planOutput(model: Model, options: EmitOptions): FilePlan[] {
     for (const emitter of options.emitters) {
       for (const file of emitter.plan ? emitter.plan(ctx) : renderedPlan(emitter, ctx)) {
         if (files.has(file.path)) throw new Error(`emitter ${emitter.name} wrote ${file.path} twice`);
-        const fingerprint = hashOf(emitter.name, file.path, shape, digest.list(file.inputs()));
-        files.set(file.path, { ...file, emitter: emitter.name, fingerprint });
+        let fingerprint: string | undefined;
+        const plan = { ...file, emitter: emitter.name } as FilePlan;
+        Object.defineProperty(plan, 'fingerprint', {
+          enumerable: true,
+          get: () => (fingerprint ??= options.reuse?.(file) ?? hashOf(emitter.name, file.path, shape, digest.list(file.inputs()))),
+        });
+        if (!options.lazyFingerprints) void plan.fingerprint;
+        files.set(file.path, plan);
       }
     }
   }
@@ -68,7 +81,7 @@ export function planOutput(model: Model, options: EmitOptions): FilePlan[] {
 
 /** An emitter without a plan: rendered now, fingerprinted by its text. */
 function renderedPlan(emitter: Emitter, ctx: EmitContext): PlannedFile[] {
-  return emitter.emit(ctx).map((file) => ({ path: file.path, inputs: () => [file.content], render: () => file.content }));
+  return emitter.emit(ctx).map((file) => ({ path: file.path, inputs: () => [file.content], dependsOn: () => [ALL_MODEL], render: () => file.content }));
 }
 
 /**

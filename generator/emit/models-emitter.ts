@@ -5,7 +5,7 @@
  */
 import type { StatementStructures } from 'ts-morph';
 import type { ModelType } from '../model/ir.js';
-import { generatedHeader, renderAll, type EmitContext, type Emitter, type PlannedFile } from './emitter.js';
+import { generatedHeader, renderAll, typeKey, type EmitContext, type Emitter, type PlannedFile } from './emitter.js';
 import { enumStatements, unresolvedStatements } from './model-enum.js';
 import { declaredPropertyTexts, interfaceStatements, type InterfaceEnv } from './model-interface.js';
 import { importSpecifier, type Chunk } from './model-layout.js';
@@ -26,9 +26,10 @@ export function createModelsEmitter(options: ModelPlanOptions = {}): Emitter {
       const files: PlannedFile[] = plan.layout.chunks.map((chunk) => ({
         path: `${ctx.apiVersion}/${MODELS_FOLDER}/${chunk.id}.ts`,
         inputs: () => [...chunk.types, ...inheritedInputs(chunk, plan)],
+        dependsOn: () => [...chunk.types, ...ancestorsOf(chunk, plan)].map((type) => typeKey(type.fullName)),
         render: () => printStatements(header, chunkStatements(chunk, plan, ctx.typeIndex, declared)),
       }));
-      files.push({ path: `${ctx.apiVersion}/${MODELS_FOLDER}/index.ts`, inputs: () => [], render: () => barrel(header, plan.layout.chunks) });
+      files.push({ path: `${ctx.apiVersion}/${MODELS_FOLDER}/index.ts`, inputs: () => [], dependsOn: () => [], render: () => barrel(header, plan.layout.chunks) });
       return files;
     },
   };
@@ -37,14 +38,19 @@ export function createModelsEmitter(options: ModelPlanOptions = {}): Emitter {
 
 /** What a chunk's interfaces read from their ancestors: inherited property types (to skip redeclarations), key and open flags. */
 function inheritedInputs(chunk: Chunk, plan: ModelPlan): unknown[] {
-  const ancestors = new Map<string, ModelType>();
-  for (const type of chunk.types) for (const ancestor of plan.hierarchy.ancestorsOf(type)) ancestors.set(ancestor.fullName, ancestor);
-  return [...ancestors.values()].map((type) => [
+  return ancestorsOf(chunk, plan).map((type) => [
     type.fullName,
     type.keyProperty ?? null,
     type.openType ?? null,
     ownProperties(type).map((property) => [property.name, property.type.name, property.type.isCollection, property.nullable ?? null]),
   ]);
+}
+
+/** The ancestors of a chunk's types, each once, in first-met order. */
+function ancestorsOf(chunk: Chunk, plan: ModelPlan): ModelType[] {
+  const ancestors = new Map<string, ModelType>();
+  for (const type of chunk.types) for (const ancestor of plan.hierarchy.ancestorsOf(type)) ancestors.set(ancestor.fullName, ancestor);
+  return [...ancestors.values()];
 }
 
 export const modelsEmitter: Emitter = createModelsEmitter();
