@@ -13,9 +13,9 @@ export type DocumentedFacts =
   | { kind: 'resource'; fullName: string; facts: ResourceFacts; page: PageFacts; documentedIn: string[] }
   | { kind: 'enum'; fullName: string; facts: EnumFacts; page: PageFacts; documentedIn: string[] };
 
-export function collectTypes(pages: readonly PageFacts[], diagnostics: Diagnostic[]): Map<string, DocumentedFacts> {
+/** `namespaceOf`: the canonical spelling of each namespace (`canonicalNamespaces` of the version's pages unless given). */
+export function collectTypes(pages: readonly PageFacts[], diagnostics: Diagnostic[], namespaceOf = canonicalNamespaces(pages)): Map<string, DocumentedFacts> {
   const definitions = new Map<string, DocumentedFacts[]>();
-  const namespaceOf = canonicalNamespaces(pages);
   for (const page of pages) {
     const found: DocumentedFacts[] = [
       ...page.resources.map((raw) => {

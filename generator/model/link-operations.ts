@@ -9,7 +9,8 @@ import type { TypeResolver } from './type-resolver.js';
 export function linkOperations(page: PageFacts, resolver: TypeResolver, references: Reference[]): ModelOperation[] {
   const stem = path.basename(page.file).replace(/\.md(\.txt)?$/i, '');
   const namespace = page.namespace ?? 'microsoft.graph';
-  return page.operations.map((operation, index) => {
+  const first = references.length;
+  const operations = page.operations.map((operation, index): ModelOperation => {
     const id = `${page.apiVersion}:${stem}${page.operations.length > 1 ? `#${index + 1}` : ''}`;
     const resolve = (type: Parameters<TypeResolver['resolve']>[0]): TypeRef => {
       const { ref, resolved } = resolver.resolve(type, page.file, namespace);
@@ -44,6 +45,8 @@ export function linkOperations(page: PageFacts, resolver: TypeResolver, referenc
       source: operation.source,
     };
   });
+  for (let i = first; i < references.length; i++) references[i]!.owner = `page:${page.file}`;
+  return operations;
 }
 
 /** The documented entity or complex type the operation returns, or the first resource page the page links to. */

@@ -13,6 +13,8 @@ export interface Reference {
   fullName: string;
   source: SourceRef;
   possibleValues: string[];
+  /** What made the reference: `type:<full name>` (a documented type's property) or `page:<file>` (an operation). */
+  owner?: string;
 }
 
 /** Model types for the documented types; unresolved names they use are appended to `references`. */
@@ -25,7 +27,9 @@ export function linkDocumentedTypes(
 ): Map<string, ModelType> {
   const types = new Map<string, ModelType>();
   for (const entry of documented.values()) {
+    const first = references.length;
     types.set(entry.fullName, entry.kind === 'enum' ? enumType(apiVersion, entry) : resourceType(apiVersion, entry, resolver, references, diagnostics));
+    for (let i = first; i < references.length; i++) references[i]!.owner = `type:${entry.fullName}`;
   }
   return types;
 }
@@ -121,13 +125,14 @@ function linkBaseType(facts: ResourceFacts, file: string, resolver: TypeResolver
 /**
  * Types referenced but documented nowhere: an enum when some reference lists
  * "Possible values", otherwise an `unresolved` placeholder. One diagnostic per type.
+ * Returns each such type's references, in link order.
  */
 export function addReferencedTypes(
   apiVersion: string,
   types: Map<string, ModelType>,
   references: readonly Reference[],
   diagnostics: Diagnostic[],
-): void {
+): Map<string, Reference[]> {
   const byName = new Map<string, Reference[]>();
   for (const reference of references) {
     if (types.has(reference.fullName)) continue;
@@ -136,36 +141,42 @@ export function addReferencedTypes(
     else byName.set(reference.fullName, [reference]);
   }
   for (const [fullName, refs] of [...byName].sort(([a], [b]) => compareStrings(a, b))) {
-    const first = refs[0]!;
-    const values = [...new Set(refs.flatMap((r) => r.possibleValues))];
-    const dot = fullName.lastIndexOf('.');
-    types.set(fullName, {
-      kind: values.length ? 'enum' : 'unresolved',
-      name: fullName.slice(dot + 1),
-      namespace: dot > 0 ? fullName.slice(0, dot) : '',
-      fullName,
-      apiVersion,
-      baseType: null,
-      description: '',
-      source: first.source,
-      properties: [],
-      navigationProperties: [],
-      members: values.map((name) => ({ name, value: null, description: '' })),
-      origin: values.length ? 'possible-values' : 'referenced',
-      documentedIn: [],
-    });
-    const where = refs.length > 1 ? ` (referenced ${refs.length} times)` : '';
-    diagnostics.push(
-      diagnostic(
-        'type-unresolved',
-        'warning',
-        values.length
-          ? `Unexpected type \`${fullName}\` that no page documents${where}, expected a page for it (synthesized an enum from its "Possible values": ${values.join(', ')})`
-          : `Unexpected type \`${fullName}\` that no page documents${where}, expected a page for it`,
-        first.source,
-      ),
-    );
+    types.set(fullName, referencedType(apiVersion, fullName, refs, diagnostics));
   }
+  return byName;
+}
+
+/** The type for a name that is only referenced (`refs`: at least one, in link order), and its diagnostic. */
+export function referencedType(apiVersion: string, fullName: string, refs: readonly Reference[], diagnostics: Diagnostic[]): ModelType {
+  const first = refs[0]!;
+  const values = [...new Set(refs.flatMap((r) => r.possibleValues))];
+  const dot = fullName.lastIndexOf('.');
+  const where = refs.length > 1 ? ` (referenced ${refs.length} times)` : '';
+  diagnostics.push(
+    diagnostic(
+      'type-unresolved',
+      'warning',
+      values.length
+        ? `Unexpected type \`${fullName}\` that no page documents${where}, expected a page for it (synthesized an enum from its "Possible values": ${values.join(', ')})`
+        : `Unexpected type \`${fullName}\` that no page documents${where}, expected a page for it`,
+      first.source,
+    ),
+  );
+  return {
+    kind: values.length ? 'enum' : 'unresolved',
+    name: fullName.slice(dot + 1),
+    namespace: dot > 0 ? fullName.slice(0, dot) : '',
+    fullName,
+    apiVersion,
+    baseType: null,
+    description: '',
+    source: first.source,
+    properties: [],
+    navigationProperties: [],
+    members: values.map((name) => ({ name, value: null, description: '' })),
+    origin: values.length ? 'possible-values' : 'referenced',
+    documentedIn: [],
+  };
 }
 
 /**

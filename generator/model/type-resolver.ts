@@ -28,8 +28,14 @@ export class TypeResolver {
   /** Page file → the one type it documents (pages that document several are left out). */
   private readonly byPage = new Map<string, DocumentedType>();
   private readonly targets = new Map<string, string>();
+  /** Page file → full name of the one type it documents (what `pageTypes` gives), for the model snapshot. */
+  readonly pageMap: ReadonlyMap<string, string>;
 
-  constructor(types: readonly DocumentedType[], pages: readonly PageFacts[]) {
+  /**
+   * `pages`: the pages of the version, whose page map (`pageTypes`) is made here;
+   * or that map itself, as a run that relinks a few pages has it from the last run.
+   */
+  constructor(types: readonly DocumentedType[], pages: readonly PageFacts[] | ReadonlyMap<string, string>) {
     for (const type of types) {
       this.byFullName.set(type.fullName, type);
       const lower = type.fullName.toLowerCase();
@@ -37,15 +43,26 @@ export class TypeResolver {
       push(this.byBareName, type.name, type);
       push(this.byLowerBareName, type.name.toLowerCase(), type);
     }
+    this.pageMap = pages instanceof Map ? pages : this.pageTypes(pages as readonly PageFacts[]);
+    for (const [file, fullName] of this.pageMap) {
+      const type = this.byFullName.get(fullName);
+      if (type) {
+        this.byPage.set(file, type);
+        this.byPage.set(file.toLowerCase(), type);
+      }
+    }
+  }
+
+  /** Page file → the documented type of each page that documents exactly one type (as written, with its namespace as written). */
+  pageTypes(pages: readonly PageFacts[]): Map<string, string> {
+    const map = new Map<string, string>();
     for (const page of pages) {
       const documented = [...page.resources, ...page.enums];
       const only = documented.length === 1 ? documented[0] : undefined;
-      const type = only && this.byFullName.get(`${only.namespace}.${only.name}`);
-      if (type) {
-        this.byPage.set(page.file, type);
-        this.byPage.set(page.file.toLowerCase(), type);
-      }
+      const fullName = only && `${only.namespace}.${only.name}`;
+      if (fullName && this.byFullName.has(fullName)) map.set(page.file, fullName);
     }
+    return map;
   }
 
   has(fullName: string): boolean {
