@@ -26,7 +26,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const module = (relative: string) => path.join(here, relative.replace(/\.js$/, EXTENSION));
 
 const FACTS_ENTRIES = ['../pipeline/extract-page-file.js'];
-const EMIT_ENTRIES = ['../model/link.js', '../emit/index.js', '../emit/emitters.js', '../emit/format.js'];
+const EMIT_ENTRIES = ['../model/link.js', '../emit/index.js', '../emit/emitters.js', '../emit/format.js', '../pipeline/relink-version.js'];
 /** Packages that shape a stage's result without being imported by name from our modules. */
 const FACTS_PACKAGES = ['micromark', 'mdast-util-from-markdown'];
 const EMIT_PACKAGES = ['@ts-morph/common', 'typescript'];

@@ -39,7 +39,7 @@ export async function runGenerate(options: GenerateOptions): Promise<number> {
   await codeCache?.save();
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   for (const line of result.warnings) process.stderr.write(`docs2ts: warning: ${line}\n`);
-  if (process.env['DOCS2TS_TIMINGS']) process.stderr.write(`timings (ms): ${JSON.stringify(result.timings)}\n`);
+  if (process.env['DOCS2TS_TIMINGS']) process.stderr.write(`timings (ms): ${JSON.stringify(result.timings)}\nlinked: ${JSON.stringify(result.linked)}\n`);
   for (const line of result.summary.inputProblems) process.stderr.write(`${line}\n`);
   if (options.check) {
     if (result.stale.length === 0) {

@@ -42,6 +42,10 @@ export function formatSummary(model: Model, skipped: readonly SkippedFile[], sec
 /** Codes that mean a page could not be read as it should: shown by name, whatever the command. */
 const INPUT_PROBLEMS = new Set(['page-encoding', 'page-unreadable', 'page-too-large', 'line-too-long', 'input-unreadable', 'internal-error']);
 
+export function isInputProblemCode(code: string): boolean {
+  return INPUT_PROBLEMS.has(code);
+}
+
 /** One line per page that could not be read properly (the first ten), naming the file and the fix. */
 export function formatInputProblems(model: Model, limit = 10): string[] {
   const problems = model.diagnostics.filter((d) => INPUT_PROBLEMS.has(d.code));

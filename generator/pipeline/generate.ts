@@ -5,10 +5,14 @@
  *    manifest, stop: nothing is parsed, linked or emitted;
  * 2. pick the API versions with a changed page or a touched output file
  *    (`versions.ts`); the others keep their files without being loaded;
- * 3. facts of those versions' pages, their core only (what linking and emitting
- *    read): unchanged pages from the cache, the rest extracted (in the worker
- *    pool when many);
- * 4. link each of those versions;
+ * 3. a version where a few pages changed in content, with a model snapshot of
+ *    the last run (`relink-version.ts`): those pages are extracted in a thread
+ *    while this one plans from the snapshot, then relinked against it; files
+ *    depending on nothing that changed keep their fingerprints. When that path
+ *    declines, the version goes through 4 and 5;
+ * 4. facts of the other versions' pages, their core only (what linking and
+ *    emitting read): unchanged pages from the cache, the rest extracted (in the
+ *    worker pool when many); each version is linked whole, and its snapshot kept;
  * 5. plan every file with a fingerprint of the model data it depends on; render
  *    only files whose fingerprint changed or whose output was touched, and run
  *    prettier only on text that differs from what was formatted before (on a
@@ -32,6 +36,11 @@ import { outputState, restamp, staleFiles } from './output-state.js';
 import { runSummary, versionSummary } from './run-summary.js';
 import { versionsToBuild } from './versions.js';
 import { outputReader, renderChanged } from './render.js';
+import { ModelSnapshot, saveSnapshot, SnapshotError } from '../cache/model-snapshot.js';
+import type { FilePlan } from '../emit/index.js';
+import { relinkCandidates, relinkVersion, type RelinkCandidate, type RelinkedVersion } from './relink-version.js';
+import { isInputProblemCode as isInputProblem } from '../cli/summary.js';
+import type { VersionLinkState } from '../model/link.js';
 
 export type Phase = 'parse' | 'emit';
 
@@ -48,6 +57,8 @@ export interface GenerateRequest {
   onProgress?: (phase: Phase, done: number, total: number) => void;
   /** The generator's code ids (`cache/code-id.ts`); tests pass others to play a new generator version. */
   codeIds?: CodeIds;
+  /** False: link every version being built whole, never from its changed pages only (`relink-version.ts`). Default true. */
+  relink?: boolean;
 }
 
 export interface GenerateSession {
@@ -70,6 +81,8 @@ export interface GenerateResult {
   changedPages: string[];
   /** API versions relinked. */
   versions: string[];
+  /** Per version built: `pages` when relinked from its changed pages, else why it was linked whole. */
+  linked: Record<string, string>;
   parsed: number;
   rendered: number;
   formatted: number;
@@ -84,6 +97,16 @@ export interface GenerateResult {
 }
 
 export async function generate(request: GenerateRequest): Promise<GenerateResult> {
+  try {
+    return await generateOnce(request);
+  } catch (error) {
+    // A snapshot entry that did not check out, met while reading lazily: the run is redone linking whole versions.
+    if (error instanceof SnapshotError && request.relink !== false) return generateOnce({ ...request, relink: false });
+    throw error;
+  }
+}
+
+async function generateOnce(request: GenerateRequest): Promise<GenerateResult> {
   const timings: Record<string, number> = {};
   let last = performance.now();
   const lap = (step: string) => {
@@ -99,6 +122,7 @@ export async function generate(request: GenerateRequest): Promise<GenerateResult
   const manifestFile = request.cacheDir === null ? undefined : manifestPath(request.cacheDir, request.input, request.out);
   const previous = request.session?.manifest?.key === key ? request.session.manifest : manifestFile ? await loadManifest(manifestFile, key) : undefined;
   const previousInputs = new Map(previous?.inputs.map((record) => [record.file, record]));
+  const previousOutputs = new Map(previous?.outputs.map((record) => [record.path, record]));
 
   const inputsStampedAt = Date.now();
   let store: FactsStore | undefined;
@@ -123,36 +147,76 @@ export async function generate(request: GenerateRequest): Promise<GenerateResult
   if (request.cacheDir !== null && !store) store = await openStore(request.cacheDir, warnings);
   const pool = lazyPool(request.workers);
   try {
-    // Extraction that goes to other threads starts first, to run while this one loads modules and reads the cache.
-    const building = states.filter((state) => build.has(state.page.apiVersion));
-    const load = startLoad(building, {
-      factsId: ids.facts,
-      parts: 'core',
-      store,
-      memory: request.session?.facts,
-      pool: pool.get,
-      onProgress: (done, total) => request.onProgress?.('parse', done, total),
-    });
+    const memory = request.session?.facts ?? new Map<string, PageFacts>();
+    const loadOptions = { factsId: ids.facts, parts: 'core' as const, store, memory, pool: pool.get };
+    // Versions that may be relinked from their changed pages (`relink-version.ts`): those pages' extraction starts
+    // first, off this thread, to run while this one loads modules and plans from the snapshot.
+    const candidates =
+      previous && manifestFile && store && request.relink !== false && !request.session
+        ? relinkCandidates(build, states, previous, outputs, (version, inputs) => ModelSnapshot.open(manifestFile, key, version, inputs))
+        : new Map<string, RelinkCandidate>();
+    const changedLoads = new Map([...candidates].map(([version, candidate]) => [version, startLoad(candidate.changed, { ...loadOptions, busy: true })]));
+    // Without candidates, the extraction of the versions to build starts first, to run while this thread loads modules and reads the cache.
+    const early = candidates.size === 0 ? startLoad(states.filter((state) => build.has(state.page.apiVersion)), { ...loadOptions, onProgress: (done, total) => request.onProgress?.('parse', done, total) }) : undefined;
     const [{ linkModel }, { planOutput }, { EMITTERS }] = await Promise.all([import('../model/link.js'), import('../emit/index.js'), import('../emit/emitters.js')]);
     lap('load modules');
-    const loaded = await load.finish();
+    const emitOptions = { inputLabel, emitters: EMITTERS };
+    const linked: Record<string, string> = {};
+    const relinked = new Map<string, Extract<RelinkedVersion, { ok: true }>>();
+    let parsed = 0;
+    for (const [version, candidate] of candidates) {
+      const result = await relinkVersion(candidate, {
+        factsId: ids.facts,
+        store: store!,
+        load: () => changedLoads.get(version)!.finish(),
+        emit: emitOptions,
+        intact: (file) => (outputs.intact.has(file) ? previousOutputs.get(file) : undefined),
+        isInputProblem,
+      });
+      parsed += result.parsed;
+      if (result.ok) relinked.set(version, result);
+      linked[version] = result.ok ? 'pages' : result.reason;
+      candidate.snapshot.close();
+    }
+    if (candidates.size > 0) lap('relink');
+    const building = states.filter((state) => build.has(state.page.apiVersion) && !relinked.has(state.page.apiVersion));
+    const built = new Set(building);
+    const loaded = await (early ?? startLoad(building, { ...loadOptions, onProgress: (done, total) => request.onProgress?.('parse', done, total) })).finish();
+    parsed += loaded.parsed;
     if (request.session) pruneMemory(request.session.facts, states, loaded.records, ids.facts);
-    // The facts of the versions kept as they are stay wanted: the next edit there loads them.
-    store?.keep(states.flatMap((state) => (build.has(state.page.apiVersion) || state.hash === undefined ? [] : [factsKey(ids.facts, state.page.file, state.page.apiVersion, state.hash)])));
+    // The facts of the versions kept as they are, or relinked from a few pages, stay wanted: the next edit there loads them.
+    store?.keep(states.flatMap((state) => (state.hash === undefined || built.has(state) ? [] : [factsKey(ids.facts, state.page.file, state.page.apiVersion, state.hash)])));
     lap('facts');
     await store?.close().catch((error: unknown) => warnings.push(cacheWarning('save the facts cache', error)));
     lap('facts cache');
 
     // Link and plan each version being built; the others keep their files and counts.
     const versions: Record<string, VersionSummary> = {};
-    const plans = [];
+    const plans: FilePlan[] = [];
+    const snapshots: { version: string; save: (inputs: readonly InputRecord[]) => Promise<void> }[] = [];
     for (const version of [...build].sort(compareStrings)) {
-      const pages = loaded.facts.filter((facts) => facts.apiVersion === version);
-      if (pages.length === 0) continue;
-      const model = linkModel({ pages });
-      versions[version] = versionSummary(model);
-      lap(`link ${version}`);
-      for (const plan of planOutput(model, { inputLabel, emitters: EMITTERS })) {
+      const relinkedVersion = relinked.get(version);
+      let versionPlans: FilePlan[];
+      if (relinkedVersion) {
+        versions[version] = relinkedVersion.summary;
+        versionPlans = relinkedVersion.plans;
+        snapshots.push({ version, save: relinkedVersion.save });
+      } else {
+        const pages = loaded.facts.filter((facts) => facts.apiVersion === version);
+        if (pages.length === 0) continue;
+        linked[version] ??= 'whole';
+        const state = new Map<string, VersionLinkState>();
+        const model = linkModel({ pages, state });
+        const summary = versionSummary(model);
+        versions[version] = summary;
+        lap(`link ${version}`);
+        versionPlans = planOutput(model, emitOptions);
+        if (manifestFile) {
+          const content = { apiVersion: version, summary, types: model.types, operations: model.operations, link: state.get(version)!, dependsOn: new Map(versionPlans.map((plan) => [plan.path, plan.dependsOn()])) };
+          snapshots.push({ version, save: (inputs) => saveSnapshot(manifestFile, key, { ...content, inputs }) });
+        }
+      }
+      for (const plan of versionPlans) {
         if (!plan.path.startsWith(`${version}/`)) throw new Error(`emitter ${plan.emitter} wrote ${plan.path} outside the ${version}/ folder`);
         plans.push(plan);
       }
@@ -163,7 +227,7 @@ export async function generate(request: GenerateRequest): Promise<GenerateResult
     const keptRecords = (previous?.outputs ?? []).filter((record) => keptVersions.some((version) => record.path.startsWith(`${version}/`)));
     const summary = runSummary(states.length, set.diagnostics, Object.values(versions));
 
-    const before = new Map(previous?.outputs.map((record) => [record.path, record]));
+    const before = previousOutputs;
     const rendered = await renderChanged(plans, (file) => (outputs.intact.has(file) ? before.get(file) : undefined), {
       pool: plans.length > 0 ? pool.get : undefined,
       lastOutput: outputReader(request.out),
@@ -176,7 +240,8 @@ export async function generate(request: GenerateRequest): Promise<GenerateResult
       ...emptyResult(files.length, summary, warnings),
       changedPages,
       versions: [...build].sort(compareStrings),
-      parsed: loaded.parsed,
+      linked,
+      parsed,
       rendered: rendered.rendered,
       formatted: rendered.formatted,
       formattedParts: rendered.formattedParts,
@@ -200,7 +265,14 @@ export async function generate(request: GenerateRequest): Promise<GenerateResult
         parts: source.parts,
       });
     }
-    const inputs = [...inputRecords(states.filter((state) => !build.has(state.page.apiVersion))), ...loaded.records.filter((r) => r !== undefined)];
+    const relinkedRecords = [...relinked.values()].flatMap((version) => version.records);
+    const relinkedFiles = new Set(relinkedRecords.flatMap((record) => (record ? [record.file] : [])));
+    const unchanged = states.filter((state) => !built.has(state) && !relinkedFiles.has(state.page.file));
+    const inputs = [...inputRecords(unchanged), ...relinkedRecords.filter((r) => r !== undefined), ...loaded.records.filter((r) => r !== undefined)];
+    // The snapshots of the versions built, before the manifest that vouches for them.
+    for (const { version, save } of snapshots) {
+      await save(inputs.filter((record) => record.apiVersion === version)).catch((error: unknown) => warnings.push(cacheWarning(`save the ${version} model snapshot`, error)));
+    }
     const manifest: RunManifest = {
       format: MANIFEST_FORMAT,
       key,
@@ -221,7 +293,7 @@ export async function generate(request: GenerateRequest): Promise<GenerateResult
 }
 
 function emptyResult(files: number, summary: RunSummary, warnings: string[]): GenerateResult {
-  return { upToDate: false, files, written: [], unchanged: [], removed: [], stale: [], changedPages: [], versions: [], parsed: 0, rendered: 0, formatted: 0, formattedParts: 0, reusedParts: 0, summary, warnings, timings: {} };
+  return { upToDate: false, files, written: [], unchanged: [], removed: [], stale: [], changedPages: [], versions: [], linked: {}, parsed: 0, rendered: 0, formatted: 0, formattedParts: 0, reusedParts: 0, summary, warnings, timings: {} };
 }
 
 async function openStore(cacheDir: string, warnings: string[]): Promise<FactsStore | undefined> {

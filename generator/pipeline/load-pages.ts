@@ -66,6 +66,8 @@ export interface LoadOptions {
   memory?: Map<string, PageFacts> | undefined;
   pool?: (() => WorkerPool) | undefined;
   onProgress?: ((done: number, total: number) => void) | undefined;
+  /** This thread has other work to do before `finish` (a relink plans meanwhile), so even without a large cache read extraction goes off it. */
+  busy?: boolean;
 }
 
 export interface LoadedPages {
@@ -121,7 +123,7 @@ export function startLoad(states: readonly PageState[], options: LoadOptions): P
         ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       },
     ).then((results) => ({ indexes, results }));
-  const overlap = fromDisk.length >= OVERLAP_FROM && missing.length > 0;
+  const overlap = (options.busy === true || fromDisk.length >= OVERLAP_FROM) && missing.length > 0;
   const early =
     options.pool === undefined || missing.length === 0
       ? undefined
