@@ -3,7 +3,8 @@
  * one (unchanged files hard-linked from it, so they are not rewritten), then the
  * two folders are swapped by rename. A run killed before the swap leaves the old
  * folder untouched; one killed inside the swap (two renames) is repaired by the
- * next run, which finds the old folder under its backup name.
+ * next run, which finds the old folder under its backup name. When only one
+ * file changes, that file alone is replaced by rename (`replaceOne`).
  */
 import { copyFileSync, linkSync, mkdirSync, rmSync } from 'node:fs';
 import { link, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
@@ -29,6 +30,8 @@ export async function writeOutputDir(out: string, files: readonly OutputFile[]):
   const backup = path.join(path.dirname(target), `.${path.basename(target)}.old-${stamp}`);
   const report: WriteReport = { written: [], unchanged: [], removed: [] };
   const previous = new Set(await listFiles(target));
+  const single = await replaceOne(target, files, previous, `.${path.basename(target)}.file-${stamp}`);
+  if (single) return single;
   try {
     for (const folder of new Set(files.map((file) => path.dirname(path.join(staging, file.path))))) mkdirSync(folder, { recursive: true });
     // Files known unchanged are hard-linked synchronously (thousands of link calls: a promise each costs more than the call).
@@ -61,6 +64,31 @@ export async function writeOutputDir(out: string, files: readonly OutputFile[]):
 
 const PARALLEL = 64;
 
+/**
+ * When the folder already holds exactly the files asked for and only one may
+ * have new content, that file alone is replaced (written beside the folder, then
+ * renamed over it): one rename changes the folder from its old state to the new
+ * one, as the swap would, without linking every other file again. Undefined when
+ * this does not apply.
+ */
+async function replaceOne(target: string, files: readonly OutputFile[], present: ReadonlySet<string>, temporaryName: string): Promise<WriteReport | undefined> {
+  const changed = files.filter((file) => file.content !== null);
+  if (changed.length !== 1 || files.length !== present.size || !files.every((file) => present.has(file.path))) return undefined;
+  const file = changed[0]!;
+  const existing = path.join(target, file.path);
+  const unchanged = files.filter((f) => f !== file).map((f) => f.path);
+  if ((await readFile(existing, 'utf8').catch(() => undefined)) === file.content) return { written: [], unchanged: files.map((f) => f.path), removed: [] };
+  const temporary = path.join(path.dirname(target), temporaryName);
+  try {
+    await writeFile(temporary, file.content!);
+    await rename(temporary, existing);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+  return { written: [file.path], unchanged, removed: [] };
+}
+
 /** Hard-links a file the caller knows unchanged into the staging folder (a copy where links fail); true. */
 function linkUnchanged(existing: string, destination: string): true {
   try {
@@ -89,7 +117,7 @@ export async function recoverOutputDir(target: string): Promise<void> {
   const base = path.basename(target);
   const entries = await readdir(parent).catch(() => [] as string[]);
   const backups = entries.filter((name) => name.startsWith(`.${base}.old-`)).sort();
-  const stagings = entries.filter((name) => name.startsWith(`.${base}.new-`));
+  const stagings = entries.filter((name) => name.startsWith(`.${base}.new-`) || name.startsWith(`.${base}.file-`));
   if (!(await exists(target)) && backups.length > 0) await rename(path.join(parent, backups.pop()!), target);
   for (const name of [...backups, ...stagings]) await rm(path.join(parent, name), { recursive: true, force: true });
 }
