@@ -35,6 +35,8 @@ interface Measure {
   rss: number;
   /** Step timings the CLI reports (`DOCS2TS_TIMINGS`), when it does. */
   timings?: Record<string, number>;
+  /** How each API version built was linked (`pages` or why whole), when the CLI says. */
+  linked?: Record<string, string>;
   exit: number | null;
 }
 
@@ -148,7 +150,7 @@ async function benchInput(
     else console.log(`  ${name.padEnd(12)} ${m.wall.toFixed(2).padStart(8)} ${m.cpu.toFixed(2).padStart(8)} ${(m.rss / 1024 / 1024).toFixed(0).padStart(12)}  ${note}${m.exit ? ` (exit ${m.exit})` : ''}`);
   }
   for (const [name, m] of [['cold', cold], ...edits.map(([edit, m]) => [`one_edit (${edit})`, m] as const)] as const) {
-    if (m.timings) console.log(`  steps of ${name} (ms): ${Object.entries(m.timings).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    if (m.timings) console.log(`  steps of ${name} (ms): ${Object.entries(m.timings).map(([k, v]) => `${k} ${v}`).join(', ')}${m.linked ? `; linked: ${Object.entries(m.linked).map(([k, v]) => `${k} ${v}`).join(', ')}` : ''}`);
   }
   console.log(`  ratios (wall; cpu in brackets)${options.judged ? '' : ', for information: the targets are for the corpus'}:`);
   const ratio = (name: string, a: Measure, b: Measure, target: number) => {
@@ -182,9 +184,17 @@ function run(probe: string, cwd: string, args: string[]): Measure {
   const wall = (performance.now() - started) / 1000;
   const usage = /BENCH-RUSAGE (\{.*\})/.exec(child.stderr)?.[1];
   const timings = /timings \(ms\): (\{.*\})/.exec(child.stderr)?.[1];
+  const linked = /^linked: (\{.*\})$/m.exec(child.stderr)?.[1];
   const { cpu, rss } = usage ? (JSON.parse(usage) as { cpu: number; rss: number }) : { cpu: NaN, rss: NaN };
   if (child.status !== 0 && !(args[0] === 'check' && child.status === 1)) process.stderr.write(`bench: docs2ts ${args.join(' ')} exited ${child.status}:\n${child.stderr.slice(-2000)}\n`);
-  return { wall, cpu, rss, exit: child.status, ...(timings ? { timings: JSON.parse(timings) as Record<string, number> } : {}) };
+  return {
+    wall,
+    cpu,
+    rss,
+    exit: child.status,
+    ...(timings ? { timings: JSON.parse(timings) as Record<string, number> } : {}),
+    ...(linked ? { linked: JSON.parse(linked) as Record<string, string> } : {}),
+  };
 }
 
 /** The bare parse, in this process: texts read first, then parsed one after another. */
