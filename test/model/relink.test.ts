@@ -23,6 +23,9 @@ import { ModelSnapshot, saveSnapshot } from '../../generator/cache/model-snapsho
 import { operationKey, typeKey } from '../../generator/emit/emitter.js';
 import { versionSummary } from '../../generator/pipeline/run-summary.js';
 import { corpusRoot, hasCorpus, repoRoot } from '../helpers/corpus.js';
+import { sample } from '../helpers/sample.js';
+
+const SEED = 20_261_123;
 
 type Edit = { name: string; apply: (text: string) => string | undefined };
 
@@ -33,76 +36,36 @@ function firstRow(text: string): [number, string[]] | undefined {
   return separator > 0 && lines[separator + 1]?.trim().startsWith('|') ? [separator + 1, lines] : undefined;
 }
 
+/** An edit of the first body row of the page's first table: `change` edits `lines` (the row is `lines[index]`), or says false when it does not apply. */
+function onFirstRow(name: string, change: (row: string, lines: string[], index: number) => boolean | void): Edit {
+  return {
+    name,
+    apply: (text) => {
+      const row = firstRow(text);
+      if (!row) return undefined;
+      const [i, lines] = row;
+      return change(lines[i]!, lines, i) === false ? undefined : lines.join('\n');
+    },
+  };
+}
+
 const EDITS: Edit[] = [
-  {
-    name: 'description edited',
-    apply: (text) => {
-      const row = firstRow(text);
-      if (!row) return undefined;
-      const [i, lines] = row;
-      lines[i] = lines[i]!.replace(/\|\s*$/, ' Edited by a test.|');
-      return lines.join('\n');
-    },
-  },
-  {
-    name: 'row added',
-    apply: (text) => {
-      const row = firstRow(text);
-      if (!row) return undefined;
-      const [i, lines] = row;
-      lines.splice(i + 1, 0, '|docs2tsAdded|String|Added by a test.|');
-      return lines.join('\n');
-    },
-  },
-  {
-    name: 'row removed',
-    apply: (text) => {
-      const row = firstRow(text);
-      if (!row) return undefined;
-      const [i, lines] = row;
-      lines.splice(i, 1);
-      return lines.join('\n');
-    },
-  },
-  {
-    name: 'type cell changed',
-    apply: (text) => {
-      const row = firstRow(text);
-      if (!row) return undefined;
-      const [i, lines] = row;
-      const cells = lines[i]!.split('|');
-      if (cells.length < 4) return undefined;
-      cells[2] = ' Int32 ';
-      lines[i] = cells.join('|');
-      return lines.join('\n');
-    },
-  },
-  {
-    name: 'possible values added',
-    apply: (text) => {
-      const row = firstRow(text);
-      if (!row) return undefined;
-      const [i, lines] = row;
-      lines[i] = lines[i]!.replace(/\|\s*$/, ' The possible values are: `alpha`, `beta`.|');
-      return lines.join('\n');
-    },
-  },
+  onFirstRow('description edited', (row, lines, i) => void (lines[i] = row.replace(/\|\s*$/, ' Edited by a test.|'))),
+  onFirstRow('row added', (_, lines, i) => void lines.splice(i + 1, 0, '|docs2tsAdded|String|Added by a test.|')),
+  onFirstRow('row removed', (_, lines, i) => void lines.splice(i, 1)),
+  onFirstRow('type cell changed', (row, lines, i) => {
+    const cells = row.split('|');
+    if (cells.length < 4) return false;
+    cells[2] = ' Int32 ';
+    lines[i] = cells.join('|');
+  }),
+  onFirstRow('possible values added', (row, lines, i) => void (lines[i] = row.replace(/\|\s*$/, ' The possible values are: `alpha`, `beta`.|'))),
   { name: 'line inserted before the first heading', apply: (text) => text.replace(/^(#\s)/m, 'A line added by a test.\n\n$1') },
   { name: 'title edited', apply: (text) => (/^#\s/m.test(text) ? text.replace(/^(#\s+)(.*)$/m, '$1$2 edited') : undefined) },
 ];
 
 function coreFacts(file: string, apiVersion: string, text: string): PageFacts {
   return JSON.parse(JSON.stringify(splitFacts(extractPage({ file, apiVersion, text })).core)) as PageFacts;
-}
-
-/** A small seeded generator, so a failing sample can be replayed. */
-function sample<T>(items: readonly T[], count: number, seed = 20_261_123): T[] {
-  let state = seed;
-  const next = () => ((state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
-  const pool = [...items];
-  const out: T[] = [];
-  while (out.length < count && pool.length > 0) out.push(pool.splice(Math.floor(next() * pool.length), 1)[0]!);
-  return out;
 }
 
 interface Outcome {
@@ -165,7 +128,7 @@ async function pagesUnder(root: string, version: string, folders: Record<string,
   const texts = new Map<string, string>();
   for (const [folder, count] of Object.entries(folders)) {
     const names = (await readdir(path.join(root, version, folder)).catch(() => [] as string[])).filter((name) => name.endsWith('.md')).sort();
-    for (const name of count < 0 ? names : sample(names, count)) texts.set(`${version}/${folder}/${name}`, await readFile(path.join(root, version, folder, name), 'utf8'));
+    for (const name of count < 0 ? names : sample(names, count, SEED)) texts.set(`${version}/${folder}/${name}`, await readFile(path.join(root, version, folder, name), 'utf8'));
   }
   return texts;
 }
@@ -193,10 +156,10 @@ describe('relink', () => {
       const merged = model.types.filter((type) => type.documentedIn.length > 1).flatMap((type) => type.documentedIn);
       const files = [...texts.keys()];
       return [
-        ...sample(files.filter((file) => file.includes('/resources/')), 8),
-        ...sample(files.filter((file) => file.includes('/api/')), 4),
-        ...sample([...new Set(bases)], 4),
-        ...sample([...new Set(merged)], 4),
+        ...sample(files.filter((file) => file.includes('/resources/')), 8, SEED),
+        ...sample(files.filter((file) => file.includes('/api/')), 4, SEED),
+        ...sample([...new Set(bases)], 4, SEED),
+        ...sample([...new Set(merged)], 4, SEED),
       ];
     };
     const outcome = await compare(version, texts, pick, dir);
