@@ -46,9 +46,9 @@ export function relinkCandidates(
     if (pages.length !== recorded.length || pages.some((state) => state.hash === undefined || !byFile.has(state.page.file))) continue;
     const changed = pages.filter((state) => byFile.get(state.page.file)!.hash !== state.hash);
     if (changed.length === 0 || changed.length > RELINK_MAX_PAGES) continue;
-    const files = previous.outputs.filter((record) => record.path.startsWith(`${version}/`));
-    if (files.some((record) => !outputs.intact.has(record.path))) continue;
-    if (outputs.present.some((file) => file.startsWith(`${version}/`) && !files.some((record) => record.path === file))) continue;
+    const files = new Set(previous.outputs.flatMap((record) => (record.path.startsWith(`${version}/`) ? [record.path] : [])));
+    if ([...files].some((file) => !outputs.intact.has(file))) continue;
+    if (outputs.present.some((file) => file.startsWith(`${version}/`) && !files.has(file))) continue;
     const snapshot = snapshotOf(version, recorded);
     if (snapshot) candidates.set(version, { version, snapshot, changed, previous: recorded });
   }
