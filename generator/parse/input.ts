@@ -113,7 +113,8 @@ async function walk(root: string, relative: string, set: InputSet): Promise<stri
     const child = relative ? `${relative}/${entry.name}` : entry.name;
     if (entry.isDirectory()) {
       if (NOT_PAGES.has(entry.name)) set.skipped.push({ file: `${child}/`, reason: `${entry.name} folder (not reference pages)` });
-      else files.push(...(await walk(root, child, set)));
+      // One push per file: spreading a subtree's list as arguments overflows the stack past ~100,000 files.
+      else for (const file of await walk(root, child, set)) files.push(file);
       if (PAGE.test(entry.name)) notAPage(set, child, 'Unexpected folder named like a page, expected a page file (read as a folder; rename it)');
     } else if (entry.isFile()) {
       files.push(child);
