@@ -12,10 +12,9 @@
  * field parses that one type or operation from the pack. So code that reads
  * more than the shape still gets the right data, only slower.
  */
-import { closeSync, fstatSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
-import { readdir, rm } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { crc32 } from 'node:zlib';
 import { ALL_MODEL, operationKey, typeKey } from '../emit/emitter.js';
 import type { InputRecord, VersionSummary } from './run-manifest.js';
 import type { Model, ModelOperation, ModelType } from '../model/ir.js';
@@ -23,13 +22,13 @@ import type { VersionLinkState } from '../model/link.js';
 import type { Reference } from '../model/link-types.js';
 import { SCHEMA_VERSION } from '../model/ir.js';
 import { GENERATOR_VERSION } from '../model/link.js';
+import type { Span } from './facts-index.js';
 import { hashOf } from './hash.js';
+import { decode, Pack } from './pack.js';
 import { writeAtomic } from './write-atomic.js';
 
-const FORMAT = 1;
-
-/** Where one text is in the pack. */
-type Span = [offset: number, length: number, crc: number];
+/** 2: the pack beside the index under one name (`cache/pack.ts`); 1 named a new pack on every rewrite. */
+const FORMAT = 2;
 
 type TypeStub = [fullName: string, name: string, namespace: string, kind: ModelType['kind'], baseType: string | null, origin: ModelType['origin'], span: Span];
 type OperationStub = [id: string, title: string, resource: string | null, method: string, paths: string[], kind: ModelOperation['kind'], span: Span];
@@ -40,8 +39,6 @@ interface SnapshotIndex {
   apiVersion: string;
   /** `inputsDigest` of the pages the model was linked from. */
   inputs: string;
-  /** The pack's file name (beside the index); a new one whenever the pack is rewritten, so the index never points into a half-written pack. */
-  pack: string;
   summary: VersionSummary;
   types: TypeStub[];
   operations: OperationStub[];
@@ -69,38 +66,30 @@ export function inputsDigest(inputs: readonly Pick<InputRecord, 'file' | 'hash'>
   return hashOf(sorted.map((record) => `${record.file}\u0000${record.hash}`).join('\u0000'));
 }
 
-/** `<cache>/models/<manifest name>.<version hash>.json`, beside the `runs/` folder of the manifest. */
+/** `<cache>/models/<manifest name>.<version hash>.json` (and `.pack`), beside the `runs/` folder of the manifest. */
 export function snapshotIndexPath(manifestFile: string, apiVersion: string): string {
   return path.join(path.dirname(manifestFile), '..', 'models', `${path.basename(manifestFile, '.json')}.${hashOf(apiVersion).slice(0, 8)}.json`);
 }
 
-/** A fresh pack file name for an index. */
-function newPackName(indexFile: string): string {
-  return `${path.basename(indexFile, '.json')}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.pack`;
+function packOf(indexFile: string): Pack {
+  return new Pack(indexFile.replace(/\.json$/, '.pack'));
 }
 
-/** Removes the packs of an index other than `keep` (left over by rewrites). */
-async function removeOtherPacks(indexFile: string, keep: string): Promise<void> {
-  const prefix = `${path.basename(indexFile, '.json')}.`;
-  const names = await readdir(path.dirname(indexFile)).catch(() => [] as string[]);
-  await Promise.all(names.filter((name) => name.startsWith(prefix) && name.endsWith('.pack') && name !== keep).map((name) => rm(path.join(path.dirname(indexFile), name), { force: true })));
+function texts(values: readonly unknown[]): Buffer[] {
+  return values.map((value) => Buffer.from(JSON.stringify(value)));
 }
 
-/** Writes a new pack, then the index pointing to it, then removes the old pack: a run killed anywhere leaves a consistent pair. */
+/**
+ * Writes the pack, then the index. A run killed between the two leaves the last
+ * index over the new pack: its entries then fail their checksums when read
+ * (`SnapshotError`), which costs a whole link.
+ */
 export async function saveSnapshot(manifestFile: string, key: string, content: SnapshotContent): Promise<void> {
   const indexFile = snapshotIndexPath(manifestFile, content.apiVersion);
-  const pack = newPackName(indexFile);
-  const texts: Buffer[] = [];
-  let offset = 0;
-  const spanOf = (value: unknown): Span => {
-    const text = Buffer.from(JSON.stringify(value));
-    texts.push(text);
-    const span: Span = [offset, text.length, crc32(text)];
-    offset += text.length;
-    return span;
-  };
-  const types = content.types.map((t): TypeStub => [t.fullName, t.name, t.namespace, t.kind, t.baseType, t.origin, spanOf(t)]);
-  const operations = content.operations.map((o): OperationStub => [o.id, o.title, o.resource, o.method, o.paths, o.kind, spanOf(o)]);
+  await mkdir(path.dirname(indexFile), { recursive: true });
+  const spans = packOf(indexFile).append(texts([...content.types, ...content.operations]), true);
+  const types = content.types.map((t, i): TypeStub => [t.fullName, t.name, t.namespace, t.kind, t.baseType, t.origin, spans[i]!]);
+  const operations = content.operations.map((o, i): OperationStub => [o.id, o.title, o.resource, o.method, o.paths, o.kind, spans[types.length + i]!]);
   const position = new Map<string, number>();
   content.types.forEach((type, i) => position.set(typeKey(type.fullName), i));
   content.operations.forEach((operation, i) => position.set(operationKey(operation.id), types.length + i));
@@ -113,7 +102,6 @@ export async function saveSnapshot(manifestFile: string, key: string, content: S
     key,
     apiVersion: content.apiVersion,
     inputs: inputsDigest(content.inputs),
-    pack,
     summary: content.summary,
     types,
     operations,
@@ -121,13 +109,11 @@ export async function saveSnapshot(manifestFile: string, key: string, content: S
     referenced: Object.fromEntries(content.link.referenced),
     dependsOn,
   };
-  await writeAtomic(path.join(path.dirname(indexFile), pack), Buffer.concat(texts));
   await writeAtomic(indexFile, JSON.stringify(index));
-  await removeOtherPacks(indexFile, pack);
 }
 
 export class ModelSnapshot {
-  private fd: number | undefined;
+  private readonly pack: Pack;
   private readonly typeStubs: Map<string, TypeStub>;
   private readonly operationStubs: Map<string, OperationStub>;
   /** `dependsOnAny`'s key sets as positions in the index. */
@@ -137,6 +123,7 @@ export class ModelSnapshot {
     private readonly index: SnapshotIndex,
     private readonly indexFile: string,
   ) {
+    this.pack = packOf(indexFile);
     this.typeStubs = new Map(index.types.map((stub) => [stub[0], stub]));
     this.operationStubs = new Map(index.operations.map((stub) => [stub[0], stub]));
   }
@@ -148,7 +135,6 @@ export class ModelSnapshot {
       const index = JSON.parse(readFileSync(indexFile, 'utf8')) as SnapshotIndex;
       if (index?.format !== FORMAT || index.key !== key || index.apiVersion !== apiVersion || index.inputs !== inputsDigest(inputs)) return undefined;
       if (!Array.isArray(index.types) || !Array.isArray(index.operations) || [index.byPage, index.referenced, index.dependsOn].some((value) => typeof value !== 'object' || value === null)) return undefined;
-      if (typeof index.pack !== 'string' || path.basename(index.pack) !== index.pack) return undefined;
       return new ModelSnapshot(index, indexFile);
     } catch {
       return undefined;
@@ -178,11 +164,6 @@ export class ModelSnapshot {
     return new Map(Object.entries(this.index.byPage));
   }
 
-  /** Output paths the snapshot knows the `dependsOn` of. */
-  get files(): string[] {
-    return Object.keys(this.index.dependsOn);
-  }
-
   /** True when a file may depend on one of `keys` (it lists one, or everything, or the snapshot does not know the file). */
   dependsOnAny(file: string, keys: ReadonlySet<string>): boolean {
     const indexes = this.index.dependsOn[file];
@@ -196,14 +177,6 @@ export class ModelSnapshot {
       this.positions.set(keys, positions);
     }
     return indexes.some((i) => i < 0 || positions!.has(i));
-  }
-
-  /** A file's `dependsOn` keys, or undefined when the snapshot has none for it. */
-  dependsOn(file: string): string[] | undefined {
-    const indexes = this.index.dependsOn[file];
-    if (!indexes) return undefined;
-    const count = this.index.types.length;
-    return indexes.map((i) => (i < 0 ? ALL_MODEL : i < count ? typeKey(this.index.types[i]![0]) : operationKey(this.index.operations[i - count]?.[0] ?? '')));
   }
 
   /** The stored type, parsed from the pack (throws when the pack does not check out). */
@@ -268,53 +241,23 @@ export class ModelSnapshot {
     inputs: readonly InputRecord[],
     summary: VersionSummary,
   ): Promise<void> {
-    this.close();
     for (const [fullName, references] of referenced) this.index.referenced[fullName] = [...references];
-    const fd = openSync(this.packFile, 'a');
-    let size = 0;
-    try {
-      let offset = fstatSync(fd).size;
-      const append = (value: unknown): Span => {
-        const text = Buffer.from(JSON.stringify(value));
-        writeSync(fd, text);
-        const span: Span = [offset, text.length, crc32(text)];
-        offset += text.length;
-        return span;
-      };
-      for (const stub of this.index.types) if (changed.has(typeKey(stub[0]))) stub[6] = append(replace.get(typeKey(stub[0])));
-      for (const stub of this.index.operations) if (changed.has(operationKey(stub[0]))) stub[6] = append(replace.get(operationKey(stub[0])));
-      size = offset;
-    } finally {
-      closeSync(fd);
-    }
+    const entries: [string, TypeStub | OperationStub][] = [
+      ...this.index.types.map((stub): [string, TypeStub] => [typeKey(stub[0]), stub]),
+      ...this.index.operations.map((stub): [string, OperationStub] => [operationKey(stub[0]), stub]),
+    ];
+    const appended = entries.filter(([key]) => changed.has(key));
+    const spans = this.pack.append(texts(appended.map(([key]) => replace.get(key))), false);
+    appended.forEach(([, stub], i) => (stub[6] = spans[i]!));
+    const stubs = entries.map(([, stub]) => stub);
     this.index.inputs = inputsDigest(inputs);
     this.index.summary = summary;
-    const spans = [...this.index.types.map((stub) => stub[6]), ...this.index.operations.map((stub) => stub[6])];
-    const live = spans.reduce((n, [, length]) => n + length, 0);
-    if (size > 2 * live + 1024 * 1024) {
-      const pack = readFileSync(this.packFile);
-      let offset = 0;
-      const kept = spans.map(([start, length, crc]) => {
-        const bytes = pack.subarray(start, start + length);
-        const span: Span = [offset, length, crc];
-        offset += length;
-        return { bytes, span };
-      });
-      kept.forEach(({ span }, i) => (i < this.index.types.length ? (this.index.types[i]![6] = span) : (this.index.operations[i - this.index.types.length]![6] = span)));
-      this.index.pack = newPackName(this.indexFile);
-      await writeAtomic(this.packFile, Buffer.concat(kept.map(({ bytes }) => bytes)));
+    const live = stubs.reduce((n, stub) => n + stub[6][1], 0);
+    if ((await this.pack.size()) > 2 * live + 1024 * 1024) {
+      const rewritten = await this.pack.rewrite(stubs.map((stub) => stub[6]));
+      stubs.forEach((stub, i) => (stub[6] = rewritten[i]!));
     }
     await writeAtomic(this.indexFile, JSON.stringify(this.index));
-    await removeOtherPacks(this.indexFile, this.index.pack);
-  }
-
-  private get packFile(): string {
-    return path.join(path.dirname(this.indexFile), this.index.pack);
-  }
-
-  close(): void {
-    if (this.fd !== undefined) closeSync(this.fd);
-    this.fd = undefined;
   }
 
   private lazy(state: LazyEntry): object {
@@ -337,15 +280,10 @@ export class ModelSnapshot {
     );
   }
 
-  private read([offset, length, crc]: Span): unknown {
-    try {
-      this.fd ??= openSync(this.packFile, 'r');
-      const bytes = Buffer.allocUnsafe(length);
-      if (readSync(this.fd, bytes, 0, length, offset) === length && crc32(bytes) === crc) return JSON.parse(bytes.toString('utf8')) as unknown;
-    } catch (error) {
-      throw new SnapshotError(`${this.index.pack}: ${(error as Error).message}`);
-    }
-    throw new SnapshotError(`${this.index.pack} does not hold the entry at ${offset}`);
+  private read(span: Span): unknown {
+    const value = decode(this.pack.readMany([span])[0], span);
+    if (value === undefined) throw new SnapshotError(`${path.basename(this.indexFile, '.json')}.pack does not hold the entry at ${span[0]}`);
+    return value;
   }
 }
 

@@ -176,7 +176,6 @@ async function generateOnce(request: GenerateRequest): Promise<GenerateResult> {
       parsed += result.parsed;
       if (result.ok) relinked.set(version, result);
       linked[version] = result.ok ? 'pages' : result.reason;
-      candidate.snapshot.close();
     }
     if (candidates.size > 0) lap('relink');
     const building = states.filter((state) => build.has(state.page.apiVersion) && !relinked.has(state.page.apiVersion));

@@ -86,42 +86,40 @@ async function compare(apiVersion: string, texts: Map<string, string>, pick: (mo
   await saveSnapshot(manifestFile, 'key', { apiVersion, inputs, summary: versionSummary(model), types: model.types, operations: model.operations, link, dependsOn: new Map() });
   const snapshot = ModelSnapshot.open(manifestFile, 'key', apiVersion, inputs)!;
   const outcome: Outcome = { relinked: 0, declined: new Map(), problems: [] };
-  const lastJson = new Map<string, string>([
+  const lastJson = jsonByKey(model);
+  for (const file of edited) {
+    for (const edit of EDITS) {
+      const text = edit.apply(texts.get(file)!);
+      if (text === undefined || text === texts.get(file)) continue;
+      const after = coreFacts(file, apiVersion, text);
+      const result = relink({ apiVersion, changes: [{ before: facts.get(file)!, after }], snapshot, factsOf: (f) => facts.get(f) });
+      if (!result.ok) {
+        const reason = result.reason.replace(/`?[\w./#:-]+\.(md|[a-z]+\.[\w.]+)`?/g, 'X');
+        outcome.declined.set(`${edit.name}: ${reason}`, (outcome.declined.get(`${edit.name}: ${reason}`) ?? 0) + 1);
+        continue;
+      }
+      outcome.relinked++;
+      const whole = linkModel({ pages: [...facts.values()].map((f) => (f.file === file ? after : f)) });
+      const where = `${edit.name} in ${file}`;
+      const wholeJson = jsonByKey(whole);
+      if ([...wholeJson.keys()].join() !== [...lastJson.keys()].join()) outcome.problems.push(`${where}: the whole link has other types or operations`);
+      for (const [key, json] of wholeJson) {
+        const mine = result.replace.has(key) ? JSON.stringify(result.replace.get(key)) : lastJson.get(key);
+        if (mine !== json) outcome.problems.push(`${where}: ${key} differs from the whole link`);
+        if (result.changed.has(key) !== (json !== lastJson.get(key))) outcome.problems.push(`${where}: ${key} ${result.changed.has(key) ? 'reported changed but is not' : 'changed but not reported'}`);
+      }
+      if (whole.diagnostics.length !== model.diagnostics.length + result.diagnostics) outcome.problems.push(`${where}: diagnostics ${whole.diagnostics.length}, relink says ${model.diagnostics.length + result.diagnostics}`);
+    }
+  }
+  return outcome;
+}
+
+/** Each type's and operation's JSON, by `typeKey` / `operationKey`. */
+function jsonByKey(model: Model): Map<string, string> {
+  return new Map([
     ...model.types.map((t): [string, string] => [typeKey(t.fullName), JSON.stringify(t)]),
     ...model.operations.map((o): [string, string] => [operationKey(o.id), JSON.stringify(o)]),
   ]);
-  try {
-    for (const file of edited) {
-      for (const edit of EDITS) {
-        const text = edit.apply(texts.get(file)!);
-        if (text === undefined || text === texts.get(file)) continue;
-        const after = coreFacts(file, apiVersion, text);
-        const result = relink({ apiVersion, changes: [{ before: facts.get(file)!, after }], snapshot, factsOf: (f) => facts.get(f) });
-        if (!result.ok) {
-          const reason = result.reason.replace(/`?[\w./#:-]+\.(md|[a-z]+\.[\w.]+)`?/g, 'X');
-          outcome.declined.set(`${edit.name}: ${reason}`, (outcome.declined.get(`${edit.name}: ${reason}`) ?? 0) + 1);
-          continue;
-        }
-        outcome.relinked++;
-        const whole = linkModel({ pages: [...facts.values()].map((f) => (f.file === file ? after : f)) });
-        const where = `${edit.name} in ${file}`;
-        const wholeJson = new Map<string, string>([
-          ...whole.types.map((t): [string, string] => [typeKey(t.fullName), JSON.stringify(t)]),
-          ...whole.operations.map((o): [string, string] => [operationKey(o.id), JSON.stringify(o)]),
-        ]);
-        if ([...wholeJson.keys()].join() !== [...lastJson.keys()].join()) outcome.problems.push(`${where}: the whole link has other types or operations`);
-        for (const [key, json] of wholeJson) {
-          const mine = result.replace.has(key) ? JSON.stringify(result.replace.get(key)) : lastJson.get(key);
-          if (mine !== json) outcome.problems.push(`${where}: ${key} differs from the whole link`);
-          if (result.changed.has(key) !== (json !== lastJson.get(key))) outcome.problems.push(`${where}: ${key} ${result.changed.has(key) ? 'reported changed but is not' : 'changed but not reported'}`);
-        }
-        if (whole.diagnostics.length !== model.diagnostics.length + result.diagnostics) outcome.problems.push(`${where}: diagnostics ${whole.diagnostics.length}, relink says ${model.diagnostics.length + result.diagnostics}`);
-      }
-    }
-  } finally {
-    snapshot.close();
-  }
-  return outcome;
 }
 
 async function pagesUnder(root: string, version: string, folders: Record<string, number>): Promise<Map<string, string>> {
