@@ -106,6 +106,8 @@ export function relink(request: RelinkRequest): Relinked {
     others.push(facts);
   }
 
+  // The names each changed type inherits, read from its ancestors in the snapshot once for both sides.
+  const inheritedNames = new Map([...stored.keys()].map((fullName) => [fullName, inheritedFrom(fullName, snapshot)]));
   const link = (side: 'before' | 'after'): Linked => {
     const pages = [...others, ...changes.map((change) => change[side])].sort((a, b) => compareStrings(a.file, b.file));
     const diagnostics = changes.flatMap((change) => change[side].diagnostics);
@@ -119,7 +121,7 @@ export function relink(request: RelinkRequest): Relinked {
       const hasId = type.keyProperty === 'id' || type.properties.some((p) => p.name === 'id');
       evidence.set(fullName, JSON.stringify([type.kind, type.baseType, type.keyProperty ?? null, hasId, type.navigationProperties.length > 0]));
       names.set(fullName, JSON.stringify([...type.properties, ...type.navigationProperties].map((p) => p.name).sort(compareStrings)));
-      types.set(fullName, finish(type, stored.get(fullName)!, snapshot));
+      types.set(fullName, finish(type, stored.get(fullName)!, inheritedNames.get(fullName)!));
     }
     return { types, operations, references, diagnostics, evidence, names };
   };
@@ -206,22 +208,27 @@ function operationShape(operation: ModelOperation): unknown[] {
  * conditions above keep: kind, base type (inferred or not), derived types; and
  * dropping the properties its ancestors declare.
  */
-function finish(type: ModelType, stored: ModelType, snapshot: ModelSnapshot): ModelType {
+function finish(type: ModelType, stored: ModelType, inherited: ReadonlySet<string>): ModelType {
   const out: ModelType = { ...type };
   if (type.kind !== 'enum') {
     out.kind = stored.kind;
     out.baseType = stored.baseType;
     if (stored.baseTypeInferred) out.baseTypeInferred = true;
-    const inherited = new Set<string>();
-    const seen = new Set([type.fullName]);
-    for (let base = snapshot.baseOf(type.fullName); base !== null && !seen.has(base); base = snapshot.baseOf(base)) {
-      seen.add(base);
-      const ancestor = snapshot.type(base);
-      for (const property of [...(ancestor?.properties ?? []), ...(ancestor?.navigationProperties ?? [])]) inherited.add(property.name);
-    }
     out.properties = type.properties.filter((p) => !inherited.has(p.name));
     out.navigationProperties = type.navigationProperties.filter((p) => !inherited.has(p.name));
   }
   if (stored.derivedTypes) out.derivedTypes = stored.derivedTypes;
   return out;
+}
+
+/** The property and navigation property names a type's ancestors (as the snapshot links them) declare. */
+function inheritedFrom(fullName: string, snapshot: ModelSnapshot): Set<string> {
+  const inherited = new Set<string>();
+  const seen = new Set([fullName]);
+  for (let base = snapshot.baseOf(fullName); base !== null && !seen.has(base); base = snapshot.baseOf(base)) {
+    seen.add(base);
+    const ancestor = snapshot.type(base);
+    for (const property of [...(ancestor?.properties ?? []), ...(ancestor?.navigationProperties ?? [])]) inherited.add(property.name);
+  }
+  return inherited;
 }
