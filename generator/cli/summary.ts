@@ -42,13 +42,14 @@ export function formatSummary(model: Model, skipped: readonly SkippedFile[], sec
 /** Codes that mean a page could not be read as it should: shown by name, whatever the command. */
 const INPUT_PROBLEMS = new Set(['page-encoding', 'page-unreadable', 'page-too-large', 'line-too-long', 'input-unreadable', 'internal-error']);
 
+/** Whether a diagnostic code means a page that could not be read (`formatInputProblems` lists those). */
 export function isInputProblemCode(code: string): boolean {
   return INPUT_PROBLEMS.has(code);
 }
 
 /** One line per page that could not be read properly (the first ten), naming the file and the fix. */
 export function formatInputProblems(model: Model, limit = 10): string[] {
-  const problems = model.diagnostics.filter((d) => INPUT_PROBLEMS.has(d.code));
+  const problems = model.diagnostics.filter((d) => isInputProblemCode(d.code));
   const lines = problems.slice(0, limit).map((d) => `docs2ts: ${d.file}: ${d.message}`);
   if (problems.length > limit) lines.push(`docs2ts: ... and ${problems.length - limit} more pages that could not be read`);
   return lines;

@@ -39,7 +39,6 @@ import { outputReader, renderChanged } from './render.js';
 import { ModelSnapshot, saveSnapshot, SnapshotError } from '../cache/model-snapshot.js';
 import type { FilePlan } from '../emit/index.js';
 import { relinkCandidates, relinkVersion, type RelinkCandidate, type RelinkedVersion } from './relink-version.js';
-import { isInputProblemCode as isInputProblem } from '../cli/summary.js';
 import type { VersionLinkState } from '../model/link.js';
 
 export type Phase = 'parse' | 'emit';
@@ -171,7 +170,6 @@ async function generateOnce(request: GenerateRequest): Promise<GenerateResult> {
         load: () => changedLoads.get(version)!.finish(),
         emit: emitOptions,
         intact: (file) => (outputs.intact.has(file) ? previousOutputs.get(file) : undefined),
-        isInputProblem,
       });
       parsed += result.parsed;
       if (result.ok) relinked.set(version, result);

@@ -14,6 +14,7 @@ import { ModelSnapshot } from '../cache/model-snapshot.js';
 import type { InputRecord, OutputRecord, RunManifest, VersionSummary } from '../cache/run-manifest.js';
 import { planOutput, type EmitOptions, type FilePlan } from '../emit/index.js';
 import { relink, type Relinked } from '../model/relink.js';
+import { isInputProblemCode } from '../cli/summary.js';
 import type { LoadedPages, PageState } from './load-pages.js';
 import type { OutputState } from './output-state.js';
 
@@ -63,8 +64,6 @@ export interface RelinkContext {
   emit: Omit<EmitOptions, 'reuse'>;
   /** The last run's record of an output file still as it left it, or undefined. */
   intact: (file: string) => OutputRecord | undefined;
-  /** Whether a diagnostic names a page that could not be read (such pages are relinked whole). */
-  isInputProblem: (code: string) => boolean;
 }
 
 export type RelinkedVersion =
@@ -99,7 +98,7 @@ export async function relinkVersion(candidate: RelinkCandidate, context: RelinkC
   const befores = context.store.loadMany(candidate.changed.map((state) => ({ key: keyOf(state.page.file), file: state.page.file, apiVersion: version })));
   if (befores.some((facts) => facts === undefined) || loaded.facts.some((facts) => facts === undefined)) return no('the facts of a changed page as it was are not cached');
   const changes = candidate.changed.map((_, i) => ({ before: befores[i]!, after: loaded.facts[i]! }));
-  if (changes.some(({ before, after }) => [...before.diagnostics, ...after.diagnostics].some((d) => context.isInputProblem(d.code)))) return no('a changed page could not be read');
+  if (changes.some(({ before, after }) => [...before.diagnostics, ...after.diagnostics].some((d) => isInputProblemCode(d.code)))) return no('a changed page could not be read');
   const factsOf = (file: string): PageFacts | undefined => (previousHash.has(file) ? context.store.loadMany([{ key: keyOf(file), file, apiVersion: version }])[0] : undefined);
 
   const result = relink({ apiVersion: version, changes, snapshot, factsOf });

@@ -7,7 +7,7 @@ import { compareDiagnostics } from '../model/diagnostic.js';
 import { SCHEMA_VERSION, type Model } from '../model/ir.js';
 import { GENERATOR_VERSION } from '../model/link.js';
 import type { RunSummary, VersionSummary } from '../cache/run-manifest.js';
-import { formatInputProblems } from '../cli/summary.js';
+import { formatInputProblems, isInputProblemCode } from '../cli/summary.js';
 
 /** The summary of a model linked from one version's pages only. */
 export function versionSummary(model: Model): VersionSummary {
@@ -31,9 +31,9 @@ export function runSummary(pages: number, inputDiagnostics: readonly Diagnostic[
   };
 }
 
-/** Whether the CLI names this diagnostic as a page that could not be read (`formatInputProblems` decides). */
+/** Whether the CLI names this diagnostic as a page that could not be read. */
 function isInputProblem(diagnostic: Diagnostic): boolean {
-  return formatInputProblems(modelOf([diagnostic])).length > 0;
+  return isInputProblemCode(diagnostic.code);
 }
 
 function modelOf(diagnostics: Diagnostic[]): Model {
