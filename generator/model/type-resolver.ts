@@ -54,7 +54,7 @@ export class TypeResolver {
   }
 
   /** Page file → the documented type of each page that documents exactly one type (as written, with its namespace as written). */
-  pageTypes(pages: readonly PageFacts[]): Map<string, string> {
+  private pageTypes(pages: readonly PageFacts[]): Map<string, string> {
     const map = new Map<string, string>();
     for (const page of pages) {
       const documented = [...page.resources, ...page.enums];
