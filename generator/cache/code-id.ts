@@ -26,6 +26,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const module = (relative: string) => path.join(here, relative.replace(/\.js$/, EXTENSION));
 
 const FACTS_ENTRIES = ['../pipeline/extract-page-file.js'];
+/** Files hashed as they are, not followed: the bundled extractor the compiled generator runs (`scripts/bundle.ts`). */
+const FACTS_FILES = EXTENSION === '.js' ? [path.join(here, '../../bundles/extract-page.js')] : [];
 const EMIT_ENTRIES = ['../model/link.js', '../emit/index.js', '../emit/emitters.js', '../emit/format.js', '../pipeline/relink-version.js'];
 /** Packages that shape a stage's result without being imported by name from our modules. */
 const FACTS_PACKAGES = ['micromark', 'mdast-util-from-markdown'];
@@ -46,7 +48,7 @@ export function codeIds(memoFile?: string): Promise<CodeIds> {
 }
 
 export async function computeCodeIds(version: string, reader = new Reader()): Promise<CodeIds> {
-  const facts = await graphId(FACTS_ENTRIES.map(module), FACTS_PACKAGES, reader);
+  const facts = hashOf(await graphId(FACTS_ENTRIES.map(module), FACTS_PACKAGES, reader), ...FACTS_FILES.map((file) => reader.read(file) ?? ''));
   const emit = hashOf(facts, await graphId(EMIT_ENTRIES.map(module), EMIT_PACKAGES, reader));
   return { facts: hashOf(version, facts), emit: hashOf(version, emit) };
 }

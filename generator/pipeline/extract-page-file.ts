@@ -19,8 +19,21 @@ export interface ExtractedPage {
   detail: string;
 }
 
-/** The extractors (and remark) load on first use: a run that extracts nothing never loads them. */
+/**
+ * The extractors (and remark) load on first use: a run that extracts nothing never
+ * loads them. Compiled, they load as one bundled module (`scripts/bundle.ts`); from
+ * `.ts` sources (under vitest), as modules.
+ */
 let extractor: Promise<typeof import('../extract/page.js')> | undefined;
+
+const EXTRACTOR_BUNDLE = import.meta.url.endsWith('.js') ? new URL('../../bundles/extract-page.js', import.meta.url) : undefined;
+
+export function loadExtractor(): Promise<typeof import('../extract/page.js')> {
+  // Without the bundle (compiled by `tsc` alone), the modules themselves; the facts code id hashes what is there.
+  const modules = () => import('../extract/page.js');
+  extractor ??= EXTRACTOR_BUNDLE ? (import(EXTRACTOR_BUNDLE.href) as Promise<typeof import('../extract/page.js')>).catch(modules) : modules();
+  return extractor;
+}
 
 /** Whether this thread has loaded (or is loading) the extractors. */
 export function extractorLoaded(): boolean {
@@ -28,7 +41,7 @@ export function extractorLoaded(): boolean {
 }
 
 export async function extractPageFile(page: InputPage): Promise<ExtractedPage> {
-  const { extractPage } = await (extractor ??= import('../extract/page.js'));
+  const { extractPage } = await loadExtractor();
   const bytes = readWhole(page.absolutePath);
   const { text, diagnostics } = bytes ? decodePage(bytes, page.file) : await readPage(page);
   const facts = extractPage({ file: page.file, apiVersion: page.apiVersion, text });

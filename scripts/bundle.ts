@@ -1,0 +1,28 @@
+/**
+ * Bundles the page extractor (`generator/extract/page.ts` with remark, micromark
+ * and yaml) into one module, `dist/bundles/extract-page.js`, run after `tsc` by
+ * `npm run build`. Loaded as its ~300 separate modules, the extractor costs a
+ * thread 150 ms of module loading before its first page; as one, about 30 ms.
+ * That is most of what an edited page waits for (`pipeline/extract-page-file.ts`).
+ *
+ * The bundle is made from the compiled modules and is part of the page-facts
+ * code id (`cache/code-id.ts`), so a stale bundle cannot pass for a fresh one.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+await build({
+  absWorkingDir: repoRoot,
+  entryPoints: ['dist/generator/extract/page.js'],
+  outfile: 'dist/bundles/extract-page.js',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  // yaml is CommonJS and requires Node built-ins; an ES module has no `require` of its own.
+  banner: { js: "import { createRequire as createRequireForBundle } from 'node:module'; const require = createRequireForBundle(import.meta.url);" },
+  logLevel: 'warning',
+});
