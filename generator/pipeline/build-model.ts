@@ -7,7 +7,7 @@ import type { PageFacts } from '../extract/facts.js';
 import { codeIds } from '../cache/code-id.js';
 import { FactsStore } from '../cache/facts-store.js';
 import { loadPages, pageStates } from './load-pages.js';
-import { defaultWorkers, POOL_AVAILABLE, WorkerPool } from './pool.js';
+import { defaultWorkers, ExtractThread, POOL_AVAILABLE, WorkerPool } from './pool.js';
 
 export interface BuildOptions {
   /** Worker threads; 1 runs in this thread. Default: available cores. */
@@ -29,7 +29,7 @@ export async function buildModel(input: string, options: BuildOptions = {}): Pro
   const pool = lazyPool(options.workers);
   try {
     const states = pageStates(set.pages, undefined, 0, store !== undefined && !store.empty);
-    const { facts } = await loadPages(states, { factsId: (await codeIds()).facts, store, pool: pool.get, onProgress: options.onProgress });
+    const { facts } = await loadPages(states, { factsId: (await codeIds()).facts, store, pool: pool.get, thread: pool.thread, onProgress: options.onProgress });
     await store?.close().catch(() => undefined);
     const model = linkModel({ pages: facts, inputDiagnostics: set.diagnostics });
     return { model, pages: facts, skipped: set.skipped };
@@ -38,14 +38,22 @@ export async function buildModel(input: string, options: BuildOptions = {}): Pro
   }
 }
 
-/** A pool made on first use (never, for one worker or from sources), and destroyed if it was made. */
-export function lazyPool(workers = defaultWorkers()): { get: (() => WorkerPool) | undefined; destroy: () => Promise<void> } {
+/**
+ * A pool made on first use (never, for one worker or from sources), and the one
+ * `ExtractThread` of a run, both ended by `destroy`. `thread` starts that thread
+ * (if not yet) and returns it.
+ */
+export function lazyPool(workers = defaultWorkers()): { get: (() => WorkerPool) | undefined; thread: (() => ExtractThread) | undefined; destroy: () => Promise<void> } {
   let pool: WorkerPool | undefined;
+  let thread: ExtractThread | undefined;
+  const threads = workers > 1 && POOL_AVAILABLE;
   return {
-    get: workers > 1 && POOL_AVAILABLE ? () => (pool ??= new WorkerPool(workers)) : undefined,
+    get: threads ? () => (pool ??= new WorkerPool(workers)) : undefined,
+    thread: threads ? () => (thread ??= new ExtractThread()) : undefined,
     destroy: async () => {
-      await pool?.destroy();
+      await Promise.all([pool?.destroy(), thread?.close()]);
       pool = undefined;
+      thread = undefined;
     },
   };
 }

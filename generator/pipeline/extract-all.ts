@@ -1,6 +1,6 @@
 /**
  * Extracts pages: in this thread for a few pages or `workers: 1`, in one thread
- * of their own when asked (`oneThread`), else in the worker pool, in batches of
+ * of their own when given one (`thread`), else in the worker pool, in batches of
  * about the same size in bytes (so no thread waits on one with all the large
  * pages). Pages go to batches in the order of their file names, so a beta page
  * and its v1.0 twin meet in one thread's parse memo. Results come back in input
@@ -9,7 +9,7 @@
 import type { InputPage } from '../parse/input.js';
 import { compareStrings } from '../model/diagnostic.js';
 import { extractPageFile, type ExtractedPage } from './extract-page-file.js';
-import { extractInThread, type WorkerPool } from './pool.js';
+import type { ExtractThread, WorkerPool } from './pool.js';
 
 export interface ExtractOptions {
   /** The pool, created on first need; absent means this thread. */
@@ -19,11 +19,10 @@ export interface ExtractOptions {
   /** Use the pool from this many pages (default `POOL_THRESHOLD`): 1 when this thread has other work meanwhile. */
   poolFrom?: number;
   /**
-   * With `pool` (threads are available): extract in one new thread instead, for a
-   * few pages while this thread has other work. Should that thread fail, the pages
-   * are extracted in this thread.
+   * Extract in this thread of its own instead (`ExtractThread`), for a few pages
+   * while this thread has other work. Should it fail, the pages are extracted here.
    */
-  oneThread?: boolean;
+  thread?: () => ExtractThread;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -33,8 +32,8 @@ const BATCH_BYTES = 256 * 1024;
 const BATCH_PAGES = 64;
 
 export async function extractAll(pages: readonly InputPage[], options: ExtractOptions = {}): Promise<ExtractedPage[]> {
-  if (options.pool && options.oneThread && pages.length > 0) {
-    const results = await extractInThread(pages);
+  if (options.thread && pages.length > 0) {
+    const results = await options.thread().extract(pages);
     if (results) {
       options.onProgress?.(pages.length, pages.length);
       return results;

@@ -21,6 +21,7 @@
  *
  * Heavy modules (remark, ts-morph, prettier) are imported only past step 1.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { PageFacts } from '../extract/facts.js';
 import { compareStrings } from '../model/diagnostic.js';
@@ -119,6 +120,10 @@ async function generateOnce(request: GenerateRequest): Promise<GenerateResult> {
   const warnings: string[] = [];
   const set = await discoverPages(request.input);
   const manifestFile = request.cacheDir === null ? undefined : manifestPath(request.cacheDir, request.input, request.out);
+  const pool = lazyPool(request.workers);
+  // A last run to compare with: this run is likely an edit, whose changed pages will go to a thread of their own
+  // (`relink-version.ts`). Started now, it loads the extractor while this thread stamps the input.
+  if (manifestFile && request.relink !== false && !request.session && existsSync(manifestFile)) pool.thread?.();
   const previous = request.session?.manifest?.key === key ? request.session.manifest : manifestFile ? await loadManifest(manifestFile, key) : undefined;
   const previousInputs = new Map(previous?.inputs.map((record) => [record.file, record]));
   const previousOutputs = new Map(previous?.outputs.map((record) => [record.path, record]));
@@ -140,14 +145,14 @@ async function generateOnce(request: GenerateRequest): Promise<GenerateResult> {
       if (request.session) request.session.manifest = refreshed;
     }
     lap('manifest');
+    await pool.destroy();
     return { ...emptyResult(previous.outputs.length, previous.summary, warnings), upToDate: true, unchanged: previous.outputs.map((o) => o.path), timings };
   }
 
   if (request.cacheDir !== null && !store) store = await openStore(request.cacheDir, warnings);
-  const pool = lazyPool(request.workers);
   try {
     const memory = request.session?.facts ?? new Map<string, PageFacts>();
-    const loadOptions = { factsId: ids.facts, parts: 'core' as const, store, memory, pool: pool.get };
+    const loadOptions = { factsId: ids.facts, parts: 'core' as const, store, memory, pool: pool.get, thread: pool.thread };
     // Versions that may be relinked from their changed pages (`relink-version.ts`): those pages' extraction starts
     // first, off this thread, to run while this one loads modules and plans from the snapshot.
     const candidates =

@@ -14,7 +14,7 @@ import { factsKey, type FactsStore } from '../cache/facts-store.js';
 import { sameStamp, stampOf, type FileStamp, type InputRecord } from '../cache/run-manifest.js';
 import { extractAll, POOL_THRESHOLD, type ExtractOptions } from './extract-all.js';
 import { extractorLoaded } from './extract-page-file.js';
-import type { WorkerPool } from './pool.js';
+import type { ExtractThread, WorkerPool } from './pool.js';
 
 export interface PageState {
   page: InputPage;
@@ -65,6 +65,8 @@ export interface LoadOptions {
   /** Facts by key kept between runs (watch mode), of the same `parts`; updated in place. */
   memory?: Map<string, PageFacts> | undefined;
   pool?: (() => WorkerPool) | undefined;
+  /** A thread of its own (`ExtractThread`), for a few pages while this thread is busy; given with `pool`. */
+  thread?: (() => ExtractThread) | undefined;
   onProgress?: ((done: number, total: number) => void) | undefined;
   /** This thread has other work to do before `finish` (a relink plans meanwhile), so even without a large cache read extraction goes off it. */
   busy?: boolean;
@@ -81,7 +83,7 @@ export interface LoadedPages {
 
 /** With this many pages to read from the cache, extraction runs off this thread meanwhile: in the pool... */
 const OVERLAP_FROM = 500;
-/** ...when there are this many pages to extract, else in one thread of its own (`extractInThread`): starting the pool's threads costs more. */
+/** ...when there are this many pages to extract, else in one thread of its own (`ExtractThread`): starting the pool's threads costs more. */
 const OVERLAP_PAGES = 16;
 
 /** Pages whose facts are being found (`startLoad`); `finish` gives them. */
@@ -113,7 +115,7 @@ export function startLoad(states: readonly PageState[], options: LoadOptions): P
     if (k !== undefined && options.store?.has(k)) fromDisk.push(i);
     else missing.push(i);
   });
-  const extract = (indexes: number[], how: Pick<ExtractOptions, 'oneThread' | 'poolFrom'> = {}) =>
+  const extract = (indexes: number[], how: Pick<ExtractOptions, 'thread' | 'poolFrom'> = {}) =>
     extractAll(
       indexes.map((i) => states[i]!.page),
       {
@@ -127,8 +129,8 @@ export function startLoad(states: readonly PageState[], options: LoadOptions): P
   const early =
     options.pool === undefined || missing.length === 0
       ? undefined
-      : overlap && missing.length < OVERLAP_PAGES && !extractorLoaded()
-        ? extract(missing, { oneThread: true })
+      : overlap && missing.length < OVERLAP_PAGES && options.thread && !extractorLoaded()
+        ? extract(missing, { thread: options.thread })
         : overlap || missing.length >= POOL_THRESHOLD
           ? extract(missing, { poolFrom: 1 })
           : undefined;

@@ -51,27 +51,57 @@ export class WorkerPool {
 }
 
 /**
- * Extracts a few pages in one new thread (`extract-thread.ts`) that ends when
- * done: for the page or two an edit changed, while this thread reads the cached
- * facts of the others. Starting it costs this thread a few milliseconds (no
- * piscina, no second thread); the markdown modules load there, not here.
- * Undefined when the thread failed in any way (the caller extracts here then).
+ * One thread of its own (`extract-thread.ts`) for the page or two an edit
+ * changed, while this thread reads the cached facts of the others or plans from
+ * a snapshot. Starting it costs this thread a few milliseconds (no piscina, no
+ * second thread). It loads the extractor as soon as it starts, so a caller that
+ * expects an edit starts it before knowing which pages changed (`generate`
+ * does, before stamping the input). It extracts once, then ends; unused, it is
+ * terminated by `close`.
  */
-export function extractInThread(pages: readonly InputPage[]): Promise<ExtractedPage[] | undefined> {
-  return new Promise((resolve) => {
-    let worker: Worker;
+export class ExtractThread {
+  private readonly worker: Worker | undefined;
+  /** Undefined once the thread failed or ended. */
+  private failed: Promise<undefined>;
+  private used = false;
+
+  constructor() {
+    let worker: Worker | undefined;
     try {
-      worker = new Worker(new URL('./extract-thread.js', import.meta.url), { workerData: pages, resourceLimits: RESOURCE_LIMITS });
+      worker = new Worker(new URL('./extract-thread.js', import.meta.url), { resourceLimits: RESOURCE_LIMITS });
     } catch {
-      resolve(undefined);
-      return;
+      worker = undefined;
     }
-    worker.once('message', (results: ExtractedPage[]) => {
-      // The thread ends by itself; it must not hold the process meanwhile.
-      worker.unref();
-      resolve(Array.isArray(results) && results.length === pages.length ? results : undefined);
+    // Idle, it must not hold the process (`extract` holds it while the pages are out).
+    worker?.unref();
+    this.worker = worker;
+    this.failed = new Promise((resolve) => {
+      if (!worker) return resolve(undefined);
+      // Listened to from the start: an error in an idle thread must not be thrown here.
+      worker.once('error', () => resolve(undefined));
+      worker.once('exit', () => resolve(undefined));
     });
-    worker.once('error', () => resolve(undefined));
-    worker.once('exit', () => resolve(undefined));
-  });
+  }
+
+  /** The pages' results in order, or undefined when the thread failed in any way (the caller extracts here then). */
+  extract(pages: readonly InputPage[]): Promise<ExtractedPage[] | undefined> {
+    const worker = this.worker;
+    if (!worker || this.used) return Promise.resolve(undefined);
+    this.used = true;
+    const done = new Promise<ExtractedPage[] | undefined>((resolve) => {
+      worker.once('message', (results: ExtractedPage[]) => {
+        // The thread ends by itself; it must not hold the process meanwhile.
+        worker.unref();
+        resolve(Array.isArray(results) && results.length === pages.length ? results : undefined);
+      });
+    });
+    worker.ref();
+    worker.postMessage(pages);
+    return Promise.race([done, this.failed]);
+  }
+
+  /** Ends the thread if it was never given pages. */
+  async close(): Promise<void> {
+    if (this.worker && !this.used) await this.worker.terminate().catch(() => undefined);
+  }
 }

@@ -1,6 +1,6 @@
 /**
  * The few pages an edit changed are extracted in one thread of their own while
- * this thread reads the cached facts of the others (`startLoad`, `extractInThread`),
+ * this thread reads the cached facts of the others (`startLoad`, `ExtractThread`),
  * with the same facts as extraction here. Threads exist only in the compiled
  * generator, so each case runs in a child process on dist/ (npm test builds it).
  */
@@ -50,7 +50,7 @@ function load(dir: string, cached: number, workers: number, threadsFail = false)
     states.push({ page, stamp, hash: undefined });
     const pool = lazyPool(${workers});
     const store = await FactsStore.open(${JSON.stringify(cacheDir)});
-    const loaded = await startLoad(states, { factsId: 'id', parts: 'core', store, pool: pool.get }).finish();
+    const loaded = await startLoad(states, { factsId: 'id', parts: 'core', store, pool: pool.get, thread: pool.thread }).finish();
     await pool.destroy();
     const threaded = !extractorLoaded();
     const here = await extractPageFile(page);
