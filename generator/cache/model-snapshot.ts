@@ -26,9 +26,10 @@ import type { Span } from './facts-index.js';
 import { hashOf } from './hash.js';
 import { decode, Pack } from './pack.js';
 import { writeAtomic } from './write-atomic.js';
+import { ShapeMemo, type SavedShapeMemo } from '../emit/shape-memo.js';
 
-/** 2: the pack beside the index under one name (`cache/pack.ts`); 1 named a new pack on every rewrite. */
-const FORMAT = 2;
+/** 3: the shape memo; 2: the pack beside the index under one name (`cache/pack.ts`); 1 named a new pack on every rewrite. */
+const FORMAT = 3;
 
 type TypeStub = [fullName: string, name: string, namespace: string, kind: ModelType['kind'], baseType: string | null, origin: ModelType['origin'], span: Span];
 type OperationStub = [id: string, title: string, resource: string | null, method: string, paths: string[], kind: ModelOperation['kind'], span: Span];
@@ -48,6 +49,8 @@ interface SnapshotIndex {
   referenced: Record<string, readonly Reference[]>;
   /** Output path → `dependsOn`, as indexes: types first, then operations; -1 for `ALL_MODEL`. */
   dependsOn: Record<string, number[]>;
+  /** Where the pack holds the emitters' shape memo (`emit/shape-memo.ts`), if it was saved. */
+  memo: Span | null;
 }
 
 export interface SnapshotContent {
@@ -58,6 +61,7 @@ export interface SnapshotContent {
   operations: readonly ModelOperation[];
   link: VersionLinkState;
   dependsOn: ReadonlyMap<string, readonly string[]>;
+  memo?: SavedShapeMemo | undefined;
 }
 
 /** A digest of one version's input pages and their content hashes. */
@@ -87,7 +91,7 @@ function texts(values: readonly unknown[]): Buffer[] {
 export async function saveSnapshot(manifestFile: string, key: string, content: SnapshotContent): Promise<void> {
   const indexFile = snapshotIndexPath(manifestFile, content.apiVersion);
   await mkdir(path.dirname(indexFile), { recursive: true });
-  const spans = packOf(indexFile).append(texts([...content.types, ...content.operations]), true);
+  const spans = packOf(indexFile).append(texts([...content.types, ...content.operations, ...(content.memo ? [content.memo] : [])]), true);
   const types = content.types.map((t, i): TypeStub => [t.fullName, t.name, t.namespace, t.kind, t.baseType, t.origin, spans[i]!]);
   const operations = content.operations.map((o, i): OperationStub => [o.id, o.title, o.resource, o.method, o.paths, o.kind, spans[types.length + i]!]);
   const position = new Map<string, number>();
@@ -108,6 +112,7 @@ export async function saveSnapshot(manifestFile: string, key: string, content: S
     byPage: Object.fromEntries(content.link.pageMap),
     referenced: Object.fromEntries(content.link.referenced),
     dependsOn,
+    memo: content.memo ? spans[types.length + operations.length]! : null,
   };
   await writeAtomic(indexFile, JSON.stringify(index));
 }
@@ -135,6 +140,7 @@ export class ModelSnapshot {
       const index = JSON.parse(readFileSync(indexFile, 'utf8')) as SnapshotIndex;
       if (index?.format !== FORMAT || index.key !== key || index.apiVersion !== apiVersion || index.inputs !== inputsDigest(inputs)) return undefined;
       if (!Array.isArray(index.types) || !Array.isArray(index.operations) || [index.byPage, index.referenced, index.dependsOn].some((value) => typeof value !== 'object' || value === null)) return undefined;
+      if (index.memo !== null && !(Array.isArray(index.memo) && index.memo.length === 3 && index.memo.every(Number.isInteger))) return undefined;
       return new ModelSnapshot(index, indexFile);
     } catch {
       return undefined;
@@ -162,6 +168,20 @@ export class ModelSnapshot {
 
   get byPage(): ReadonlyMap<string, string> {
     return new Map(Object.entries(this.index.byPage));
+  }
+
+  /**
+   * The emitters' shape memo as saved with the snapshot; empty (values are then
+   * computed) when none was saved or it does not read back.
+   */
+  shapeMemo(): ShapeMemo {
+    try {
+      const saved = this.index.memo && (this.read(this.index.memo) as SavedShapeMemo | null);
+      if (saved && typeof saved.shape === 'string' && typeof saved.values === 'object' && saved.values !== null) return new ShapeMemo(saved);
+    } catch {
+      // The memo only saves time: without it, values are computed.
+    }
+    return new ShapeMemo();
   }
 
   /** True when a file may depend on one of `keys` (it lists one, or everything, or the snapshot does not know the file). */
@@ -252,10 +272,12 @@ export class ModelSnapshot {
     const stubs = entries.map(([, stub]) => stub);
     this.index.inputs = inputsDigest(inputs);
     this.index.summary = summary;
-    const live = stubs.reduce((n, stub) => n + stub[6][1], 0);
+    const kept = [...stubs.map((stub) => stub[6]), ...(this.index.memo ? [this.index.memo] : [])];
+    const live = kept.reduce((n, span) => n + span[1], 0);
     if ((await this.pack.size()) > 2 * live + 1024 * 1024) {
-      const rewritten = await this.pack.rewrite(stubs.map((stub) => stub[6]));
+      const rewritten = await this.pack.rewrite(kept);
       stubs.forEach((stub, i) => (stub[6] = rewritten[i]!));
+      if (this.index.memo) this.index.memo = rewritten[stubs.length]!;
     }
     await writeAtomic(this.indexFile, JSON.stringify(this.index));
   }

@@ -9,7 +9,8 @@ import { StructureKind } from './ts-morph-values.js';
 import type { ModelOperation } from '../model/ir.js';
 import { compareStrings } from '../model/diagnostic.js';
 import { generatedHeader, operationKey, renderAll, type EmitContext, type Emitter, type PlannedFile } from './emitter.js';
-import { groupOperations } from './client-groups.js';
+import { groupOperations, OPERATION_GROUPS } from './client-groups.js';
+import { memoized } from './shape-memo.js';
 import { operationStructures } from './client-operation.js';
 import { printStatements } from './ts-print.js';
 import { isPlannable, planOperation, type OperationPlan, type PlanScope } from './client-plan.js';
@@ -22,7 +23,7 @@ export const clientEmitter: Emitter = {
   plan(ctx) {
     const taken = new Set(ctx.operations.map((operation) => ctx.names.operationName(operation.id) ?? ''));
     const aliases = { runtime: freeName('runtime', taken), models: freeName('models', taken) };
-    const groups = groupOperations(ctx.operations, ctx);
+    const groups = memoized(ctx, OPERATION_GROUPS, () => groupOperations(ctx.operations, ctx));
     const files: PlannedFile[] = [{ path: `${ctx.apiVersion}/runtime.ts`, inputs: () => [], dependsOn: () => [], render: () => generatedHeader(ctx) + runtimeSource(ctx.apiVersion) }];
     const stems: string[] = [];
     for (const { stem, operations } of groups) {

@@ -6,10 +6,10 @@
  */
 import { Digester, hashOf } from '../cache/hash.js';
 import { compareStrings } from '../model/diagnostic.js';
-import type { Model } from '../model/ir.js';
+import type { Model, ModelOperation, ModelType } from '../model/ir.js';
 import { ALL_MODEL, type EmitContext, type EmittedFile, type Emitter, type PlannedFile } from './emitter.js';
-import { formatFile } from './format.js';
-import { NameTable } from './naming.js';
+import { NAME_TABLE, NameTable } from './naming.js';
+import { memoized, type ShapeMemo } from './shape-memo.js';
 
 export interface EmitOptions {
   /** What the header says the output was made from (a relative path, never absolute). */
@@ -22,20 +22,27 @@ export interface EmitOptions {
   reuse?: (file: PlannedFile) => string | undefined;
   /** Fingerprints computed on first read instead of here (then `reuse` is asked only then). */
   lazyFingerprints?: boolean;
+  /** The shape memo of an API version (`shape-memo.ts`): values in it saved for the same shape are taken, not computed. */
+  memo?: (apiVersion: string) => ShapeMemo | undefined;
 }
 
-export function emitContexts(model: Model, inputLabel: string): EmitContext[] {
+export function emitContexts(model: Model, inputLabel: string, memoOf?: EmitOptions['memo']): (EmitContext & { shape: string })[] {
   return model.apiVersions.map((apiVersion) => {
     const types = model.types.filter((type) => type.apiVersion === apiVersion);
     const operations = model.operations.filter((operation) => operation.apiVersion === apiVersion);
+    const shape = versionShape(apiVersion, inputLabel, types, operations);
+    const memo = memoOf?.(apiVersion);
+    memo?.bind(shape, { types, operations });
     return {
       model,
       apiVersion,
       types,
       operations,
       typeIndex: new Map(types.map((type) => [type.fullName, type])),
-      names: new NameTable(types, operations),
+      names: memoized({ memo }, NAME_TABLE, () => new NameTable(types, operations)),
       inputLabel,
+      memo,
+      shape,
     };
   });
 }
@@ -47,6 +54,8 @@ export function emitModel(model: Model, options: EmitOptions): EmittedFile[] {
 
 /** Runs the emitters and formats every file. */
 export async function emitFormatted(model: Model, options: EmitOptions): Promise<EmittedFile[]> {
+  // Prettier loads only here: runs that format elsewhere (a worker thread) never load it in this one.
+  const { formatFile } = await import('./format.js');
   return Promise.all(emitModel(model, options).map(formatFile));
 }
 
@@ -60,8 +69,8 @@ export interface FilePlan extends PlannedFile {
 export function planOutput(model: Model, options: EmitOptions): FilePlan[] {
   const files = new Map<string, FilePlan>();
   const digest = new Digester();
-  for (const ctx of emitContexts(model, options.inputLabel)) {
-    const shape = versionShape(ctx);
+  for (const ctx of emitContexts(model, options.inputLabel, options.memo)) {
+    const { shape } = ctx;
     for (const emitter of options.emitters) {
       for (const file of emitter.plan ? emitter.plan(ctx) : renderedPlan(emitter, ctx)) {
         if (files.has(file.path)) throw new Error(`emitter ${emitter.name} wrote ${file.path} twice`);
@@ -89,8 +98,8 @@ function renderedPlan(emitter: Emitter, ctx: EmitContext): PlannedFile[] {
  * kinds, namespaces, base types (so identifiers, layout, hierarchy and client
  * groups) of its types and operations.
  */
-function versionShape(ctx: EmitContext): string {
-  const types = ctx.types.map((type) => [type.fullName, type.name, type.namespace, type.kind, type.baseType]);
-  const operations = ctx.operations.map((operation) => [operation.id, operation.title, operation.resource, operation.method, operation.paths]);
-  return hashOf(ctx.apiVersion, ctx.inputLabel, JSON.stringify(types), JSON.stringify(operations));
+function versionShape(apiVersion: string, inputLabel: string, types: readonly ModelType[], operations: readonly ModelOperation[]): string {
+  const typeShapes = types.map((type) => [type.fullName, type.name, type.namespace, type.kind, type.baseType]);
+  const operationShapes = operations.map((operation) => [operation.id, operation.title, operation.resource, operation.method, operation.paths]);
+  return hashOf(apiVersion, inputLabel, JSON.stringify(typeShapes), JSON.stringify(operationShapes));
 }

@@ -5,7 +5,8 @@
  */
 import type { EmitContext } from './emitter.js';
 import { DEFAULT_CHUNK_SIZE, ModelLayout } from './model-layout.js';
-import { ModelNames } from './model-names.js';
+import { MODEL_NAMES, ModelNames } from './model-names.js';
+import { memoized } from './shape-memo.js';
 import { TypeHierarchy } from './type-hierarchy.js';
 
 export interface ModelPlan {
@@ -29,7 +30,7 @@ export function modelPlan(ctx: EmitContext, options: ModelPlanOptions = {}): Mod
   if (!plan) {
     const hierarchy = new TypeHierarchy(ctx.typeIndex);
     const types = ctx.types.filter((type) => ctx.names.typeName(type.fullName) !== undefined);
-    plan = { hierarchy, names: new ModelNames(ctx, hierarchy), layout: new ModelLayout(types, chunkSize) };
+    plan = { hierarchy, names: memoized(ctx, MODEL_NAMES, () => new ModelNames(ctx, hierarchy)), layout: new ModelLayout(types, chunkSize) };
     bySize.set(chunkSize, plan);
   }
   return plan;

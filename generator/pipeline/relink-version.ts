@@ -89,7 +89,10 @@ export async function relinkVersion(candidate: RelinkCandidate, context: RelinkC
     return record && relinked && !snapshot.dependsOnAny(file.path, relinked.changed) ? record.fingerprint : undefined;
   };
   const lazy = snapshot.lazyModel();
-  let plans = planOutput(lazy.model, { ...context.emit, reuse, lazyFingerprints: true });
+  // The shape is the snapshot's (the relink declines any change to it), so are the values derived from it alone.
+  const memo = snapshot.shapeMemo();
+  const options = { ...context.emit, reuse, lazyFingerprints: true, memo: () => memo };
+  let plans = planOutput(lazy.model, options);
   const loaded = await extracting;
   const no = (reason: string): RelinkedVersion => ({ ok: false, reason, parsed: loaded.parsed });
 
@@ -108,7 +111,7 @@ export async function relinkVersion(candidate: RelinkCandidate, context: RelinkC
     // Planning read data of a type or operation the relink changed: plan again, from the relinked model.
     const again = snapshot.lazyModel();
     again.swap(result.replace, result.changed);
-    plans = planOutput(again.model, { ...context.emit, reuse, lazyFingerprints: true });
+    plans = planOutput(again.model, options);
   }
   const summary = { ...snapshot.summary, diagnostics: snapshot.summary.diagnostics + result.diagnostics };
   return {
