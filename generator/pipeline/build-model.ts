@@ -7,7 +7,8 @@ import type { PageFacts } from '../extract/facts.js';
 import { codeIds } from '../cache/code-id.js';
 import { FactsStore } from '../cache/facts-store.js';
 import { loadPages, pageStates } from './load-pages.js';
-import { defaultWorkers, ExtractThread, POOL_AVAILABLE, WorkerPool } from './pool.js';
+import { defaultWorkers, POOL_AVAILABLE, WorkerPool } from './pool.js';
+import { SideThread } from './side-thread.js';
 
 export interface BuildOptions {
   /** Worker threads; 1 runs in this thread. Default: available cores. */
@@ -40,16 +41,16 @@ export async function buildModel(input: string, options: BuildOptions = {}): Pro
 
 /**
  * A pool made on first use (never, for one worker or from sources), and the one
- * `ExtractThread` of a run, both ended by `destroy`. `thread` starts that thread
+ * `SideThread` of a run, both ended by `destroy`. `thread` starts that thread
  * (if not yet) and returns it.
  */
-export function lazyPool(workers = defaultWorkers()): { get: (() => WorkerPool) | undefined; thread: (() => ExtractThread) | undefined; destroy: () => Promise<void> } {
+export function lazyPool(workers = defaultWorkers()): { get: (() => WorkerPool) | undefined; thread: (() => SideThread) | undefined; destroy: () => Promise<void> } {
   let pool: WorkerPool | undefined;
-  let thread: ExtractThread | undefined;
+  let thread: SideThread | undefined;
   const threads = workers > 1 && POOL_AVAILABLE;
   return {
     get: threads ? () => (pool ??= new WorkerPool(workers)) : undefined,
-    thread: threads ? () => (thread ??= new ExtractThread()) : undefined,
+    thread: threads ? () => (thread ??= new SideThread()) : undefined,
     destroy: async () => {
       await Promise.all([pool?.destroy(), thread?.close()]);
       pool = undefined;

@@ -9,7 +9,8 @@
 import type { InputPage } from '../parse/input.js';
 import { compareStrings } from '../model/diagnostic.js';
 import { extractPageFile, type ExtractedPage } from './extract-page-file.js';
-import type { ExtractThread, WorkerPool } from './pool.js';
+import type { WorkerPool } from './pool.js';
+import type { SideThread } from './side-thread.js';
 
 export interface ExtractOptions {
   /** The pool, created on first need; absent means this thread. */
@@ -19,10 +20,10 @@ export interface ExtractOptions {
   /** Use the pool from this many pages (default `POOL_THRESHOLD`): 1 when this thread has other work meanwhile. */
   poolFrom?: number;
   /**
-   * Extract in this thread of its own instead (`ExtractThread`), for a few pages
+   * Extract in this thread of its own instead (`SideThread`), for a few pages
    * while this thread has other work. Should it fail, the pages are extracted here.
    */
-  thread?: () => ExtractThread;
+  thread?: () => SideThread;
   onProgress?: (done: number, total: number) => void;
 }
 

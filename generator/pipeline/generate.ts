@@ -31,7 +31,7 @@ import { hashOf } from '../cache/hash.js';
 import { factsKey, FactsStore } from '../cache/facts-store.js';
 import { loadManifest, manifestPath, MANIFEST_FORMAT, saveManifest, type FileStamp, type InputRecord, type OutputRecord, type RunManifest, type RunSummary, type VersionSummary } from '../cache/run-manifest.js';
 import { writeOutputDir, type OutputFile } from '../cli/output-dir.js';
-import { pageStates, pruneMemory, startLoad, type PageState } from './load-pages.js';
+import { OVERLAP_PAGES, pageStates, pruneMemory, startLoad, type PageState } from './load-pages.js';
 import { lazyPool } from './build-model.js';
 import { outputState, restamp, staleFiles } from './output-state.js';
 import { runSummary, versionSummary } from './run-summary.js';
@@ -39,6 +39,7 @@ import { versionsToBuild } from './versions.js';
 import { outputReader, renderChanged } from './render.js';
 import { ModelSnapshot, saveSnapshot, SnapshotError } from '../cache/model-snapshot.js';
 import type { FilePlan } from '../emit/index.js';
+import { ShapeMemo } from '../emit/shape-memo.js';
 import { relinkCandidates, relinkVersion, type RelinkCandidate, type RelinkedVersion } from './relink-version.js';
 import type { VersionLinkState } from '../model/link.js';
 
@@ -118,13 +119,16 @@ async function generateOnce(request: GenerateRequest): Promise<GenerateResult> {
   const inputLabel = path.basename(path.resolve(request.input));
   const key = hashOf(ids.emit, inputLabel);
   const warnings: string[] = [];
+  lap('code ids');
   const set = await discoverPages(request.input);
+  lap('discover pages');
   const manifestFile = request.cacheDir === null ? undefined : manifestPath(request.cacheDir, request.input, request.out);
   const pool = lazyPool(request.workers);
   // A last run to compare with: this run is likely an edit, whose changed pages will go to a thread of their own
   // (`relink-version.ts`). Started now, it loads the extractor while this thread stamps the input.
-  if (manifestFile && request.relink !== false && !request.session && existsSync(manifestFile)) pool.thread?.();
+  const thread = manifestFile && request.relink !== false && !request.session && existsSync(manifestFile) ? pool.thread?.() : undefined;
   const previous = request.session?.manifest?.key === key ? request.session.manifest : manifestFile ? await loadManifest(manifestFile, key) : undefined;
+  lap('read manifest');
   const previousInputs = new Map(previous?.inputs.map((record) => [record.file, record]));
   const previousOutputs = new Map(previous?.outputs.map((record) => [record.path, record]));
 
@@ -133,9 +137,15 @@ async function generateOnce(request: GenerateRequest): Promise<GenerateResult> {
   if (request.cacheDir !== null && !previous) store = await openStore(request.cacheDir, warnings);
   const states = pageStates(set.pages, previousInputs, previous?.inputsStampedAt ?? 0, previous !== undefined || (store !== undefined && !store.empty));
   const changedPages = changedFiles(states, previousInputs);
+  lap('stamp pages');
+  // The few pages an edit changed go to that thread now, before the rest is stamped and the cache and snapshot are
+  // read; the load that wants them (`startLoad`) is served from this request.
+  const edited = states.filter((state) => state.hash !== undefined && previousInputs.has(state.page.file) && previousInputs.get(state.page.file)!.hash !== state.hash);
+  if (thread && edited.length > 0 && edited.length < OVERLAP_PAGES) void thread.extract(edited.map((state) => state.page));
   const outputs = await outputState(request.out, previous);
+  lap('stamp outputs');
   const build = versionsToBuild(states, previousInputs, previous, outputs);
-  lap('stamp');
+  lap('versions');
 
   if (previous && build.size === 0) {
     // Files proven unchanged by content rather than stamp: record their stamps, so the next run need not read them.
@@ -144,12 +154,13 @@ async function generateOnce(request: GenerateRequest): Promise<GenerateResult> {
       await saveManifest(manifestFile, refreshed).catch((error: unknown) => warnings.push(cacheWarning('save the run manifest', error)));
       if (request.session) request.session.manifest = refreshed;
     }
-    lap('manifest');
+    lap('save manifest');
     await pool.destroy();
     return { ...emptyResult(previous.outputs.length, previous.summary, warnings), upToDate: true, unchanged: previous.outputs.map((o) => o.path), timings };
   }
 
   if (request.cacheDir !== null && !store) store = await openStore(request.cacheDir, warnings);
+  lap('open store');
   try {
     const memory = request.session?.facts ?? new Map<string, PageFacts>();
     const loadOptions = { factsId: ids.facts, parts: 'core' as const, store, memory, pool: pool.get, thread: pool.thread };
@@ -159,6 +170,7 @@ async function generateOnce(request: GenerateRequest): Promise<GenerateResult> {
       previous && manifestFile && store && request.relink !== false && !request.session
         ? relinkCandidates(build, states, previous, outputs, (version, inputs) => ModelSnapshot.open(manifestFile, key, version, inputs))
         : new Map<string, RelinkCandidate>();
+    lap('relink candidates');
     const changedLoads = new Map([...candidates].map(([version, candidate]) => [version, startLoad(candidate.changed, { ...loadOptions, busy: true })]));
     // Without candidates, the extraction of the versions to build starts first, to run while this thread loads modules and reads the cache.
     const early = candidates.size === 0 ? startLoad(states.filter((state) => build.has(state.page.apiVersion)), { ...loadOptions, onProgress: (done, total) => request.onProgress?.('parse', done, total) }) : undefined;
@@ -212,9 +224,11 @@ async function generateOnce(request: GenerateRequest): Promise<GenerateResult> {
         const summary = versionSummary(model);
         versions[version] = summary;
         lap(`link ${version}`);
-        versionPlans = planOutput(model, emitOptions);
+        const memo = new ShapeMemo();
+        versionPlans = planOutput(model, { ...emitOptions, memo: () => memo });
         if (manifestFile) {
-          const content = { apiVersion: version, summary, types: model.types, operations: model.operations, link: state.get(version)!, dependsOn: new Map(versionPlans.map((plan) => [plan.path, plan.dependsOn()])) };
+          const dependsOn = new Map(versionPlans.map((plan) => [plan.path, plan.dependsOn()]));
+          const content = { apiVersion: version, summary, types: model.types, operations: model.operations, link: state.get(version)!, dependsOn, memo: memo.save() };
           snapshots.push({ version, save: (inputs) => saveSnapshot(manifestFile, key, { ...content, inputs }) });
         }
       }
@@ -232,6 +246,7 @@ async function generateOnce(request: GenerateRequest): Promise<GenerateResult> {
     const before = previousOutputs;
     const rendered = await renderChanged(plans, (file) => (outputs.intact.has(file) ? before.get(file) : undefined), {
       pool: plans.length > 0 ? pool.get : undefined,
+      thread,
       lastOutput: outputReader(request.out),
       onProgress: (done, total) => request.onProgress?.('emit', done, total),
     });
@@ -275,19 +290,22 @@ async function generateOnce(request: GenerateRequest): Promise<GenerateResult> {
     for (const { version, save } of snapshots) {
       await save(inputs.filter((record) => record.apiVersion === version)).catch((error: unknown) => warnings.push(cacheWarning(`save the ${version} model snapshot`, error)));
     }
+    lap('save snapshot');
+    const restamped = restamp(request.out, records.sort((a, b) => compareStrings(a.path, b.path)));
+    lap('restamp outputs');
     const manifest: RunManifest = {
       format: MANIFEST_FORMAT,
       key,
       inputsStampedAt,
       outputsStampedAt,
       inputs,
-      outputs: restamp(request.out, records.sort((a, b) => compareStrings(a.path, b.path))),
+      outputs: restamped,
       summary,
       versions,
     };
     if (manifestFile) await saveManifest(manifestFile, manifest).catch((error: unknown) => warnings.push(cacheWarning('save the run manifest', error)));
     if (request.session) request.session.manifest = manifest;
-    lap('manifest');
+    lap('save manifest');
     return { ...base, written: report.written, unchanged: report.unchanged, removed: report.removed, timings };
   } finally {
     await pool.destroy();

@@ -14,7 +14,8 @@ import { factsKey, type FactsStore } from '../cache/facts-store.js';
 import { sameStamp, stampOf, type FileStamp, type InputRecord } from '../cache/run-manifest.js';
 import { extractAll, POOL_THRESHOLD, type ExtractOptions } from './extract-all.js';
 import { extractorLoaded } from './extract-page-file.js';
-import type { ExtractThread, WorkerPool } from './pool.js';
+import type { WorkerPool } from './pool.js';
+import type { SideThread } from './side-thread.js';
 
 export interface PageState {
   page: InputPage;
@@ -65,8 +66,8 @@ export interface LoadOptions {
   /** Facts by key kept between runs (watch mode), of the same `parts`; updated in place. */
   memory?: Map<string, PageFacts> | undefined;
   pool?: (() => WorkerPool) | undefined;
-  /** A thread of its own (`ExtractThread`), for a few pages while this thread is busy; given with `pool`. */
-  thread?: (() => ExtractThread) | undefined;
+  /** A thread of its own (`SideThread`), for a few pages while this thread is busy; given with `pool`. */
+  thread?: (() => SideThread) | undefined;
   onProgress?: ((done: number, total: number) => void) | undefined;
   /** This thread has other work to do before `finish` (a relink plans meanwhile), so even without a large cache read extraction goes off it. */
   busy?: boolean;
@@ -83,8 +84,8 @@ export interface LoadedPages {
 
 /** With this many pages to read from the cache, extraction runs off this thread meanwhile: in the pool... */
 const OVERLAP_FROM = 500;
-/** ...when there are this many pages to extract, else in one thread of its own (`ExtractThread`): starting the pool's threads costs more. */
-const OVERLAP_PAGES = 16;
+/** ...when there are this many pages to extract, else in one thread of its own (`SideThread`): starting the pool's threads costs more. */
+export const OVERLAP_PAGES = 16;
 
 /** Pages whose facts are being found (`startLoad`); `finish` gives them. */
 export interface PageLoad {

@@ -5,7 +5,8 @@
  * A file whose intact output was recorded with the hashes of its parts
  * (`emit/format-parts.ts`) has only its changed parts formatted, in this thread.
  * Other files are formatted whole: with many files, in the pool while this
- * thread renders the next (`format-feed.ts`).
+ * thread renders the next (`format-feed.ts`). With few, prettier runs in the
+ * run's side thread when it has one (`side-thread.ts`), else here.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,10 +16,16 @@ import type { FilePlan } from '../emit/index.js';
 import { partHash, splitParts, statementParts } from '../emit/format-parts.js';
 import type { LastOutput, SplitText } from '../emit/format.js';
 import { FormatFeed, type FormatPool } from './format-feed.js';
+import type { SideThread } from './side-thread.js';
 
 export interface RenderOptions {
   /** The worker pool (`WorkerPool`), made on first use. */
   pool?: (() => FormatPool) | undefined;
+  /**
+   * A thread that formats a few files (or their parts) while prettier loads there
+   * rather than here (`SideThread`); should it fail, they are formatted here.
+   */
+  thread?: SideThread | undefined;
   /** The text of a file in the output folder (undefined when it cannot be read), to reuse its formatted parts. */
   lastOutput?: (file: string) => string | undefined;
   onProgress?: (done: number, total: number) => void;
@@ -78,7 +85,8 @@ export async function renderChanged(plans: readonly FilePlan[], kept: (file: str
     counts.formatted++;
     const file = { path: plan.path, content: text };
     const last = split && record ? lastOutput(record, options.lastOutput) : undefined;
-    const byParts = last ? await (await format()).formatByParts(file, split!, last) : undefined;
+    const remote = last && !usePool ? await options.thread?.formatByParts(file, split!, last) : undefined;
+    const byParts = remote ? remote.result : last ? await (await format()).formatByParts(file, split!, last) : undefined;
     if (byParts) {
       counts.formattedParts += byParts.formatted;
       counts.reusedParts += byParts.reused;
@@ -86,7 +94,8 @@ export async function renderChanged(plans: readonly FilePlan[], kept: (file: str
       continue;
     }
     if (!usePool) {
-      finish(plan.path, (await (await format()).formatFile(file)).content);
+      const formatted = (await options.thread?.format(file)) ?? (await (await format()).formatFile(file));
+      finish(plan.path, formatted.content);
       continue;
     }
     feed ??= new FormatFeed(options.pool!(), finish);

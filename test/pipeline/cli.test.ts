@@ -2,8 +2,9 @@
  * The compiled command line end to end (`node bin/docs2ts.js`, built by `npm test`):
  * a parallel cold run equals the plain output and a `--no-cache --workers 1` run;
  * `--check` after an edit exits 1 naming exactly the changed files and writes
- * nothing; `--watch` regenerates exactly those files after an edit and stops
- * cleanly on SIGINT.
+ * nothing; a run after an edit relinks from the edited page and writes what a
+ * whole run writes; `--watch` regenerates exactly those files after an edit and
+ * stops cleanly on SIGINT.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -61,6 +62,14 @@ describe.skipIf(!built)('docs2ts generate (compiled CLI)', () => {
     const named = check.stderr.split('\n').filter((line) => line.startsWith('  ')).map((line) => line.trim());
     expect(named).toEqual(expected.map((file) => `changed: ${file}`));
     expect(await readTree(out)).toEqual(before);
+  });
+
+  it('after an edit, generate relinks from the edited page (extracted and formatted in its side thread) and writes what a whole run writes', SLOW, async () => {
+    await editPage(edited, row, (line) => line.replace(/\|([^|]*)\|$/, '|Relinked by a test. $1|'));
+    const run = spawnSync(process.execPath, [BIN, 'generate', '-i', 'docs', '-o', 'out'], { cwd: fx.dir, encoding: 'utf8', timeout: 600_000, env: { ...process.env, CI: '1', DOCS2TS_TIMINGS: '1' } });
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain('linked: {"v1.0":"pages"}');
+    expect(await readTree(path.join(fx.dir, 'out'))).toEqual(await referenceOutput(fx.input));
   });
 
   it('--watch regenerates exactly the changed files after an edit and stops on SIGINT', SLOW, async () => {

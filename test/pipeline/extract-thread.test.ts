@@ -1,6 +1,6 @@
 /**
  * The few pages an edit changed are extracted in one thread of their own while
- * this thread reads the cached facts of the others (`startLoad`, `ExtractThread`),
+ * this thread reads the cached facts of the others (`startLoad`, `SideThread`),
  * with the same facts as extraction here. Threads exist only in the compiled
  * generator, so each case runs in a child process on dist/ (npm test builds it).
  */

@@ -1,0 +1,109 @@
+/**
+ * One thread of its own (`side-thread-worker.ts`) for the small jobs of an edit:
+ * extracting the page or two that changed, while this thread stamps the input,
+ * reads the cache and plans from a snapshot; then formatting the changed parts of
+ * the files they change, with the prettier it loaded meanwhile. Starting it
+ * costs this thread a few milliseconds (no piscina, no second thread), and it
+ * loads the extractor as soon as it starts, so `generate` starts it before
+ * knowing which pages changed when a last run suggests an edit.
+ *
+ * Every job gives undefined when the thread failed in any way; the caller then
+ * does the job itself. Idle, the thread does not hold the process; `close` ends it.
+ */
+import { Worker } from 'node:worker_threads';
+import type { EmittedFile } from '../emit/emitter.js';
+import type { FormattedByParts, LastOutput, SplitText } from '../emit/format.js';
+import type { InputPage } from '../parse/input.js';
+import type { ExtractedPage } from './extract-page-file.js';
+import { RESOURCE_LIMITS } from './pool.js';
+
+export type SideJob =
+  | { job: 'extract'; pages: readonly InputPage[] }
+  | { job: 'format'; file: EmittedFile }
+  | { job: 'format-parts'; file: EmittedFile; split: SplitText; last: LastOutput };
+
+export type SideRequest = SideJob & { id: number };
+
+/** `value` is what the job's function returned; `ok: false` when it threw. */
+export type SideReply = { id: number; ok: true; value: unknown } | { id: number; ok: false };
+
+export class SideThread {
+  private readonly worker: Worker | undefined;
+  private readonly pending = new Map<number, (reply: SideReply | undefined) => void>();
+  private nextId = 0;
+  private dead = false;
+  /** The one extraction the thread does: the pages' files, and their results. */
+  private extraction: { files: string[]; results: Promise<ExtractedPage[] | undefined> } | undefined;
+
+  constructor() {
+    try {
+      this.worker = new Worker(new URL('./side-thread-worker.js', import.meta.url), { resourceLimits: RESOURCE_LIMITS });
+    } catch {
+      this.dead = true;
+      return;
+    }
+    this.worker.unref();
+    this.worker.on('message', (reply: SideReply) => {
+      this.pending.get(reply?.id)?.(reply);
+      this.pending.delete(reply?.id);
+      if (this.pending.size === 0) this.worker!.unref();
+    });
+    // Listened to from the start: an error in an idle thread must not be thrown here.
+    const end = () => {
+      this.dead = true;
+      for (const settle of this.pending.values()) settle(undefined);
+      this.pending.clear();
+    };
+    this.worker.once('error', end);
+    this.worker.once('exit', end);
+  }
+
+  /**
+   * The pages' facts in order. The thread extracts once: the first call sends its
+   * pages; a later call is served from them when they include all of its pages
+   * (so a caller may send the pages it expects early), else gets undefined.
+   */
+  extract(pages: readonly InputPage[]): Promise<ExtractedPage[] | undefined> {
+    this.extraction ??= {
+      files: pages.map((page) => page.file),
+      results: this.call({ job: 'extract', pages }).then((results) => (Array.isArray(results) && results.length === pages.length ? (results as ExtractedPage[]) : undefined)),
+    };
+    const { files, results } = this.extraction;
+    const at = pages.map((page) => files.indexOf(page.file));
+    if (at.some((i) => i < 0)) return Promise.resolve(undefined);
+    return results.then((all) => all && at.map((i) => all[i]!));
+  }
+
+  /** `formatFile` (`emit/format.ts`) there. */
+  async format(file: EmittedFile): Promise<EmittedFile | undefined> {
+    const value = await this.call({ job: 'format', file });
+    return typeof (value as EmittedFile | undefined)?.content === 'string' ? (value as EmittedFile) : undefined;
+  }
+
+  /** `formatByParts` there: its result (undefined: format the file whole), or undefined when the thread failed. */
+  async formatByParts(file: EmittedFile, split: SplitText, last: LastOutput): Promise<{ result: FormattedByParts | undefined } | undefined> {
+    const reply = await this.reply({ job: 'format-parts', file, split, last });
+    return reply?.ok ? { result: (reply.value ?? undefined) as FormattedByParts | undefined } : undefined;
+  }
+
+  async close(): Promise<void> {
+    await this.worker?.terminate().catch(() => undefined);
+  }
+
+  private async call(job: SideJob): Promise<unknown> {
+    const reply = await this.reply(job);
+    return reply?.ok ? reply.value : undefined;
+  }
+
+  private reply(job: SideJob): Promise<SideReply | undefined> {
+    const worker = this.worker;
+    if (!worker || this.dead) return Promise.resolve(undefined);
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.pending.set(id, resolve);
+      // Held while a job is out: the caller awaits it.
+      worker.ref();
+      worker.postMessage({ ...job, id } satisfies SideRequest);
+    });
+  }
+}
