@@ -16,7 +16,7 @@ export interface OutputState {
 }
 
 export async function outputState(out: string, previous: RunManifest | undefined): Promise<OutputState> {
-  const present = await listFiles(out);
+  const present = listFiles(out);
   const intact = new Set<string>();
   if (!previous) return { present, intact, rehashed: false };
   const here = new Set(present);

@@ -59,7 +59,7 @@ describe('writeOutputDir', () => {
     const report = await writeOutputDir(out, files);
     expect(report.written.sort()).toEqual(written);
     expect(report.removed).toEqual(removed);
-    expect(await listFiles(out)).toEqual(files.map((file) => file.path).sort());
+    expect(listFiles(out)).toEqual(files.map((file) => file.path).sort());
     for (const file of files) if (file.content !== null) expect(await readFile(path.join(out, file.path), 'utf8')).toBe(file.content);
     expect(await readdir(dir)).toEqual(['out']);
   });

@@ -21,7 +21,7 @@ beforeAll(async () => {
 
 describe('generated/ for docs-input/', () => {
   it('holds exactly the files the generator writes', async () => {
-    expect(await listFiles(path.join(repoRoot, 'generated'))).toEqual(files.map((f) => f.path));
+    expect(listFiles(path.join(repoRoot, 'generated'))).toEqual(files.map((f) => f.path));
   });
 
   it('holds each file exactly as the generator writes it', async () => {

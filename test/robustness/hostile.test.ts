@@ -58,7 +58,7 @@ beforeAll(async () => {
   expect(await runGenerate({ input, out, quiet: true, cache: path.join(tmp.dir, 'cache') })).toBe(0);
   writeFileSync(path.join(tmp.dir, 'package.json'), '{"type":"module"}\n');
   model = (await buildModel(input, { workers: 1 })).model;
-  files = await listFiles(out);
+  files = listFiles(out);
   for (const file of files) {
     sources.set(file, ts.createSourceFile(file, readFileSync(path.join(out, file), 'utf8'), ts.ScriptTarget.ES2022, true));
   }

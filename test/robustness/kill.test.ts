@@ -33,7 +33,7 @@ interface Run {
 }
 
 async function snapshot(dir: string): Promise<Snapshot> {
-  return new Map((await listFiles(dir)).map((file) => [file, readFileSync(path.join(dir, file), 'base64')]));
+  return new Map(listFiles(dir).map((file) => [file, readFileSync(path.join(dir, file), 'base64')]));
 }
 
 const same = (a: Snapshot, b: Snapshot) => a.size === b.size && [...a].every(([file, content]) => b.get(file) === content);
