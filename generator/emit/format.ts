@@ -25,7 +25,7 @@ export const PRETTIER_OPTIONS = { printWidth: 110, singleQuote: true, trailingCo
 /** Constructs on which `babel-ts` and `typescript` may make prettier print differently. */
 export const BABEL_TS_UNSAFE = [
   // module, namespace and global declarations, ambient declarations
-  /^[ \t]*(?:export[ \t]+)?(?:declare\b|(?:namespace|module|global)[ \t]*[\w$'"{])/m,
+  /^[ \t]*(?:export[ \t]+)?(?:declare\b|(?:namespace|module)[ \t]+[\w$'"]|global[ \t]*\{)/m,
   // `import x = require('y')`, `import x = a.b`
   /^[ \t]*(?:export[ \t]+)?import[ \t]+(?:type[ \t]+)?[\w$]+[ \t]*=/m,
   // a Closure type cast, `/** @type {T} */ (x)` (prettier's own test for one)

@@ -47,6 +47,8 @@ describe('formatFile', () => {
     ['a module', "module 'a' {}", 'typescript'],
     ['an import alias', '  export import a = require("a");', 'typescript'],
     ['properties named like those keywords', 'interface A {\n  module?: string;\n  namespace: string;\n  global: boolean;\n}', 'babel-ts'],
+    ['properties whose names start with those keywords', 'interface A {\n  namespaceUrl?: string;\n  moduleName: string;\n  globalAdmin: boolean;\n}', 'babel-ts'],
+    ['a dotted namespace', 'namespace A.B {}', 'typescript'],
     ['an escaped tag in a doc comment', '/** Set &#64;type to x. */', 'babel-ts'],
     ['module in doc text', '/**\n * The module docs.\n */', 'babel-ts'],
   ])('picks the parser for %s', (_, text, want) => {
