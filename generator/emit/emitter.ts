@@ -3,7 +3,7 @@
  * plugin that turns one API version of the model into files. The orchestrator
  * (`emit/index.ts`) runs them, formats with prettier and writes atomically.
  */
-import type { Model, ModelOperation, ModelType } from '../model/ir.js';
+import type { Model, ModelOperation, ModelProperty, ModelType } from '../model/ir.js';
 import type { NameTable } from './naming.js';
 import type { ShapeMemo } from './shape-memo.js';
 
@@ -61,6 +61,25 @@ export interface PlannedFile {
    */
   dependsOn: () => readonly string[];
   render: () => string;
+}
+
+const sourceless = new WeakMap<ModelType, object>();
+
+/**
+ * A type as the models and validators emitters list it in `inputs`: without the
+ * source positions of the type and its properties, which neither prints. A row
+ * added to a page moves the positions of what follows it (and of the types made
+ * from its "Possible values") without changing a character of their files.
+ * `test/pipeline/fingerprint.test.ts` holds the emitters to this.
+ */
+export function sourcelessType(type: ModelType): object {
+  let view = sourceless.get(type);
+  if (!view) {
+    const strip = (property: ModelProperty) => ({ ...property, source: null });
+    view = { ...type, source: null, properties: type.properties.map(strip), navigationProperties: type.navigationProperties.map(strip) };
+    sourceless.set(type, view);
+  }
+  return view;
 }
 
 /** `dependsOn` of a file that may read any type or operation. */

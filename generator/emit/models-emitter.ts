@@ -5,7 +5,7 @@
  */
 import type { StatementStructures } from 'ts-morph';
 import type { ModelType } from '../model/ir.js';
-import { generatedHeader, renderAll, typeKey, type EmitContext, type Emitter, type PlannedFile } from './emitter.js';
+import { generatedHeader, renderAll, sourcelessType, typeKey, type EmitContext, type Emitter, type PlannedFile } from './emitter.js';
 import { enumStatements, unresolvedStatements } from './model-enum.js';
 import { declaredPropertyTexts, interfaceStatements, type InterfaceEnv } from './model-interface.js';
 import { importSpecifier, type Chunk } from './model-layout.js';
@@ -25,7 +25,7 @@ export function createModelsEmitter(options: ModelPlanOptions = {}): Emitter {
       const header = generatedHeader(ctx);
       const files: PlannedFile[] = plan.layout.chunks.map((chunk) => ({
         path: `${ctx.apiVersion}/${MODELS_FOLDER}/${chunk.id}.ts`,
-        inputs: () => [...chunk.types, ...inheritedInputs(chunk, plan)],
+        inputs: () => [...chunk.types.map(sourcelessType), ...inheritedInputs(chunk, plan)],
         dependsOn: () => [...chunk.types, ...ancestorsOf(chunk, plan)].map((type) => typeKey(type.fullName)),
         render: () => printStatements(header, chunkStatements(chunk, plan, ctx.typeIndex, declared)),
       }));

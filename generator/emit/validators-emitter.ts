@@ -9,7 +9,7 @@
 import type { ImportDeclarationStructure, StatementStructures, VariableStatementStructure } from 'ts-morph';
 import { StructureKind, VariableDeclarationKind } from './ts-morph-values.js';
 import type { ModelType } from '../model/ir.js';
-import { generatedHeader, renderAll, typeKey, type EmitContext, type Emitter, type PlannedFile } from './emitter.js';
+import { generatedHeader, renderAll, sourcelessType, typeKey, type EmitContext, type Emitter, type PlannedFile } from './emitter.js';
 import { importSpecifier, type Chunk } from './model-layout.js';
 import { modelPlan, type ModelPlan, type ModelPlanOptions } from './model-plan.js';
 import { MODELS_FOLDER } from './models-emitter.js';
@@ -30,7 +30,7 @@ export function createValidatorsEmitter(options: ModelPlanOptions = {}): Emitter
       const root = `${ctx.apiVersion}/${VALIDATORS_FOLDER}`;
       const files: PlannedFile[] = [{ path: `${root}/runtime.ts`, inputs: () => [], dependsOn: () => [], render: () => `${header}${validatorRuntimeSource()}` }];
       for (const chunk of plan.layout.chunks) {
-        files.push({ path: `${root}/schema/${chunk.id}.ts`, inputs: () => chunk.types, dependsOn: () => chunk.types.map((type) => typeKey(type.fullName)), render: () => schemaChunk(chunk, plan, header) });
+        files.push({ path: `${root}/schema/${chunk.id}.ts`, inputs: () => chunk.types.map(sourcelessType), dependsOn: () => chunk.types.map((type) => typeKey(type.fullName)), render: () => schemaChunk(chunk, plan, header) });
       }
       files.push({ path: `${root}/schema/index.ts`, inputs: () => [], dependsOn: () => [], render: () => print(schemaIndex(plan.layout.chunks)) });
       for (const chunk of plan.layout.chunks) {
