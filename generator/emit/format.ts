@@ -18,6 +18,7 @@
  */
 import { format } from 'prettier';
 import type { EmittedFile } from './emitter.js';
+import { joinPieces, memberPlan, unwrapMember, wrapMember, type MemberPlan } from './format-members.js';
 import { formattedByHash, joinFormatted } from './format-parts.js';
 
 export const PRETTIER_OPTIONS = { printWidth: 110, singleQuote: true, trailingComma: 'all', endOfLine: 'lf' } as const;
@@ -80,7 +81,13 @@ export async function formatByParts(file: EmittedFile, split: SplitText, last: L
   if (!file.path.endsWith('.ts')) return undefined;
   const known = formattedByHash(last.content, last.hashes);
   if (!known) return undefined;
-  const changed = split.parts.reduce((sum, part, i) => (known.has(split.hashes[i]!) ? sum : sum + part.length), 0);
+  // Changed interfaces are formatted member by member where the last output has the same interface (`format-members.ts`).
+  const plans = split.parts.map((part, i) => (known.has(split.hashes[i]!) ? undefined : memberPlan(part, known.values())));
+  const changed = split.parts.reduce((sum, part, i) => {
+    if (known.has(split.hashes[i]!)) return sum;
+    const plan = plans[i];
+    return sum + (plan ? plan.pieces.members.reduce((n, member, m) => (plan.formatted[m] === null ? n + member.length : n), 0) : part.length);
+  }, 0);
   if (changed * 2 > file.content.length) return undefined;
   const parser = parserFor(file.content);
   const formatted: string[] = [];
@@ -88,7 +95,8 @@ export async function formatByParts(file: EmittedFile, split: SplitText, last: L
   for (const [i, part] of split.parts.entries()) {
     let text = known.get(split.hashes[i]!);
     if (text === undefined) {
-      text = await formatPart(part, file.path, parser).catch(() => undefined);
+      const plan = plans[i];
+      text = (plan && (await formatMembers(plan, file.path, parser))) ?? (await formatPart(part, file.path, parser).catch(() => undefined));
       if (text === undefined) return undefined;
       count++;
     }
@@ -96,6 +104,18 @@ export async function formatByParts(file: EmittedFile, split: SplitText, last: L
   }
   const content = joinFormatted(formatted);
   return content === undefined ? undefined : { content, formatted: count, reused: formatted.length - count };
+}
+
+/** An interface part from its plan: members not known formatted are formatted alone; undefined when one will not. */
+async function formatMembers(plan: MemberPlan, filepath: string, parser: 'babel-ts' | 'typescript'): Promise<string | undefined> {
+  const members: string[] = [];
+  for (const [i, member] of plan.pieces.members.entries()) {
+    const known = plan.formatted[i];
+    const text = known ?? unwrapMember(await formatPart(wrapMember(member), filepath, parser).catch(() => ''));
+    if (text === undefined) return undefined;
+    members.push(text);
+  }
+  return joinPieces({ ...plan.pieces, members });
 }
 
 /** Prettier on one part of the file `filepath`, with the parser chosen for the whole file's text. */
