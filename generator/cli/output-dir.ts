@@ -20,9 +20,21 @@ export interface WriteReport {
   written: string[];
   unchanged: string[];
   removed: string[];
+  /** Settles once the old folder, swapped out, is deleted (see `WriteOptions.removeFolder`). */
+  settled?: Promise<void>;
 }
 
-export async function writeOutputDir(out: string, files: readonly OutputFile[]): Promise<WriteReport> {
+export interface WriteOptions {
+  /**
+   * Deletes the old folder once the new one is in place, off this thread (the run's
+   * side thread), while the caller goes on; `settled` waits for it. The output is
+   * whole by then: a process that ends first leaves only a backup folder, which the
+   * next write clears. Default: deleted here before returning.
+   */
+  removeFolder?: (dir: string) => Promise<void>;
+}
+
+export async function writeOutputDir(out: string, files: readonly OutputFile[], options: WriteOptions = {}): Promise<WriteReport> {
   const target = path.resolve(out);
   await recoverOutputDir(target);
   const stamp = `${process.pid}-${Date.now()}`;
@@ -54,7 +66,8 @@ export async function writeOutputDir(out: string, files: readonly OutputFile[]):
     const hadTarget = await exists(target);
     if (hadTarget) await rename(target, backup);
     await rename(staging, target);
-    if (hadTarget) rmSync(backup, { recursive: true, force: true });
+    if (hadTarget && options.removeFolder) report.settled = options.removeFolder(backup).catch(() => rmSync(backup, { recursive: true, force: true }));
+    else if (hadTarget) rmSync(backup, { recursive: true, force: true });
     return report;
   } catch (error) {
     await rm(staging, { recursive: true, force: true });

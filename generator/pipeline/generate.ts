@@ -266,7 +266,7 @@ async function generateOnce(request: GenerateRequest): Promise<GenerateResult> {
     };
     if (request.check) return { ...base, stale: await staleFiles(request.out, files, outputs.present), timings };
 
-    const report = await writeOutputDir(request.out, files);
+    const report = await writeOutputDir(request.out, files, thread ? { removeFolder: (dir) => thread.removeFolder(dir) } : {});
     lap('write');
     const outputsStampedAt = Date.now();
     const records: Omit<OutputRecord, keyof FileStamp>[] = [...keptRecords];
@@ -305,6 +305,7 @@ async function generateOnce(request: GenerateRequest): Promise<GenerateResult> {
     };
     if (manifestFile) await saveManifest(manifestFile, manifest).catch((error: unknown) => warnings.push(cacheWarning('save the run manifest', error)));
     if (request.session) request.session.manifest = manifest;
+    await report.settled;
     lap('save manifest');
     return { ...base, written: report.written, unchanged: report.unchanged, removed: report.removed, timings };
   } finally {

@@ -1,8 +1,10 @@
 /**
  * Entry of a `SideThread` (`side-thread.ts`): loads the extractor at once; after
  * extracting, loads prettier (formatting a line with each parser warms them
- * and the printer) while the other thread plans, then formats what it is sent.
+ * and the printer) while the other thread plans, then formats what it is sent
+ * and deletes the folders it is given.
  */
+import { rmSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import type { SideReply, SideRequest } from './side-thread.js';
 import { loadExtractor } from './extract-page-file.js';
@@ -31,6 +33,9 @@ async function run(request: SideRequest): Promise<unknown> {
       return (await loadFormatter()).formatFile(request.file);
     case 'format-parts':
       return (await loadFormatter()).formatByParts(request.file, request.split, request.last);
+    case 'remove':
+      rmSync(request.folder, { recursive: true, force: true });
+      return undefined;
   }
 }
 

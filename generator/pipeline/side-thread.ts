@@ -2,7 +2,8 @@
  * One thread of its own (`side-thread-worker.ts`) for the small jobs of an edit:
  * extracting the page or two that changed, while this thread stamps the input,
  * reads the cache and plans from a snapshot; then formatting the changed parts of
- * the files they change, with the prettier it loaded meanwhile. Starting it
+ * the files they change, with the prettier it loaded meanwhile; and deleting the
+ * old output folder a swap leaves, while this thread records the run. Starting it
  * costs this thread a few milliseconds (no piscina, no second thread), and it
  * loads the extractor as soon as it starts, so `generate` starts it before
  * knowing which pages changed when a last run suggests an edit.
@@ -20,7 +21,8 @@ import { RESOURCE_LIMITS } from './pool.js';
 export type SideJob =
   | { job: 'extract'; pages: readonly InputPage[] }
   | { job: 'format'; file: EmittedFile }
-  | { job: 'format-parts'; file: EmittedFile; split: SplitText; last: LastOutput };
+  | { job: 'format-parts'; file: EmittedFile; split: SplitText; last: LastOutput }
+  | { job: 'remove'; folder: string };
 
 export type SideRequest = SideJob & { id: number };
 
@@ -84,6 +86,12 @@ export class SideThread {
   async formatByParts(file: EmittedFile, split: SplitText, last: LastOutput): Promise<{ result: FormattedByParts | undefined } | undefined> {
     const reply = await this.reply({ job: 'format-parts', file, split, last });
     return reply?.ok ? { result: (reply.value ?? undefined) as FormattedByParts | undefined } : undefined;
+  }
+
+  /** Deletes a folder and all it holds there; rejects when the thread failed or could not. */
+  async removeFolder(folder: string): Promise<void> {
+    const reply = await this.reply({ job: 'remove', folder });
+    if (!reply?.ok) throw new Error(`the side thread did not remove ${folder}`);
   }
 
   async close(): Promise<void> {
