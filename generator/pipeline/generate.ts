@@ -120,15 +120,17 @@ async function generateOnce(request: GenerateRequest): Promise<GenerateResult> {
   const key = hashOf(ids.emit, inputLabel);
   const warnings: string[] = [];
   lap('code ids');
-  const set = await discoverPages(request.input);
-  lap('discover pages');
   const manifestFile = request.cacheDir === null ? undefined : manifestPath(request.cacheDir, request.input, request.out);
   const pool = lazyPool(request.workers);
   // A last run to compare with: this run is likely an edit, whose changed pages will go to a thread of their own
-  // (`relink-version.ts`). Started now, it loads the extractor while this thread stamps the input.
+  // (`relink-version.ts`). Started now, it loads the extractor while this thread finds and stamps the input.
   const thread = manifestFile && request.relink !== false && !request.session && existsSync(manifestFile) ? pool.thread?.() : undefined;
-  const previous = request.session?.manifest?.key === key ? request.session.manifest : manifestFile ? await loadManifest(manifestFile, key) : undefined;
-  lap('read manifest');
+  // The folders are listed off this thread (libuv's pool) while it parses the manifest.
+  const [set, previous] = await Promise.all([
+    discoverPages(request.input),
+    request.session?.manifest?.key === key ? request.session.manifest : manifestFile ? loadManifest(manifestFile, key) : undefined,
+  ]);
+  lap('find pages, read manifest');
   const previousInputs = new Map(previous?.inputs.map((record) => [record.file, record]));
   const previousOutputs = new Map(previous?.outputs.map((record) => [record.path, record]));
 
