@@ -107,9 +107,16 @@ export function sameStamp(recorded: FileStamp, current: FileStamp, stampedAt: nu
 }
 
 /** The manifest, or undefined when there is none, it is unreadable or malformed, or it was made with other code or options. */
-export async function loadManifest(file: string, key: string): Promise<RunManifest | undefined> {
+/** The manifest file's text, or undefined when it cannot be read. */
+export function readManifestText(file: string): Promise<string | undefined> {
+  return readFile(file, 'utf8').catch(() => undefined);
+}
+
+/** The manifest in `text` when it is one, of this format and for `key`; else undefined. */
+export function parseManifest(text: string | undefined, key: string): RunManifest | undefined {
+  if (text === undefined) return undefined;
   try {
-    const manifest = JSON.parse(await readFile(file, 'utf8')) as RunManifest;
+    const manifest = JSON.parse(text) as RunManifest;
     return manifest?.format === MANIFEST_FORMAT && manifest.key === key && isValid(manifest) ? manifest : undefined;
   } catch {
     return undefined;

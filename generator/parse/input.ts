@@ -2,7 +2,8 @@
  * Finds the pages of a docs root and reads them. Accepts `<root>/<version>/{api,resources}`,
  * the docs repository's `api-reference/<version>/...` layout, and a single version folder.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdirSync, type Dirent } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 
@@ -98,7 +99,11 @@ function normalizeVersion(version: string): string {
 
 /** Every file below `dir`, sorted by relative path (code-point order, machine independent). */
 async function walk(root: string, relative: string, set: InputSet): Promise<string[]> {
-  const entries = await readdir(path.join(root, relative), { withFileTypes: true }).catch((error: unknown) => {
+  // Listed synchronously: `generate` lists the input while the last run's manifest is read off this thread.
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(path.join(root, relative), { withFileTypes: true });
+  } catch (error) {
     set.diagnostics.push(
       diagnostic('input-unreadable', 'error', `Unexpected unreadable folder (${errorCode(error)}), expected a readable docs folder`, {
         file: relative || '.',
@@ -106,8 +111,8 @@ async function walk(root: string, relative: string, set: InputSet): Promise<stri
         column: 1,
       }),
     );
-    return [];
-  });
+    entries = [];
+  }
   const files: string[] = [];
   for (const entry of entries) {
     const child = relative ? `${relative}/${entry.name}` : entry.name;

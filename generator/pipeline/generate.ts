@@ -29,7 +29,7 @@ import { discoverPages } from '../parse/input.js';
 import { codeIds, type CodeIds } from '../cache/code-id.js';
 import { hashOf } from '../cache/hash.js';
 import { factsKey, FactsStore } from '../cache/facts-store.js';
-import { loadManifest, manifestPath, MANIFEST_FORMAT, saveManifest, type FileStamp, type InputRecord, type OutputRecord, type RunManifest, type RunSummary, type VersionSummary } from '../cache/run-manifest.js';
+import { manifestPath, MANIFEST_FORMAT, parseManifest, readManifestText, saveManifest, type FileStamp, type InputRecord, type OutputRecord, type RunManifest, type RunSummary, type VersionSummary } from '../cache/run-manifest.js';
 import { writeOutputDir, type OutputFile } from '../cli/output-dir.js';
 import { OVERLAP_PAGES, pageStates, pruneMemory, startLoad, type PageState } from './load-pages.js';
 import { lazyPool } from './build-model.js';
@@ -125,12 +125,13 @@ async function generateOnce(request: GenerateRequest): Promise<GenerateResult> {
   // A last run to compare with: this run is likely an edit, whose changed pages will go to a thread of their own
   // (`relink-version.ts`). Started now, it loads the extractor while this thread finds and stamps the input.
   const thread = manifestFile && request.relink !== false && !request.session && existsSync(manifestFile) ? pool.thread?.() : undefined;
-  // The folders are listed off this thread (libuv's pool) while it parses the manifest.
-  const [set, previous] = await Promise.all([
-    discoverPages(request.input),
-    request.session?.manifest?.key === key ? request.session.manifest : manifestFile ? loadManifest(manifestFile, key) : undefined,
-  ]);
-  lap('find pages, read manifest');
+  // The last run's manifest (3 MB for the corpus) is read off this thread while it lists the input.
+  const fromSession = request.session?.manifest?.key === key ? request.session.manifest : undefined;
+  const manifestText = !fromSession && manifestFile ? readManifestText(manifestFile) : undefined;
+  const set = await discoverPages(request.input);
+  lap('find pages');
+  const previous = fromSession ?? (manifestText ? parseManifest(await manifestText, key) : undefined);
+  lap('read manifest');
   const previousInputs = new Map(previous?.inputs.map((record) => [record.file, record]));
   const previousOutputs = new Map(previous?.outputs.map((record) => [record.path, record]));
 
