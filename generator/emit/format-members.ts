@@ -15,6 +15,8 @@
  * sample (`test/emit/format-parts-output.test.ts`).
  */
 
+import { stringEnd } from './format-parts.js';
+
 /** An interface part: its head, its members and its closing brace, which join back into it. */
 export interface InterfacePieces {
   head: string;
@@ -26,7 +28,7 @@ const HEAD = /^(?:\/\*\*(?:[^*]|\*(?!\/))*\*\/\n)?(?:export )?interface [A-Za-z_
 const CLOSE = '}\n';
 
 const code = (char: string) => char.charCodeAt(0);
-const [SLASH, STAR, QUOTE, DOUBLE_QUOTE, BACKTICK, BACKSLASH, SEMICOLON, NEWLINE, SPACE] = [code('/'), code('*'), code("'"), code('"'), code('`'), code('\\'), code(';'), code('\n'), code(' ')];
+const [SLASH, STAR, QUOTE, DOUBLE_QUOTE, BACKTICK, SEMICOLON, NEWLINE, SPACE] = [code('/'), code('*'), code("'"), code('"'), code('`'), code(';'), code('\n'), code(' ')];
 const OPEN = new Set([code('('), code('['), code('{')]);
 const CLOSING = new Set([code(')'), code(']'), code('}')]);
 
@@ -81,18 +83,6 @@ export function interfacePieces(part: string): InterfacePieces | undefined {
   if (!ended || depth !== 0 || starts.length === 0 || !body.endsWith('\n')) return undefined;
   const members = starts.map((start, n) => body.slice(start, starts[n + 1] ?? body.length));
   return { head, members, close: CLOSE };
-}
-
-/** The index after the string literal starting at `i`, or -1 when it does not end on its line. */
-function stringEnd(text: string, i: number): number {
-  const quote = text.charCodeAt(i);
-  for (let j = i + 1; j < text.length; j++) {
-    const c = text.charCodeAt(j);
-    if (c === BACKSLASH) j++;
-    else if (c === quote) return j + 1;
-    else if (c === NEWLINE) return -1;
-  }
-  return -1;
 }
 
 export function joinPieces(pieces: InterfacePieces): string {

@@ -132,7 +132,7 @@ function lineEnd(text: string, i: number): number {
 }
 
 /** The index after the string literal starting at `i`, or -1 when it does not end on its line. */
-function stringEnd(text: string, i: number): number {
+export function stringEnd(text: string, i: number): number {
   const quote = text.charCodeAt(i);
   for (let j = i + 1; j < text.length; j++) {
     const c = text.charCodeAt(j);
