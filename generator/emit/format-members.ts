@@ -14,7 +14,6 @@
  * Checked on every interface the emitters write for docs-input and the corpus
  * sample (`test/emit/format-parts-output.test.ts`).
  */
-
 import { stringEnd } from './format-parts.js';
 
 /** An interface part: its head, its members and its closing brace, which join back into it. */
