@@ -14,7 +14,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers/corpus.js';
 
 const DIST = path.join(repoRoot, 'dist/generator');
-const built = existsSync(path.join(DIST, 'pipeline/extract-thread.js'));
+const built = existsSync(path.join(DIST, 'pipeline/side-thread-worker.js'));
 if (!built) console.warn('extract thread tests skipped: dist/ is absent (npm test builds it; or run npm run build)');
 const PAGE = 'v1.0/resources/intune-onboarding-devicemanagementpartner.md';
 
