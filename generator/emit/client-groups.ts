@@ -55,7 +55,7 @@ function claim(base: string, used: Set<string>): string {
   return name;
 }
 
-/** A version's groups in its shape memo (`shape-memo.ts`): each group's stem and its operations' positions in model order. */
+/** A version's client groups in its shape memo (`shape-memo.ts`): each group's stem and its operations' positions in model order. */
 export const OPERATION_GROUPS: ShapeCodec<OperationGroup[]> = {
   name: 'client-groups',
   save: (groups, { operations }) => {

@@ -23,11 +23,13 @@ export const clientEmitter: Emitter = {
   plan(ctx) {
     const taken = new Set(ctx.operations.map((operation) => ctx.names.operationName(operation.id) ?? ''));
     const aliases = { runtime: freeName('runtime', taken), models: freeName('models', taken) };
-    const groups = memoized(ctx, OPERATION_GROUPS, () => groupOperations(ctx.operations, ctx));
+    // The groups with an operation the client can emit: one file each.
+    const groups = memoized(ctx, OPERATION_GROUPS, () =>
+      groupOperations(ctx.operations, ctx).filter(({ operations }) => operations.some((operation) => ctx.names.operationName(operation.id) && isPlannable(operation))),
+    );
     const files: PlannedFile[] = [{ path: `${ctx.apiVersion}/runtime.ts`, inputs: () => [], dependsOn: () => [], render: () => generatedHeader(ctx) + runtimeSource(ctx.apiVersion) }];
     const stems: string[] = [];
     for (const { stem, operations } of groups) {
-      if (!operations.some((operation) => ctx.names.operationName(operation.id) && isPlannable(operation))) continue;
       stems.push(stem);
       files.push({
         path: `${ctx.apiVersion}/client/${stem}.ts`,
