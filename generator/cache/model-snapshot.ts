@@ -133,11 +133,11 @@ export class ModelSnapshot {
     this.operationStubs = new Map(index.operations.map((stub) => [stub[0], stub]));
   }
 
-  /** The snapshot of a version linked from exactly these inputs, or undefined. */
-  static open(manifestFile: string, key: string, apiVersion: string, inputs: readonly InputRecord[]): ModelSnapshot | undefined {
+  /** The snapshot of a version linked from exactly these inputs, or undefined. `text`: the index file's, when the caller read it. */
+  static open(manifestFile: string, key: string, apiVersion: string, inputs: readonly InputRecord[], text?: string): ModelSnapshot | undefined {
     const indexFile = snapshotIndexPath(manifestFile, apiVersion);
     try {
-      const index = JSON.parse(readFileSync(indexFile, 'utf8')) as SnapshotIndex;
+      const index = JSON.parse(text ?? readFileSync(indexFile, 'utf8')) as SnapshotIndex;
       if (index?.format !== FORMAT || index.key !== key || index.apiVersion !== apiVersion || index.inputs !== inputsDigest(inputs)) return undefined;
       if (!Array.isArray(index.types) || !Array.isArray(index.operations) || [index.byPage, index.referenced, index.dependsOn].some((value) => typeof value !== 'object' || value === null)) return undefined;
       if (index.memo !== null && !(Array.isArray(index.memo) && index.memo.length === 3 && index.memo.every(Number.isInteger))) return undefined;

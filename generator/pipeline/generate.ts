@@ -22,6 +22,7 @@
  * Heavy modules (remark, ts-morph, prettier) are imported only past step 1.
  */
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { PageFacts } from '../extract/facts.js';
 import { compareStrings } from '../model/diagnostic.js';
@@ -37,7 +38,7 @@ import { outputState, restamp, staleFiles } from './output-state.js';
 import { runSummary, versionSummary } from './run-summary.js';
 import { versionsToBuild } from './versions.js';
 import { outputReader, renderChanged } from './render.js';
-import { ModelSnapshot, saveSnapshot, SnapshotError } from '../cache/model-snapshot.js';
+import { ModelSnapshot, saveSnapshot, snapshotIndexPath, SnapshotError } from '../cache/model-snapshot.js';
 import type { FilePlan } from '../emit/index.js';
 import { ShapeMemo } from '../emit/shape-memo.js';
 import { relinkCandidates, relinkVersion, type RelinkCandidate, type RelinkedVersion } from './relink-version.js';
@@ -132,6 +133,11 @@ async function generateOnce(request: GenerateRequest): Promise<GenerateResult> {
   lap('find pages');
   const previous = fromSession ?? (manifestText ? parseManifest(await manifestText, key) : undefined);
   lap('read manifest');
+  // The model snapshots an edit may relink from are read off this thread while it stamps the input.
+  const snapshotTexts =
+    previous && manifestFile && request.relink !== false && !request.session
+      ? new Map(Object.keys(previous.versions).map((version) => [version, readFile(snapshotIndexPath(manifestFile, version), 'utf8').catch(() => undefined)]))
+      : undefined;
   const previousInputs = new Map(previous?.inputs.map((record) => [record.file, record]));
   const previousOutputs = new Map(previous?.outputs.map((record) => [record.path, record]));
 
@@ -169,9 +175,10 @@ async function generateOnce(request: GenerateRequest): Promise<GenerateResult> {
     const loadOptions = { factsId: ids.facts, parts: 'core' as const, store, memory, pool: pool.get, thread: pool.thread };
     // Versions that may be relinked from their changed pages (`relink-version.ts`): those pages' extraction starts
     // first, off this thread, to run while this one loads modules and plans from the snapshot.
+    const snapshotText = new Map(await Promise.all([...(snapshotTexts ?? [])].map(async ([version, text]) => [version, await text] as const)));
     const candidates =
       previous && manifestFile && store && request.relink !== false && !request.session
-        ? relinkCandidates(build, states, previous, outputs, (version, inputs) => ModelSnapshot.open(manifestFile, key, version, inputs))
+        ? relinkCandidates(build, states, previous, outputs, (version, inputs) => ModelSnapshot.open(manifestFile, key, version, inputs, snapshotText.get(version)))
         : new Map<string, RelinkCandidate>();
     lap('relink candidates');
     const changedLoads = new Map([...candidates].map(([version, candidate]) => [version, startLoad(candidate.changed, { ...loadOptions, busy: true })]));
@@ -294,7 +301,10 @@ async function generateOnce(request: GenerateRequest): Promise<GenerateResult> {
       await save(inputs.filter((record) => record.apiVersion === version)).catch((error: unknown) => warnings.push(cacheWarning(`save the ${version} model snapshot`, error)));
     }
     lap('save snapshot');
-    const restamped = restamp(request.out, records.sort((a, b) => compareStrings(a.path, b.path)));
+    // Files the write left alone keep the stamps read at the start.
+    const written = new Set(report.written);
+    const untouched = report.othersUntouched ? new Map([...outputs.stamps].filter(([file]) => !written.has(file))) : undefined;
+    const restamped = restamp(request.out, records.sort((a, b) => compareStrings(a.path, b.path)), untouched);
     lap('restamp outputs');
     const manifest: RunManifest = {
       format: MANIFEST_FORMAT,

@@ -13,20 +13,26 @@ export interface OutputState {
   intact: Set<string>;
   /** True when some were proven by content hash rather than stamp (their stamps are worth recording again). */
   rehashed: boolean;
+  /** The stamps of the files intact by stamp, as read now. */
+  stamps: Map<string, FileStamp>;
 }
 
 export async function outputState(out: string, previous: RunManifest | undefined): Promise<OutputState> {
   const present = listFiles(out);
   const intact = new Set<string>();
-  if (!previous) return { present, intact, rehashed: false };
+  const stamps = new Map<string, FileStamp>();
+  if (!previous) return { present, intact, rehashed: false, stamps };
   const here = new Set(present);
   // Stamps synchronously (thousands of stat calls: a promise each costs more than the call); contents, rarely needed, read in parallel.
   const unproven: OutputRecord[] = [];
   for (const record of previous.outputs) {
     const info = here.has(record.path) ? statSafely(path.join(out, record.path)) : undefined;
     if (!info) continue;
-    if (sameStamp(record, stampOf(info), previous.outputsStampedAt, false)) intact.add(record.path);
-    else if (info.size === record.size) unproven.push(record);
+    const stamp = stampOf(info);
+    if (sameStamp(record, stamp, previous.outputsStampedAt, false)) {
+      intact.add(record.path);
+      stamps.set(record.path, stamp);
+    } else if (info.size === record.size) unproven.push(record);
   }
   let rehashed = false;
   await Promise.all(
@@ -38,12 +44,16 @@ export async function outputState(out: string, previous: RunManifest | undefined
       }
     }),
   );
-  return { present, intact, rehashed };
+  return { present, intact, rehashed, stamps };
 }
 
-/** The records with the files' current stamps. */
-export function restamp(out: string, records: readonly Omit<OutputRecord, keyof FileStamp>[]): OutputRecord[] {
-  return records.map((record) => ({ ...record, ...stampOf(statSync(path.join(out, record.path))) }));
+/**
+ * The records with the files' current stamps. `known`: stamps read earlier of
+ * files nothing touched since (the folder was not swapped, and they were not
+ * written), taken instead of stat'ing them again.
+ */
+export function restamp(out: string, records: readonly Omit<OutputRecord, keyof FileStamp>[], known?: ReadonlyMap<string, FileStamp>): OutputRecord[] {
+  return records.map((record) => ({ ...record, ...(known?.get(record.path) ?? stampOf(statSync(path.join(out, record.path)))) }));
 }
 
 function statSafely(file: string): Stats | undefined {

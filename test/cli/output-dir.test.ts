@@ -33,7 +33,7 @@ describe('writeOutputDir', () => {
       { path: 'sub/b.ts', content: 'b changed\n' },
       { path: 'sub/c.ts', content: null },
     ]);
-    expect(report).toEqual({ written: ['sub/b.ts'], unchanged: ['a.ts', 'sub/c.ts'], removed: [] });
+    expect(report).toEqual({ written: ['sub/b.ts'], unchanged: ['a.ts', 'sub/c.ts'], removed: [], othersUntouched: true });
     expect(await readFile(path.join(out, 'sub/b.ts'), 'utf8')).toBe('b changed\n');
     expect(await inode('a.ts')).toBe(before[0]);
     expect(await inode('sub/c.ts')).toBe(before[2]);
@@ -56,9 +56,16 @@ describe('writeOutputDir', () => {
     ['a file added as well', [{ path: 'a.ts', content: null }, { path: 'sub/b.ts', content: 'b changed\n' }, { path: 'sub/c.ts', content: null }, { path: 'd.ts', content: 'd\n' }], ['d.ts', 'sub/b.ts'], []],
     ['two files changed', [{ path: 'a.ts', content: 'a changed\n' }, { path: 'sub/b.ts', content: 'b changed\n' }, { path: 'sub/c.ts', content: null }], ['a.ts', 'sub/b.ts'], []],
   ])('%s: the staged folder is swapped in', async (_, files, written, removed) => {
-    const report = await writeOutputDir(out, files);
+    const removing: string[] = [];
+    const report = await writeOutputDir(out, files, { removeFolder: async (folder) => void removing.push(folder) });
     expect(report.written.sort()).toEqual(written);
     expect(report.removed).toEqual(removed);
+    // The staging folder linked the kept files (a link changes a file's ctime): their stamps are not to be trusted.
+    expect(report.othersUntouched).toBe(false);
+    // The old folder went to removeFolder; it is left to the test to delete here.
+    await report.settled;
+    expect(removing).toHaveLength(1);
+    await rm(removing[0]!, { recursive: true, force: true });
     expect(listFiles(out)).toEqual(files.map((file) => file.path).sort());
     for (const file of files) if (file.content !== null) expect(await readFile(path.join(out, file.path), 'utf8')).toBe(file.content);
     expect(await readdir(dir)).toEqual(['out']);
