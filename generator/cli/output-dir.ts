@@ -22,11 +22,6 @@ export interface WriteReport {
   removed: string[];
   /** Settles once the old folder, swapped out, is deleted (see `WriteOptions.removeFolder`). */
   settled?: Promise<void>;
-  /**
-   * True when no file but those written was touched: their stamps are as before.
-   * False after a staging folder linked them (a hard link changes a file's ctime).
-   */
-  othersUntouched: boolean;
 }
 
 export interface WriteOptions {
@@ -45,7 +40,7 @@ export async function writeOutputDir(out: string, files: readonly OutputFile[], 
   const stamp = `${process.pid}-${Date.now()}`;
   const staging = path.join(path.dirname(target), `.${path.basename(target)}.new-${stamp}`);
   const backup = path.join(path.dirname(target), `.${path.basename(target)}.old-${stamp}`);
-  const report: WriteReport = { written: [], unchanged: [], removed: [], othersUntouched: false };
+  const report: WriteReport = { written: [], unchanged: [], removed: [] };
   const previous = new Set(listFiles(target));
   const single = await replaceOne(target, files, previous, `.${path.basename(target)}.file-${stamp}`);
   if (single) return single;
@@ -95,7 +90,7 @@ async function replaceOne(target: string, files: readonly OutputFile[], present:
   const file = changed[0]!;
   const existing = path.join(target, file.path);
   const unchanged = files.filter((f) => f !== file).map((f) => f.path);
-  if ((await readFile(existing, 'utf8').catch(() => undefined)) === file.content) return { written: [], unchanged: files.map((f) => f.path), removed: [], othersUntouched: true };
+  if ((await readFile(existing, 'utf8').catch(() => undefined)) === file.content) return { written: [], unchanged: files.map((f) => f.path), removed: [] };
   const temporary = path.join(path.dirname(target), temporaryName);
   try {
     await writeFile(temporary, file.content!);
@@ -104,7 +99,7 @@ async function replaceOne(target: string, files: readonly OutputFile[], present:
     await rm(temporary, { force: true });
     throw error;
   }
-  return { written: [file.path], unchanged, removed: [], othersUntouched: true };
+  return { written: [file.path], unchanged, removed: [] };
 }
 
 /** Hard-links a file the caller knows unchanged into the staging folder (a copy where links fail); true. */

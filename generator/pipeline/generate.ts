@@ -301,9 +301,11 @@ async function generateOnce(request: GenerateRequest): Promise<GenerateResult> {
       await save(inputs.filter((record) => record.apiVersion === version)).catch((error: unknown) => warnings.push(cacheWarning(`save the ${version} model snapshot`, error)));
     }
     lap('save snapshot');
-    // Files the write left alone keep the stamps read at the start.
+    // Files not written keep the stamps read at the start: a swap hard-links them, which keeps their size, mtime
+    // and inode and changes only their ctime, which output stamps are not compared by (`sameStamp`). Where linking
+    // fails they are copied: the next run then proves them by content.
     const written = new Set(report.written);
-    const untouched = report.othersUntouched ? new Map([...outputs.stamps].filter(([file]) => !written.has(file))) : undefined;
+    const untouched = new Map([...outputs.stamps].filter(([file]) => !written.has(file)));
     const restamped = restamp(request.out, records.sort((a, b) => compareStrings(a.path, b.path)), untouched);
     lap('restamp outputs');
     const manifest: RunManifest = {

@@ -49,8 +49,7 @@ export async function outputState(out: string, previous: RunManifest | undefined
 
 /**
  * The records with the files' current stamps. `known`: stamps read earlier of
- * files nothing touched since (the folder was not swapped, and they were not
- * written), taken instead of stat'ing them again.
+ * files this run did not write, taken instead of stat'ing them again.
  */
 export function restamp(out: string, records: readonly Omit<OutputRecord, keyof FileStamp>[], known?: ReadonlyMap<string, FileStamp>): OutputRecord[] {
   return records.map((record) => ({ ...record, ...(known?.get(record.path) ?? stampOf(statSync(path.join(out, record.path)))) }));
