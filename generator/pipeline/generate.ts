@@ -123,9 +123,11 @@ async function generateOnce(request: GenerateRequest): Promise<GenerateResult> {
   lap('code ids');
   const manifestFile = request.cacheDir === null ? undefined : manifestPath(request.cacheDir, request.input, request.out);
   const pool = lazyPool(request.workers);
-  // A last run to compare with: this run is likely an edit, whose changed pages will go to a thread of their own
-  // (`relink-version.ts`). Started now, it loads the extractor while this thread finds and stamps the input.
-  const thread = manifestFile && request.relink !== false && !request.session && existsSync(manifestFile) ? pool.thread?.() : undefined;
+  // Versions may be relinked from their changed pages against the last run's snapshots (`relink-version.ts`).
+  const mayRelink = manifestFile !== undefined && request.relink !== false && !request.session;
+  // A last run to compare with: this run is likely an edit, whose changed pages will go to a thread of their own.
+  // Started now, it loads the extractor while this thread finds and stamps the input.
+  const thread = mayRelink && existsSync(manifestFile) ? pool.thread?.() : undefined;
   // The last run's manifest (3 MB for the corpus) is read off this thread while it lists the input.
   const fromSession = request.session?.manifest?.key === key ? request.session.manifest : undefined;
   const manifestText = !fromSession && manifestFile ? readManifestText(manifestFile) : undefined;
@@ -135,7 +137,7 @@ async function generateOnce(request: GenerateRequest): Promise<GenerateResult> {
   lap('read manifest');
   // The model snapshots an edit may relink from are read off this thread while it stamps the input.
   const snapshotTexts =
-    previous && manifestFile && request.relink !== false && !request.session
+    previous && mayRelink
       ? new Map(Object.keys(previous.versions).map((version) => [version, readFile(snapshotIndexPath(manifestFile, version), 'utf8').catch(() => undefined)]))
       : undefined;
   const previousInputs = new Map(previous?.inputs.map((record) => [record.file, record]));
@@ -159,7 +161,7 @@ async function generateOnce(request: GenerateRequest): Promise<GenerateResult> {
   if (previous && build.size === 0) {
     // Files proven unchanged by content rather than stamp: record their stamps, so the next run need not read them.
     if ((outputs.rehashed || states.some((state) => state.rehashed)) && !request.check && manifestFile) {
-      const refreshed = { ...previous, inputs: inputRecords(states), inputsStampedAt, outputs: restamp(request.out, previous.outputs), outputsStampedAt: Date.now() };
+      const refreshed = { ...previous, inputs: inputRecords(states), inputsStampedAt, outputs: restamp(request.out, previous.outputs, outputs.stamps), outputsStampedAt: Date.now() };
       await saveManifest(manifestFile, refreshed).catch((error: unknown) => warnings.push(cacheWarning('save the run manifest', error)));
       if (request.session) request.session.manifest = refreshed;
     }
@@ -170,6 +172,8 @@ async function generateOnce(request: GenerateRequest): Promise<GenerateResult> {
 
   if (request.cacheDir !== null && !store) store = await openStore(request.cacheDir, warnings);
   lap('open store');
+  /** The last run's record of an output file still as it left it. */
+  const intactRecord = (file: string) => (outputs.intact.has(file) ? previousOutputs.get(file) : undefined);
   try {
     const memory = request.session?.facts ?? new Map<string, PageFacts>();
     const loadOptions = { factsId: ids.facts, parts: 'core' as const, store, memory, pool: pool.get, thread: pool.thread };
@@ -177,7 +181,7 @@ async function generateOnce(request: GenerateRequest): Promise<GenerateResult> {
     // first, off this thread, to run while this one loads modules and plans from the snapshot.
     const snapshotText = new Map(await Promise.all([...(snapshotTexts ?? [])].map(async ([version, text]) => [version, await text] as const)));
     const candidates =
-      previous && manifestFile && store && request.relink !== false && !request.session
+      previous && mayRelink && store
         ? relinkCandidates(build, states, previous, outputs, (version, inputs) => ModelSnapshot.open(manifestFile, key, version, inputs, snapshotText.get(version)))
         : new Map<string, RelinkCandidate>();
     lap('relink candidates');
@@ -196,7 +200,7 @@ async function generateOnce(request: GenerateRequest): Promise<GenerateResult> {
         store: store!,
         load: () => changedLoads.get(version)!.finish(),
         emit: emitOptions,
-        intact: (file) => (outputs.intact.has(file) ? previousOutputs.get(file) : undefined),
+        intact: intactRecord,
       });
       parsed += result.parsed;
       if (result.ok) relinked.set(version, result);
@@ -253,8 +257,7 @@ async function generateOnce(request: GenerateRequest): Promise<GenerateResult> {
     const keptRecords = (previous?.outputs ?? []).filter((record) => keptVersions.some((version) => record.path.startsWith(`${version}/`)));
     const summary = runSummary(states.length, set.diagnostics, Object.values(versions));
 
-    const before = previousOutputs;
-    const rendered = await renderChanged(plans, (file) => (outputs.intact.has(file) ? before.get(file) : undefined), {
+    const rendered = await renderChanged(plans, intactRecord, {
       pool: plans.length > 0 ? pool.get : undefined,
       thread,
       lastOutput: outputReader(request.out),
@@ -282,7 +285,7 @@ async function generateOnce(request: GenerateRequest): Promise<GenerateResult> {
     const records: Omit<OutputRecord, keyof FileStamp>[] = [...keptRecords];
     for (const plan of plans) {
       const content = rendered.content(plan.path);
-      const kept = before.get(plan.path);
+      const kept = previousOutputs.get(plan.path);
       const source = rendered.source(plan.path) ?? kept!;
       records.push({
         path: plan.path,
