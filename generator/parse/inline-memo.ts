@@ -1,13 +1,15 @@
 /**
  * Inline content of one line (a heading's text, a table cell, a paragraph's line) as mdast phrasing
  * nodes, without a micromark run per piece: text with no character that could
- * start an inline construct becomes one text node; other text is parsed once,
- * several pieces per micromark run, and remembered. Positions are placed at
+ * start an inline construct becomes one text node; other text is built when
+ * plain enough (`fast-inline.ts`), else parsed, several pieces per micromark
+ * run, and remembered either way. Positions are placed at
  * the piece's line, column and offset in its block.
  */
 import type { PhrasingContent } from 'mdast';
 import type { Point } from 'unist';
 import { linesDown, movedNode } from './positions.js';
+import { fastInline } from './fast-inline.js';
 import { parseMarkdown } from './processor.js';
 
 /** Characters that can start or end an inline construct (or that micromark rewrites): anything else is literal text. */
@@ -20,11 +22,18 @@ export class InlineMemo {
   /** Nodes of each piece parsed so far, placed at line 1, column 1, offset 0; null when it does not parse as one paragraph's content. */
   private readonly known = new Map<string, PhrasingContent[] | null>();
 
-  /** Parses the pieces not known yet, in one micromark run. */
+  /** Builds the pieces not known yet that are plain enough (`fast-inline.ts`), and parses the others in one micromark run. */
   prepare(pieces: readonly string[]): void {
-    const fresh = [...new Set(pieces.filter((piece) => SPECIAL.test(piece) && !this.known.has(piece)))];
+    const unknown = [...new Set(pieces.filter((piece) => SPECIAL.test(piece) && !this.known.has(piece)))];
+    if (unknown.length === 0) return;
+    if (this.known.size + unknown.length > MAX_ENTRIES) this.known.clear();
+    const fresh: string[] = [];
+    for (const piece of unknown) {
+      const built = fastInline(piece);
+      if (built) this.known.set(piece, built);
+      else fresh.push(piece);
+    }
     if (fresh.length === 0) return;
-    if (this.known.size + fresh.length > MAX_ENTRIES) this.known.clear();
     if (fresh.length > 1 && this.learnTogether(fresh)) return;
     for (const piece of fresh) this.known.set(piece, paragraphContent(parseMarkdown(piece).children, 0, piece.length));
   }
