@@ -29,16 +29,25 @@ const BUILT = [
   ['strong', '**Calendar**'],
   ['strong before punctuation', 'Set **signInSessionsValidFromDateTime**. Then **more**, and (**this**)'],
   ['emphasis', '*optional* value'],
+  ['strong after a tag and before punctuation', 'See<br/>**Note:** (*a*); "**b**"/*c*.'],
   ['everything together', 'Use `id` of the [user](user.md); **required** for *beta*.'],
   ['non-ASCII text', 'ünïcödé ✓ `código` [ссылка](x.md)'],
+  ['HTML tags without attributes', 'a<br>b <br/> c<br />d</b> `x`<BR>'],
+  ['text with &, ! and _ that start nothing', 'T&C, ucap_in and ucap_out! Hi &amp no semicolon'],
+  ['a link with & in its query', '[beta](/graph/api/x?view=graph-rest-beta&preserve-view=true)'],
 ] as const;
 
 const LEFT = [
   ['an escape', 'a \\* b'],
   ['an entity', 'a &amp; b'],
-  ['HTML', 'a<br/>b'],
+  ['a numeric reference', 'a &#x2713; b'],
+  ['a link with a reference in its destination', '[a](x?a=1&amp;b=2)'],
+  ['a tag with attributes', 'a <span class="x">b</span>'],
+  ['a tag at the start', '<br>x'],
+  ['an autolink', 'a <https://x.y> b'],
+  ['underscores at a word edge', 'a _b c'],
+  ['an underscore next to a code span', '`a`_b'],
   ['an image', '![alt](x.png)'],
-  ['an exclamation mark', 'Do it!'],
   ['double backticks', '``a ` b``'],
   ['an unclosed code span', 'a `b'],
   ['a link with code in its text', '[`id`](x.md)'],
@@ -72,8 +81,36 @@ describe('fastInline', () => {
 
   it('gives micromark nodes for random pieces, and builds most plain ones', () => {
     // Mostly what is built, with some of everything that is not, so both sides of every check are met.
-    const plain = fc.constantFrom('text', ' ', '  ', '.', ',', ')', '(', 'a', 'Ünï', '`code`', '` x `', '[user](user.md)', '[a b](https://x.y/p?q=1#f)', '[a](b_c*d.md)', '*em*', '**strong**', '**two words**');
-    const tricky = fc.constantFrom('`', '[', ']', '(x.md)', '*', '**', '_', '_u_', '!', '&', '&amp;', '<', '<br>', '\\', '\\*', '#', '-', '1.', '>', '\t');
+    const plain = fc.constantFrom(
+      'text',
+      ' ',
+      '  ',
+      '.',
+      ',',
+      ')',
+      '(',
+      'a',
+      'Ünï',
+      '`code`',
+      '` x `',
+      '[user](user.md)',
+      '[a b](https://x.y/p?q=1#f)',
+      '[a](b_c*d.md)',
+      '[a](x?y=1&z=2)',
+      '*em*',
+      '**strong**',
+      '**two words**',
+      '<br>',
+      '<br/>',
+      ':',
+      '"',
+      '/',
+      '</b>',
+      'a_b',
+      '&',
+      '!',
+    );
+    const tricky = fc.constantFrom('`', '[', ']', '(x.md)', '*', '**', '_', '_u_', '![', '&amp;', '&#1;', '&x', ';', '<', '<a b="c">', '<x:y>', '\\', '\\*', '#', '-', '1.', '>', '\t');
     const part = fc.oneof({ arbitrary: plain, weight: 6 }, { arbitrary: tricky, weight: 1 });
     let built = 0;
     fc.assert(
