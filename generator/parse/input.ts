@@ -40,18 +40,39 @@ const NOT_PAGES = new Set(['includes', 'snippets', 'images', 'media', 'node_modu
 /** Pages above this size are reported and skipped: no reference page comes near it. */
 export const MAX_PAGE_BYTES = 8 * 1024 * 1024;
 
+/** The files below a docs root, before `pagesOf` tells the pages among them. */
+export interface InputListing {
+  root: string;
+  /** Every file, relative to the root with `/` separators, sorted. */
+  files: string[];
+  skipped: SkippedFile[];
+  diagnostics: Diagnostic[];
+}
+
 export async function discoverPages(root: string): Promise<InputSet> {
+  return pagesOf(await listInput(root), root);
+}
+
+/** Lists a docs root (`root` as the user gave it, for messages). */
+export async function listInput(root: string): Promise<InputListing> {
   const absoluteRoot = path.resolve(root);
   const info = await stat(absoluteRoot).catch(() => undefined);
   if (!info) throw new UsageError(`input folder ${root} does not exist: pass --input with a docs folder`);
   if (!info.isDirectory()) throw new UsageError(`input ${root} is not a folder: pass --input with a docs folder`);
+  const listing: InputListing = { root: absoluteRoot, files: [], skipped: [], diagnostics: [] };
+  listing.files = await walk(absoluteRoot, '', listing);
+  return listing;
+}
 
+/** The pages of a listing, in its order, each with its API version (`root` as the user gave it, for messages). */
+export function pagesOf(listing: InputListing, root: string): InputSet {
+  const absoluteRoot = listing.root;
   const rootVersion = VERSION.test(path.basename(absoluteRoot)) ? path.basename(absoluteRoot) : undefined;
-  const set: InputSet = { root: absoluteRoot, pages: [], skipped: [], diagnostics: [] };
+  const set: InputSet = { root: absoluteRoot, pages: [], skipped: [...listing.skipped], diagnostics: [...listing.diagnostics] };
   // Per folder rather than per page (eleven thousand pages in a few folders): its version (a page's own name,
   // ending in .md, is never one) and its absolute path, with the separator, that a page's name is appended to.
   const folders = new Map<string, { version: string | undefined; absolute: string }>();
-  for (const file of await walk(absoluteRoot, '', set)) {
+  for (const file of listing.files) {
     if (!PAGE.test(file)) {
       set.skipped.push({ file, reason: 'not a markdown page' });
       continue;
@@ -98,7 +119,7 @@ function normalizeVersion(version: string): string {
 }
 
 /** Every file below `dir`, sorted by relative path (code-point order, machine independent). */
-async function walk(root: string, relative: string, set: InputSet): Promise<string[]> {
+async function walk(root: string, relative: string, set: Pick<InputSet, 'skipped' | 'diagnostics'>): Promise<string[]> {
   // Listed synchronously: `generate` lists the input while the last run's manifest is read off this thread.
   let entries: Dirent[];
   try {
@@ -138,7 +159,7 @@ async function walk(root: string, relative: string, set: InputSet): Promise<stri
 }
 
 /** A page name that is not a readable regular file: reported when it is named like a page, else skipped. */
-function notAPage(set: InputSet, file: string, message: string): void {
+function notAPage(set: Pick<InputSet, 'skipped' | 'diagnostics'>, file: string, message: string): void {
   if (PAGE.test(file)) set.diagnostics.push(diagnostic('page-unreadable', 'error', message, { file, line: 1, column: 1 }));
   else set.skipped.push({ file, reason: 'not a regular file' });
 }

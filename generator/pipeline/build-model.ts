@@ -7,6 +7,7 @@ import type { PageFacts } from '../extract/facts.js';
 import { codeIds } from '../cache/code-id.js';
 import { FactsStore } from '../cache/facts-store.js';
 import { loadPages, pageStates } from './load-pages.js';
+import { stampFile } from './survey.js';
 import { defaultWorkers, POOL_AVAILABLE, WorkerPool } from './pool.js';
 import { SideThread } from './side-thread.js';
 
@@ -29,7 +30,7 @@ export async function buildModel(input: string, options: BuildOptions = {}): Pro
   const store = options.cacheDir ? await FactsStore.open(path.join(options.cacheDir, 'facts')) : undefined;
   const pool = lazyPool(options.workers);
   try {
-    const states = pageStates(set.pages, undefined, 0, store !== undefined && !store.empty);
+    const states = pageStates(set.pages, { pageStamps: set.pages.map((page) => stampFile(page.absolutePath)) }, undefined, 0, store !== undefined && !store.empty);
     const { facts } = await loadPages(states, { factsId: (await codeIds()).facts, store, pool: pool.get, thread: pool.thread, onProgress: options.onProgress });
     await store?.close().catch(() => undefined);
     const model = linkModel({ pages: facts, inputDiagnostics: set.diagnostics });

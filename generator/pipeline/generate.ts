@@ -1,8 +1,10 @@
 /**
  * `generate` (and `generate --check`) as a pipeline that redoes only what changed:
  *
- * 1. stamp every input page and output file; when all match the last run's
- *    manifest, stop: nothing is parsed, linked or emitted;
+ * 1. stamp every input page and output file (`survey.ts`; in a thread for a
+ *    large input, while this one reads the manifest and loads the emitters);
+ *    when all match the last run's manifest, stop: nothing is parsed, linked
+ *    or emitted;
  * 2. pick the API versions with a changed page or a touched output file
  *    (`versions.ts`); the others keep their files without being loaded;
  * 3. a version where a few pages changed in content, with a model snapshot of
@@ -19,22 +21,24 @@
  *    file whose last output is intact, only on the top-level parts that differ);
  * 6. write the folder (unchanged files hard-linked), or compare it for --check.
  *
- * Heavy modules (remark, ts-morph, prettier) are imported only past step 1.
+ * Heavy modules (remark, ts-morph, prettier) are imported only past step 1,
+ * but for the emitters while a thread takes a large input's survey.
  */
-import { existsSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { PageFacts } from '../extract/facts.js';
 import { compareStrings } from '../model/diagnostic.js';
-import { discoverPages } from '../parse/input.js';
 import { codeIds, type CodeIds } from '../cache/code-id.js';
 import { hashOf } from '../cache/hash.js';
 import { factsKey, FactsStore } from '../cache/facts-store.js';
 import { manifestPath, MANIFEST_FORMAT, parseManifest, readManifestText, saveManifest, type FileStamp, type InputRecord, type OutputRecord, type RunManifest, type RunSummary, type VersionSummary } from '../cache/run-manifest.js';
 import { writeOutputDir, type OutputFile } from '../cli/output-dir.js';
-import { OVERLAP_PAGES, pageStates, pruneMemory, startLoad, type PageState } from './load-pages.js';
+import { pageStates, pruneMemory, startLoad, type PageState } from './load-pages.js';
 import { lazyPool } from './build-model.js';
+import { SIDE_THREAD_PAGES } from './side-thread.js';
 import { outputState, restamp, staleFiles } from './output-state.js';
+import { packRecords, survey } from './survey.js';
 import { runSummary, versionSummary } from './run-summary.js';
 import { versionsToBuild } from './versions.js';
 import { outputReader, renderChanged } from './render.js';
@@ -45,6 +49,9 @@ import { relinkCandidates, relinkVersion, type RelinkCandidate, type RelinkedVer
 import type { VersionLinkState } from '../model/link.js';
 
 export type Phase = 'parse' | 'emit';
+
+/** A last run's manifest from this size up (some 1,700 pages) means an input worth surveying off this thread. */
+const LARGE_RUN_BYTES = 512 * 1024;
 
 export interface GenerateRequest {
   input: string;
@@ -61,6 +68,8 @@ export interface GenerateRequest {
   codeIds?: CodeIds;
   /** False: link every version being built whole, never from its changed pages only (`relink-version.ts`). Default true. */
   relink?: boolean;
+  /** A last run's manifest from this size (bytes) means an input worth surveying off this thread; tests pass 0. */
+  surveyThreadFrom?: number;
 }
 
 export interface GenerateSession {
@@ -94,6 +103,8 @@ export interface GenerateResult {
   summary: RunSummary;
   /** Cache problems that did not stop the run (an unwritable cache folder, ...). */
   warnings: string[];
+  /** Where the input and output folders were surveyed (`survey.ts`). */
+  surveyed: 'thread' | 'here';
   /** Milliseconds per step, for the benchmark (`DOCS2TS_TIMINGS=1` prints them). */
   timings: Record<string, number>;
 }
@@ -126,35 +137,51 @@ async function generateOnce(request: GenerateRequest): Promise<GenerateResult> {
   // Versions may be relinked from their changed pages against the last run's snapshots (`relink-version.ts`).
   const mayRelink = manifestFile !== undefined && request.relink !== false && !request.session;
   // A last run to compare with: this run is likely an edit, whose changed pages will go to a thread of their own.
-  // Started now, it loads the extractor while this thread finds and stamps the input.
-  const thread = mayRelink && existsSync(manifestFile) ? pool.thread?.() : undefined;
-  // The last run's manifest (3 MB for the corpus) is read off this thread while it lists the input.
+  const lastRun = mayRelink ? statSync(manifestFile, { throwIfNoEntry: false }) : undefined;
+  const thread = lastRun ? pool.thread?.() : undefined;
+  // Before any stamp is taken: a file changed after this is not proven by its stamp next time (`sameStamp`).
+  const inputsStampedAt = Date.now();
+  // A large input (a sixth of a second of stat calls for the corpus) is surveyed by that thread, which also
+  // hashes the pages whose stamps changed and starts extracting those an edit changed. This thread meanwhile
+  // reads the last run's manifest (sent on to the survey) and loads what an edit needs: a run where nothing
+  // changed pays for that load what it does not spend waiting on the survey.
+  const large = thread !== undefined && lastRun!.size >= (request.surveyThreadFrom ?? LARGE_RUN_BYTES);
   const fromSession = request.session?.manifest?.key === key ? request.session.manifest : undefined;
   const manifestText = !fromSession && manifestFile ? readManifestText(manifestFile) : undefined;
-  const set = await discoverPages(request.input);
-  lap('find pages');
-  const previous = fromSession ?? (manifestText ? parseManifest(await manifestText, key) : undefined);
+  const previousRun = fromSession ? Promise.resolve(fromSession) : manifestText?.then((text) => parseManifest(text, key));
+  const surveyed = large ? thread.survey(request.input, request.out, previousRun!.then((run) => run && packRecords(run.inputs, run.inputsStampedAt))) : undefined;
+  const modules = large ? editModules() : undefined;
+  // Awaited only when something changed; a failure then surfaces there.
+  modules?.catch(() => undefined);
+  // Without the thread, the survey is taken here while the manifest is read.
+  const here = surveyed ? undefined : await survey(request.input, request.out);
+  const previous = await previousRun;
   lap('read manifest');
-  // The model snapshots an edit may relink from are read off this thread while it stamps the input.
+  // The model snapshots an edit may relink from are read off this thread while it compares.
   const snapshotTexts =
     previous && mayRelink
       ? new Map(Object.keys(previous.versions).map((version) => [version, readFile(snapshotIndexPath(manifestFile, version), 'utf8').catch(() => undefined)]))
       : undefined;
   const previousInputs = new Map(previous?.inputs.map((record) => [record.file, record]));
   const previousOutputs = new Map(previous?.outputs.map((record) => [record.path, record]));
+  // When the thread failed, the survey is taken here after all.
+  const fromThread = here ? undefined : await surveyed;
+  const found = here ?? fromThread ?? (await survey(request.input, request.out));
+  const { set, output } = found;
+  const surveyedBy: GenerateResult['surveyed'] = fromThread ? 'thread' : 'here';
+  lap('survey');
 
-  const inputsStampedAt = Date.now();
   let store: FactsStore | undefined;
   if (request.cacheDir !== null && !previous) store = await openStore(request.cacheDir, warnings);
-  const states = pageStates(set.pages, previousInputs, previous?.inputsStampedAt ?? 0, previous !== undefined || (store !== undefined && !store.empty));
+  const states = pageStates(set.pages, found, previousInputs, previous?.inputsStampedAt ?? 0, previous !== undefined || (store !== undefined && !store.empty));
   const changedPages = changedFiles(states, previousInputs);
-  lap('stamp pages');
-  // The few pages an edit changed go to that thread now, before the rest is stamped and the cache and snapshot are
-  // read; the load that wants them (`startLoad`) is served from this request.
+  lap('compare pages');
+  // The few pages an edit changed go to that thread (which started on them when it took the survey), before the
+  // cache and snapshot are read; the load that wants them (`startLoad`) is served from this request.
   const edited = states.filter((state) => state.hash !== undefined && previousInputs.has(state.page.file) && previousInputs.get(state.page.file)!.hash !== state.hash);
-  if (thread && edited.length > 0 && edited.length < OVERLAP_PAGES) void thread.extract(edited.map((state) => state.page));
-  const outputs = await outputState(request.out, previous);
-  lap('stamp outputs');
+  if (thread && edited.length > 0 && edited.length < SIDE_THREAD_PAGES) void thread.extract(edited.map((state) => state.page));
+  const outputs = await outputState(request.out, previous, output);
+  lap('compare outputs');
   const build = versionsToBuild(states, previousInputs, previous, outputs);
   lap('versions');
 
@@ -167,7 +194,7 @@ async function generateOnce(request: GenerateRequest): Promise<GenerateResult> {
     }
     lap('save manifest');
     await pool.destroy();
-    return { ...emptyResult(previous.outputs.length, previous.summary, warnings), upToDate: true, unchanged: previous.outputs.map((o) => o.path), timings };
+    return { ...emptyResult(previous.outputs.length, previous.summary, warnings), upToDate: true, unchanged: previous.outputs.map((o) => o.path), surveyed: surveyedBy, timings };
   }
 
   if (request.cacheDir !== null && !store) store = await openStore(request.cacheDir, warnings);
@@ -188,7 +215,7 @@ async function generateOnce(request: GenerateRequest): Promise<GenerateResult> {
     const changedLoads = new Map([...candidates].map(([version, candidate]) => [version, startLoad(candidate.changed, { ...loadOptions, busy: true })]));
     // Without candidates, the extraction of the versions to build starts first, to run while this thread loads modules and reads the cache.
     const early = candidates.size === 0 ? startLoad(states.filter((state) => build.has(state.page.apiVersion)), { ...loadOptions, onProgress: (done, total) => request.onProgress?.('parse', done, total) }) : undefined;
-    const [{ linkModel }, { planOutput }, { EMITTERS }] = await Promise.all([import('../model/link.js'), import('../emit/index.js'), import('../emit/emitters.js')]);
+    const [{ linkModel }, { planOutput }, { EMITTERS }] = await (modules ?? editModules());
     lap('load modules');
     const emitOptions = { inputLabel, emitters: EMITTERS };
     const linked: Record<string, string> = {};
@@ -268,6 +295,7 @@ async function generateOnce(request: GenerateRequest): Promise<GenerateResult> {
     files.sort((a, b) => compareStrings(a.path, b.path));
     const base = {
       ...emptyResult(files.length, summary, warnings),
+      surveyed: surveyedBy,
       changedPages,
       versions: [...build].sort(compareStrings),
       linked,
@@ -331,8 +359,13 @@ async function generateOnce(request: GenerateRequest): Promise<GenerateResult> {
   }
 }
 
+/** The modules that link, plan and render (ts-morph among them: a quarter of a second). */
+function editModules() {
+  return Promise.all([import('../model/link.js'), import('../emit/index.js'), import('../emit/emitters.js')]);
+}
+
 function emptyResult(files: number, summary: RunSummary, warnings: string[]): GenerateResult {
-  return { upToDate: false, files, written: [], unchanged: [], removed: [], stale: [], changedPages: [], versions: [], linked: {}, parsed: 0, rendered: 0, formatted: 0, formattedParts: 0, reusedParts: 0, summary, warnings, timings: {} };
+  return { upToDate: false, files, written: [], unchanged: [], removed: [], stale: [], changedPages: [], versions: [], linked: {}, parsed: 0, rendered: 0, formatted: 0, formattedParts: 0, reusedParts: 0, summary, warnings, surveyed: 'here', timings: {} };
 }
 
 async function openStore(cacheDir: string, warnings: string[]): Promise<FactsStore | undefined> {

@@ -5,17 +5,16 @@
  * then the disk cache, and only then from extraction (in the pool when many).
  * Whole facts, or only their core (`model/facts-parts.ts`) for `generate`.
  */
-import { readFileSync, statSync } from 'node:fs';
 import type { PageFacts } from '../extract/facts.js';
 import { joinFacts } from '../model/facts-parts.js';
 import { MAX_PAGE_BYTES, type InputPage } from '../parse/input.js';
-import { hashOf } from '../cache/hash.js';
 import { factsKey, type FactsStore } from '../cache/facts-store.js';
-import { sameStamp, stampOf, type FileStamp, type InputRecord } from '../cache/run-manifest.js';
+import { sameStamp, type FileStamp, type InputRecord } from '../cache/run-manifest.js';
 import { extractAll, POOL_THRESHOLD, type ExtractOptions } from './extract-all.js';
 import { extractorLoaded } from './extract-page-file.js';
 import type { WorkerPool } from './pool.js';
-import type { SideThread } from './side-thread.js';
+import { SIDE_THREAD_PAGES, type SideThread } from './side-thread.js';
+import { hashFile, type Survey } from './survey.js';
 
 export interface PageState {
   page: InputPage;
@@ -27,31 +26,27 @@ export interface PageState {
   rehashed?: boolean;
 }
 
-/** Stamps every page and finds content hashes: recorded ones where the stamp proves them, else hashed now when `hashChanged`. */
-export function pageStates(pages: readonly InputPage[], previous: ReadonlyMap<string, InputRecord> | undefined, stampedAt: number, hashChanged: boolean): PageState[] {
-  return pages.map((page) => {
-    let stamp: FileStamp | undefined;
-    try {
-      const info = statSync(page.absolutePath);
-      // Not a regular file (a named pipe would block a read): extraction reports it.
-      if (!info.isFile()) return { page, stamp: undefined, hash: undefined };
-      stamp = stampOf(info);
-    } catch {
-      return { page, stamp: undefined, hash: undefined };
-    }
+/**
+ * Finds each page's content hash from its stamp (`survey.ts`, in page order): the
+ * recorded one where the stamp proves it, else the one the survey took, else
+ * hashed now when `hashChanged`.
+ */
+export function pageStates(
+  pages: readonly InputPage[],
+  { pageStamps: stamps, pageHashes }: Pick<Survey, 'pageStamps' | 'pageHashes'>,
+  previous: ReadonlyMap<string, InputRecord> | undefined,
+  stampedAt: number,
+  hashChanged: boolean,
+): PageState[] {
+  return pages.map((page, i) => {
+    // Not stat'ed, or not a regular file: extraction reports it.
+    const stamp = stamps[i];
+    if (!stamp) return { page, stamp: undefined, hash: undefined };
     const record = previous?.get(page.file);
     if (record && sameStamp(record, stamp, stampedAt)) return { page, stamp, hash: record.hash };
     if (!hashChanged || stamp.size > MAX_PAGE_BYTES) return { page, stamp, hash: undefined };
-    return { page, stamp, hash: hashFile(page.absolutePath), rehashed: record !== undefined };
+    return { page, stamp, hash: pageHashes?.[i] ?? hashFile(page.absolutePath), rehashed: record !== undefined };
   });
-}
-
-function hashFile(file: string): string | undefined {
-  try {
-    return hashOf(readFileSync(file));
-  } catch {
-    return undefined;
-  }
 }
 
 export interface LoadOptions {
@@ -82,10 +77,8 @@ export interface LoadedPages {
   parsed: number;
 }
 
-/** With this many pages to read from the cache, extraction runs off this thread meanwhile: in the pool... */
+/** With this many pages to read from the cache, extraction runs off this thread meanwhile: in the pool when there are `SIDE_THREAD_PAGES` to extract, else in the `SideThread`. */
 const OVERLAP_FROM = 500;
-/** ...when there are this many pages to extract, else in one thread of its own (`SideThread`): starting the pool's threads costs more. */
-export const OVERLAP_PAGES = 16;
 
 /** Pages whose facts are being found (`startLoad`); `finish` gives them. */
 export interface PageLoad {
@@ -130,7 +123,7 @@ export function startLoad(states: readonly PageState[], options: LoadOptions): P
   const early =
     options.pool === undefined || missing.length === 0
       ? undefined
-      : overlap && missing.length < OVERLAP_PAGES && options.thread && !extractorLoaded()
+      : overlap && missing.length < SIDE_THREAD_PAGES && options.thread && !extractorLoaded()
         ? extract(missing, { thread: options.thread })
         : overlap || missing.length >= POOL_THRESHOLD
           ? extract(missing, { poolFrom: 1 })

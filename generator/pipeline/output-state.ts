@@ -1,10 +1,10 @@
 /** What is in the output folder now, measured against the last run's manifest; and `--check`'s comparison. */
-import { statSync, type Stats } from 'node:fs';
+import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { hashOf } from '../cache/hash.js';
 import { sameStamp, stampOf, type FileStamp, type OutputRecord, type RunManifest } from '../cache/run-manifest.js';
-import { listFiles } from '../cli/output-dir.js';
+import type { OutputListing } from './survey.js';
 
 export interface OutputState {
   /** Files in the output folder now, sorted. */
@@ -17,22 +17,21 @@ export interface OutputState {
   stamps: Map<string, FileStamp>;
 }
 
-export async function outputState(out: string, previous: RunManifest | undefined): Promise<OutputState> {
-  const present = listFiles(out);
+/** `listing`: the folder's files and their stamps, as a survey found them (`survey.ts`). */
+export async function outputState(out: string, previous: RunManifest | undefined, listing: OutputListing): Promise<OutputState> {
+  const { present } = listing;
   const intact = new Set<string>();
   const stamps = new Map<string, FileStamp>();
   if (!previous) return { present, intact, rehashed: false, stamps };
-  const here = new Set(present);
-  // Stamps synchronously (thousands of stat calls: a promise each costs more than the call); contents, rarely needed, read in parallel.
+  // Contents, rarely needed, are read in parallel.
   const unproven: OutputRecord[] = [];
   for (const record of previous.outputs) {
-    const info = here.has(record.path) ? statSafely(path.join(out, record.path)) : undefined;
-    if (!info) continue;
-    const stamp = stampOf(info);
+    const stamp = listing.stamps.get(record.path);
+    if (!stamp) continue;
     if (sameStamp(record, stamp, previous.outputsStampedAt, false)) {
       intact.add(record.path);
       stamps.set(record.path, stamp);
-    } else if (info.size === record.size) unproven.push(record);
+    } else if (stamp.size === record.size) unproven.push(record);
   }
   let rehashed = false;
   await Promise.all(
@@ -53,14 +52,6 @@ export async function outputState(out: string, previous: RunManifest | undefined
  */
 export function restamp(out: string, records: readonly Omit<OutputRecord, keyof FileStamp>[], known?: ReadonlyMap<string, FileStamp>): OutputRecord[] {
   return records.map((record) => ({ ...record, ...(known?.get(record.path) ?? stampOf(statSync(path.join(out, record.path)))) }));
-}
-
-function statSafely(file: string): Stats | undefined {
-  try {
-    return statSync(file);
-  } catch {
-    return undefined;
-  }
 }
 
 /** `changed:`/`missing:`/`extra:` lines sorted by path; a file whose content is null is known to match. */

@@ -1,14 +1,17 @@
 /**
- * Entry of a `SideThread` (`side-thread.ts`): loads the extractor at once; after
- * extracting, loads prettier (formatting a line with each parser warms them
- * and the printer) while the other thread plans, then formats what it is sent
- * and deletes the folders it is given.
+ * Entry of a `SideThread` (`side-thread.ts`): takes the survey `generate` sends
+ * first, extracting at once the pages it finds edited, and then loads the
+ * extractor (or loads it for the first extraction);
+ * after extracting, loads prettier (formatting a line with each parser warms
+ * them and the printer) while the other thread plans, then formats what it is
+ * sent and deletes the folders it is given.
  */
 import { rmSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
-import type { SideReply, SideRequest } from './side-thread.js';
-import { loadExtractor } from './extract-page-file.js';
+import { SIDE_THREAD_PAGES, type SideReply, type SideRequest } from './side-thread.js';
+import { loadExtractor, type ExtractedPage } from './extract-page-file.js';
 import { extract } from './worker.js';
+import { packSurvey, type PackedRecords } from './survey.js';
 
 type Formatter = typeof import('../emit/format.js');
 
@@ -25,10 +28,34 @@ function loadFormatter(): Promise<Formatter> {
   return formatter;
 }
 
+/** The last run's records, which the survey waits for; sent after it. */
+let recordsCame: (records: PackedRecords | undefined) => void = () => undefined;
+const lastRecords = new Promise<PackedRecords | undefined>((resolve) => (recordsCame = resolve));
+/** The pages the survey found edited, extracted at once: their files, and the results. */
+let early: { files: string[]; results: Promise<ExtractedPage[]> } | undefined;
+
 async function run(request: SideRequest): Promise<unknown> {
   switch (request.job) {
-    case 'extract':
+    case 'survey': {
+      const { survey, edited } = await packSurvey(request.input, request.out, lastRecords);
+      if (edited.length > 0 && edited.length < SIDE_THREAD_PAGES) {
+        early = { files: edited.map((page) => page.file), results: extract(edited) };
+        // Awaited by the extraction that asks for these pages, if one does.
+        early.results.catch(() => undefined);
+      }
+      return survey;
+    }
+    case 'records':
+      recordsCame(request.records);
+      return undefined;
+    case 'extract': {
+      const at = request.pages.map((page) => early?.files.indexOf(page.file) ?? -1);
+      if (early && at.every((i) => i >= 0)) {
+        const results = await early.results;
+        return at.map((i) => results[i]!);
+      }
       return extract([...request.pages]);
+    }
     case 'format':
       return (await loadFormatter()).formatFile(request.file);
     case 'format-parts':
@@ -39,8 +66,6 @@ async function run(request: SideRequest): Promise<unknown> {
   }
 }
 
-// A failure here surfaces again, as the extraction's, when the pages come.
-loadExtractor().catch(() => undefined);
 parentPort?.on('message', async (request: SideRequest) => {
   let reply: SideReply;
   try {
@@ -49,5 +74,7 @@ parentPort?.on('message', async (request: SideRequest) => {
     reply = { id: request.id, ok: false };
   }
   parentPort!.postMessage(reply);
+  // A failure here surfaces again, as the extraction's, when the pages come.
+  if (request.job === 'survey') loadExtractor().catch(() => undefined);
   if (request.job === 'extract') loadFormatter().catch(() => undefined);
 });

@@ -1,12 +1,13 @@
 /**
  * One thread of its own (`side-thread-worker.ts`) for the small jobs of an edit:
- * extracting the page or two that changed, while this thread stamps the input,
- * reads the cache and plans from a snapshot; then formatting the changed parts of
- * the files they change, with the prettier it loaded meanwhile; and deleting the
- * old output folder a swap leaves, while this thread records the run. Starting it
- * costs this thread a few milliseconds (no piscina, no second thread), and it
- * loads the extractor as soon as it starts, so `generate` starts it before
- * knowing which pages changed when a last run suggests an edit.
+ * surveying the input and output folders (`survey.ts`) while this thread reads
+ * the last run's manifest and loads modules; extracting the page or two that
+ * changed, while this thread reads the cache and plans from a snapshot; then
+ * formatting the changed parts of the files they change, with the prettier it
+ * loaded meanwhile; and deleting the old output folder a swap leaves, while this
+ * thread records the run. Starting it costs this thread a few milliseconds (no
+ * piscina, no second thread), and it loads the extractor after its first job, so
+ * `generate` starts it first thing when a last run suggests an edit.
  *
  * Every job gives undefined when the thread failed in any way; the caller then
  * does the job itself. Idle, the thread does not hold the process; `close` ends it.
@@ -17,8 +18,14 @@ import type { FormattedByParts, LastOutput, SplitText } from '../emit/format.js'
 import type { InputPage } from '../parse/input.js';
 import type { ExtractedPage } from './extract-page-file.js';
 import { RESOURCE_LIMITS } from './pool.js';
+import { unpackSurvey, type PackedRecords, type PackedSurvey, type Survey } from './survey.js';
+
+/** Fewer pages than this to extract go to the side thread; more, to the pool (starting its threads costs more). */
+export const SIDE_THREAD_PAGES = 16;
 
 export type SideJob =
+  | { job: 'survey'; input: string; out: string }
+  | { job: 'records'; records: PackedRecords | undefined }
   | { job: 'extract'; pages: readonly InputPage[] }
   | { job: 'format'; file: EmittedFile }
   | { job: 'format-parts'; file: EmittedFile; split: SplitText; last: LastOutput }
@@ -58,6 +65,27 @@ export class SideThread {
     };
     this.worker.once('error', end);
     this.worker.once('exit', end);
+  }
+
+  /**
+   * A survey of the input and output folders (`survey.ts`); undefined when the
+   * thread failed or could not take it. The last run's records may come later:
+   * the thread lists and stamps meanwhile, then hashes the pages whose stamps do
+   * not prove them and starts extracting those whose content changed (a later
+   * `extract` of them is served from that). Once per thread.
+   */
+  async survey(input: string, out: string, records: Promise<PackedRecords | undefined>): Promise<Survey | undefined> {
+    const findings = this.call({ job: 'survey', input, out });
+    void records.then(
+      (packed) => this.call({ job: 'records', records: packed }),
+      () => this.call({ job: 'records', records: undefined }),
+    );
+    try {
+      const packed = (await findings) as PackedSurvey | undefined;
+      return packed ? unpackSurvey(packed, input) : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   /**
