@@ -8,7 +8,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { GENERATOR_VERSION } from '../model/link.js';
+import { GENERATOR_VERSION } from '../model/version.js';
 import { hashOf } from './hash.js';
 import { sameStamp, stampOf, type FileStamp } from './run-manifest.js';
 import { writeAtomic } from './write-atomic.js';

@@ -21,7 +21,7 @@ import type { Model, ModelOperation, ModelType } from '../model/ir.js';
 import type { VersionLinkState } from '../model/link.js';
 import type { Reference } from '../model/link-types.js';
 import { SCHEMA_VERSION } from '../model/ir.js';
-import { GENERATOR_VERSION } from '../model/link.js';
+import { GENERATOR_VERSION } from '../model/version.js';
 import type { Span } from './facts-index.js';
 import { hashOf } from './hash.js';
 import { decode, Pack } from './pack.js';

@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { buildModel } from '../pipeline/build-model.js';
 import { UsageError } from '../parse/input.js';
-import { GENERATOR_VERSION } from '../model/link.js';
+import { GENERATOR_VERSION } from '../model/version.js';
 import { applyBaseline, baselineOf, DEFAULT_BASELINE, readBaseline, serializeBaseline } from '../check/baseline.js';
 import { FORMATS, type FormatName } from '../check/formatters/index.js';
 import { diskPages } from '../check/page-text.js';

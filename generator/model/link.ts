@@ -10,8 +10,9 @@ import { SCHEMA_VERSION, type Model, type ModelOperation, type ModelType, type P
 import { linkOperations } from './link-operations.js';
 import { addReferencedTypes, inheritAndClassify, linkDocumentedTypes, type Reference } from './link-types.js';
 import { TypeResolver } from './type-resolver.js';
+import { GENERATOR_VERSION } from './version.js';
 
-export const GENERATOR_VERSION = '0.1.0';
+export { GENERATOR_VERSION };
 
 export interface LinkInput {
   pages: readonly PageFacts[];

@@ -5,7 +5,7 @@
 import type { Diagnostic } from '../model/diagnostic.js';
 import { compareDiagnostics } from '../model/diagnostic.js';
 import { SCHEMA_VERSION, type Model } from '../model/ir.js';
-import { GENERATOR_VERSION } from '../model/link.js';
+import { GENERATOR_VERSION } from '../model/version.js';
 import type { RunSummary, VersionSummary } from '../cache/run-manifest.js';
 import { formatInputProblems, isInputProblemCode } from '../cli/summary.js';
 

@@ -1,0 +1,2 @@
+/** The generator's version: in every output header and summary, and in every cache key (`cache/code-id.ts`). */
+export const GENERATOR_VERSION = '0.1.0';
