@@ -18,8 +18,9 @@ import type { Position } from 'unist';
 
 /** A piece that would not be one paragraph on its own (HTML at its start may open an HTML block), or is trimmed by one. */
 const NOT_A_PARAGRAPH = /^(?:[-+>#=~|<]|\d{1,9}[.)](?:\s|$))|^\s|\s$/;
-/** Characters that start or end an inline construct. */
-const SPECIAL = /[!&*<[\\\]_`\0\t\r\n]/g;
+/** Characters that can start or end an inline construct (or that micromark rewrites): anything else is literal text. */
+export const SPECIAL = /[!&*<[\\\]_`\0\t\r\n]/;
+const SPECIALS = new RegExp(SPECIAL.source, 'g');
 /**
  * A link of plain text (no construct, no brackets) to a plain destination (no
  * space, control, parenthesis, bracket, escape, entity, code or HTML; delimiters
@@ -28,7 +29,7 @@ const SPECIAL = /[!&*<[\\\]_`\0\t\r\n]/g;
 const LINK = /\[([^[\]!&*<\\_`\0\t\r\n]+)\]\(([^\s()<>[\]\\`\x00-\x1f\x7f]+)\)/y;
 /** A character reference (`&amp;`, `&#123;`): left to micromark, which knows the names. A `&` starting none is text. */
 const REFERENCE = /&[#A-Za-z0-9]+;/;
-const REFERENCE_HERE = /^&[#A-Za-z0-9]+;/;
+const REFERENCE_AT = new RegExp(REFERENCE.source, 'y');
 /** An opening or closing tag without attributes. */
 const TAG = /<(?:[A-Za-z][A-Za-z0-9-]*(?: ?\/)?|\/[A-Za-z][A-Za-z0-9-]*)>/y;
 /** A letter or digit: `_` between two is text (it can neither open nor close emphasis). */
@@ -43,15 +44,15 @@ export function fastInline(piece: string): PhrasingContent[] | undefined {
   if (NOT_A_PARAGRAPH.test(piece)) return undefined;
   const nodes: PhrasingContent[] = [];
   let textFrom = 0;
-  SPECIAL.lastIndex = 0;
-  for (let match = SPECIAL.exec(piece); match; match = SPECIAL.exec(piece)) {
+  SPECIALS.lastIndex = 0;
+  for (let match = SPECIALS.exec(piece); match; match = SPECIALS.exec(piece)) {
     const at = match.index;
     if (isText(piece, at)) continue;
     const built = construct(piece, at);
     if (!built) return undefined;
     if (at > textFrom) nodes.push(text(piece, textFrom, at));
     nodes.push(built.node);
-    textFrom = SPECIAL.lastIndex = built.end;
+    textFrom = SPECIALS.lastIndex = built.end;
   }
   if (piece.length > textFrom) nodes.push(text(piece, textFrom, piece.length));
   return nodes;
@@ -61,7 +62,8 @@ export function fastInline(piece: string): PhrasingContent[] | undefined {
 function isText(piece: string, at: number): boolean {
   switch (piece[at]) {
     case '&':
-      return !REFERENCE_HERE.test(piece.slice(at, at + 40));
+      REFERENCE_AT.lastIndex = at;
+      return !REFERENCE_AT.test(piece);
     case '!':
       return piece[at + 1] !== '[';
     case '_':

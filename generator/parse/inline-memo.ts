@@ -9,11 +9,8 @@
 import type { PhrasingContent } from 'mdast';
 import type { Point } from 'unist';
 import { linesDown, movedNode } from './positions.js';
-import { fastInline } from './fast-inline.js';
+import { fastInline, SPECIAL } from './fast-inline.js';
 import { parseMarkdown } from './processor.js';
-
-/** Characters that can start or end an inline construct (or that micromark rewrites): anything else is literal text. */
-const SPECIAL = /[!&*<[\\\]_`\0\t\r\n]/;
 
 /** Pieces remembered; the memo starts afresh past this many (they are short). */
 const MAX_ENTRIES = 100_000;

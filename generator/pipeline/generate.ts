@@ -165,7 +165,7 @@ async function generateOnce(request: GenerateRequest): Promise<GenerateResult> {
   const previousInputs = new Map(previous?.inputs.map((record) => [record.file, record]));
   const previousOutputs = new Map(previous?.outputs.map((record) => [record.path, record]));
   // When the thread failed, the survey is taken here after all.
-  const fromThread = here ? undefined : await surveyed;
+  const fromThread = await surveyed;
   const found = here ?? fromThread ?? (await survey(request.input, request.out));
   const { set, output } = found;
   const surveyedBy: GenerateResult['surveyed'] = fromThread ? 'thread' : 'here';

@@ -64,9 +64,7 @@ const FIELDS = 4;
 
 /** Takes a survey of `input` (a docs root as the user gave it) and `out`, here. */
 export async function survey(input: string, out: string): Promise<Survey> {
-  const listing = await listInput(input);
-  const set = pagesOf(listing, input);
-  return { set, pageStamps: set.pages.map((page) => stampFile(page.absolutePath)), output: listOutput(out) };
+  return (await take(input, out)).found;
 }
 
 /**
@@ -75,21 +73,22 @@ export async function survey(input: string, out: string): Promise<Survey> {
  * them are hashed, and those whose content changed are told apart.
  */
 export async function packSurvey(input: string, out: string, records: Promise<PackedRecords | undefined>): Promise<SurveyFindings> {
-  const listing = await listInput(input);
-  const set = pagesOf(listing, input);
-  const present = listFiles(out);
-  const pageStamps = packStamps(set.pages.map((page) => page.absolutePath));
-  const outputStamps = packStamps(present.map((file) => path.join(out, file)));
-  const survey: PackedSurvey = { listing: { ...listing, files: listing.files.join(SEPARATOR) }, pageStamps, present: present.join(SEPARATOR), outputStamps };
+  const { listing, found } = await take(input, out);
+  const { set, pageStamps, output } = found;
+  const survey: PackedSurvey = {
+    listing: { ...listing, files: listing.files.join(SEPARATOR) },
+    pageStamps: packStamps(pageStamps),
+    present: output.present.join(SEPARATOR),
+    outputStamps: packStamps(output.present.map((file) => output.stamps.get(file))),
+  };
   const last = await records;
   if (!last) return { survey, edited: [] };
-  const files = splitNames(last.files);
   const hashes = last.hashes.split(SEPARATOR);
-  const recorded = new Map(files.map((file, i) => [file, i]));
+  const recorded = new Map(splitNames(last.files).map((file, i) => [file, i]));
   const edited: InputPage[] = [];
   survey.pageHashes = set.pages
     .map((page, i) => {
-      const stamp = unpackStamp(pageStamps, i);
+      const stamp = pageStamps[i];
       const at = recorded.get(page.file);
       if (!stamp || stamp.size > MAX_PAGE_BYTES || (at !== undefined && sameStamp(unpackStamp(last.stamps, at)!, stamp, last.stampedAt))) return '';
       const hash = hashFile(page.absolutePath) ?? '';
@@ -102,9 +101,7 @@ export async function packSurvey(input: string, out: string, records: Promise<Pa
 
 /** The records, packed for `packSurvey`. */
 export function packRecords(records: readonly InputRecord[], stampedAt: number): PackedRecords {
-  const stamps = new Float64Array(records.length * FIELDS);
-  records.forEach((record, i) => stamps.set([record.size, record.mtimeMs, record.ctimeMs, record.ino], i * FIELDS));
-  return { files: records.map((record) => record.file).join(SEPARATOR), stamps, hashes: records.map((record) => record.hash).join(SEPARATOR), stampedAt };
+  return { files: records.map((record) => record.file).join(SEPARATOR), stamps: packStamps(records), hashes: records.map((record) => record.hash).join(SEPARATOR), stampedAt };
 }
 
 /** A survey from its packed form (`input` as given to `packSurvey`). */
@@ -125,6 +122,13 @@ export function unpackSurvey(packed: PackedSurvey, input: string): Survey {
   };
 }
 
+/** The survey, and the listing its pages were told apart from (what crosses threads). */
+async function take(input: string, out: string): Promise<{ listing: InputListing; found: Survey }> {
+  const listing = await listInput(input);
+  const set = pagesOf(listing, input);
+  return { listing, found: { set, pageStamps: set.pages.map((page) => stampFile(page.absolutePath)), output: listOutput(out) } };
+}
+
 /** The output folder's files and their stamps. */
 export function listOutput(out: string): OutputListing {
   const present = listFiles(out);
@@ -141,12 +145,10 @@ export function stampFile(file: string): FileStamp | undefined {
   }
 }
 
-function packStamps(files: readonly string[]): Float64Array {
-  const packed = new Float64Array(files.length * FIELDS);
-  files.forEach((file, i) => {
-    const stamp = stampFile(file);
-    packed.set(stamp ? [stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino] : [-1, 0, 0, 0], i * FIELDS);
-  });
+/** Stamps in one array, `FIELDS` numbers each; a size of -1 for none. */
+function packStamps(stamps: readonly (FileStamp | undefined)[]): Float64Array {
+  const packed = new Float64Array(stamps.length * FIELDS);
+  stamps.forEach((stamp, i) => packed.set(stamp ? [stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino] : [-1, 0, 0, 0], i * FIELDS));
   return packed;
 }
 
