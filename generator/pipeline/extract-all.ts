@@ -6,6 +6,7 @@
  * and its v1.0 twin meet in one thread's parse memo. Results come back in input
  * order whatever the pool does.
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { InputPage } from '../parse/input.js';
 import { compareStrings } from '../model/diagnostic.js';
 import { extractPageFile, type ExtractedPage } from './extract-page-file.js';
@@ -31,6 +32,12 @@ export interface ExtractOptions {
 export const POOL_THRESHOLD = 64;
 const BATCH_BYTES = 256 * 1024;
 const BATCH_PAGES = 64;
+/**
+ * Pages extracted in this thread give the event loop a turn this often (ms), so the
+ * caller's timers and I/O still run during a long extraction (a test runner's RPC
+ * answers, a watcher's events) rather than waiting for the last page.
+ */
+const TURN_MS = 50;
 
 export async function extractAll(pages: readonly InputPage[], options: ExtractOptions = {}): Promise<ExtractedPage[]> {
   if (options.thread && pages.length > 0) {
@@ -42,9 +49,14 @@ export async function extractAll(pages: readonly InputPage[], options: ExtractOp
   }
   const out: ExtractedPage[] = [];
   if (!options.pool || pages.length === 0 || pages.length < (options.poolFrom ?? POOL_THRESHOLD)) {
+    let turn = performance.now();
     for (const page of pages) {
       out.push(await extractPageFile(page));
       options.onProgress?.(out.length, pages.length);
+      if (performance.now() - turn >= TURN_MS) {
+        await nextTurn();
+        turn = performance.now();
+      }
     }
     return out;
   }
