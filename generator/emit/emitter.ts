@@ -5,6 +5,7 @@
  */
 import type { Model, ModelOperation, ModelProperty, ModelType } from '../model/ir.js';
 import type { NameTable } from './naming.js';
+import type { PrintMemo } from './print-memo.js';
 import type { ShapeMemo } from './shape-memo.js';
 
 export interface EmittedFile {
@@ -60,7 +61,11 @@ export interface PlannedFile {
    * file may read anything; `test/pipeline/fingerprint.test.ts` holds lists to it.
    */
   dependsOn: () => readonly string[];
-  render: () => string;
+  /**
+   * The file's text. `memo`, when given, holds statements printed for this file by the
+   * last run (`print-memo.ts`); an emitter may take them from it (the text is the same).
+   */
+  render: (memo?: PrintMemo) => string;
 }
 
 const sourceless = new WeakMap<ModelType, object>();

@@ -3,16 +3,66 @@
  * built as plain structures and printed in one call (`printStructure`), which is
  * linear and parses nothing: a source file made from the same structures would
  * print them and then parse the text back, and adding nodes one at a time is
- * quadratic on large files. Prettier formats the text afterwards.
+ * quadratic on large files. Prettier formats the text afterwards. With a print
+ * memo (`print-memo.ts`), statements are printed one by one and those the memo
+ * has are not printed again.
  */
-import type { WriterFunction, ImportDeclarationStructure, JSDocStructure, OptionalKind, StatementStructures } from 'ts-morph';
+import type { WriterFunction, ImportDeclarationStructure, JSDocStructure, OptionalKind, StatementStructures, StructureKind as Kind } from 'ts-morph';
 import { printStructure, StructureKind } from './ts-morph-values.js';
 import { compareStrings } from '../model/diagnostic.js';
 import { escapeComment } from './naming.js';
+import type { PrintMemo } from './print-memo.js';
 
-/** The text of a file of `statements`, after `header` (the generated-file header) verbatim. */
-export function printStatements(header: string, statements: (StatementStructures | WriterFunction)[]): string {
-  return `${header}${printStructure({ kind: StructureKind.SourceFile, statements }, { indentNumberOfSpaces: 2, useSingleQuote: true })}`;
+const PRINT_OPTIONS = { indentNumberOfSpaces: 2, useSingleQuote: true } as const;
+
+/**
+ * The text of a file of `statements`, after `header` (the generated-file header)
+ * verbatim. With a memo (for statements of plain data only), each statement is
+ * printed alone unless the memo has it, and they are put together as one print would.
+ */
+export function printStatements(header: string, statements: (StatementStructures | WriterFunction)[], memo?: PrintMemo): string {
+  if (memo) {
+    const plain = statements as StatementStructures[];
+    return `${header}${joinStatements(plain, plain.map((statement) => memo.text(statement, printAlone)))}`;
+  }
+  return `${header}${printStructure({ kind: StructureKind.SourceFile, statements }, PRINT_OPTIONS)}`;
+}
+
+/** A statement printed as a file of its own. */
+function printAlone(statement: StatementStructures): string {
+  return printStructure({ kind: StructureKind.SourceFile, statements: [statement] }, PRINT_OPTIONS);
+}
+
+/** Kinds ts-morph puts a blank line before (past the first statement); functions only when not ambient, as here. */
+const BLANK_BEFORE: ReadonlySet<Kind> = new Set([StructureKind.Interface, StructureKind.Enum, StructureKind.Class, StructureKind.Function, StructureKind.Module]);
+
+/**
+ * Statements each printed alone, put together as ts-morph prints them in one file
+ * (`StatementStructurePrinter`): each on a new line, with a blank line before one of
+ * `BLANK_BEFORE` and after one that ends in `}`.
+ */
+export function joinStatements(statements: readonly StatementStructures[], texts: readonly string[]): string {
+  // What came before is looked at through the last text that was not blank (the joined text is a rope: reading it would flatten it).
+  let last = '';
+  const out: string[] = [];
+  statements.forEach((statement, i) => {
+    const text = texts[i]!;
+    if (out.length > 0 && (BLANK_BEFORE.has(statement.kind) || lastNonSpace(last) === '}') && !endsWithBlankLine(out)) out.push('\n');
+    out.push(text);
+    if (lastNonSpace(text) !== undefined) last = text;
+  });
+  return out.join('');
+}
+
+/** Whether the pieces joined end with a blank line (two newlines). */
+function endsWithBlankLine(pieces: readonly string[]): boolean {
+  const tail = pieces.at(-1)!.length >= 2 || pieces.length < 2 ? pieces.at(-1)! : pieces.at(-2)! + pieces.at(-1)!;
+  return tail.endsWith('\n\n');
+}
+
+function lastNonSpace(text: string): string | undefined {
+  for (let i = text.length - 1; i >= 0; i--) if (!/\s/.test(text[i]!)) return text[i];
+  return undefined;
 }
 
 /**
