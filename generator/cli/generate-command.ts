@@ -5,7 +5,8 @@
  */
 import path from 'node:path';
 import { installCodeCache } from '../cache/code-cache.js';
-import { generate, type GenerateRequest, type GenerateResult } from '../pipeline/generate.js';
+import type { GenerateRequest, GenerateResult } from '../pipeline/generate.js';
+import { prestartSideThread } from '../pipeline/side-thread.js';
 import { createProgress } from './progress.js';
 import { DEFAULT_CACHE_DIR, type CommonOptions } from './options.js';
 
@@ -29,6 +30,9 @@ export async function runGenerate(options: GenerateOptions): Promise<number> {
     return code;
   }
   const started = performance.now();
+  // The side thread an edit run starts is started first, then the generator loaded (`prestartSideThread`).
+  prestartSideThread(request.input, request.out, request.cacheDir, request.workers);
+  const { generate } = await import('../pipeline/generate.js');
   const progress = createProgress({ quiet: options.quiet });
   let result: GenerateResult;
   try {

@@ -9,7 +9,7 @@ import { FactsStore } from '../cache/facts-store.js';
 import { loadPages, pageStates } from './load-pages.js';
 import { stampFile } from './survey.js';
 import { defaultWorkers, POOL_AVAILABLE, WorkerPool } from './pool.js';
-import { SideThread } from './side-thread.js';
+import { SideThread, takePrestartedThread } from './side-thread.js';
 
 export interface BuildOptions {
   /** Worker threads; 1 runs in this thread. Default: available cores. */
@@ -51,7 +51,7 @@ export function lazyPool(workers = defaultWorkers()): { get: (() => WorkerPool) 
   const threads = workers > 1 && POOL_AVAILABLE;
   return {
     get: threads ? () => (pool ??= new WorkerPool(workers)) : undefined,
-    thread: threads ? () => (thread ??= new SideThread()) : undefined,
+    thread: threads ? () => (thread ??= takePrestartedThread() ?? new SideThread()) : undefined,
     destroy: async () => {
       await Promise.all([pool?.destroy(), thread?.close()]);
       pool = undefined;

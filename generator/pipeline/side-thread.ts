@@ -12,12 +12,14 @@
  * Every job gives undefined when the thread failed in any way; the caller then
  * does the job itself. Idle, the thread does not hold the process; `close` ends it.
  */
+import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
+import { manifestPath } from '../cache/run-manifest.js';
 import type { EmittedFile } from '../emit/emitter.js';
 import type { FormattedByParts, LastOutput, SplitText } from '../emit/format.js';
 import type { InputPage } from '../parse/input.js';
 import type { ExtractedPage } from './extract-page-file.js';
-import { RESOURCE_LIMITS } from './pool.js';
+import { defaultWorkers, POOL_AVAILABLE, RESOURCE_LIMITS } from './pool.js';
 import { unpackSurvey, type PackedRecords, type PackedSurvey, type Survey } from './survey.js';
 
 /** Fewer pages than this to extract go to the side thread; more, to the pool (starting its threads costs more). */
@@ -35,6 +37,28 @@ export type SideRequest = SideJob & { id: number };
 
 /** `value` is what the job's function returned; `ok: false` when it threw. */
 export type SideReply = { id: number; ok: true; value: unknown } | { id: number; ok: false };
+
+let prestarted: SideThread | undefined;
+
+/**
+ * Starts the side thread of a `generate` run of `input` into `out` now, before the
+ * run has loaded, when the run will start one (threads, and a last run to compare
+ * with: `generate` starts it then). The thread's own start, some 50 ms, then
+ * overlaps with loading the generator rather than delaying the survey. The run's
+ * pool takes it (`takePrestartedThread`); one never taken stays idle and does not
+ * hold the process.
+ */
+export function prestartSideThread(input: string, out: string, cacheDir: string | null, workers = defaultWorkers()): void {
+  if (prestarted || cacheDir === null || workers < 2 || !POOL_AVAILABLE || !existsSync(manifestPath(cacheDir, input, out))) return;
+  prestarted = new SideThread();
+}
+
+/** The prestarted side thread, once. */
+export function takePrestartedThread(): SideThread | undefined {
+  const thread = prestarted;
+  prestarted = undefined;
+  return thread;
+}
 
 export class SideThread {
   private readonly worker: Worker | undefined;
