@@ -42,22 +42,21 @@ const BLANK_BEFORE: ReadonlySet<Kind> = new Set([StructureKind.Interface, Struct
  * `BLANK_BEFORE` and after one that ends in `}`.
  */
 export function joinStatements(statements: readonly StatementStructures[], texts: readonly string[]): string {
-  // What came before is looked at through the last text that was not blank (the joined text is a rope: reading it would flatten it).
-  let last = '';
+  // Pieces joined once at the end (reading the tail of a growing rope would flatten it), so what came before is kept as
+  // its last two characters and its last character that is not a space.
   const out: string[] = [];
+  let tail = '';
+  let lastMark: string | undefined;
+  const push = (piece: string) => {
+    out.push(piece);
+    tail = piece.length >= 2 ? piece.slice(-2) : (tail + piece).slice(-2);
+    lastMark = lastNonSpace(piece) ?? lastMark;
+  };
   statements.forEach((statement, i) => {
-    const text = texts[i]!;
-    if (out.length > 0 && (BLANK_BEFORE.has(statement.kind) || lastNonSpace(last) === '}') && !endsWithBlankLine(out)) out.push('\n');
-    out.push(text);
-    if (lastNonSpace(text) !== undefined) last = text;
+    if (out.length > 0 && (BLANK_BEFORE.has(statement.kind) || lastMark === '}') && tail !== '\n\n') push('\n');
+    push(texts[i]!);
   });
   return out.join('');
-}
-
-/** Whether the pieces joined end with a blank line (two newlines). */
-function endsWithBlankLine(pieces: readonly string[]): boolean {
-  const tail = pieces.at(-1)!.length >= 2 || pieces.length < 2 ? pieces.at(-1)! : pieces.at(-2)! + pieces.at(-1)!;
-  return tail.endsWith('\n\n');
 }
 
 function lastNonSpace(text: string): string | undefined {

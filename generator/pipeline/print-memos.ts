@@ -60,9 +60,10 @@ export class PrintMemos {
     try {
       const text = readFileSync(this.fileOf(file), 'utf8');
       const end = text.indexOf('\n');
+      if (end < 0) return [];
       const header = JSON.parse(text.slice(0, end)) as Partial<Header>;
       const body = text.slice(end + 1);
-      if (end < 0 || header.format !== FORMAT || header.code !== this.code || header.file !== file || header.check !== hashOf(body)) return [];
+      if (header.format !== FORMAT || header.code !== this.code || header.file !== file || header.check !== hashOf(body)) return [];
       const entries = JSON.parse(body) as unknown;
       return Array.isArray(entries) && entries.every(isEntry) ? entries : [];
     } catch {
