@@ -8,7 +8,7 @@ import { codeIds } from '../cache/code-id.js';
 import { FactsStore } from '../cache/facts-store.js';
 import { loadPages, pageStates } from './load-pages.js';
 import { stampFile } from './survey.js';
-import { defaultWorkers, POOL_AVAILABLE, WorkerPool } from './pool.js';
+import { defaultWorkers, usesThreads, WorkerPool } from './pool.js';
 import { SideThread, takePrestartedThread } from './side-thread.js';
 
 export interface BuildOptions {
@@ -48,7 +48,7 @@ export async function buildModel(input: string, options: BuildOptions = {}): Pro
 export function lazyPool(workers = defaultWorkers()): { get: (() => WorkerPool) | undefined; thread: (() => SideThread) | undefined; destroy: () => Promise<void> } {
   let pool: WorkerPool | undefined;
   let thread: SideThread | undefined;
-  const threads = workers > 1 && POOL_AVAILABLE;
+  const threads = usesThreads(workers);
   return {
     get: threads ? () => (pool ??= new WorkerPool(workers)) : undefined,
     thread: threads ? () => (thread ??= takePrestartedThread() ?? new SideThread()) : undefined,

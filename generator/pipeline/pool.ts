@@ -12,7 +12,12 @@ import type { InputPage } from '../parse/input.js';
 import type { EmittedFile } from '../emit/emitter.js';
 import type { ExtractedPage } from './extract-page-file.js';
 
-export const POOL_AVAILABLE = !import.meta.url.endsWith('.ts');
+const POOL_AVAILABLE = !import.meta.url.endsWith('.ts');
+
+/** Whether a run with this many workers uses threads (the pool, the side thread): from compiled code, with two or more. */
+export function usesThreads(workers: number): boolean {
+  return workers > 1 && POOL_AVAILABLE;
+}
 
 /** Worker threads get a larger young generation than their default: parsing allocates short-lived objects fast, and scavenges dominated. */
 export const RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 64 };

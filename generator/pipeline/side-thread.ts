@@ -19,7 +19,7 @@ import type { EmittedFile } from '../emit/emitter.js';
 import type { FormattedByParts, LastOutput, SplitText } from '../emit/format.js';
 import type { InputPage } from '../parse/input.js';
 import type { ExtractedPage } from './extract-page-file.js';
-import { defaultWorkers, POOL_AVAILABLE, RESOURCE_LIMITS } from './pool.js';
+import { defaultWorkers, RESOURCE_LIMITS, usesThreads } from './pool.js';
 import { unpackSurvey, type PackedRecords, type PackedSurvey, type Survey } from './survey.js';
 
 /** Fewer pages than this to extract go to the side thread; more, to the pool (starting its threads costs more). */
@@ -49,7 +49,7 @@ let prestarted: SideThread | undefined;
  * hold the process.
  */
 export function prestartSideThread(input: string, out: string, cacheDir: string | null, workers = defaultWorkers()): void {
-  if (prestarted || cacheDir === null || workers < 2 || !POOL_AVAILABLE || !existsSync(manifestPath(cacheDir, input, out))) return;
+  if (prestarted || cacheDir === null || !usesThreads(workers) || !existsSync(manifestPath(cacheDir, input, out))) return;
   prestarted = new SideThread();
 }
 
