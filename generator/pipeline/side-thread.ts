@@ -65,6 +65,8 @@ export class SideThread {
   private readonly pending = new Map<number, (reply: SideReply | undefined) => void>();
   private nextId = 0;
   private dead = false;
+  /** Set by `close`: the thread stays referenced until it has ended. */
+  private closing = false;
   /** The one extraction the thread does: the pages' files, and their results. */
   private extraction: { files: string[]; results: Promise<ExtractedPage[] | undefined> } | undefined;
 
@@ -79,7 +81,7 @@ export class SideThread {
     this.worker.on('message', (reply: SideReply) => {
       this.pending.get(reply?.id)?.(reply);
       this.pending.delete(reply?.id);
-      if (this.pending.size === 0) this.worker!.unref();
+      if (this.pending.size === 0 && !this.closing) this.worker!.unref();
     });
     // Listened to from the start: an error in an idle thread must not be thrown here.
     const end = () => {
@@ -147,6 +149,10 @@ export class SideThread {
   }
 
   async close(): Promise<void> {
+    // Held until it has ended, even when a reply comes meanwhile: unreferenced, it could leave this thread's loop
+    // empty (and the caller awaiting this unsettled) while it still stops.
+    this.closing = true;
+    this.worker?.ref();
     await this.worker?.terminate().catch(() => undefined);
   }
 
