@@ -13,6 +13,7 @@
  * simply compiled. Any error reading or writing the cache costs only the time
  * it was meant to save.
  */
+import { isAscii } from 'node:buffer';
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -53,13 +54,14 @@ const { Module } = createRequire(import.meta.url)('node:module') as { Module: Mo
 interface ModuleInstance {
   exports: unknown;
   require(id: string): unknown;
+  _compile(content: string, filename: string): unknown;
 }
 
 interface ModuleClass {
   prototype: { _compile(this: ModuleInstance, content: string, filename: string): unknown };
   wrap(content: string): string;
   _resolveFilename(request: string, parent: ModuleInstance, isMain: boolean, options?: unknown): string;
-  _extensions: unknown;
+  _extensions: { '.js': (this: unknown, module: ModuleInstance, filename: string) => void };
   _cache: unknown;
 }
 
@@ -77,13 +79,28 @@ export function installCodeCache(dir: string): CodeCache {
   const compiled: Compiled[] = [];
   let hits = 0;
   let misses = 0;
-  const original = Module.prototype._compile;
-  Module.prototype._compile = function compile(this: ModuleInstance, content: string, filename: string): unknown {
-    const stamp = filename.includes(`${path.sep}node_modules${path.sep}`) ? stampOf(filename) : undefined;
-    if (!stamp) return original.call(this, content, filename);
+  const inPackages = (filename: string) => filename.includes(`${path.sep}node_modules${path.sep}`);
+  const cachedEntry = (filename: string, stamp: Stamp) => {
     cache ??= readCache(file);
     const entry = cache.entries.get(filename);
-    const cachedData = entry && sameStamp(entry.stamp, stamp) && entry.length === content.length ? checkedBytes(cache.blob, entry) : undefined;
+    return entry && sameStamp(entry.stamp, stamp) ? entry : undefined;
+  };
+  const extensions = Module._extensions;
+  const load = extensions['.js'];
+  extensions['.js'] = function loadJs(this: unknown, module: ModuleInstance, filename: string): void {
+    // A file compiled as CommonJS last time, unchanged since: read here, where text that is all ASCII (TypeScript's
+    // 9 MB is) is decoded as latin1, the same string five times faster than UTF-8. Any other goes to Node's loader.
+    const stamp = inPackages(filename) ? stampOf(filename) : undefined;
+    if (!stamp || !cachedEntry(filename, stamp)) return load.call(this, module, filename);
+    const bytes = readFileSync(filename);
+    module._compile(bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8'), filename);
+  };
+  const original = Module.prototype._compile;
+  Module.prototype._compile = function compile(this: ModuleInstance, content: string, filename: string): unknown {
+    const stamp = inPackages(filename) ? stampOf(filename) : undefined;
+    if (!stamp) return original.call(this, content, filename);
+    const entry = cachedEntry(filename, stamp);
+    const cachedData = entry && entry.length === content.length ? checkedBytes(cache!.blob, entry) : undefined;
     let script: vm.Script;
     try {
       // Dynamic import() in the module works as in a module Node compiled.
@@ -136,7 +153,7 @@ function requireFor(module: ModuleInstance): NodeJS.Require {
   const require = ((id: string) => module.require(id)) as NodeJS.Require;
   require.resolve = ((request: string, options?: unknown) => Module._resolveFilename(request, module, false, options)) as NodeJS.RequireResolve;
   require.main = process.mainModule;
-  require.extensions = Module._extensions as NodeJS.Require['extensions'];
+  require.extensions = Module._extensions as unknown as NodeJS.Require['extensions'];
   require.cache = Module._cache as NodeJS.Require['cache'];
   return require;
 }

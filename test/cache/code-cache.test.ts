@@ -66,6 +66,12 @@ describe.runIf(built)('code cache', () => {
     expect(second).toEqual({ hits: first.misses, misses: 0, value: 'type A = string;' });
   });
 
+  it('reads a cached module that is not all ASCII as UTF-8', async () => {
+    await writeFile(fake(), "module.exports = { answer: () => 'café ✓ \\u00e9' };\n");
+    expect(runFake()).toEqual({ hits: 0, misses: 1, value: 'café ✓ é' });
+    expect(runFake()).toEqual({ hits: 1, misses: 0, value: 'café ✓ é' });
+  });
+
   it('does not use an entry for a module that changed since (same length), and runs the new code', async () => {
     expect(runFake()).toEqual({ hits: 0, misses: 1, value: 41 });
     expect(runFake()).toEqual({ hits: 1, misses: 0, value: 41 });
