@@ -13,6 +13,9 @@
  * peak RSS are each child's own (a preloaded probe reports `process.resourceUsage()`
  * at exit). Cheap steps run `--repeat` times (median). The machine may be shared:
  * load averages are printed, and CPU-time ratios beside the wall-time ones.
+ * Children run without NODE_EXTRA_CA_CERTS, which docs2ts has no use for: when it
+ * is set, what it adds to a process start is measured and printed, and the
+ * one_edit ratios with it.
  */
 import { spawnSync } from 'node:child_process';
 import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
@@ -65,12 +68,20 @@ async function main(): Promise<number> {
       "if (isMainThread) process.on('exit', () => { const u = process.resourceUsage(); process.stderr.write(`\\nBENCH-RUSAGE ${JSON.stringify({ cpu: (u.userCPUTime + u.systemCPUTime) / 1e6, rss: u.maxRSS * 1024 })}\\n`); });\n",
   );
   console.log(`docs2ts benchmark: ${os.availableParallelism()} cores, node ${process.version}, load average ${loadText()}`);
+  const certs = caCertsCost();
+  if (certs) {
+    console.log(
+      `NODE_EXTRA_CA_CERTS is set here: Node then loads CA certificates as every process starts (node -e 0: ${ms(certs.with)} with it, ${ms(certs.without)} without, median of ${STARTS}).\n` +
+        'docs2ts opens no TLS connection, so its runs below are measured without it; the one_edit ratios with that cost added follow the others.',
+    );
+  }
   try {
     const seeds = await benchInput('docs-input (the seeds)', path.join(repoRoot, 'docs-input'), work, probe, {
       repeat,
       verify: values.verify,
       // Four pages: process start and module loading are the whole run, so the ratio targets are for the corpus.
       judged: false,
+      certs,
       edits: [
         rowEdit('description edit', 'v1.0/resources/intune-onboarding-devicemanagementpartner.md', 'lastHeartbeatDateTime', 'description'),
         rowEdit('property row added', 'v1.0/resources/intune-onboarding-devicemanagementpartner.md', 'lastHeartbeatDateTime', 'row'),
@@ -87,6 +98,7 @@ async function main(): Promise<number> {
       repeat,
       verify: values.verify,
       judged: true,
+      certs,
       edits: [
         rowEdit('description edit, v1.0 page', 'v1.0/resources/user.md', 'aboutMe', 'description'),
         rowEdit('property row added, v1.0 page', 'v1.0/resources/user.md', 'aboutMe', 'row'),
@@ -109,7 +121,7 @@ async function benchInput(
   source: string,
   work: string,
   probe: string,
-  options: { repeat: number; verify: boolean; edits: Edit[]; judged: boolean },
+  options: { repeat: number; verify: boolean; edits: Edit[]; judged: boolean; certs: StartCost | undefined },
 ): Promise<InputFigures> {
   const dir = await mkdtemp(path.join(work, 'input-'));
   const input = path.join(dir, path.basename(source));
@@ -161,6 +173,10 @@ async function benchInput(
   ratio('cold/parse_floor', cold, floor, 0.6);
   ratio('warm/cold', warm, cold, 0.03);
   for (const [name, m] of edits) ratio(`one_edit/cold (${name})`, m, cold, 0.03);
+  if (options.certs) {
+    const extra = options.certs.with - options.certs.without;
+    for (const [name, m] of edits) console.log(`    ${`one_edit/cold (${name})`.padEnd(46)} ${((m.wall + extra) / (cold.wall + extra)).toFixed(3)} with NODE_EXTRA_CA_CERTS`);
+  }
   const peak = Math.max(cold.rss, warm.rss, ...edits.map(([, m]) => m.rss), check.rss);
   console.log(`    peak RSS of docs2ts runs ${(peak / 1024 / 1024).toFixed(0)} MB (target <= 2048 MB) ${peak <= 2 * GB ? 'met' : 'missed'}`);
   console.log(`  load average now ${loadText()}`);
@@ -172,6 +188,43 @@ async function benchInput(
   return { cold, warm };
 }
 
+/** The environment of docs2ts runs: this one's, without NODE_EXTRA_CA_CERTS (`caCertsCost`). */
+function childEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, CI: '1', DOCS2TS_TIMINGS: '1' };
+  delete env['NODE_EXTRA_CA_CERTS'];
+  return env;
+}
+
+interface StartCost {
+  /** Seconds `node -e 0` takes with NODE_EXTRA_CA_CERTS as set here, and without it. */
+  with: number;
+  without: number;
+}
+
+const STARTS = 5;
+
+/**
+ * What NODE_EXTRA_CA_CERTS, when set, adds to every process start: Node 20 then
+ * builds its certificate store before running any code (some 50 ms on the
+ * machine this was written on, more than Node's whole start without it).
+ */
+function caCertsCost(): StartCost | undefined {
+  if (!process.env['NODE_EXTRA_CA_CERTS']) return undefined;
+  const start = (env: NodeJS.ProcessEnv) =>
+    median(
+      Array.from({ length: STARTS }, () => {
+        const started = performance.now();
+        spawnSync(process.execPath, ['-e', '0'], { env, stdio: 'ignore' });
+        return { wall: (performance.now() - started) / 1000, cpu: 0, rss: 0, exit: 0 };
+      }),
+    ).wall;
+  return { with: start(process.env), without: start(childEnv()) };
+}
+
+function ms(seconds: number): string {
+  return `${Math.round(seconds * 1000)} ms`;
+}
+
 /** One docs2ts run as a child process, with its own CPU time and peak RSS. */
 function run(probe: string, cwd: string, args: string[]): Measure {
   const started = performance.now();
@@ -179,7 +232,7 @@ function run(probe: string, cwd: string, args: string[]): Measure {
     cwd,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, CI: '1', DOCS2TS_TIMINGS: '1' },
+    env: childEnv(),
   });
   const wall = (performance.now() - started) / 1000;
   const usage = /BENCH-RUSAGE (\{.*\})/.exec(child.stderr)?.[1];
