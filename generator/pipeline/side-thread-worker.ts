@@ -2,8 +2,8 @@
  * Entry of a `SideThread` (`side-thread.ts`): takes the survey `generate` sends
  * first, extracting at once the pages it finds edited, and then loads the
  * extractor (or loads it for the first extraction);
- * after extracting, loads prettier (formatting a line with each parser warms
- * them and the printer) while the other thread plans, then formats what it is
+ * after extracting, loads prettier (formatting a line warms its parser and
+ * printer) while the other thread plans, then formats what it is
  * sent and deletes the folders it is given.
  */
 import { rmSync } from 'node:fs';
@@ -19,10 +19,9 @@ let formatter: Promise<Formatter> | undefined;
 
 function loadFormatter(): Promise<Formatter> {
   formatter ??= import('../emit/format.js').then(async (module) => {
-    // Both parsers `parserFor` picks from: `typescript` for text with a `declare`.
-    for (const content of ['export const warm = { a: [1] };\n', 'declare const warm: { a: number[] };\n']) {
-      await module.formatFile({ path: 'warm.ts', content }).catch(() => undefined);
-    }
+    // The parser `parserFor` picks for every file the emitters write (on the corpus's too): `babel-ts`. A text that
+    // needs `typescript` loads it when it comes (warming it as well would cost every edit some 60 ms of this thread).
+    await module.formatFile({ path: 'warm.ts', content: 'export const warm = { a: [1] };\n' }).catch(() => undefined);
     return module;
   });
   return formatter;
