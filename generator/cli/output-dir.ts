@@ -3,8 +3,9 @@
  * one (unchanged files hard-linked from it, so they are not rewritten), then the
  * two folders are swapped by rename. A run killed before the swap leaves the old
  * folder untouched; one killed inside the swap (two renames) is repaired by the
- * next run, which finds the old folder under its backup name. When only one
- * file changes, that file alone is replaced by rename (`replaceOne`).
+ * next run, which finds the old folder under its backup name. When only a few
+ * files change, those alone are replaced by rename (`replaceFew`); a run killed
+ * among those renames leaves a list of them, which the next run completes.
  */
 import { copyFileSync, linkSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { link, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
@@ -42,8 +43,8 @@ export async function writeOutputDir(out: string, files: readonly OutputFile[], 
   const backup = path.join(path.dirname(target), `.${path.basename(target)}.old-${stamp}`);
   const report: WriteReport = { written: [], unchanged: [], removed: [] };
   const previous = new Set(listFiles(target));
-  const single = await replaceOne(target, files, previous, `.${path.basename(target)}.file-${stamp}`);
-  if (single) return single;
+  const few = await replaceFew(target, files, previous, stamp);
+  if (few) return few;
   try {
     for (const folder of new Set(files.map((file) => path.dirname(path.join(staging, file.path))))) mkdirSync(folder, { recursive: true });
     // Files known unchanged are hard-linked synchronously (thousands of link calls: a promise each costs more than the call).
@@ -77,29 +78,75 @@ export async function writeOutputDir(out: string, files: readonly OutputFile[], 
 
 const PARALLEL = 64;
 
+/** At most this many files with new content, in a folder that keeps all its files, are replaced one by one (`replaceFew`). */
+const FEW = 8;
+
 /**
- * When the folder already holds exactly the files asked for and only one may
- * have new content, that file alone is replaced (written beside the folder, then
- * renamed over it): one rename changes the folder from its old state to the new
- * one, as the swap would, without linking every other file again. Undefined when
- * this does not apply.
+ * When the folder already holds exactly the files asked for and at most `FEW` may
+ * have new content, those whose text differs are replaced alone: each written
+ * beside the folder, then renamed over its old self, without linking every other
+ * file again. With more than one, the list of renames is saved first (`.moves-`),
+ * so that a run killed among them is completed by the next (`recoverOutputDir`),
+ * as a run killed inside the swap is. Undefined when this does not apply.
  */
-async function replaceOne(target: string, files: readonly OutputFile[], present: ReadonlySet<string>, temporaryName: string): Promise<WriteReport | undefined> {
-  const changed = files.filter((file) => file.content !== null);
-  if (changed.length !== 1 || files.length !== present.size || !files.every((file) => present.has(file.path))) return undefined;
-  const file = changed[0]!;
-  const existing = path.join(target, file.path);
-  const unchanged = files.filter((f) => f !== file).map((f) => f.path);
-  if ((await readFile(existing, 'utf8').catch(() => undefined)) === file.content) return { written: [], unchanged: files.map((f) => f.path), removed: [] };
-  const temporary = path.join(path.dirname(target), temporaryName);
+async function replaceFew(target: string, files: readonly OutputFile[], present: ReadonlySet<string>, stamp: string): Promise<WriteReport | undefined> {
+  const given = files.filter((file) => file.content !== null);
+  if (given.length === 0 || given.length > FEW || files.length !== present.size || !files.every((file) => present.has(file.path))) return undefined;
+  const texts = await Promise.all(given.map((file) => readFile(path.join(target, file.path), 'utf8').catch(() => undefined)));
+  const changed = new Set(given.filter((file, i) => texts[i] !== file.content));
+  const report: WriteReport = { written: [], unchanged: [], removed: [] };
+  for (const file of files) (changed.has(file) ? report.written : report.unchanged).push(file.path);
+  if (changed.size === 0) return report;
+  const parent = path.dirname(target);
+  const base = `.${path.basename(target)}`;
+  const moves = [...changed].map((file, i): Move => [path.join(parent, `${base}.file-${stamp}-${i}`), path.join(target, file.path)]);
+  const journal = path.join(parent, `${base}.moves-${stamp}`);
   try {
-    await writeFile(temporary, file.content!);
-    await rename(temporary, existing);
+    await Promise.all([...changed].map((file, i) => writeFile(moves[i]![0], file.content!)));
+    if (moves.length > 1) await writeAtomic(journal, JSON.stringify(moves), path.join(parent, `${base}.file-${stamp}-moves`));
+    for (const [from, to] of moves) await rename(from, to);
+    await rm(journal, { force: true });
   } catch (error) {
-    await rm(temporary, { force: true });
+    await Promise.all(moves.map(([from]) => rm(from, { force: true })));
+    await rm(journal, { force: true });
     throw error;
   }
-  return { written: [file.path], unchanged, removed: [] };
+  return report;
+}
+
+/** A replacement file beside the output folder, and the file of the folder it replaces. */
+type Move = [from: string, to: string];
+
+/** Writes `content` to `file` through a temporary file renamed over it. */
+async function writeAtomic(file: string, content: string, temporary: string): Promise<void> {
+  await writeFile(temporary, content);
+  await rename(temporary, file);
+}
+
+/**
+ * Completes the renames a killed `replaceFew` listed: those whose replacement is
+ * still beside the folder, and only between the places it uses (the list is a
+ * file anyone could have put there).
+ */
+async function completeMoves(journal: string, parent: string, target: string): Promise<void> {
+  const moves = await readFile(journal, 'utf8').then(
+    (text) => JSON.parse(text) as unknown,
+    () => undefined,
+  );
+  const prefix = `.${path.basename(target)}.file-`;
+  const valid = (move: unknown): move is Move =>
+    Array.isArray(move) &&
+    move.length === 2 &&
+    typeof move[0] === 'string' &&
+    typeof move[1] === 'string' &&
+    path.dirname(move[0]) === parent &&
+    path.basename(move[0]).startsWith(prefix) &&
+    path.resolve(move[1]) === move[1] &&
+    move[1].startsWith(`${target}${path.sep}`);
+  if (Array.isArray(moves) && moves.every(valid)) {
+    for (const [from, to] of moves) await rename(from, to).catch(() => undefined);
+  }
+  await rm(journal, { force: true });
 }
 
 /** Hard-links a file the caller knows unchanged into the staging folder (a copy where links fail); true. */
@@ -125,13 +172,15 @@ async function placeFile(file: OutputFile & { content: string }, target: string,
 }
 
 /** Puts back an output folder that a killed run left under its backup name, and clears staging leftovers. */
-export async function recoverOutputDir(target: string): Promise<void> {
+export async function recoverOutputDir(out: string): Promise<void> {
+  const target = path.resolve(out);
   const parent = path.dirname(target);
   const base = path.basename(target);
   const entries = await readdir(parent).catch(() => [] as string[]);
   const backups = entries.filter((name) => name.startsWith(`.${base}.old-`)).sort();
   const stagings = entries.filter((name) => name.startsWith(`.${base}.new-`) || name.startsWith(`.${base}.file-`));
   if (!(await exists(target)) && backups.length > 0) await rename(path.join(parent, backups.pop()!), target);
+  for (const name of entries.filter((name) => name.startsWith(`.${base}.moves-`)).sort()) await completeMoves(path.join(parent, name), parent, target);
   for (const name of [...backups, ...stagings]) await rm(path.join(parent, name), { recursive: true, force: true });
 }
 

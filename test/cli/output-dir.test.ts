@@ -1,6 +1,7 @@
 /**
- * writeOutputDir: one changed file in an otherwise identical folder is replaced
- * alone (the other files keep their inodes, nothing is left beside the folder);
+ * writeOutputDir: a few changed files in an otherwise identical folder are
+ * replaced alone (the other files keep their inodes, nothing is left beside the
+ * folder), and a run killed among those renames is completed by the next;
  * anything else goes through the staged folder and the swap. Killing a run at
  * any moment is `test/robustness/kill.test.ts`.
  */
@@ -54,7 +55,6 @@ describe('writeOutputDir', () => {
   it.each([
     ['a file removed as well', [{ path: 'a.ts', content: null }, { path: 'sub/b.ts', content: 'b changed\n' }], ['sub/b.ts'], ['sub/c.ts']],
     ['a file added as well', [{ path: 'a.ts', content: null }, { path: 'sub/b.ts', content: 'b changed\n' }, { path: 'sub/c.ts', content: null }, { path: 'd.ts', content: 'd\n' }], ['d.ts', 'sub/b.ts'], []],
-    ['two files changed', [{ path: 'a.ts', content: 'a changed\n' }, { path: 'sub/b.ts', content: 'b changed\n' }, { path: 'sub/c.ts', content: null }], ['a.ts', 'sub/b.ts'], []],
   ])('%s: the staged folder is swapped in', async (_, files, written, removed) => {
     const removing: string[] = [];
     const report = await writeOutputDir(out, files, { removeFolder: async (folder) => void removing.push(folder) });
@@ -67,6 +67,79 @@ describe('writeOutputDir', () => {
     expect(listFiles(out)).toEqual(files.map((file) => file.path).sort());
     for (const file of files) if (file.content !== null) expect(await readFile(path.join(out, file.path), 'utf8')).toBe(file.content);
     expect(await readdir(dir)).toEqual(['out']);
+  });
+
+  it('replaces a few changed files alone, and leaves one given as it was', async () => {
+    const before = await Promise.all(['a.ts', 'sub/b.ts', 'sub/c.ts'].map(inode));
+    const removing: string[] = [];
+    const report = await writeOutputDir(
+      out,
+      [
+        { path: 'a.ts', content: 'a changed\n' },
+        { path: 'sub/b.ts', content: 'b\n' },
+        { path: 'sub/c.ts', content: 'c changed\n' },
+      ],
+      { removeFolder: async (folder) => void removing.push(folder) },
+    );
+    expect(report).toEqual({ written: ['a.ts', 'sub/c.ts'], unchanged: ['sub/b.ts'], removed: [] });
+    expect(removing).toEqual([]);
+    expect(await readFile(path.join(out, 'a.ts'), 'utf8')).toBe('a changed\n');
+    expect(await readFile(path.join(out, 'sub/c.ts'), 'utf8')).toBe('c changed\n');
+    expect(await inode('sub/b.ts')).toBe(before[1]);
+    expect(await readdir(dir)).toEqual(['out']);
+  });
+
+  it('swaps the staged folder in when more than a few files changed', async () => {
+    const many = Array.from({ length: 12 }, (_, i) => ({ path: `m/${i}.ts`, content: `${i}\n` }));
+    await writeOutputDir(out, many);
+    const removing: string[] = [];
+    const changed = many.map((file, i) => ({ path: file.path, content: i < 9 ? `${i} changed\n` : null }));
+    const report = await writeOutputDir(out, changed, { removeFolder: async (folder) => void removing.push(folder) });
+    expect(report.written).toHaveLength(9);
+    expect(removing).toHaveLength(1);
+    await rm(removing[0]!, { recursive: true, force: true });
+    expect(await readFile(path.join(out, 'm/8.ts'), 'utf8')).toBe('8 changed\n');
+    expect(await readFile(path.join(out, 'm/9.ts'), 'utf8')).toBe('9\n');
+  });
+
+  it('completes the replacements a run killed among them had listed, before anything else', async () => {
+    // As replaceFew leaves it when killed after renaming the first of two files.
+    await writeFile(path.join(dir, '.out.file-7-1'), 'c new\n');
+    await writeFile(path.join(out, 'a.ts'), 'a new\n');
+    const moves = [
+      [path.join(dir, '.out.file-7-0'), path.join(out, 'a.ts')],
+      [path.join(dir, '.out.file-7-1'), path.join(out, 'sub/c.ts')],
+    ];
+    await writeFile(path.join(dir, '.out.moves-7'), JSON.stringify(moves));
+    await writeOutputDir(out, [
+      { path: 'a.ts', content: null },
+      { path: 'sub/b.ts', content: 'b changed\n' },
+      { path: 'sub/c.ts', content: null },
+    ]);
+    expect(await readFile(path.join(out, 'a.ts'), 'utf8')).toBe('a new\n');
+    expect(await readFile(path.join(out, 'sub/c.ts'), 'utf8')).toBe('c new\n');
+    expect(await readFile(path.join(out, 'sub/b.ts'), 'utf8')).toBe('b changed\n');
+    expect(await readdir(dir)).toEqual(['out']);
+  });
+
+  it.each([
+    ['out of the folder', (evil: string) => [[path.join(dir, '.out.file-7-0'), evil]]],
+    ['from elsewhere', (evil: string) => [[evil, path.join(dir, 'out', 'a.ts')]]],
+    ['through ..', () => [[path.join(dir, '.out.file-7-0'), `${path.join(dir, 'out')}${path.sep}..${path.sep}evil.txt`]]],
+    ['not a list', () => ({ a: 1 })],
+  ])('renames nothing a list of replacements names %s, and drops it', async (_, list) => {
+    const evil = path.join(dir, 'evil.txt');
+    await writeFile(evil, 'evil\n');
+    await writeFile(path.join(dir, '.out.file-7-0'), 'replacement\n');
+    await writeFile(path.join(dir, '.out.moves-7'), JSON.stringify(list(evil)));
+    await writeOutputDir(out, [
+      { path: 'a.ts', content: null },
+      { path: 'sub/b.ts', content: 'b changed\n' },
+      { path: 'sub/c.ts', content: null },
+    ]);
+    expect(await readFile(evil, 'utf8')).toBe('evil\n');
+    expect(await readFile(path.join(out, 'a.ts'), 'utf8')).toBe('a\n');
+    expect((await readdir(dir)).sort()).toEqual(['evil.txt', 'out']);
   });
 
   it('clears a replacement a killed run left beside the folder', async () => {
