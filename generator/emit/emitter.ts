@@ -66,6 +66,8 @@ export interface PlannedFile {
    * last run (`print-memo.ts`); an emitter may take them from it (the text is the same).
    */
   render: (memo?: PrintMemo) => string;
+  /** True when the text `render` gives is what prettier makes of it (tested per emitter): runs do not format it again. */
+  formatted?: boolean;
 }
 
 const sourceless = new WeakMap<ModelType, object>();

@@ -2,7 +2,8 @@
  * Renders and formats the planned files that changed. A file whose fingerprint
  * matches its intact output is not rendered; one that is prints again only the
  * statements the last run did not print for it (`memos`); a rendered file whose text before
- * prettier matches what the intact output was formatted from is not formatted.
+ * prettier matches what the intact output was formatted from, or that its emitter
+ * writes as prettier would (`PlannedFile.formatted`), is not formatted.
  * A file whose intact output was recorded with the hashes of its parts
  * (`emit/format-parts.ts`) has only its changed parts formatted, in this thread.
  * Other files are formatted whole: with many files, in the pool while this
@@ -91,6 +92,12 @@ export async function renderChanged(plans: readonly FilePlan[], kept: (file: str
     if (record?.unformatted === source.unformatted) {
       results.set(plan.path, { content: null, source: { ...source, parts: record.parts }, split: undefined });
       finish(plan.path, null);
+      continue;
+    }
+    if (plan.formatted) {
+      // Already as prettier writes it (`PlannedFile.formatted`).
+      results.set(plan.path, { content: null, source, split: undefined });
+      finish(plan.path, text);
       continue;
     }
     const split = plan.path.endsWith('.ts') ? splitText(text) : undefined;

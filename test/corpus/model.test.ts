@@ -1,12 +1,14 @@
 /**
- * The whole real corpus (../shared/graph-docs) through the model stage, and its
- * models files printed with print memos (`emit/print-memo.ts`). Skips, saying so,
- * when the corpus is absent.
+ * The whole real corpus (../shared/graph-docs) through the model stage, its
+ * models files printed with print memos (`emit/print-memo.ts`), and the files
+ * marked formatted checked against prettier. Skips, saying so, when the corpus
+ * is absent.
  */
 import { describe, expect, it } from 'vitest';
 import { EMITTERS } from '../../generator/emit/emitters.js';
 import { planOutput } from '../../generator/emit/index.js';
 import { buildModel, type BuildResult } from '../../generator/pipeline/build-model.js';
+import { unformattedMarked } from '../emit/formatted-check.js';
 import { memoProblems } from '../emit/print-memo-check.js';
 import { corpusRoot, hasCorpus } from '../helpers/corpus.js';
 
@@ -59,5 +61,13 @@ describe.skipIf(!hasCorpus)('model of ../shared/graph-docs', () => {
     expect(problems).toEqual([]);
     expect(plans.length).toBeGreaterThan(50);
     expect(statements).toBeGreaterThan(5_000);
+  });
+
+  it('writes every file marked formatted (the schema chunks) as prettier does', { timeout: 300_000 }, async () => {
+    const plans = planOutput(model(), { inputLabel: 'graph-docs', emitters: EMITTERS });
+    const { checked, differ } = await unformattedMarked(plans);
+    expect(differ).toEqual([]);
+    expect(checked).toBe(plans.filter((plan) => /\/validators\/schema\/(?!index\.ts$)/.test(plan.path)).length);
+    expect(checked).toBeGreaterThan(50);
   });
 });
