@@ -10,6 +10,7 @@
 import { copyFileSync, linkSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { link, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { writeAtomic } from '../cache/write-atomic.js';
 
 /** A file of the new folder; `content: null` keeps the current folder's file as it is (the caller knows it is unchanged). */
 export interface OutputFile {
@@ -103,7 +104,9 @@ async function replaceFew(target: string, files: readonly OutputFile[], present:
   const journal = path.join(parent, `${base}.moves-${stamp}`);
   try {
     await Promise.all([...changed].map((file, i) => writeFile(moves[i]![0], file.content!)));
-    if (moves.length > 1) await writeAtomic(journal, JSON.stringify(moves), path.join(parent, `${base}.file-${stamp}-moves`));
+    // Its temporary file starts with the journal's name too: a run killed while writing it leaves a list that
+    // does not parse (dropped) or a whole one (completed), both right, since every replacement is written by then.
+    if (moves.length > 1) await writeAtomic(journal, JSON.stringify(moves));
     for (const [from, to] of moves) await rename(from, to);
     await rm(journal, { force: true });
   } catch (error) {
@@ -117,22 +120,15 @@ async function replaceFew(target: string, files: readonly OutputFile[], present:
 /** A replacement file beside the output folder, and the file of the folder it replaces. */
 type Move = [from: string, to: string];
 
-/** Writes `content` to `file` through a temporary file renamed over it. */
-async function writeAtomic(file: string, content: string, temporary: string): Promise<void> {
-  await writeFile(temporary, content);
-  await rename(temporary, file);
-}
-
 /**
  * Completes the renames a killed `replaceFew` listed: those whose replacement is
  * still beside the folder, and only between the places it uses (the list is a
  * file anyone could have put there).
  */
 async function completeMoves(journal: string, parent: string, target: string): Promise<void> {
-  const moves = await readFile(journal, 'utf8').then(
-    (text) => JSON.parse(text) as unknown,
-    () => undefined,
-  );
+  const moves = await readFile(journal, 'utf8')
+    .then((text) => JSON.parse(text) as unknown)
+    .catch(() => undefined);
   const prefix = `.${path.basename(target)}.file-`;
   const valid = (move: unknown): move is Move =>
     Array.isArray(move) &&

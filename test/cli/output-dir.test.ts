@@ -122,6 +122,19 @@ describe('writeOutputDir', () => {
     expect(await readdir(dir)).toEqual(['out']);
   });
 
+  it('drops a list of replacements cut short while it was written', async () => {
+    await writeFile(path.join(dir, '.out.file-7-0'), 'a new\n');
+    const list = JSON.stringify([[path.join(dir, '.out.file-7-0'), path.join(out, 'a.ts')]]);
+    await writeFile(path.join(dir, `.out.moves-7.${process.pid}.x.tmp`), list.slice(0, -5));
+    await writeOutputDir(out, [
+      { path: 'a.ts', content: null },
+      { path: 'sub/b.ts', content: 'b changed\n' },
+      { path: 'sub/c.ts', content: null },
+    ]);
+    expect(await readFile(path.join(out, 'a.ts'), 'utf8')).toBe('a\n');
+    expect(await readdir(dir)).toEqual(['out']);
+  });
+
   it.each([
     ['out of the folder', (evil: string) => [[path.join(dir, '.out.file-7-0'), evil]]],
     ['from elsewhere', (evil: string) => [[evil, path.join(dir, 'out', 'a.ts')]]],
