@@ -14,7 +14,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { listInput, MAX_PAGE_BYTES, pagesOf, type InputListing, type InputPage, type InputSet } from '../parse/input.js';
 import { hashOf } from '../cache/hash.js';
-import { sameStamp, stampOf, type FileStamp, type InputRecord } from '../cache/run-manifest.js';
+import { packStamps, sameStamp, stampCount, stampOf, unpackStamp, type FileStamp, type InputRecord } from '../cache/run-manifest.js';
 import { listFiles } from '../cli/output-dir.js';
 
 export interface Survey {
@@ -60,7 +60,6 @@ export interface SurveyFindings {
 
 /** File names never hold a NUL. */
 const SEPARATOR = '\0';
-const FIELDS = 4;
 
 /** Takes a survey of `input` (a docs root as the user gave it) and `out`, here. */
 export async function survey(input: string, out: string): Promise<Survey> {
@@ -109,7 +108,7 @@ export function unpackSurvey(packed: PackedSurvey, input: string): Survey {
   const { listing } = packed;
   const set = pagesOf({ ...listing, files: splitNames(listing.files) }, input);
   const present = splitNames(packed.present);
-  if (set.pages.length * FIELDS !== packed.pageStamps.length || present.length * FIELDS !== packed.outputStamps.length) {
+  if (set.pages.length !== stampCount(packed.pageStamps) || present.length !== stampCount(packed.outputStamps)) {
     throw new Error('the survey does not line up with its listing');
   }
   const hashes = packed.pageHashes?.split(SEPARATOR);
@@ -145,22 +144,6 @@ export function stampFile(file: string): FileStamp | undefined {
   }
 }
 
-/** Stamps in one array, `FIELDS` numbers each; a size of -1 for none. */
-function packStamps(stamps: readonly (FileStamp | undefined)[]): Float64Array {
-  const packed = new Float64Array(stamps.length * FIELDS);
-  stamps.forEach((stamp, i) => packed.set(stamp ? [stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino] : [-1, 0, 0, 0], i * FIELDS));
-  return packed;
-}
-
-function unpackStamp(packed: Float64Array, i: number): FileStamp | undefined {
-  const at = i * FIELDS;
-  const size = packed[at]!;
-  return size < 0 ? undefined : { size, mtimeMs: packed[at + 1]!, ctimeMs: packed[at + 2]!, ino: packed[at + 3]! };
-}
-
-function splitNames(joined: string): string[] {
-  return joined === '' ? [] : joined.split(SEPARATOR);
-}
 
 /** The file's content hash; undefined when it cannot be read. */
 export function hashFile(file: string): string | undefined {
@@ -169,4 +152,8 @@ export function hashFile(file: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+function splitNames(joined: string): string[] {
+  return joined === '' ? [] : joined.split(SEPARATOR);
 }
