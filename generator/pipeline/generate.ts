@@ -334,7 +334,10 @@ async function generateOnce(request: GenerateRequest): Promise<GenerateResult> {
     const relinkedRecords = [...relinked.values()].flatMap((version) => version.records);
     const relinkedFiles = new Set(relinkedRecords.flatMap((record) => (record ? [record.file] : [])));
     const unchanged = states.filter((state) => !built.has(state) && !relinkedFiles.has(state.page.file));
-    const inputs = [...inputRecords(unchanged), ...relinkedRecords.filter((r) => r !== undefined), ...loaded.records.filter((r) => r !== undefined)];
+    // By file, as the next run's snapshot digests want them (mostly in order already: a few pages relinked come last).
+    const inputs = [...inputRecords(unchanged), ...relinkedRecords.filter((r) => r !== undefined), ...loaded.records.filter((r) => r !== undefined)].sort((a, b) =>
+      compareStrings(a.file, b.file),
+    );
     // The snapshots of the versions built, before the manifest that vouches for them.
     for (const { version, save } of snapshots) {
       await save(inputs.filter((record) => record.apiVersion === version)).catch((error: unknown) => warnings.push(cacheWarning(`save the ${version} model snapshot`, error)));

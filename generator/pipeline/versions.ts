@@ -17,8 +17,12 @@ export function versionsToBuild(
 ): Set<string> {
   const current = new Set(states.map((state) => state.page.apiVersion));
   if (!previous) return current;
-  const known = [...new Set([...current, ...Object.keys(previous.versions)])];
-  const versionOf = (file: string) => known.find((version) => file.startsWith(`${version}/`));
+  const known = new Set([...current, ...Object.keys(previous.versions)]);
+  // The folder a file is in, when it is a version's (a version name holds no `/`): a lookup, not a scan, for 2,000 files.
+  const versionOf = (file: string) => {
+    const slash = file.indexOf('/');
+    return slash > 0 && known.has(file.slice(0, slash)) ? file.slice(0, slash) : undefined;
+  };
   const recorded = new Set(previous.outputs.map((record) => record.path));
   // Files outside every version folder: only a whole run decides about them.
   if (previous.outputs.some((record) => versionOf(record.path) === undefined) || outputs.present.some((file) => versionOf(file) === undefined)) return current;
