@@ -26,8 +26,8 @@ describe.runIf(built)('SideThread.close', () => {
   afterEach(() => rm(dir, { recursive: true, force: true }));
 
   it('settles when a reply comes after it began, and the process ends normally', { timeout: 120_000 }, () => {
-    // Each round has the thread's reply wait in this thread's queue (this thread sleeps while the job is done
-    // there) when close is called.
+    // Each round has the thread's reply wait in this thread's queue when close is called: this thread blocks
+    // (no reply can be taken) until the folder is gone, however long a busy machine takes to start the thread.
     const script = `
       const { SideThread } = await import(${JSON.stringify(pathToFileURL(path.join(DIST, 'pipeline/side-thread.js')).href)});
       const { existsSync, mkdirSync } = await import('node:fs');
@@ -38,7 +38,8 @@ describe.runIf(built)('SideThread.close', () => {
         const folder = ${JSON.stringify(dir)} + '/f' + i;
         mkdirSync(folder);
         const late = thread.removeFolder(folder).then(() => 'removed', () => 'not removed');
-        sleep(100);
+        for (let waited = 0; existsSync(folder) && waited < 30000; waited += 10) sleep(10);
+        sleep(200);
         await thread.close();
         rounds.push([await late, existsSync(folder)]);
       }
