@@ -3,12 +3,13 @@
  * orchestrator does, write to a temp dir, type-check with the strictest
  * options a consumer may use, and import the generated validators to run them.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as prettier from 'prettier';
 import ts from 'typescript';
+import { afterAll } from 'vitest';
 import type { EmitContext, EmittedFile } from '../../generator/emit/emitter.js';
 import type { ModelPlanOptions } from '../../generator/emit/model-plan.js';
 import { createModelsEmitter } from '../../generator/emit/models-emitter.js';
@@ -22,7 +23,19 @@ export async function formatFiles(files: readonly EmittedFile[]): Promise<Emitte
   return Promise.all(files.map(async (f) => ({ path: f.path, content: await prettier.format(f.content, { filepath: f.path }) })));
 }
 
-export function writeFiles(files: readonly EmittedFile[], dir = mkdtempSync(join(tmpdir(), 'docs2ts-emit-'))): string {
+/** Temp folders `writeFiles` made, removed when the test file that imports this harness is done. */
+const made: string[] = [];
+// At the top level of a module a test file imports, the hook is that file's.
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Writes the files (and a `package.json` of type module) into a temp folder made for them, or into `dir`. */
+export function writeFiles(files: readonly EmittedFile[], dir?: string): string {
+  if (dir === undefined) {
+    dir = mkdtempSync(join(tmpdir(), 'docs2ts-emit-'));
+    made.push(dir);
+  }
   writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
   for (const file of files) {
     const target = join(dir, file.path);
