@@ -7,7 +7,7 @@
  * files change, those alone are replaced by rename (`replaceFew`); a run killed
  * among those renames leaves a list of them, which the next run completes.
  */
-import { copyFileSync, linkSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { link, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { writeAtomic } from '../cache/write-atomic.js';
@@ -66,8 +66,7 @@ export async function writeOutputDir(out: string, files: readonly OutputFile[], 
     }
     await mkdir(staging, { recursive: true });
     const hadTarget = await exists(target);
-    if (hadTarget) await rename(target, backup);
-    await rename(staging, target);
+    swapFolders(target, staging, hadTarget ? backup : undefined);
     if (hadTarget && options.removeFolder) report.settled = options.removeFolder(backup).catch(() => rmSync(backup, { recursive: true, force: true }));
     else if (hadTarget) rmSync(backup, { recursive: true, force: true });
     return report;
@@ -78,6 +77,23 @@ export async function writeOutputDir(out: string, files: readonly OutputFile[], 
 }
 
 const PARALLEL = 64;
+
+/**
+ * Puts `staging` in place of `target`, moved to `backup` first when there is one.
+ * The two renames run back to back, synchronously: the one moment the folder is
+ * missing (a kill there is repaired by the next run, from the backup) lasts two
+ * system calls, not an event loop turn, which a loaded machine stretched enough
+ * for a kill to land in. When the second rename fails, the backup goes back.
+ */
+export function swapFolders(target: string, staging: string, backup: string | undefined): void {
+  if (backup) renameSync(target, backup);
+  try {
+    renameSync(staging, target);
+  } catch (error) {
+    if (backup) renameSync(backup, target);
+    throw error;
+  }
+}
 
 /** At most this many files with new content, in a folder that keeps all its files, are replaced one by one (`replaceFew`). */
 const FEW = 8;
@@ -107,7 +123,8 @@ async function replaceFew(target: string, files: readonly OutputFile[], present:
     // Its temporary file starts with the journal's name too: a run killed while writing it leaves a list that
     // does not parse (dropped) or a whole one (completed), both right, since every replacement is written by then.
     if (moves.length > 1) await writeAtomic(journal, JSON.stringify(moves));
-    for (const [from, to] of moves) await rename(from, to);
+    // Back to back, as the swap's renames (`swapFolders`): the folder is mixed for as short a time as can be.
+    for (const [from, to] of moves) renameSync(from, to);
     await rm(journal, { force: true });
   } catch (error) {
     await Promise.all(moves.map(([from]) => rm(from, { force: true })));

@@ -2,14 +2,15 @@
  * writeOutputDir: a few changed files in an otherwise identical folder are
  * replaced alone (the other files keep their inodes, nothing is left beside the
  * folder), and a run killed among those renames is completed by the next;
- * anything else goes through the staged folder and the swap. Killing a run at
+ * anything else goes through the staged folder and the swap, which puts the old
+ * folder back when the new one cannot take its place. Killing a run at
  * any moment is `test/robustness/kill.test.ts`.
  */
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { listFiles, writeOutputDir } from '../../generator/cli/output-dir.js';
+import { listFiles, swapFolders, writeOutputDir } from '../../generator/cli/output-dir.js';
 
 describe('writeOutputDir', () => {
   let dir: string;
@@ -26,6 +27,13 @@ describe('writeOutputDir', () => {
     ]);
   });
   afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  it('puts the old folder back when the staged one cannot take its place', async () => {
+    const backup = path.join(dir, '.out.old-test');
+    expect(() => swapFolders(out, path.join(dir, '.out.new-missing'), backup)).toThrow(/ENOENT/);
+    expect(listFiles(out)).toEqual(['a.ts', 'sub/b.ts', 'sub/c.ts']);
+    expect(await readdir(dir)).toEqual(['out']);
+  });
 
   it('replaces one changed file alone', async () => {
     const before = await Promise.all(['a.ts', 'sub/b.ts', 'sub/c.ts'].map(inode));
