@@ -205,7 +205,7 @@ const STARTS = 5;
 
 /**
  * What NODE_EXTRA_CA_CERTS, when set, adds to every process start: Node 20 then
- * builds its certificate store before running any code (60 to 85 ms on the
+ * builds its certificate store before running any code (40 to 90 ms on the
  * machine this was written on, more than Node's whole start without it).
  */
 function caCertsCost(): StartCost | undefined {
