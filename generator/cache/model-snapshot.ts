@@ -22,6 +22,7 @@ import type { Model, ModelOperation, ModelType } from '../model/ir.js';
 import type { VersionLinkState } from '../model/link.js';
 import type { Reference } from '../model/link-types.js';
 import { SCHEMA_VERSION } from '../model/ir.js';
+import { compareStrings } from '../model/diagnostic.js';
 import { GENERATOR_VERSION } from '../model/version.js';
 import type { Span } from './facts-index.js';
 import { hashOf } from './hash.js';
@@ -70,7 +71,7 @@ export function inputsDigest(inputs: readonly Pick<InputRecord, 'file' | 'hash'>
   // Records come sorted by file from a run; sorted again only when not. Fed to the digest one by one (what
   // `hashOf` of them joined by NULs would digest), not joined into one string of six thousand records first.
   const inOrder = inputs.every((record, i) => i === 0 || inputs[i - 1]!.file < record.file);
-  const sorted = inOrder ? inputs : [...inputs].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const sorted = inOrder ? inputs : [...inputs].sort((a, b) => compareStrings(a.file, b.file));
   const digest = createHash('sha1');
   sorted.forEach((record, i) => digest.update(i === 0 ? `${record.file}\u0000${record.hash}` : `\u0000${record.file}\u0000${record.hash}`));
   return digest.update('\u0000').digest('hex');

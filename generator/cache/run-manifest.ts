@@ -139,22 +139,24 @@ const HASH_LENGTH = 40;
 export function parseManifest(text: string | undefined, key: string): RunManifest | undefined {
   if (text === undefined) return undefined;
   try {
-    const file = JSON.parse(text) as ManifestFile;
-    if (file?.format !== MANIFEST_FORMAT || file.key !== key) return undefined;
-    const columns = file.inputs;
+    const saved = JSON.parse(text) as ManifestFile;
+    if (saved?.format !== MANIFEST_FORMAT || saved.key !== key) return undefined;
+    const columns = saved.inputs;
     if (typeof columns !== 'object' || columns === null || typeof columns.hashes !== 'string' || typeof columns.stamps !== 'string') return undefined;
     const { files, versions, hashes } = columns;
     if (!Array.isArray(files) || !Array.isArray(versions) || versions.length !== files.length || hashes.length !== files.length * HASH_LENGTH) return undefined;
     const stamps = fromBase64(columns.stamps);
     if (stamps.length !== files.length * STAMP_FIELDS || !stamps.every(Number.isFinite)) return undefined;
     const inputs: InputRecord[] = new Array(files.length);
+    // The stamp read in place, as `unpackStamp` lays it out (no stamp object to spread per record).
     for (let i = 0, at = 0; i < files.length; i++, at += STAMP_FIELDS) {
-      const [file, apiVersion] = [files[i], versions[i]];
+      const file = files[i];
+      const apiVersion = versions[i];
       if (typeof file !== 'string' || typeof apiVersion !== 'string') return undefined;
       const hash = hashes.slice(i * HASH_LENGTH, (i + 1) * HASH_LENGTH);
       inputs[i] = { file, apiVersion, size: stamps[at]!, mtimeMs: stamps[at + 1]!, ctimeMs: stamps[at + 2]!, ino: stamps[at + 3]!, hash };
     }
-    const manifest: RunManifest = { ...file, inputs };
+    const manifest: RunManifest = { ...saved, inputs };
     return isValid(manifest) ? manifest : undefined;
   } catch {
     return undefined;
@@ -208,7 +210,7 @@ function fromBase64(text: string): Float64Array {
 
 /** The rest of a manifest checks out (its inputs, made from columns that did, are records by construction). */
 function isValid(manifest: RunManifest): boolean {
-  // Plain checks, no array or closure per record: eleven thousand inputs are checked on every run.
+  // Plain checks, no array or closure per record: two thousand outputs are checked on every run.
   const stamp = (r: FileStamp) => Number.isFinite(r.size) && Number.isFinite(r.mtimeMs) && Number.isFinite(r.ctimeMs) && Number.isFinite(r.ino);
   const text = (...values: unknown[]) => values.every((v) => typeof v === 'string');
   const texts = (value: unknown) => value === undefined || (Array.isArray(value) && text(...value));

@@ -144,6 +144,9 @@ export function stampFile(file: string): FileStamp | undefined {
   }
 }
 
+function splitNames(joined: string): string[] {
+  return joined === '' ? [] : joined.split(SEPARATOR);
+}
 
 /** The file's content hash; undefined when it cannot be read. */
 export function hashFile(file: string): string | undefined {
@@ -152,8 +155,4 @@ export function hashFile(file: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-function splitNames(joined: string): string[] {
-  return joined === '' ? [] : joined.split(SEPARATOR);
 }

@@ -21,7 +21,8 @@ export function versionsToBuild(
   // The folder a file is in, when it is a version's (a version name holds no `/`): a lookup, not a scan, for 2,000 files.
   const versionOf = (file: string) => {
     const slash = file.indexOf('/');
-    return slash > 0 && known.has(file.slice(0, slash)) ? file.slice(0, slash) : undefined;
+    const folder = slash > 0 ? file.slice(0, slash) : undefined;
+    return folder !== undefined && known.has(folder) ? folder : undefined;
   };
   const recorded = new Set(previous.outputs.map((record) => record.path));
   // Files outside every version folder: only a whole run decides about them.
