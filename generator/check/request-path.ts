@@ -1,9 +1,11 @@
 /**
  * Example request URLs against the paths of a page's HTTP request section:
- * host, API version, query and fragment removed; `{param}` segments match
- * anything (also OData key syntax `('...')`); `microsoft.graph.` qualifiers,
- * function argument lists `(...)` and case are ignored (pages often write a
- * function's path without its arguments and the example with them).
+ * host, API version, query and fragment removed; compared segment by segment,
+ * a `{param}` standing for one or more characters within its segment;
+ * `microsoft.graph.` qualifiers, key and function argument lists `(...)` and
+ * case are ignored (pages often write a function's path without its arguments
+ * and the example with them). Example URLs are untrusted text of any length:
+ * nothing here backtracks.
  */
 
 export interface ExampleUrl {
@@ -47,20 +49,73 @@ export function readExampleUrl(url: string): ExampleUrl {
   return { ...(version ? { version } : {}), versionIndex, path: normalize(written), withoutCasts, written };
 }
 
-/** A documented path as a matcher for example paths. */
-export function pathMatcher(documented: string): RegExp {
-  const normal = normalize(documented);
-  let pattern = '';
-  let last = 0;
-  for (const match of normal.matchAll(/\/?\{[^{}]*\}/g)) {
-    pattern += escape(normal.slice(last, match.index));
-    pattern += match[0].startsWith('/') ? '(?:/.+?|\\(.+?\\))' : '.+?';
-    last = match.index + match[0].length;
-  }
-  pattern += escape(normal.slice(last));
-  return new RegExp(`^${pattern}$`);
+/** A test of normalized example paths (`ExampleUrl.path`) against one documented path. */
+export type PathMatcher = (path: string) => boolean;
+
+/**
+ * A documented path as a matcher for example paths: segment by segment, each
+ * `{param}` standing for one or more characters within its segment. No regular
+ * expression is built from the path, so the time is linear in the lengths of
+ * the two paths times the number of placeholders in a segment.
+ */
+export function pathMatcher(documented: string): PathMatcher {
+  const pattern = splitOutsideBraces(normalize(documented)).map((segment) => segment.split(PLACEHOLDER));
+  return (path) => {
+    const segments = splitSegments(path);
+    return segments.length === pattern.length && pattern.every((pieces, i) => segmentMatches(pieces, segments[i]!));
+  };
 }
 
+const PLACEHOLDER = /\{[^{}]*\}/;
+
+/**
+ * Whether `text` is `pieces` with one or more characters in place of each gap
+ * between them. Each middle piece is taken at its leftmost place, which leaves
+ * the most room for the pieces after it, so no choice is ever revisited.
+ */
+function segmentMatches(pieces: readonly string[], text: string): boolean {
+  const first = pieces[0]!;
+  if (pieces.length === 1) return text === first;
+  const last = pieces[pieces.length - 1]!;
+  if (!text.startsWith(first) || !text.endsWith(last)) return false;
+  const end = text.length - last.length;
+  let at = first.length;
+  for (let i = 1; i < pieces.length - 1; i++) {
+    const piece = pieces[i]!;
+    const found = text.indexOf(piece, at + 1);
+    if (found < 0 || found + piece.length >= end) return false;
+    at = found + piece.length;
+  }
+  return end - at >= 1;
+}
+
+function splitSegments(path: string): string[] {
+  return (path.startsWith('/') ? path.slice(1) : path).split('/');
+}
+
+/** Segments of a documented path, keeping a `/` inside `{}` in its placeholder. */
+function splitOutsideBraces(path: string): string[] {
+  const segments: string[] = [];
+  let depth = 0;
+  let start = path.startsWith('/') ? 1 : 0;
+  for (let i = start; i < path.length; i++) {
+    const ch = path[i];
+    if (ch === '{') depth++;
+    else if (ch === '}') depth = Math.max(0, depth - 1);
+    else if (ch === '/' && depth === 0) {
+      segments.push(path.slice(start, i));
+      start = i + 1;
+    }
+  }
+  segments.push(path.slice(start));
+  return segments;
+}
+
+/**
+ * The path as compared: query removed, percent-decoded, without `microsoft.graph.`
+ * qualifiers, argument and key lists `(...)` (nested ones too), whitespace and
+ * trailing slashes, lower case.
+ */
 function normalize(path: string): string {
   let out = stripQuery(path);
   try {
@@ -68,7 +123,25 @@ function normalize(path: string): string {
   } catch {
     // keep as written
   }
-  return out.replace(/microsoft\.graph\./gi, '').replace(/\([^()]*\)/g, '').replace(/\/+$/, '').replace(/\s+/g, '').toLowerCase() || '/';
+  out = withoutGroups(out.replace(/microsoft\.graph\./gi, '')).replace(/\s+/g, '').toLowerCase();
+  let end = out.length;
+  while (end > 0 && out[end - 1] === '/') end--;
+  return out.slice(0, end) || '/';
+}
+
+/** The text without its balanced `(...)` groups; an unclosed `(` stays. */
+function withoutGroups(text: string): string {
+  const out: string[] = [];
+  const opens: number[] = [];
+  for (const ch of text) {
+    if (ch === '(') opens.push(out.length);
+    else if (ch === ')' && opens.length > 0) {
+      out.length = opens.pop()!;
+      continue;
+    }
+    out.push(ch);
+  }
+  return out.join('');
 }
 
 /** Drops `?query` and `#fragment`, keeping a `?` inside `{}` or `()`. */
@@ -81,8 +154,4 @@ function stripQuery(path: string): string {
     else if ((ch === '?' || ch === '#') && depth === 0) return path.slice(0, i);
   }
   return path;
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -10,7 +10,7 @@
 import type { HttpRequestFacts } from '../../extract/facts.js';
 import type { CheckContext } from '../context.js';
 import { exampleMessages, firstLineOf, type ExampleMessage } from '../examples.js';
-import { isGraphUrl, pathMatcher, readExampleUrl } from '../request-path.js';
+import { isGraphUrl, pathMatcher, readExampleUrl, type PathMatcher } from '../request-path.js';
 import type { Rule, RuleFinding } from '../types.js';
 
 export const httpRequestMismatch: Rule = {
@@ -58,7 +58,7 @@ function checkRequest(ctx: CheckContext, item: ExampleMessage): RuleFinding[] {
   return out;
 }
 
-const matchers = new Map<string, RegExp>();
+const matchers = new Map<string, PathMatcher>();
 
 function matches(request: HttpRequestFacts, path: string): boolean {
   let matcher = matchers.get(request.path);
@@ -66,7 +66,7 @@ function matches(request: HttpRequestFacts, path: string): boolean {
     matcher = pathMatcher(request.path);
     matchers.set(request.path, matcher);
   }
-  return matcher.test(path);
+  return matcher(path);
 }
 
 function clip(text: string): string {
