@@ -44,9 +44,12 @@ export function propertyKey(wireName: string): string {
   return IDENTIFIER.test(wireName) ? wireName : JSON.stringify(wireName);
 }
 
-/** Text safe inside a `/** ... *\/` comment: nothing in it can end the comment. */
+/**
+ * Text safe inside a `/** ... *\/` comment: nothing in it can end the comment, and
+ * its line breaks (CR LF, CR, U+2028, U+2029: those TypeScript counts) are `\n`.
+ */
 export function escapeComment(text: string): string {
-  return text.replace(/\*\//g, '*\\/').replace(/\r\n?/g, '\n');
+  return text.replace(/\*\//g, '*\\/').replace(/\r\n?|[\u2028\u2029]/g, '\n');
 }
 
 /**

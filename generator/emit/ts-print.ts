@@ -65,17 +65,20 @@ function lastNonSpace(text: string): string | undefined {
 }
 
 /**
- * Doc text made inert inside JSDoc: `escapeComment` (nothing ends the comment), and
- * an `@` that would start a tag (at the start of a line or after whitespace, as
- * TypeScript reads `text @param x`) or that spells `@internal` anywhere (which
- * `stripInternal` looks for as a substring) becomes `&#64;`, which editors render
- * as `@` in hovers.
+ * Doc text made inert inside JSDoc. `escapeComment`: nothing ends the comment, and
+ * every line break TypeScript knows (CR, U+2028, U+2029) is a `\n`, so each line
+ * gets its ` * `. An `@` becomes `&#64;` (editors render it as `@` in hovers)
+ * wherever TypeScript's JSDoc scanner could start a tag with it: at the start, after
+ * any character it counts as white space or a line break (`isWhiteSpaceLike`:
+ * U+0085 and U+200B too, besides what `\s` matches; U+180E, once a space, as well),
+ * after `*` (a line's leading `*` is skipped) and after `{` (an inline `{@link}`).
+ * `@internal` anywhere becomes `&#64;internal` too (`stripInternal` looks for it as a substring).
  */
 export function inertDocText(text: string): string {
-  return escapeComment(text)
-    .replace(/(^|\s)@/gm, '$1&#64;')
-    .replace(/@internal/gi, '&#64;internal');
+  return escapeComment(text).replace(TAG_AT, '$1&#64;').replace(/@internal/gi, '&#64;internal');
 }
+
+const TAG_AT = /(^|[\s\u0085\u180e\u200b*{])@/g;
 
 /** JSDoc from doc paragraphs: empty ones dropped, each made inert (`inertDocText`). */
 export function jsDoc(...paragraphs: (string | undefined)[]): OptionalKind<JSDocStructure>[] {
