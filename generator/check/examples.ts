@@ -43,7 +43,7 @@ export function exampleMessages(ctx: CheckContext): ExampleMessage[] {
 export function firstLineOf(ctx: CheckContext, message: HttpMessageFacts): number {
   const { file, line } = message.source;
   const opening = ctx.line(file, line);
-  let at = /^\s*([>\s]*)(```|~~~)/.test(opening) ? line + 1 : line;
+  let at = /^[>\s]*(```|~~~)/.test(opening) ? line + 1 : line;
   const lines = ctx.lines(file);
   while (at <= lines.length && (lines[at - 1] ?? '').replace(/^[\s>]*/, '') === '') at++;
   return at;

@@ -42,7 +42,7 @@ function groupKey(operation: ModelOperation, ctx: Pick<EmitContext, 'names' | 't
 export function kebabCase(text: string): string {
   const words = text
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .replace(/(?<![A-Z])([A-Z]+)([A-Z][a-z])/g, '$1 $2')
     .split(/[^A-Za-z0-9]+/)
     .filter(Boolean);
   return words.map((word) => word.toLowerCase()).join('-') || 'other';

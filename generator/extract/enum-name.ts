@@ -9,7 +9,7 @@ const QUALIFIED = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 
 /** Heading suffixes that say "the enum named before me". Longest first. */
 const SUFFIX =
-  /\s+(?:enum(?:eration)?\s+(?:type\s+)?(?:values?|members)|enum(?:eration)?\s+types?|enum(?:eration)?|values?|members|options)$/i;
+  /(?<!\s)\s+(?:enum(?:eration)?\s+(?:type\s+)?(?:values?|members)|enum(?:eration)?\s+types?|enum(?:eration)?|values?|members|options)$/i;
 
 /** Headings that name the members list of the page's enum, not an enum. */
 const MEMBERS_HEADING = /^(?:enum(?:eration)?\s+)?(?:members|values|members and values|enum(?:eration)? values?)$/i;
@@ -27,7 +27,7 @@ export function stripEnumSuffix(heading: string): HeadingName {
     .replace(/[`*]/g, '')
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/[.:]+$/, '')
+    .replace(/(?<![.:])[.:]+$/, '')
     .trim();
   const stripped = text
     .replace(SUFFIX, '')
@@ -68,7 +68,7 @@ export function cleanMemberName(cell: string): string {
   return cell
     .replace(/[`*]/g, '')
     .trim()
-    .replace(/\s*\((?:default|deprecated)(?: value)?\)$/i, '')
+    .replace(/(?:(?<!\s)\s+)?\((?:default|deprecated)(?: value)?\)$/i, '')
     .replace(/^(["'])(.*)\1$/, '$2')
     .replace(/[,;]$/, '')
     .trim();

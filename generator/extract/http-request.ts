@@ -78,7 +78,7 @@ function readRequestLine(ctx: PageContext, code: Code, rawLine: string, index: n
 export function normalizePath(written: string): string | null {
   let path = written
     .trim()
-    .replace(/\s+HTTP\/\d(\.\d)?$/i, '')
+    .replace(/(?<!\s)\s+HTTP\/\d(\.\d)?$/i, '')
     .replace(/^https?:\/\/[^/\s]+/i, '')
     .replace(/^~/, '');
   path = stripQuery(path).trim();
@@ -103,5 +103,5 @@ function stripQuery(path: string): string {
 
 /** Names inside `{}` in order: `{id | userPrincipalName}` → `id|userPrincipalName`. */
 export function pathParameters(path: string): string[] {
-  return [...path.matchAll(/\{([^{}]*)\}/g)].map((match) => (match[1] ?? '').trim().replace(/\s*\|\s*/g, '|'));
+  return [...path.matchAll(/\{([^{}]*)\}/g)].map((match) => (match[1] ?? '').trim().replace(/(?:(?<!\s)\s+)?\|\s*/g, '|'));
 }

@@ -69,7 +69,7 @@ export function operationKind(input: KindInput): OperationKind {
 
 function derive(input: KindInput): KindDerived {
   const lastCalls = input.paths.map((path) => {
-    const segments = path.replace(/\/+$/, '').split('/');
+    const segments = path.replace(/(?<!\/)\/+$/, '').split('/');
     return segments[segments.length - 1] ?? '';
   });
   return {

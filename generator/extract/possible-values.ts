@@ -66,11 +66,11 @@ function readList(sentence: string, introduced: boolean): string[] {
  */
 function plainItems(sentence: string): string[] {
   const out: string[] = [];
-  for (const piece of sentence.split(/,|;|\s+or\s+|\s+and\s+/)) {
+  for (const piece of sentence.split(/,|;|(?<!\s)\s+(?:or|and)\s+/)) {
     const item = piece
       .trim()
       .replace(/^(?:and|or)\s+/i, '')
-      .replace(/^["'*_]+|["'*_]+$/g, '')
+      .replace(/^["'*_]+|(?<!["'*_])["'*_]+$/g, '')
       .trim();
     if (item === '') continue;
     if (!IDENTIFIER.test(item)) break;

@@ -128,7 +128,7 @@ const PROPERTY_NAME = /^[\p{L}_][\p{L}\p{N}_]*$/u;
  */
 export function propertyName(text: string): string {
   return text
-    .replace(/\s*\((?:[^)]*)\)\s*$/, '')
+    .replace(/(?:(?<!\s)\s+)?\([^()]*\)\s*$/, '')
     .replace(/[*\u200b\u00a0]/g, '')
     .replace(/\s+/g, ' ')
     .trim();

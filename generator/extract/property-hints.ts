@@ -38,7 +38,7 @@ function readNullable(text: string): boolean | undefined {
  * condition, not the property, and are ignored.
  */
 function readRequired(text: string): boolean | undefined {
-  const sentences = text.split(/(?<=[.;!])\s+|\s*<br\s*\/?>\s*/i).map((s) => s.trim().replace(/[.;!]+$/, '').trim());
+  const sentences = text.split(/(?<=[.;!])\s+|(?:(?<!\s)\s+)?<br\s*\/?>\s*/i).map((s) => s.trim().replace(/(?<![.;!])[.;!]+$/, '').trim());
   for (const sentence of sentences) {
     if (/^(?:\(\s*)?required(?:\s*\))?$/i.test(sentence)) return true;
     if (/^(?:this\s+(?:property|value|field)\s+is\s+)required$/i.test(sentence)) return true;

@@ -46,7 +46,7 @@ export function readPropertyRows(ctx: PageContext, table: TableData, columns: Pr
 }
 
 function readPropertyRow(ctx: PageContext, row: Cell[], columns: PropertyColumns, source: SourceRef): PropertyFacts | null {
-  const name = (row[columns.name]?.text ?? '').replace(/[`*\\]/g, '').replace(/\s*\([^)]*\)$/, '').trim();
+  const name = (row[columns.name]?.text ?? '').replace(/[`*\\]/g, '').replace(/(?:(?<!\s)\s+)?\([^()]*\)$/, '').trim();
   if (name === '') {
     report(ctx, 'table-malformed', 'warning', 'Unexpected table row without a name, expected a property or parameter name in the first column', source);
     return null;

@@ -10,7 +10,7 @@ import { parseMarkdown } from '../parse/processor.js';
 import type { PageContext } from './context.js';
 import { cellText, type Cell, type TableData } from './table.js';
 
-const DELIMITER_ROW = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
+const DELIMITER_ROW = /^\s*(?:\|\s*)?:?-+:?\s*(?:\|\s*:?-+:?\s*)*(?:\|\s*)?$/;
 
 /**
  * The table a broken paragraph meant. Its first line is the header when `looksLikeHeader`

@@ -25,7 +25,7 @@ export function readRequestHeaders(ctx: PageContext, sections: Section[]): Heade
         return;
       }
       // `Prefer: outlook.timezone` names the header and its value in one cell.
-      const [header = '', inline] = (row[name]?.text ?? '').replace(/[`*]/g, '').split(/\s*:\s*/, 2);
+      const [header = '', inline] = (row[name]?.text ?? '').replace(/[`*]/g, '').split(/(?:(?<!\s)\s+)?:\s*/, 2);
       if (shape !== 'row' || header.trim() === '') return;
       const value = inline ?? (valueColumn >= 0 ? (row[valueColumn]?.text ?? '') : '');
       out.push({ name: header.trim(), value, source: at(ctx, table.rowNodes[r]) });

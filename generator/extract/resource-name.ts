@@ -13,7 +13,7 @@ export interface ResourceName {
 const QUALIFIED = /^#?([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)$/;
 /** What titles append to the type name. */
 const TITLE_SUFFIX =
-  /\s+(?:\(.*\)|res(?:ource|ouce)\s+type|resource|facet|complex\s+type|entity\s+type|entity|type|object|enum(?:eration)?\s+type|(?:\(\s*)?(?:deprecated|preview)(?:\s*\))?)$/i;
+  /(?<!\s)\s+(?:\(.*\)|res(?:ource|ouce)\s+type|resource|facet|complex\s+type|entity\s+type|entity|type|object|enum(?:eration)?\s+type|(?:\(\s*)?(?:deprecated|preview)(?:\s*\))?)$/i;
 
 export function readResourceName(ctx: PageContext, odataType: string | undefined): ResourceName | null {
   const fromAnnotation = odataType ? split(ctx, odataType) : null;
@@ -25,8 +25,12 @@ export function readResourceName(ctx: PageContext, odataType: string | undefined
   return fromFront ? { ...fromFront, from: 'front-matter' } : null;
 }
 
+/** Titles longer than this name no type: stripping suffixes one by one is quadratic in their number, as is `\(.*\)` in ` (` runs. */
+const MAX_TITLE = 500;
+
 /** `x resource type` → x; `microsoft.graph.callRecords.session resource type` → session in callRecords. */
 function fromHeading(ctx: PageContext, title: string): Omit<ResourceName, 'from'> | null {
+  if (title.length > MAX_TITLE) return null;
   let text = title.replace(/[`*"]/g, '').replace(/\s+/g, ' ').trim();
   for (let before = ''; before !== text; ) {
     before = text;

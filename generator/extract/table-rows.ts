@@ -28,5 +28,5 @@ function sourceOf(ctx: PageContext, node: TableRow | undefined): string {
   const start = node?.position?.start.offset;
   const end = node?.position?.end.offset;
   if (start === undefined || end === undefined) return '';
-  return ctx.text.slice(start, end).replace(/^\|\s*|\s*\|$/g, '').trim();
+  return ctx.text.slice(start, end).replace(/^\|\s*|(?:(?<!\s)\s+)?\|$/g, '').trim();
 }

@@ -109,14 +109,14 @@ export function readTypeText(name: string, raw: string = name): TypeCellResult {
   text = text
     .replace(/^(array|list|collection) of\s+/i, '')
     .replace(/\[\]\s*$/, '')
-    .replace(/\s*\((identifier|optional|required|read-?only|nullable)\)\s*$/i, '')
+    .replace(/(?:(?<!\s)\s+)?\((identifier|optional|required|read-?only|nullable)\)\s*$/i, '')
     // A trailing note: `string (url)`, `String (enum)`, `string, maximum size 20`.
     .replace(/^([\w.]+)\s*\([^()]*\)\s*$/, '$1')
     .replace(/^([\w.]+)\s*,\s.*$/, '$1')
-    .replace(/\s+collection\b.*$/i, '')
-    .replace(/\s+(enum|enumeration|resource|object|type|complex type|entity)\s*$/i, '')
-    .replace(/\s+or\s+.*$/i, '')
-    .replace(/[.,;:]+$/, '')
+    .replace(/(?<!\s)\s+collection\b.*$/i, '')
+    .replace(/(?<!\s)\s+(enum|enumeration|resource|object|type|complex type|entity)\s*$/i, '')
+    .replace(/(?<!\s)\s+or\s+.*$/i, '')
+    .replace(/(?<![.,;:])[.,;:]+$/, '')
     .trim();
 
   const primitive = primitiveOf(text);

@@ -16,6 +16,6 @@ export type Formatter = (input: FormatInput) => string;
 
 /** A finding's path as reachable from the working directory (`/` separators). */
 export function displayPath(input: string, file: string): string {
-  const base = input.replace(/\\/g, '/').replace(/\/+$/, '');
+  const base = input.replace(/\\/g, '/').replace(/(?<!\/)\/+$/, '');
   return base === '' || base === '.' ? file : `${base}/${file}`;
 }

@@ -96,7 +96,7 @@ function anchorsOf(ctx: CheckContext, page: PageFacts): Set<string> {
   return ctx.memo(`anchors:${page.file}`, () => {
     const anchors = new Set(page.headings.map((h) => h.slug));
     const slugger = new GithubSlugger();
-    for (const heading of page.headings) anchors.add(slugger.slug(heading.text.replace(/<[^>]*>/g, '').trim()));
+    for (const heading of page.headings) anchors.add(slugger.slug(heading.text.replace(/<[^<>]*>/g, '').trim()));
     for (const match of ctx.lines(page.file).join('\n').matchAll(/<a\s[^>]*?\b(?:name|id)\s*=\s*["']([^"']+)["']/gi)) {
       anchors.add(match[1]!);
       anchors.add(match[1]!.toLowerCase());

@@ -43,7 +43,7 @@ function checkVersion(ctx: CheckContext, version: string): RuleFinding[] {
       if (reference.type.isPrimitive) continue;
       const { resolved, ref } = resolver.resolve(reference.type, page.file, reference.namespace);
       if (resolved) continue;
-      const written = reference.type.raw?.replace(/\s+collection$/i, '').trim() || reference.type.name;
+      const written = reference.type.raw?.replace(/(?<!\s)\s+collection$/i, '').trim() || reference.type.name;
       const needle = written.replace(/^Collection\(|\)$/g, '');
       const at = reference.in === 'row' ? placeOn(ctx, reference.at, needle, cellStart(ctx, reference.at, 1).column - 1) : findForward(ctx, reference.at, needle);
       const linked = linkedPage(ctx, page.file, reference.type.href) ?? namedPage(ctx, version, ref.name);
