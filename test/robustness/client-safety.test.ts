@@ -9,7 +9,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fixtureModel } from '../emit/client-fixtures.js';
-import { emitAll, importFrom, startServer, tempDir, transpileTree, writeFiles, type TestServer } from '../emit/client-harness.js';
+import { loadGeneratedClient, startServer, type TestServer } from '../emit/client-harness.js';
 
 type Fn = (...args: unknown[]) => Promise<unknown>;
 interface RuntimeModule {
@@ -18,22 +18,18 @@ interface RuntimeModule {
   GraphTimeoutError: new (...args: never[]) => Error;
 }
 
-let tmp: ReturnType<typeof tempDir>;
+let remove: (() => void) | undefined;
 let api: Record<string, Fn>;
 let rt: RuntimeModule;
 let server: TestServer;
 
 beforeAll(async () => {
-  tmp = tempDir('client-safety');
-  writeFiles(tmp.dir, [...(await emitAll(fixtureModel)), { path: 'package.json', content: '{"type":"module"}\n' }]);
-  transpileTree(tmp.dir);
-  api = await importFrom<Record<string, Fn>>(tmp.dir, 'v1.0/client/index.js');
-  rt = await importFrom<RuntimeModule>(tmp.dir, 'v1.0/runtime.js');
+  ({ api, rt, remove } = await loadGeneratedClient<Record<string, Fn>, RuntimeModule>(fixtureModel, 'client-safety'));
   server = await startServer(() => ({ status: 200, headers: { 'content-type': 'application/json' }, body: '{"value":true}' }));
 });
 afterAll(async () => {
   await server?.close();
-  tmp?.remove();
+  remove?.();
 });
 afterEach(() => {
   vi.useRealTimers();
