@@ -81,8 +81,8 @@ describe('values that throw when read', () => {
       path: '$.manager',
       kind: 'unreadable',
       expected: 'a readable value',
-      actual: 'an exception on read',
-      message: 'Unexpected an exception on read at $.manager, expected a readable value',
+      actual: 'exception on read',
+      message: 'Unexpected exception on read at $.manager, expected a readable value',
     });
     expect(summary(validateUser(payload))).toEqual([
       ['$.displayName', 'type'],

@@ -268,9 +268,7 @@ export class SchemaIndex {
         try {
           this.step(work.step, walk);
         } catch {
-          walk.problems.push(
-            problem(work.step.path, 'unreadable', 'a readable value', 'an exception on read'),
-          );
+          walk.problems.push(problem(work.step.path, 'unreadable', 'a readable value', 'exception on read'));
         }
       }
     }

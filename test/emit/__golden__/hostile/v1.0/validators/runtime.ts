@@ -363,7 +363,7 @@ export class SchemaIndex {
               work.step.path,
               "unreadable",
               "a readable value",
-              "an exception on read",
+              "exception on read",
             ),
           );
         }
