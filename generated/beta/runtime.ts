@@ -2,7 +2,7 @@
 // Input: docs-input (API version beta). Regenerate with `docs2ts generate`.
 /**
  * Runtime for the generated client functions: no dependencies. Needs the
- * fetch, AbortController and setTimeout globals (Node 18+ or a browser).
+ * fetch, URL, AbortController and setTimeout globals (Node 18+ or a browser).
  */
 
 /** The service root requests go to unless createFetchClient is given another. */
@@ -100,7 +100,14 @@ export class GraphError extends Error {
   readonly innerError: Record<string, unknown> | undefined;
   /** The parsed body, or its text when it is not JSON. */
   readonly body: unknown;
+  /** Every response header, by lower-case name. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** The request-id header (else client-request-id): what Microsoft support asks for. */
   readonly requestId: string | undefined;
+  /** The client-request-id header. */
+  readonly clientRequestId: string | undefined;
+  /** Retry-After (429, 503) in seconds, from a number of seconds or an HTTP date; undefined when absent or unreadable. */
+  readonly retryAfterSeconds: number | undefined;
 
   constructor(status: number, body: unknown, headers: Record<string, string> = {}) {
     const error = errorOf(body);
@@ -109,7 +116,10 @@ export class GraphError extends Error {
     this.code = error?.code;
     this.innerError = error?.innerError;
     this.body = body;
-    this.requestId = headers['request-id'] ?? headers['client-request-id'];
+    this.headers = lower(headers);
+    this.requestId = this.headers['request-id'] ?? this.headers['client-request-id'];
+    this.clientRequestId = this.headers['client-request-id'];
+    this.retryAfterSeconds = retryAfterSeconds(this.headers['retry-after']);
   }
 }
 
@@ -156,6 +166,15 @@ function errorOf(body: unknown): GraphErrorBody['error'] | undefined {
   };
 }
 
+/** Retry-After as seconds: a non-negative integer, or an HTTP date from now (0 once past). */
+function retryAfterSeconds(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const text = value.trim();
+  if (/^[0-9]+$/.test(text)) return Number(text);
+  const date = Date.parse(text);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}
+
 export type PathValue = string | number | boolean;
 
 /**
@@ -172,7 +191,7 @@ export function encodePathValue(value: PathValue, quoted = false): string {
   let text = String(value);
   if (text === '') throw new TypeError('Path parameter must not be empty');
   if (quoted) text = text.replace(/'/g, "''");
-  const encoded = encode(text);
+  const encoded = encode(text, 'Path parameter');
   return /^\.+$/.test(encoded) ? encoded.replace(/\./g, '%2E') : encoded;
 }
 
@@ -198,16 +217,26 @@ function queryValue(key: string, value: unknown): string {
     }
     return String(value);
   }
-  if (typeof value === 'string' || typeof value === 'boolean') return encode(String(value));
+  if (typeof value === 'string' || typeof value === 'boolean')
+    return encode(String(value), 'Query option ' + key);
   throw new TypeError('Query option ' + key + ' must be a string, number, boolean or list');
 }
 
-/** encodeURIComponent, plus the characters it leaves that mean something in OData or paths. */
-function encode(text: string): string {
-  return encodeURIComponent(text).replace(
+/** uriComponent, plus the characters it leaves that mean something in OData or paths. */
+function encode(text: string, what: string): string {
+  return uriComponent(text, what).replace(
     /[!'()*]/g,
     (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase(),
   );
+}
+
+/** encodeURIComponent, with a TypeError saying which value has a lone surrogate (text with no UTF-8 form). */
+function uriComponent(text: string, what: string): string {
+  try {
+    return encodeURIComponent(text);
+  } catch {
+    throw new TypeError(what + ' must be well-formed text, without a lone surrogate');
+  }
 }
 
 /** Appends encoded query options (system options first, then the rest in object order). */
@@ -216,7 +245,9 @@ export function withQuery(base: string, query: object | undefined): string {
   const entries = Object.entries(query).filter(([, value]) => value !== undefined);
   entries.sort(([a], [b]) => rank(a) - rank(b));
   const parts = entries.map(([key, value]) => {
-    const name = key.startsWith('$') ? '$' + encodeURIComponent(key.slice(1)) : encodeURIComponent(key);
+    const name = key.startsWith('$')
+      ? '$' + uriComponent(key.slice(1), 'Query option name')
+      : uriComponent(key, 'Query option name');
     return name + '=' + queryValue(key, value);
   });
   if (parts.length === 0) return base;
@@ -260,7 +291,8 @@ export async function send<T>(client: GraphClient, call: Call): Promise<T> {
 
 /**
  * Every page of a collection, following @odata.nextLink (which the fetch client
- * only follows while it stays under its base URL).
+ * only follows while it stays under its base URL: same origin, path under the
+ * base path; anything else is a TypeError naming the link, and nothing is sent).
  */
 export async function* pages<T>(
   client: GraphClient,
@@ -270,8 +302,9 @@ export async function* pages<T>(
   let page: ODataCollection<T> | undefined = first;
   while (page) {
     yield page;
-    const next: string | undefined = page['@odata.nextLink'];
-    if (!next) return;
+    const next: unknown = page['@odata.nextLink'];
+    if (next === undefined || next === null || next === '') return;
+    if (typeof next !== 'string') throw new TypeError('@odata.nextLink must be a string, got ' + typeof next);
     page = await send<ODataCollection<T>>(client, {
       operation: 'nextLink',
       method: 'GET',
@@ -296,13 +329,13 @@ export interface FetchResponseLike {
 }
 
 export interface FetchClientOptions {
-  /** Service root; default DEFAULT_BASE_URL. */
+  /** Service root (http or https, no query or fragment); default DEFAULT_BASE_URL. The token is only ever sent under it. */
   baseUrl?: string;
   /** Bearer token provider, called once per request. */
   getToken: () => string | Promise<string>;
   /** Default globalThis.fetch. */
   fetch?: FetchLike;
-  /** Per-request timeout covering headers and body; default 100000, 0 turns it off. */
+  /** Per-request timeout covering the whole request (getToken, headers and body); default 100000, 0 turns it off. */
   timeoutMs?: number;
   /** Sent with every request (a request's own headers win). */
   headers?: Record<string, string>;
@@ -328,27 +361,49 @@ function checkHeaders(headers: Record<string, string>): void {
 
 /** A GraphClient over fetch: bearer auth, JSON in and out, GraphError, timeout. */
 export function createFetchClient(options: FetchClientOptions): GraphClient {
-  const baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
+  const base = baseUrlOf(options.baseUrl ?? DEFAULT_BASE_URL);
+  /** "/v1.0", or "" for a base URL at the root. */
+  const basePath = base.pathname.replace(/\/+$/, '');
+  const baseUrl = base.origin + basePath;
   const timeoutMs = options.timeoutMs ?? 100000;
   const fetchImpl = options.fetch ?? (globalThis as unknown as { fetch?: FetchLike }).fetch;
   if (!fetchImpl) throw new TypeError('No fetch implementation: pass options.fetch');
   if (!Number.isFinite(timeoutMs) || timeoutMs < 0)
     throw new TypeError('timeoutMs must be a non-negative number');
 
+  /**
+   * The URL to fetch for a request path ("/..." under the base URL, or an absolute
+   * link such as @odata.nextLink), decided on the URL as fetch will parse it:
+   * same origin as the base URL and a pathname under the base path, after "\" became
+   * "/", tabs and line breaks were dropped and "." / ".." segments were resolved.
+   */
   function urlOf(requestPath: string): string {
-    let url: string;
-    if (requestPath.startsWith('/') && !requestPath.startsWith('//')) url = baseUrl + requestPath;
-    else if (requestPath.startsWith(baseUrl + '/') || requestPath.startsWith(baseUrl + '?'))
-      url = requestPath;
-    else throw new TypeError('Refusing to send a request outside ' + baseUrl + ': ' + requestPath);
-    // URL parsing (and so fetch) removes "." and ".." segments even when written %2E / %2E%2E.
-    const pathname = url.slice(url.indexOf('/', url.indexOf('//') + 2)).split(/[?#]/)[0] ?? '';
-    if (pathname.split('/').some((segment) => /^(?:\.|%2e){1,2}$/i.test(segment))) {
+    if (typeof requestPath !== 'string')
+      throw new TypeError('Request path must be a string, got ' + typeof requestPath);
+    const relative = requestPath.startsWith('/') && !requestPath.startsWith('//');
+    const url = parseUrl(relative ? baseUrl + requestPath : requestPath);
+    const pathname = url ? url.pathname : '';
+    if (
+      !url ||
+      url.origin !== base.origin ||
+      url.username !== '' ||
+      url.password !== '' ||
+      (pathname !== basePath && !pathname.startsWith(basePath + '/'))
+    ) {
       throw new TypeError(
-        'Refusing to send a path with a . or .. segment, which URL parsing would remove: ' + url,
+        'Refusing to send a request outside ' +
+          baseUrl +
+          ' (the token is only sent there): ' +
+          JSON.stringify(requestPath),
       );
     }
-    return url;
+    if (hasDotSegment(requestPath)) {
+      throw new TypeError(
+        'Refusing to send a path with a . or .. segment, which URL parsing would remove: ' +
+          JSON.stringify(requestPath),
+      );
+    }
+    return url.href;
   }
 
   return {
@@ -358,22 +413,6 @@ export function createFetchClient(options: FetchClientOptions): GraphClient {
         const problems = options.validate(request.body, request) ?? [];
         if (problems.length > 0) throw new GraphValidationError(problems, request.operation);
       }
-      const token = await options.getToken();
-      if (typeof token !== 'string' || token === '')
-        throw new TypeError('getToken must return a non-empty string');
-      const headers: Record<string, string> = {
-        accept: request.responseType === 'arrayBuffer' ? '*/*' : 'application/json',
-        ...lower(options.headers),
-        ...lower(request.headers),
-      };
-      headers['authorization'] = 'Bearer ' + token;
-      let body: string | undefined;
-      if (request.body !== undefined) {
-        body = JSON.stringify(request.body);
-        headers['content-type'] ??= 'application/json';
-      }
-      checkHeaders(headers);
-
       const controller = new AbortController();
       let timedOut = false;
       const timer =
@@ -386,21 +425,36 @@ export function createFetchClient(options: FetchClientOptions): GraphClient {
       const onAbort = (): void => controller.abort();
       if (request.signal?.aborted) controller.abort();
       request.signal?.addEventListener('abort', onAbort, { once: true });
-      const init: Parameters<FetchLike>[1] = { method: request.method, headers, signal: controller.signal };
-      if (body !== undefined) init.body = body;
+      // Each wait ends on the timeout or the caller's abort, whatever getToken or fetch do with the signal.
+      const until = <R>(promise: Promise<R>): Promise<R> => untilAborted(promise, controller.signal);
       try {
-        const response = await fetchImpl(url, init);
+        const token = await until(Promise.resolve().then(() => options.getToken()));
+        if (typeof token !== 'string' || token === '')
+          throw new TypeError('getToken must return a non-empty string');
+        const headers: Record<string, string> = {
+          accept: request.responseType === 'arrayBuffer' ? '*/*' : 'application/json',
+          ...lower(options.headers),
+          ...lower(request.headers),
+        };
+        headers['authorization'] = 'Bearer ' + token;
+        const init: Parameters<FetchLike>[1] = { method: request.method, headers, signal: controller.signal };
+        if (request.body !== undefined) {
+          init.body = JSON.stringify(request.body);
+          headers['content-type'] ??= 'application/json';
+        }
+        checkHeaders(headers);
+        const response = await until(fetchImpl(url, init));
         const responseHeaders: Record<string, string> = {};
         response.headers.forEach((value, key) => {
           responseHeaders[key.toLowerCase()] = value;
         });
         if (response.status < 200 || response.status > 299) {
-          throw new GraphError(response.status, parseOrText(await response.text()), responseHeaders);
+          throw new GraphError(response.status, parseOrText(await until(response.text())), responseHeaders);
         }
         let result: unknown;
-        if (request.responseType === 'arrayBuffer') result = await response.arrayBuffer();
+        if (request.responseType === 'arrayBuffer') result = await until(response.arrayBuffer());
         else {
-          const text = await response.text();
+          const text = await until(response.text());
           if (request.responseType === 'json' && response.status !== 204 && text !== '') {
             try {
               result = JSON.parse(text);
@@ -419,6 +473,61 @@ export function createFetchClient(options: FetchClientOptions): GraphClient {
       }
     },
   };
+}
+
+/** The promise, or a rejection with the signal's reason as soon as the signal aborts. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+/**
+ * A "." or ".." segment (also written %2E, or split by tabs or line breaks) in the path
+ * part of a request path: refused on top of the confinement check on the parsed URL,
+ * because URL parsing would drop it and address another resource under the base path
+ * (a path parameter ".." is sent as %2E%2E, which parsing still resolves).
+ */
+function hasDotSegment(requestPath: string): boolean {
+  const pathPart = requestPath.replace(/[\t\n\r]/g, '').split(/[?#]/)[0] ?? '';
+  return pathPart.split(/[\/\\]/).some((segment) => /^(?:\.|%2e){1,2}$/i.test(segment));
+}
+
+function baseUrlOf(text: string): URL {
+  const base = parseUrl(text);
+  if (
+    !base ||
+    (base.protocol !== 'https:' && base.protocol !== 'http:') ||
+    base.search !== '' ||
+    base.hash !== '' ||
+    base.username !== '' ||
+    base.password !== ''
+  ) {
+    throw new TypeError(
+      'baseUrl must be an http or https URL without query, fragment or credentials: ' + JSON.stringify(text),
+    );
+  }
+  return base;
+}
+
+function parseUrl(text: string): URL | undefined {
+  try {
+    return new URL(text);
+  } catch {
+    return undefined;
+  }
 }
 
 function lower(headers: Record<string, string> | undefined): Record<string, string> {

@@ -17,7 +17,7 @@ export function encodePathValue(value: PathValue, quoted = false): string {
   let text = String(value);
   if (text === "") throw new TypeError("Path parameter must not be empty");
   if (quoted) text = text.replace(/'/g, "''");
-  const encoded = encode(text);
+  const encoded = encode(text, "Path parameter");
   return /^\.+$/.test(encoded) ? encoded.replace(/\./g, "%2E") : encoded;
 }
 
@@ -43,13 +43,22 @@ function queryValue(key: string, value: unknown): string {
     }
     return String(value);
   }
-  if (typeof value === "string" || typeof value === "boolean") return encode(String(value));
+  if (typeof value === "string" || typeof value === "boolean") return encode(String(value), "Query option " + key);
   throw new TypeError("Query option " + key + " must be a string, number, boolean or list");
 }
 
-/** encodeURIComponent, plus the characters it leaves that mean something in OData or paths. */
-function encode(text: string): string {
-  return encodeURIComponent(text).replace(/[!'()*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase());
+/** uriComponent, plus the characters it leaves that mean something in OData or paths. */
+function encode(text: string, what: string): string {
+  return uriComponent(text, what).replace(/[!'()*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase());
+}
+
+/** encodeURIComponent, with a TypeError saying which value has a lone surrogate (text with no UTF-8 form). */
+function uriComponent(text: string, what: string): string {
+  try {
+    return encodeURIComponent(text);
+  } catch {
+    throw new TypeError(what + " must be well-formed text, without a lone surrogate");
+  }
 }
 
 /** Appends encoded query options (system options first, then the rest in object order). */
@@ -58,7 +67,7 @@ export function withQuery(base: string, query: object | undefined): string {
   const entries = Object.entries(query).filter(([, value]) => value !== undefined);
   entries.sort(([a], [b]) => rank(a) - rank(b));
   const parts = entries.map(([key, value]) => {
-    const name = key.startsWith("$") ? "$" + encodeURIComponent(key.slice(1)) : encodeURIComponent(key);
+    const name = key.startsWith("$") ? "$" + uriComponent(key.slice(1), "Query option name") : uriComponent(key, "Query option name");
     return name + "=" + queryValue(key, value);
   });
   if (parts.length === 0) return base;
@@ -102,7 +111,8 @@ export async function send<T>(client: GraphClient, call: Call): Promise<T> {
 
 /**
  * Every page of a collection, following @odata.nextLink (which the fetch client
- * only follows while it stays under its base URL).
+ * only follows while it stays under its base URL: same origin, path under the
+ * base path; anything else is a TypeError naming the link, and nothing is sent).
  */
 export async function* pages<T>(
   client: GraphClient,
@@ -112,8 +122,9 @@ export async function* pages<T>(
   let page: ODataCollection<T> | undefined = first;
   while (page) {
     yield page;
-    const next: string | undefined = page["@odata.nextLink"];
-    if (!next) return;
+    const next: unknown = page["@odata.nextLink"];
+    if (next === undefined || next === null || next === "") return;
+    if (typeof next !== "string") throw new TypeError("@odata.nextLink must be a string, got " + typeof next);
     page = await send<ODataCollection<T>>(client, { operation: "nextLink", method: "GET", path: next, responseType: "json", options });
   }
 }

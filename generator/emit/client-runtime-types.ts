@@ -5,7 +5,7 @@
  */
 export const RUNTIME_TYPES = String.raw`/**
  * Runtime for the generated client functions: no dependencies. Needs the
- * fetch, AbortController and setTimeout globals (Node 18+ or a browser).
+ * fetch, URL, AbortController and setTimeout globals (Node 18+ or a browser).
  */
 
 /** The service root requests go to unless createFetchClient is given another. */
@@ -103,7 +103,14 @@ export class GraphError extends Error {
   readonly innerError: Record<string, unknown> | undefined;
   /** The parsed body, or its text when it is not JSON. */
   readonly body: unknown;
+  /** Every response header, by lower-case name. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** The request-id header (else client-request-id): what Microsoft support asks for. */
   readonly requestId: string | undefined;
+  /** The client-request-id header. */
+  readonly clientRequestId: string | undefined;
+  /** Retry-After (429, 503) in seconds, from a number of seconds or an HTTP date; undefined when absent or unreadable. */
+  readonly retryAfterSeconds: number | undefined;
 
   constructor(status: number, body: unknown, headers: Record<string, string> = {}) {
     const error = errorOf(body);
@@ -112,7 +119,10 @@ export class GraphError extends Error {
     this.code = error?.code;
     this.innerError = error?.innerError;
     this.body = body;
-    this.requestId = headers["request-id"] ?? headers["client-request-id"];
+    this.headers = lower(headers);
+    this.requestId = this.headers["request-id"] ?? this.headers["client-request-id"];
+    this.clientRequestId = this.headers["client-request-id"];
+    this.retryAfterSeconds = retryAfterSeconds(this.headers["retry-after"]);
   }
 }
 
@@ -149,5 +159,14 @@ function errorOf(body: unknown): GraphErrorBody["error"] | undefined {
     message: typeof message === "string" ? message : "",
     ...(typeof innerError === "object" && innerError !== null ? { innerError: innerError as Record<string, unknown> } : {}),
   };
+}
+
+/** Retry-After as seconds: a non-negative integer, or an HTTP date from now (0 once past). */
+function retryAfterSeconds(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const text = value.trim();
+  if (/^[0-9]+$/.test(text)) return Number(text);
+  const date = Date.parse(text);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 `;

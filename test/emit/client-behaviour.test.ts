@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fixtureModel } from './client-fixtures.js';
-import { emitAll, importFrom, startServer, tempDir, transpileTree, writeFiles, type Recorded, type Reply, type TestServer } from './client-harness.js';
+import { loadGeneratedClient, startServer, type Recorded, type Reply, type TestServer } from './client-harness.js';
 
 /** The generated modules' shapes, as far as these tests use them. */
 type Fn = (...args: unknown[]) => Promise<unknown>;
@@ -21,7 +21,7 @@ interface RuntimeModule {
 }
 
 const JSON_HEADERS = { 'content-type': 'application/json' };
-let tmp: ReturnType<typeof tempDir>;
+let remove: (() => void) | undefined;
 let server: TestServer;
 let reply: (request: Recorded) => Reply = () => ({ status: 200, headers: JSON_HEADERS, body: '{}' });
 let api: ClientModule;
@@ -29,16 +29,12 @@ let rt: RuntimeModule;
 let client: unknown;
 
 beforeAll(async () => {
-  tmp = tempDir('client-run');
-  writeFiles(tmp.dir, [...(await emitAll(fixtureModel)), { path: 'package.json', content: '{"type":"module"}\n' }]);
-  transpileTree(tmp.dir);
-  api = await importFrom<ClientModule>(tmp.dir, 'v1.0/client/index.js');
-  rt = await importFrom<RuntimeModule>(tmp.dir, 'v1.0/runtime.js');
+  ({ api, rt, remove } = await loadGeneratedClient<ClientModule, RuntimeModule>(fixtureModel, 'client-run'));
   server = await startServer((request) => reply(request));
 });
 afterAll(async () => {
   await server?.close();
-  tmp?.remove();
+  remove?.();
 });
 beforeEach(() => {
   server.requests.length = 0;

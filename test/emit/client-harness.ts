@@ -99,6 +99,14 @@ export async function importFrom<T>(dir: string, relative: string): Promise<T> {
   return (await import(pathToFileURL(path.join(dir, relative)).href)) as T;
 }
 
+/** Every version of `model` emitted, transpiled and imported: the v1.0 client functions and runtime; remove() deletes the files. */
+export async function loadGeneratedClient<Api, Runtime>(model: Model, prefix: string): Promise<{ api: Api; rt: Runtime; remove: () => void }> {
+  const tmp = tempDir(prefix);
+  writeFiles(tmp.dir, [...(await emitAll(model)), { path: 'package.json', content: '{"type":"module"}\n' }]);
+  transpileTree(tmp.dir);
+  return { api: await importFrom<Api>(tmp.dir, 'v1.0/client/index.js'), rt: await importFrom<Runtime>(tmp.dir, 'v1.0/runtime.js'), remove: tmp.remove };
+}
+
 export interface Recorded {
   method: string;
   url: string;
