@@ -16,7 +16,7 @@ export interface GraphRequest {
   method: string;
   /**
    * Relative to the base URL, starting with "/", already encoded, query string
-   * included; or an absolute @odata.nextLink under the base URL.
+   * included; or an absolute '@odata.nextLink' under the base URL.
    */
   path: string;
   headers?: Record<string, string> | undefined;
@@ -290,7 +290,7 @@ export async function send<T>(client: GraphClient, call: Call): Promise<T> {
 }
 
 /**
- * Every page of a collection, following @odata.nextLink (which the fetch client
+ * Every page of a collection, following '@odata.nextLink' (which the fetch client
  * only follows while it stays under its base URL: same origin, path under the
  * base path; anything else is a TypeError naming the link, and nothing is sent).
  */
@@ -373,7 +373,7 @@ export function createFetchClient(options: FetchClientOptions): GraphClient {
 
   /**
    * The URL to fetch for a request path ("/..." under the base URL, or an absolute
-   * link such as @odata.nextLink), decided on the URL as fetch will parse it:
+   * link such as '@odata.nextLink'), decided on the URL as fetch will parse it:
    * same origin as the base URL and a pathname under the base path, after "\" became
    * "/", tabs and line breaks were dropped and "." / ".." segments were resolved.
    */

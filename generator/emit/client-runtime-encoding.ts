@@ -110,7 +110,7 @@ export async function send<T>(client: GraphClient, call: Call): Promise<T> {
 }
 
 /**
- * Every page of a collection, following @odata.nextLink (which the fetch client
+ * Every page of a collection, following '@odata.nextLink' (which the fetch client
  * only follows while it stays under its base URL: same origin, path under the
  * base path; anything else is a TypeError naming the link, and nothing is sent).
  */

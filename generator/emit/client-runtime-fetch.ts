@@ -59,7 +59,7 @@ export function createFetchClient(options: FetchClientOptions): GraphClient {
 
   /**
    * The URL to fetch for a request path ("/..." under the base URL, or an absolute
-   * link such as @odata.nextLink), decided on the URL as fetch will parse it:
+   * link such as '@odata.nextLink'), decided on the URL as fetch will parse it:
    * same origin as the base URL and a pathname under the base path, after "\" became
    * "/", tabs and line breaks were dropped and "." / ".." segments were resolved.
    */

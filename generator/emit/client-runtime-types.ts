@@ -19,7 +19,7 @@ export interface GraphRequest {
   method: string;
   /**
    * Relative to the base URL, starting with "/", already encoded, query string
-   * included; or an absolute @odata.nextLink under the base URL.
+   * included; or an absolute '@odata.nextLink' under the base URL.
    */
   path: string;
   headers?: Record<string, string> | undefined;

@@ -88,6 +88,11 @@ describe('doc text in JSDoc', () => {
     expect(tagsAndLinks(docs)).toEqual(tagsAndLinks(plainDocs));
   });
 
+  it('writes no JSDoc tag of its own, in the runtimes either (an `@odata.nextLink` after a space would be one)', () => {
+    expect(plainDocs.some((d) => d.file.endsWith('runtime.ts'))).toBe(true);
+    expect(plainDocs.filter((d) => d.tags.length > 0).map(({ file, tags }) => ({ file, tags }))).toEqual([]);
+  });
+
   it('parses without errors: no comment was ended early', () => {
     for (const file of files) {
       const program = ts.createProgram({ rootNames: [], options: {} });

@@ -24,7 +24,7 @@ export interface ValidationProblem {
    * instance where a plain object is expected); enum: not a member;
    * format: a string that is not a valid Guid / Date / TimeOfDay / DateTimeOffset / Duration / base64;
    * range: an integer outside its Edm type; null: null where the docs do not allow it;
-   * odata-type: an @odata.type that is not the expected type or one derived from it;
+   * odata-type: an '@odata.type' that is not the expected type or one derived from it;
    * unknown-property: a property the docs do not define (filter these out to be lenient);
    * unreadable: reading the value threw (a getter or a Proxy);
    * limit: nesting deeper than MAX_DEPTH objects, or more than MAX_VALUES values: the walk stops there
@@ -263,7 +263,7 @@ function shorten(text: string): string {
   return text.length > 80 ? text.slice(0, 77) + "..." : text;
 }
 
-/** Keys that are instance annotations (@odata.context, @odata.nextLink, x@odata.type, @microsoft.graph.tips): allowed anywhere. */
+/** Keys that are instance annotations ('@odata.context', '@odata.nextLink', 'x@odata.type', '@microsoft.graph.tips'): allowed anywhere. */
 const ANNOTATION = /^[^@]*@[^@.]+\.[^@]+$/;
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 const ODATA_TYPE = "@odata.type";
@@ -477,7 +477,7 @@ export class SchemaIndex {
       });
   }
 
-  /** A plain object: its @odata.type picks the type (the declared one or one derived from it), then each property in order. */
+  /** A plain object: its '@odata.type' picks the type (the declared one or one derived from it), then each property in order. */
   private stepObject(
     value: { readonly [key: string]: unknown },
     step: Step,
