@@ -78,7 +78,7 @@ export async function writeOutputDir(out: string, files: readonly OutputFile[], 
       return keepMarker(target, marker, report);
     }
     await mkdir(staging, { recursive: true });
-    await writeFile(path.join(staging, OUTPUT_MARKER), marker).catch(withPath(path.join(staging, OUTPUT_MARKER)));
+    await writeFile(path.join(staging, OUTPUT_MARKER), marker).catch(withPath(path.join(target, OUTPUT_MARKER)));
     const hadTarget = await exists(target);
     swapFolders(target, staging, hadTarget ? backup : undefined);
     if (hadTarget && options.removeFolder) report.settled = options.removeFolder(backup).catch(() => rmSync(backup, { recursive: true, force: true }));
@@ -140,7 +140,7 @@ async function replaceFew(target: string, files: readonly OutputFile[], present:
   const moves = [...changed].map((file, i): Move => [path.join(parent, `${base}.file-${stamp}-${i}`), path.join(target, file.path)]);
   const journal = path.join(parent, `${base}.moves-${stamp}`);
   try {
-    await Promise.all([...changed].map((file, i) => writeFile(moves[i]![0], file.content!).catch(withPath(moves[i]![0]))));
+    await Promise.all([...changed].map((file, i) => writeFile(moves[i]![0], file.content!).catch(withPath(moves[i]![1]))));
     // Its temporary file starts with the journal's name too: a run killed while writing it leaves a list that
     // does not parse (dropped) or a whole one (completed), both right, since every replacement is written by then.
     if (moves.length > 1) await writeAtomic(journal, JSON.stringify(moves));
@@ -198,10 +198,11 @@ async function placeFile(file: OutputFile & { content: string }, target: string,
   const destination = path.join(staging, file.path);
   const existing = path.join(target, file.path);
   if (existed && (await readFile(existing, 'utf8').catch(() => undefined)) === file.content) {
-    await link(existing, destination).catch(() => writeFile(destination, file.content).catch(withPath(destination)));
+    await link(existing, destination).catch(() => writeFile(destination, file.content).catch(withPath(existing)));
     return true;
   }
-  await writeFile(destination, file.content).catch(withPath(destination));
+  // An error names the output file, not its staged copy.
+  await writeFile(destination, file.content).catch(withPath(existing));
   return false;
 }
 

@@ -87,14 +87,14 @@ export async function claimOutputDir(request: ClaimRequest): Promise<void> {
   if (!info.isDirectory()) refuse('is a file, not a folder');
   if (readMarker(out) !== undefined) return;
   const found = entries(out);
-  if (found.other.length === 0 && (await allGenerated(out, found.files))) {
+  const strangers = [...found.other, ...(await withoutHeader(out, found.files, 4))];
+  if (strangers.length === 0) {
     if (found.files.length > 0) writeFileSync(path.join(out, OUTPUT_MARKER), markerText(found.files));
     return;
   }
   if (request.force) return;
-  const shown = [...found.files, ...found.other].filter((file) => file !== OUTPUT_MARKER).slice(0, 3);
   throw new UsageError(
-    `--out ${JSON.stringify(request.label)} (${out}) holds files docs2ts did not write (${shown.join(', ')}${found.files.length + found.other.length > 3 ? ', ...' : ''}): ` +
+    `${named} holds files docs2ts did not write (${strangers.slice(0, 3).join(', ')}${strangers.length > 3 ? ', ...' : ''}): ` +
       `pass an empty or new folder, or add --force to write beside them (they are kept)`,
   );
 }
@@ -130,16 +130,18 @@ export function entries(dir: string): { files: string[]; other: string[] } {
   return { files: files.sort(), other: other.sort() };
 }
 
-/** Whether every file starts with docs2ts's header (read up to its length only). */
-async function allGenerated(dir: string, files: readonly string[]): Promise<boolean> {
+/** Up to `limit` of the files that do not start with docs2ts's header (each read up to its length only). */
+async function withoutHeader(dir: string, files: readonly string[], limit: number): Promise<string[]> {
+  const found: string[] = [];
   for (const file of files) {
+    if (found.length >= limit) break;
     const handle = await open(path.join(dir, file), 'r');
     try {
       const { buffer, bytesRead } = await handle.read(Buffer.alloc(HEADER.length), 0, HEADER.length, 0);
-      if (buffer.subarray(0, bytesRead).toString('utf8') !== HEADER) return false;
+      if (buffer.subarray(0, bytesRead).toString('utf8') !== HEADER) found.push(file);
     } finally {
       await handle.close();
     }
   }
-  return true;
+  return found;
 }
