@@ -2,17 +2,18 @@
  * One run at a time on an output folder and its cache, through the compiled
  * command line: a run waits for the lock another holds (saying so), ends with a
  * clear usage error after a bounded wait (the output untouched), takes over the
- * lock of a process that died, and `--check` is bounded too. Two runs at once,
+ * lock of a process that died, `--check` is bounded too, and `--watch` holds
+ * the lock only while one of its runs lasts. Two runs at once,
  * many times over, always leave what a --no-cache run writes
  * (`concurrent-generate.test.ts`).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lockRun } from '../../generator/cli/run-lock.js';
-import { built, cli, cliAsync, filesOf, SEEDS } from '../helpers/cli.js';
+import { BIN, built, cli, cliAsync, filesOf, SEEDS } from '../helpers/cli.js';
 
 const SLOW = { timeout: 120_000 };
 
@@ -69,5 +70,22 @@ describe.skipIf(!built)('run locks (compiled CLI)', () => {
     // Far sooner than the 30 s after which a lock nobody renews is stale.
     expect(Date.now() - started).toBeLessThan(20_000);
     expect(existsSync(lock)).toBe(false);
+  });
+
+  it('--watch holds the lock only while it runs: a one-off run goes between two of its runs', SLOW, async () => {
+    const child = spawn(process.execPath, [BIN, 'generate', '-i', 'docs', '-o', 'out', '--watch'], { cwd: work, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, CI: '1' } });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    try {
+      for (let i = 0; i < 200 && !stderr.includes('watching docs'); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(stderr).toContain('watching docs');
+      const run = cli(work, 'generate', '-i', 'docs', '-o', 'out', '--lock-wait', '10');
+      expect(run.stderr).not.toContain('another docs2ts run holds');
+      expect(run.status).toBe(0);
+    } finally {
+      child.kill('SIGINT');
+    }
+    expect(await exited).toBe(0);
   });
 });
