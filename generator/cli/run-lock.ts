@@ -7,11 +7,14 @@
  * it) names a process of this machine that is gone, else when its time goes stale.
  */
 import { mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import lockfile from 'proper-lockfile';
 import { UsageError } from '../parse/input.js';
+
+// Required rather than imported, as commander (`main.ts`): imported, Node scans the CommonJS source for export names first (90 ms here).
+const lockfile = createRequire(import.meta.url)('proper-lockfile') as typeof import('proper-lockfile');
 
 export interface LockRequest {
   /** The output folder, or undefined when the run writes none. */
