@@ -8,7 +8,9 @@ import { installCodeCache } from '../cache/code-cache.js';
 import type { GenerateRequest, GenerateResult } from '../pipeline/generate.js';
 import { prestartSideThread } from '../pipeline/side-thread.js';
 import { createProgress } from './progress.js';
-import { DEFAULT_CACHE_DIR, type CommonOptions } from './options.js';
+import { DEFAULT_CACHE_DIR, DEFAULT_LOCK_WAIT_SECONDS, type CommonOptions } from './options.js';
+import { claimOutputDir } from './output-owner.js';
+import { lockRun } from './run-lock.js';
 
 export interface GenerateOptions extends CommonOptions {
   out: string;
@@ -16,11 +18,16 @@ export interface GenerateOptions extends CommonOptions {
   watch?: boolean;
   /** Cache folder; false with --no-cache. */
   cache?: string | false;
+  /** Write into a folder holding files docs2ts did not write (they are kept). */
+  force?: boolean;
+  /** How long to wait for another run on the same output or cache, in seconds. */
+  lockWait?: number;
 }
-
 
 export async function runGenerate(options: GenerateOptions): Promise<number> {
   const request = generateRequest(options);
+  // Before anything is read or written: a folder that is not docs2ts's is refused (`output-owner.ts`).
+  if (!options.check) await claimOutputDir({ out: options.out, label: options.out, input: options.input, cacheDir: request.cacheDir, force: options.force === true });
   // Compiled code of the packages every run loads (TypeScript), kept in the cache folder (none with --no-cache).
   const codeCache = request.cacheDir === null ? undefined : installCodeCache(path.join(request.cacheDir, 'v8-code'));
   if (options.watch) {
@@ -30,15 +37,20 @@ export async function runGenerate(options: GenerateOptions): Promise<number> {
     return code;
   }
   const started = performance.now();
-  // The side thread an edit run starts is started first, then the generator loaded (`prestartSideThread`).
-  prestartSideThread(request.input, request.out, request.cacheDir, request.workers);
-  const { generate } = await import('../pipeline/generate.js');
-  const progress = createProgress({ quiet: options.quiet });
+  const release = await lockRun(lockRequest(options, request.cacheDir));
   let result: GenerateResult;
   try {
-    result = await generate({ ...request, onProgress: (phase, done, total) => progress.update(phase, done, total) });
+    // The side thread an edit run starts is started first, then the generator loaded (`prestartSideThread`).
+    prestartSideThread(request.input, request.out, request.cacheDir, request.workers);
+    const { generate } = await import('../pipeline/generate.js');
+    const progress = createProgress({ quiet: options.quiet });
+    try {
+      result = await generate({ ...request, onProgress: (phase, done, total) => progress.update(phase, done, total) });
+    } finally {
+      progress.end();
+    }
   } finally {
-    progress.end();
+    await release();
   }
   await codeCache?.save();
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -58,12 +70,23 @@ export async function runGenerate(options: GenerateOptions): Promise<number> {
   return 0;
 }
 
+/** The locks a run takes (`run-lock.ts`): its output folder and its cache. */
+export function lockRequest(options: GenerateOptions, cacheDir: string | null) {
+  return {
+    out: options.out,
+    cacheDir,
+    waitMs: (options.lockWait ?? DEFAULT_LOCK_WAIT_SECONDS) * 1000,
+    ...(options.quiet ? {} : { say: (line: string) => void process.stderr.write(line) }),
+  };
+}
+
 export function generateRequest(options: GenerateOptions): GenerateRequest {
   return {
     input: options.input,
     out: options.out,
     check: options.check === true,
-    cacheDir: options.cache === false ? null : (options.cache ?? DEFAULT_CACHE_DIR),
+    // Absolute: a relative folder is made again from the working folder each time (Node's recursive mkdir retries forever where that folder is gone).
+    cacheDir: options.cache === false ? null : path.resolve(options.cache ?? DEFAULT_CACHE_DIR),
     ...(options.workers ? { workers: options.workers } : {}),
   };
 }

@@ -2,7 +2,7 @@
 import { createRequire } from 'node:module';
 import { UsageError } from '../parse/input.js';
 import { GENERATOR_VERSION } from '../model/version.js';
-import { DEFAULT_CACHE_DIR, parseMaxWarnings, parseWorkers } from './options.js';
+import { DEFAULT_CACHE_DIR, DEFAULT_INPUT, DEFAULT_LOCK_WAIT_SECONDS, DEFAULT_OUTPUT, parseLockWait, parseMaxWarnings, parseWorkers } from './options.js';
 import { reportError } from './errors.js';
 
 // Required rather than imported: commander is CommonJS, and Node scans its source for export names first (10 ms on every run).
@@ -19,20 +19,27 @@ export async function main(argv: string[]): Promise<number> {
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
 
-  const workers = () =>
-    new Option('--workers <n>', 'worker threads for parsing (default: available cores)').argParser((value) => {
-      try {
-        return parseWorkers(value);
-      } catch (error) {
-        throw new InvalidArgumentError((error as Error).message);
-      }
-    });
+  /** A parser whose errors commander reports as usage errors. */
+  const parsing = (parse: (value: string) => number) => (value: string) => {
+    try {
+      return parse(value);
+    } catch (error) {
+      throw new InvalidArgumentError((error as Error).message);
+    }
+  };
+  const workers = () => new Option('--workers <n>', 'worker threads for parsing (default: available cores)').argParser(parsing(parseWorkers));
+  /** The input and output folders: a flag, else the config's `input` and `output` (`config.ts`), else the defaults. */
+  const configured = async <T extends { input?: string; out?: string }>(options: T, defaultOut: string) => {
+    const { loadConfig } = await import('./config.js');
+    const config = await loadConfig();
+    return { ...options, input: options.input ?? config.input ?? DEFAULT_INPUT, out: options.out ?? (defaultOut === '-' ? '-' : (config.output ?? defaultOut)) };
+  };
 
   program
     .command('model')
     .description('write the linked intermediate model as JSON')
-    .option('-i, --input <dir>', 'docs root (<version>/api, <version>/resources)', 'docs-input')
-    .option('-o, --out <file>', 'output file, or - for stdout', '-')
+    .option('-i, --input <dir>', `docs root (<version>/api, <version>/resources; default: config "input", else ${DEFAULT_INPUT})`)
+    .option('-o, --out <file>', 'output file, or - for stdout (default: -)')
     .option('--compact', 'write JSON without indentation')
     .option('-q, --quiet', 'no summary on stderr')
     .option('--debug', 'show stack traces for internal errors')
@@ -42,14 +49,16 @@ export async function main(argv: string[]): Promise<number> {
     .action(async (options) => {
       // Commands are loaded on use, so a run that finds nothing to do loads no parser or printer.
       const { runModel } = await import('./model-command.js');
-      exitCode = await runModel(options);
+      exitCode = await runModel(await configured(options, '-'));
     });
 
   program
     .command('generate')
     .description('write TypeScript interfaces, enums, validators and client functions per API version')
-    .option('-i, --input <dir>', 'docs root (<version>/api, <version>/resources)', 'docs-input')
-    .option('-o, --out <dir>', 'output folder (replaced whole)', 'generated')
+    .option('-i, --input <dir>', `docs root (<version>/api, <version>/resources; default: config "input", else ${DEFAULT_INPUT})`)
+    .option('-o, --out <dir>', `output folder: new, empty or docs2ts's own (default: config "output", else ${DEFAULT_OUTPUT})`)
+    .option('--force', 'write into a folder holding files docs2ts did not write (they are kept, never replaced)')
+    .option('--lock-wait <seconds>', `how long to wait for another run on the same output or cache (default: ${DEFAULT_LOCK_WAIT_SECONDS})`, parsing(parseLockWait))
     .option('--check', 'write nothing; exit 1 and name the stale files when the output folder differs')
     .option('--watch', 'regenerate on every change under the input until Ctrl-C')
     .option('--cache <dir>', 'cache folder (page facts, last run) so unchanged pages are not read again', DEFAULT_CACHE_DIR)
@@ -60,7 +69,7 @@ export async function main(argv: string[]): Promise<number> {
     .action(async (options) => {
       if (options.check && options.watch) throw new UsageError('--check and --watch do not go together: use one');
       const { runGenerate } = await import('./generate-command.js');
-      exitCode = await runGenerate(options);
+      exitCode = await runGenerate(await configured(options, DEFAULT_OUTPUT));
     });
 
   program
@@ -70,13 +79,7 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif', 'github']).default('text'))
     .option('--baseline [file]', 'fail only on findings not in this baseline (default file: docs2ts-baseline.json)')
     .option('--update-baseline', 'write today\'s findings to the baseline file and exit 0')
-    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', (value) => {
-      try {
-        return parseMaxWarnings(value);
-      } catch (error) {
-        throw new InvalidArgumentError((error as Error).message);
-      }
-    })
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parsing(parseMaxWarnings))
     .option('--rule <id=level...>', 'set a rule to off, warn or error (repeatable)')
     .option('-q, --quiet', 'no summary on stderr')
     .option('--debug', 'show stack traces for internal errors')
@@ -90,6 +93,7 @@ export async function main(argv: string[]): Promise<number> {
     });
 
   try {
+    workingFolder();
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (error) {
@@ -98,5 +102,14 @@ export async function main(argv: string[]): Promise<number> {
     const report = reportError(error, debug);
     process.stderr.write(report.text);
     return report.exitCode;
+  }
+}
+
+/** Every relative path is taken from the working folder: one that was deleted under the shell is a usage error. */
+function workingFolder(): void {
+  try {
+    process.cwd();
+  } catch {
+    throw new UsageError('the working folder no longer exists: cd to a folder that does and run again');
   }
 }

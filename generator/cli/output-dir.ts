@@ -6,11 +6,17 @@
  * next run, which finds the old folder under its backup name. When only a few
  * files change, those alone are replaced by rename (`replaceFew`); a run killed
  * among those renames leaves a list of them, which the next run completes.
+ * Only files the folder's marker lists (`output-owner.ts`) are the old output:
+ * a folder holding others is written in place around them (`output-in-place.ts`).
  */
-import { copyFileSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { link, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { writeAtomic } from '../cache/write-atomic.js';
+import { UsageError } from '../parse/input.js';
+import { entries, markerText, OUTPUT_MARKER, readMarker } from './output-owner.js';
+import { writeInPlace } from './output-in-place.js';
+import { withPath } from './write-file.js';
 
 /** A file of the new folder; `content: null` keeps the current folder's file as it is (the caller knows it is unchanged). */
 export interface OutputFile {
@@ -43,9 +49,16 @@ export async function writeOutputDir(out: string, files: readonly OutputFile[], 
   const staging = path.join(path.dirname(target), `.${path.basename(target)}.new-${stamp}`);
   const backup = path.join(path.dirname(target), `.${path.basename(target)}.old-${stamp}`);
   const report: WriteReport = { written: [], unchanged: [], removed: [] };
-  const previous = new Set(listFiles(target));
+  const owned = readMarker(target) ?? new Set<string>();
+  const found = listing(target);
+  const previous = new Set(found.files.filter((file) => owned.has(file)));
+  const foreign = [...found.files.filter((file) => !owned.has(file)), ...found.other];
+  const clash = files.find((file) => foreign.includes(file.path));
+  if (clash) throw new UsageError(`${path.join(out, clash.path)} is in the way: docs2ts did not write it and will not replace it; move it away and run again`);
+  const marker = markerText(files.map((file) => file.path));
+  if (foreign.length > 0) return writeInPlace(target, files, previous, { marker, temporary: (i) => path.join(path.dirname(target), `.${path.basename(target)}.file-${stamp}-${i}`) });
   const few = await replaceFew(target, files, previous, stamp);
-  if (few) return few;
+  if (few) return keepMarker(target, marker, few);
   try {
     for (const folder of new Set(files.map((file) => path.dirname(path.join(staging, file.path))))) mkdirSync(folder, { recursive: true });
     // Files known unchanged are hard-linked synchronously (thousands of link calls: a promise each costs more than the call).
@@ -62,9 +75,10 @@ export async function writeOutputDir(out: string, files: readonly OutputFile[], 
     report.removed = [...previous].sort();
     if (report.written.length === 0 && report.removed.length === 0) {
       rmSync(staging, { recursive: true, force: true });
-      return report;
+      return keepMarker(target, marker, report);
     }
     await mkdir(staging, { recursive: true });
+    await writeFile(path.join(staging, OUTPUT_MARKER), marker).catch(withPath(path.join(target, OUTPUT_MARKER)));
     const hadTarget = await exists(target);
     swapFolders(target, staging, hadTarget ? backup : undefined);
     if (hadTarget && options.removeFolder) report.settled = options.removeFolder(backup).catch(() => rmSync(backup, { recursive: true, force: true }));
@@ -77,6 +91,13 @@ export async function writeOutputDir(out: string, files: readonly OutputFile[], 
 }
 
 const PARALLEL = 64;
+
+/** The report, once the folder's marker lists what it holds (a folder adopted, or kept as it was, may lack it). */
+async function keepMarker(target: string, marker: string, report: WriteReport): Promise<WriteReport> {
+  const file = path.join(target, OUTPUT_MARKER);
+  if ((await exists(target)) && (await readFile(file, 'utf8').catch(() => undefined)) !== marker) await writeAtomic(file, marker);
+  return report;
+}
 
 /**
  * Puts `staging` in place of `target`, moved to `backup` first when there is one.
@@ -119,7 +140,7 @@ async function replaceFew(target: string, files: readonly OutputFile[], present:
   const moves = [...changed].map((file, i): Move => [path.join(parent, `${base}.file-${stamp}-${i}`), path.join(target, file.path)]);
   const journal = path.join(parent, `${base}.moves-${stamp}`);
   try {
-    await Promise.all([...changed].map((file, i) => writeFile(moves[i]![0], file.content!)));
+    await Promise.all([...changed].map((file, i) => writeFile(moves[i]![0], file.content!).catch(withPath(moves[i]![1]))));
     // Its temporary file starts with the journal's name too: a run killed while writing it leaves a list that
     // does not parse (dropped) or a whole one (completed), both right, since every replacement is written by then.
     if (moves.length > 1) await writeAtomic(journal, JSON.stringify(moves));
@@ -177,10 +198,11 @@ async function placeFile(file: OutputFile & { content: string }, target: string,
   const destination = path.join(staging, file.path);
   const existing = path.join(target, file.path);
   if (existed && (await readFile(existing, 'utf8').catch(() => undefined)) === file.content) {
-    await link(existing, destination).catch(() => writeFile(destination, file.content));
+    await link(existing, destination).catch(() => writeFile(destination, file.content).catch(withPath(existing)));
     return true;
   }
-  await writeFile(destination, file.content);
+  // An error names the output file, not its staged copy.
+  await writeFile(destination, file.content).catch(withPath(existing));
   return false;
 }
 
@@ -198,25 +220,21 @@ export async function recoverOutputDir(out: string): Promise<void> {
 }
 
 /**
- * Files below a folder, relative, `/` separators, sorted; empty when the folder
- * does not exist or cannot be read. Walked synchronously: Node's recursive
- * `readdir` and `path.relative` per file cost five times as much.
+ * Files below a folder but its marker, relative, `/` separators, sorted; empty
+ * when the folder does not exist or cannot be read.
  */
 export function listFiles(dir: string): string[] {
-  const files: string[] = [];
-  const walk = (folder: string, relative: string) => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      const name = relative === '' ? entry.name : `${relative}/${entry.name}`;
-      if (entry.isDirectory()) walk(path.join(folder, entry.name), name);
-      else if (entry.isFile()) files.push(name);
-    }
-  };
+  return listing(dir).files;
+}
+
+/** `entries` without the marker, and nothing for a folder that cannot be read. */
+function listing(dir: string): { files: string[]; other: string[] } {
   try {
-    walk(dir, '');
+    const found = entries(dir);
+    return { files: found.files.filter((file) => file !== OUTPUT_MARKER), other: found.other };
   } catch {
-    return [];
+    return { files: [], other: [] };
   }
-  return files.sort();
 }
 
 async function exists(file: string): Promise<boolean> {

@@ -1,15 +1,17 @@
 /**
  * `docs2ts generate --watch`: one run now, then one after every burst of changes
  * under the input (debounced), each reported in one line; the facts of every page
- * stay in memory between runs. Ctrl-C (SIGINT) or SIGTERM waits for a run in
+ * stay in memory between runs; each run holds the output and cache locks
+ * (`run-lock.ts`) while it lasts. Ctrl-C (SIGINT) or SIGTERM waits for a run in
  * progress, closes the watcher and exits 0.
  */
 import path from 'node:path';
 import { watch } from 'chokidar';
 import { generate, type GenerateSession } from '../pipeline/generate.js';
 import { UsageError } from '../parse/input.js';
-import { generateRequest, type GenerateOptions } from './generate-command.js';
+import { generateRequest, lockRequest, type GenerateOptions } from './generate-command.js';
 import { DEFAULT_CACHE_DIR } from './options.js';
+import { lockRun } from './run-lock.js';
 
 export interface WatchIo {
   write: (line: string) => void;
@@ -28,7 +30,9 @@ export async function watchGenerate(options: GenerateOptions, io: WatchIo = { wr
   const runOnce = async (): Promise<void> => {
     const started = performance.now();
     try {
-      const result = await generate({ ...request, session });
+      // Each run takes the locks and gives them back, so that another run (a one-off generate) can go between two.
+      const release = await lockRun(lockRequest(options, request.cacheDir));
+      const result = await generate({ ...request, session }).finally(release);
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       for (const line of result.warnings) say(`docs2ts: warning: ${line}`);
       if (!options.quiet) say(`[${clock()}] ${changeLine(result.changedPages)}: ${writeLine(result)}; ${seconds} s`);

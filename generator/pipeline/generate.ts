@@ -34,6 +34,7 @@ import { hashOf } from '../cache/hash.js';
 import { factsKey, FactsStore } from '../cache/facts-store.js';
 import { manifestPath, MANIFEST_FORMAT, parseManifest, readManifestText, saveManifest, type FileStamp, type InputRecord, type OutputRecord, type RunManifest, type RunSummary, type VersionSummary } from '../cache/run-manifest.js';
 import { writeOutputDir, type OutputFile } from '../cli/output-dir.js';
+import { markerFile, ownedFiles } from '../cli/output-owner.js';
 import { pageStates, pruneMemory, startLoad, type PageState } from './load-pages.js';
 import { lazyPool } from './build-model.js';
 import { SIDE_THREAD_PAGES } from './side-thread.js';
@@ -171,7 +172,8 @@ async function generateOnce(request: GenerateRequest): Promise<GenerateResult> {
   // When the thread failed, the survey is taken here after all.
   const fromThread = await surveyed;
   const found = here ?? fromThread ?? (await survey(request.input, request.out));
-  const { set, output } = found;
+  const { set } = found;
+  const output = { ...found.output, present: ownedFiles(request.out, found.output.present) };
   const surveyedBy: GenerateResult['surveyed'] = fromThread ? 'thread' : 'here';
   lap('survey');
 
@@ -313,7 +315,11 @@ async function generateOnce(request: GenerateRequest): Promise<GenerateResult> {
       printedStatements: rendered.printedStatements,
       reusedStatements: rendered.reusedStatements,
     };
-    if (request.check) return { ...base, stale: await staleFiles(request.out, files, outputs.present), timings };
+    if (request.check) {
+      // The marker (`cli/output-owner.ts`) is compared too: an output folder without it is not what a run writes.
+      const marker = markerFile(request.out, files);
+      return { ...base, stale: await staleFiles(request.out, [marker.file, ...files], [...outputs.present, ...marker.present]), timings };
+    }
 
     const report = await writeOutputDir(request.out, files, thread ? { removeFolder: (dir) => thread.removeFolder(dir) } : {});
     lap('write');

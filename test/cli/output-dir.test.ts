@@ -3,14 +3,16 @@
  * replaced alone (the other files keep their inodes, nothing is left beside the
  * folder), and a run killed among those renames is completed by the next;
  * anything else goes through the staged folder and the swap, which puts the old
- * folder back when the new one cannot take its place. Killing a run at
+ * folder back when the new one cannot take its place; a folder holding files
+ * it did not write is written in place around them, never over them. Killing a run at
  * any moment is `test/robustness/kill.test.ts`.
  */
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, readlink, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listFiles, swapFolders, writeOutputDir } from '../../generator/cli/output-dir.js';
+import { OUTPUT_MARKER } from '../../generator/cli/output-owner.js';
 
 describe('writeOutputDir', () => {
   let dir: string;
@@ -173,5 +175,28 @@ describe('writeOutputDir', () => {
     ]);
     expect(await readdir(dir)).toEqual(['out']);
     expect(await readFile(path.join(out, 'a.ts'), 'utf8')).toBe('a changed\n');
+  });
+
+  it('writes a folder holding a file it did not write in place: that file and a symbolic link survive, only listed files change', async () => {
+    await writeFile(path.join(out, 'sub/mine.txt'), 'mine\n');
+    await symlink('sub/mine.txt', path.join(out, 'link'));
+    const report = await writeOutputDir(out, [
+      { path: 'a.ts', content: 'a changed\n' },
+      { path: 'd.ts', content: 'd\n' },
+      { path: 'sub/b.ts', content: null },
+    ]);
+    expect(report).toEqual({ written: ['a.ts', 'd.ts'], unchanged: ['sub/b.ts'], removed: ['sub/c.ts'] });
+    expect(listFiles(out)).toEqual(['a.ts', 'd.ts', 'sub/b.ts', 'sub/mine.txt']);
+    expect(await readFile(path.join(out, 'sub/mine.txt'), 'utf8')).toBe('mine\n');
+    expect(await readlink(path.join(out, 'link'))).toBe('sub/mine.txt');
+    expect(JSON.parse(await readFile(path.join(out, OUTPUT_MARKER), 'utf8')).files).toEqual(['a.ts', 'd.ts', 'sub/b.ts']);
+    expect(await readdir(dir)).toEqual(['out']);
+  });
+
+  it('refuses to write over a file it did not write, and changes nothing', async () => {
+    await writeFile(path.join(out, 'd.ts'), 'mine\n');
+    await expect(writeOutputDir(out, [{ path: 'd.ts', content: 'd\n' }])).rejects.toThrow(/d\.ts is in the way: docs2ts did not write it/);
+    expect(await readFile(path.join(out, 'd.ts'), 'utf8')).toBe('mine\n');
+    expect(listFiles(out)).toEqual(['a.ts', 'd.ts', 'sub/b.ts', 'sub/c.ts']);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * generated/ is committed: regenerating it from docs-input/ must give exactly the
- * committed files (run `npm run generate` and review the diff when docs or the
- * generator change).
+ * committed files and their marker (run `npm run generate` and review the diff
+ * when docs or the generator change).
  */
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
@@ -11,6 +11,7 @@ import { emitFormatted } from '../../generator/emit/index.js';
 import { EMITTERS } from '../../generator/emit/emitters.js';
 import type { EmittedFile } from '../../generator/emit/emitter.js';
 import { listFiles } from '../../generator/cli/output-dir.js';
+import { markerText, OUTPUT_MARKER } from '../../generator/cli/output-owner.js';
 import { repoRoot } from '../helpers/corpus.js';
 
 let files: EmittedFile[];
@@ -28,5 +29,9 @@ describe('generated/ for docs-input/', () => {
     for (const file of files) {
       expect(await readFile(path.join(repoRoot, 'generated', file.path), 'utf8'), file.path).toBe(file.content);
     }
+  });
+
+  it('carries the marker listing those files, which makes the folder docs2ts\'s own', async () => {
+    expect(await readFile(path.join(repoRoot, 'generated', OUTPUT_MARKER), 'utf8')).toBe(markerText(files.map((f) => f.path)));
   });
 });

@@ -12,6 +12,7 @@ import { corpusRoot, hasCorpus, repoRoot } from '../helpers/corpus.js';
 import { buildModel } from '../../generator/pipeline/build-model.js';
 import { emitFormatted } from '../../generator/emit/index.js';
 import { EMITTERS } from '../../generator/emit/emitters.js';
+import { markerText, OUTPUT_MARKER } from '../../generator/cli/output-owner.js';
 
 const RELATED = [
   'resources/user.md', 'resources/group.md', 'resources/directoryobject.md', 'resources/entity.md', 'resources/message.md',
@@ -60,11 +61,12 @@ export async function readTree(dir: string): Promise<Map<string, string>> {
   return new Map([...out].sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
-/** The output by the plain API path (one thread, no cache, the whole model linked at once): the reference. */
+/** The output by the plain API path (one thread, no cache, the whole model linked at once), with the folder's marker: the reference. */
 export async function referenceOutput(input: string): Promise<Map<string, string>> {
   const { model } = await buildModel(input, { workers: 1 });
   const files = await emitFormatted(model, { inputLabel: path.basename(input), emitters: EMITTERS });
-  return new Map(files.map((file) => [file.path, file.content]));
+  const marker: [string, string] = [OUTPUT_MARKER, markerText(files.map((file) => file.path))];
+  return new Map([marker, ...files.map((file): [string, string] => [file.path, file.content])].sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
 /** Paths whose text differs between two trees (added and removed ones included), sorted. */

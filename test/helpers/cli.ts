@@ -1,0 +1,41 @@
+/** Running the compiled command line (`bin/docs2ts.js`, built by `npm run build`) in a folder, and reading folders byte for byte. */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { repoRoot } from './corpus.js';
+
+export const BIN = path.join(repoRoot, 'bin/docs2ts.js');
+export const built = existsSync(path.join(repoRoot, 'dist/generator/cli/main.js'));
+export const SEEDS = path.join(repoRoot, 'docs-input');
+
+export interface CliRun {
+  status: number | null;
+  stderr: string;
+}
+
+export function cli(cwd: string, ...args: string[]): CliRun {
+  const run = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 300_000, env: { ...process.env, CI: '1' } });
+  return { status: run.status, stderr: run.stderr };
+}
+
+/** The same, not waiting: resolves when the process ends. */
+export function cliAsync(cwd: string, ...args: string[]): Promise<CliRun> {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, CI: '1' } });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve) => child.on('close', (status) => resolve({ status, stderr })));
+}
+
+/** Every file below a folder (relative, `/`), with its bytes, sorted; folders named in `skip` are not entered. */
+export function filesOf(dir: string, skip: readonly string[] = []): Map<string, Buffer> {
+  const found = new Map<string, Buffer>();
+  const walk = (folder: string, relative: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const name = relative === '' ? entry.name : `${relative}/${entry.name}`;
+      if (entry.isDirectory() && !skip.includes(entry.name)) walk(path.join(folder, entry.name), name);
+      else if (entry.isFile()) found.set(name, readFileSync(path.join(folder, entry.name)));
+    }
+  };
+  walk(dir, '');
+  return new Map([...found].sort(([a], [b]) => (a < b ? -1 : 1)));
+}
