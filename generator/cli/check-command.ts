@@ -18,6 +18,7 @@ import type { RuleLevel } from '../check/types.js';
 import { checkRuleId, loadConfig } from './config.js';
 import { DEFAULT_CACHE_DIR, type CommonOptions } from './options.js';
 import { writeFileAtomic } from './write-file.js';
+import { lockCache } from './run-lock.js';
 
 export interface CheckOptions extends Omit<CommonOptions, 'input'> {
   input?: string;
@@ -47,10 +48,13 @@ export async function runCheck(options: CheckOptions, io: CheckIo = defaultIo): 
   const config = await loadConfig(io.cwd);
   const input = options.input ?? config.input ?? 'docs-input';
   const levels = { ...config.rules, ...parseRuleSettings(options.rule ?? []) };
+  const cacheDir = options.cache === false ? null : path.resolve(io.cwd, options.cache ?? DEFAULT_CACHE_DIR);
+  // Locked as `model` locks it: the run writes the facts cache.
+  const release = await lockCache(cacheDir, options.quiet);
   const build = await buildModel(path.resolve(io.cwd, input), {
     ...(options.workers ? { workers: options.workers } : {}),
-    ...(options.cache === false ? {} : { cacheDir: path.resolve(io.cwd, options.cache ?? DEFAULT_CACHE_DIR) }),
-  });
+    ...(cacheDir === null ? {} : { cacheDir }),
+  }).finally(release);
   const result = runRules(build, diskPages(path.resolve(io.cwd, input)), {
     levels,
     ...(config.ignoreFiles ? { ignoreFiles: config.ignoreFiles } : {}),

@@ -1,11 +1,13 @@
 /** `docs2ts model`: the linked intermediate model as JSON. */
+import { closeSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
+import { UsageError } from '../parse/input.js';
 import { buildModel } from '../pipeline/build-model.js';
 import { formatSummary } from './summary.js';
 import { writeFileAtomic } from './write-file.js';
 import { createProgress } from './progress.js';
-import { DEFAULT_CACHE_DIR, DEFAULT_LOCK_WAIT_SECONDS, type CommonOptions } from './options.js';
-import { lockRun } from './run-lock.js';
+import { DEFAULT_CACHE_DIR, type CommonOptions } from './options.js';
+import { lockCache } from './run-lock.js';
 
 export interface ModelOptions extends CommonOptions {
   out: string;
@@ -18,8 +20,9 @@ export async function runModel(options: ModelOptions): Promise<number> {
   const started = performance.now();
   const progress = createProgress({ quiet: options.quiet });
   // Absolute, as generate's (`generateRequest`); locked, since the run writes the facts cache.
+  if (options.out !== '-') refuseForeignFile(options.out);
   const cacheDir = options.cache === false ? null : path.resolve(options.cache ?? DEFAULT_CACHE_DIR);
-  const release = await lockRun({ cacheDir, waitMs: DEFAULT_LOCK_WAIT_SECONDS * 1000, ...(options.quiet ? {} : { say: (line: string) => void process.stderr.write(line) }) });
+  const release = await lockCache(cacheDir, options.quiet);
   const { model, skipped } = await buildModel(options.input, {
     ...(options.workers ? { workers: options.workers } : {}),
     ...(cacheDir === null ? {} : { cacheDir }),
@@ -34,3 +37,23 @@ export async function runModel(options: ModelOptions): Promise<number> {
   if (!options.quiet) process.stderr.write(formatSummary(model, skipped, (performance.now() - started) / 1000) + '\n');
   return 0;
 }
+
+/** `--out FILE` replaces a model file docs2ts wrote, never another file (its head names docs2ts as the generator). */
+function refuseForeignFile(file: string): void {
+  let head: string;
+  try {
+    const fd = openSync(file, 'r');
+    try {
+      const buffer = Buffer.alloc(256);
+      head = buffer.toString('utf8', 0, readSync(fd, buffer, 0, buffer.length, 0));
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw new UsageError(`--out ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}): choose another file`);
+  }
+  if (!MODEL_HEAD.test(head)) throw new UsageError(`--out ${file} exists and is not a model file docs2ts wrote: remove it or choose another file`);
+}
+
+const MODEL_HEAD = /^\{\s*"schemaVersion":\s*\d+,\s*"generator":\s*\{\s*"name":\s*"docs2ts"/;

@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { UsageError } from '../parse/input.js';
+import { DEFAULT_LOCK_WAIT_SECONDS } from './options.js';
 
 // Required rather than imported, as commander (`main.ts`): imported, Node scans the CommonJS source for export names first (90 ms here).
 const lockfile = createRequire(import.meta.url)('proper-lockfile') as typeof import('proper-lockfile');
@@ -31,6 +32,11 @@ export interface LockRequest {
 const STALE_MS = 30_000;
 const UPDATE_MS = 5_000;
 const POLL_MS = 150;
+
+/** The cache lock alone, for the commands that write no output folder (`model`, `check`); `quiet` keeps the waiting line off stderr. */
+export function lockCache(cacheDir: string | null, quiet: boolean | undefined, waitMs = DEFAULT_LOCK_WAIT_SECONDS * 1000): Promise<() => Promise<void>> {
+  return lockRun({ cacheDir, waitMs, ...(quiet ? {} : { say: (line: string) => void process.stderr.write(line) }) });
+}
 
 /** Takes the locks (output first, then cache); resolves to the function that releases them. */
 export async function lockRun(request: LockRequest): Promise<() => Promise<void>> {

@@ -137,4 +137,19 @@ describe.skipIf(!built)('generate --out: only a folder of its own (compiled CLI)
     expect(run.stderr).toContain('the working folder no longer exists');
     expect(run.status).toBe(2);
   });
+
+  it('model --out replaces a model file it wrote, never another file', SLOW, () => {
+    const before = everything();
+    const refusedRun = cli(work, 'model', '--input', 'docs', '--out', 'notes.txt', '--no-cache');
+    expect(refusedRun.stderr).toMatch(/--out notes\.txt exists and is not a model file docs2ts wrote/);
+    expect(refusedRun.status).toBe(2);
+    expect(everything()).toEqual(before);
+
+    expect(cli(work, 'model', '--input', 'docs', '--out', 'model.json', '--no-cache').status).toBe(0);
+    const again = cli(work, 'model', '--input', 'docs', '--out', 'model.json', '--no-cache', '--compact');
+    expect(again.status).toBe(0);
+    expect(JSON.parse(readFileSync(path.join(work, 'model.json'), 'utf8')).generator.name).toBe('docs2ts');
+    expect(cli(work, 'model', '--input', 'docs', '--out', 'model.json', '--no-cache').status).toBe(0);
+    rmSync(path.join(work, 'model.json'));
+  });
 });

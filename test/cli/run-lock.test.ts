@@ -58,6 +58,16 @@ describe.skipIf(!built)('run locks (compiled CLI)', () => {
     expect(run.status).toBe(0);
   });
 
+  it.each(['model', 'check'])('%s waits for the cache lock as generate does, and goes on once it is released', SLOW, async (command) => {
+    const release = await lockRun({ cacheDir: path.join(work, '.docs2ts-cache'), waitMs: 0 });
+    const waiting = cliAsync(work, command, '-i', 'docs', ...(command === 'model' ? ['-o', 'model.json'] : []));
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await release();
+    const run = await waiting;
+    expect(run.stderr).toContain('docs2ts: waiting for another docs2ts run on the cache folder');
+    expect(run.status).not.toBe(2);
+  });
+
   it('the lock of a process that died is taken over at once', SLOW, () => {
     const lock = path.join(work, '.out.lock');
     mkdirSync(lock);
