@@ -56,7 +56,7 @@ export interface ApiChange {
   kind: ChangeKind;
   severity: ChangeSeverity;
   apiVersion: string;
-  /** What the change is grouped under: the type's full name, or the operation's resource (else its id). */
+  /** What the change is grouped under: the type's full name, or the operation's resource (else its response type, else its id). */
   resource: string;
   /** What changed: `microsoft.graph.user`, `microsoft.graph.user.displayName`, `v1.0:user-get`, ... */
   subject: string;

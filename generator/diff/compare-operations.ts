@@ -60,7 +60,12 @@ function label(operation: ModelOperation): string {
 }
 
 function where(operation: ModelOperation, side: Side): Pick<ApiChange, 'apiVersion' | 'resource' | 'subject' | 'side' | 'source'> {
-  return { apiVersion: operation.apiVersion, resource: operation.resource ?? operation.id, subject: operation.id, side, source: operation.source };
+  return { apiVersion: operation.apiVersion, resource: resourceOf(operation), subject: operation.id, side, source: operation.source };
+}
+
+/** The resource an operation acts on; else the type it answers with; else its id. */
+function resourceOf(operation: ModelOperation): string {
+  return operation.resource ?? operation.response.type?.name ?? operation.id;
 }
 
 function compareOperation(before: ModelOperation, after: ModelOperation): ApiChange[] {
