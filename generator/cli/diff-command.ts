@@ -3,19 +3,20 @@
  * folder or a git revision of the repository holding `--input` (head: the
  * working tree by default). Both sides go through the same pipeline and facts
  * cache (the second side reads only the pages the first did not have), and are
- * compared model to model.
+ * compared model to model. The same two trees compared again are answered from
+ * the cache (`pipeline/diff-results.ts`).
  */
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { buildModel } from '../pipeline/build-model.js';
+import { diffKey, readDiffResult, writeDiffResult } from '../pipeline/diff-results.js';
 import { UsageError } from '../parse/input.js';
-import type { Model } from '../model/ir.js';
 import { diffModels } from '../diff/compare.js';
 import type { DiffResult } from '../diff/change.js';
 import { DIFF_FORMATS, type DiffFormatName } from '../diff/formats/index.js';
-import { summaryText, type SideInfo } from '../diff/formats/format.js';
-import { writeRevisionTree } from './git-tree.js';
+import { summaryText } from '../diff/formats/format.js';
+import { folderSide, resolveSide, type DiffSide } from './diff-sides.js';
 import { DEFAULT_CACHE_DIR, type CommonOptions } from './options.js';
 
 export type FailOn = 'breaking' | 'any';
@@ -25,7 +26,7 @@ export interface DiffOptions extends CommonOptions {
   head?: string;
   format: DiffFormatName;
   failOn?: FailOn;
-  /** Cache folder for page facts; false with --no-cache (a temporary one then serves both sides). */
+  /** Cache folder for page facts and diff results; false with --no-cache (a temporary one then serves both sides). */
   cache?: string | false;
 }
 
@@ -34,11 +35,9 @@ export async function runDiff(options: DiffOptions): Promise<number> {
   if (!(await stat(options.input).catch(() => undefined))?.isDirectory()) throw new UsageError(`input folder ${options.input} does not exist: pass --input with a docs folder`);
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'docs2ts-diff-'));
   try {
-    const cacheDir = options.cache === false ? path.join(scratch, 'cache') : (options.cache ?? DEFAULT_CACHE_DIR);
-    const build = async (folder: string): Promise<Model> => (await buildModel(folder, { ...(options.workers ? { workers: options.workers } : {}), cacheDir })).model;
-    const base = await sideFolder(options.base, options, path.join(scratch, 'base'), '--base');
-    const head = options.head === undefined ? { folder: options.input, info: { label: options.input, root: options.input } } : await sideFolder(options.head, options, path.join(scratch, 'head'), '--head');
-    const result = diffModels(await build(base.folder), await build(head.folder));
+    const base = await resolveSide(options.base, options.input, path.join(scratch, 'base'), '--base');
+    const head = options.head === undefined ? await folderSide(options.input) : await resolveSide(options.head, options.input, path.join(scratch, 'head'), '--head');
+    const result = await compareSides(base, head, options.cache === false ? { scratch: path.join(scratch, 'cache') } : { cacheDir: options.cache ?? DEFAULT_CACHE_DIR }, options.workers);
     process.stdout.write(DIFF_FORMATS[options.format]({ result, base: base.info, head: head.info }));
     if (!options.quiet) process.stderr.write(`docs2ts diff: ${base.info.label} → ${head.info.label}: ${summaryText(result.summary)} in ${((performance.now() - started) / 1000).toFixed(2)} s\n`);
     return exitCode(result, options.failOn);
@@ -47,16 +46,21 @@ export async function runDiff(options: DiffOptions): Promise<number> {
   }
 }
 
+/** Both models built with one facts cache and compared; the result kept in (or read from) `cacheDir`, never with only a `scratch` cache. */
+async function compareSides(base: DiffSide, head: DiffSide, cache: { cacheDir: string } | { scratch: string }, workers: number | undefined): Promise<DiffResult> {
+  const cacheDir = 'cacheDir' in cache ? cache.cacheDir : cache.scratch;
+  const key = 'cacheDir' in cache ? await diffKey(base.digest, head.digest) : undefined;
+  const kept = key === undefined ? undefined : await readDiffResult(cacheDir, key);
+  if (kept) return kept;
+  const build = async (side: DiffSide) => (await buildModel(await side.folder(), { ...(workers ? { workers } : {}), cacheDir })).model;
+  const result = diffModels(await build(base), await build(head));
+  if (key !== undefined) await writeDiffResult(cacheDir, key, result);
+  return result;
+}
+
 /** 1 when `--fail-on` finds what it names, else 0. */
 export function exitCode(result: DiffResult, failOn: FailOn | undefined): number {
   if (failOn === 'breaking') return result.summary.breaking > 0 ? 1 : 0;
   if (failOn === 'any') return result.changes.length > 0 ? 1 : 0;
   return 0;
-}
-
-/** A side named on the command line: an existing folder as it is, else a git revision written into `dest`. */
-async function sideFolder(spec: string, options: DiffOptions, dest: string, option: string): Promise<{ folder: string; info: SideInfo }> {
-  if ((await stat(spec).catch(() => undefined))?.isDirectory()) return { folder: spec, info: { label: spec, root: spec } };
-  await writeRevisionTree(options.input, spec, dest, option);
-  return { folder: dest, info: { label: spec, root: options.input } };
 }

@@ -28,18 +28,20 @@ export function git(cwd: string, args: readonly string[], stdin?: string): Promi
 }
 
 export interface RevisionTree {
+  /** The top of the working tree. */
+  root: string;
   /** The full commit id the revision names. */
   commit: string;
-  /** Pages written. */
-  files: number;
+  /** The pages below the folder at that commit. */
+  blobs: Blob[];
 }
 
 /**
- * Writes the pages of `folder` (a folder in a git working tree) as they are at
- * `revision` into `dest`, keeping their paths relative to `folder`. A revision
- * that does not name a commit of that repository is a `UsageError`.
+ * The pages of `folder` (a folder in a git working tree) as they are at
+ * `revision`. A revision that does not name a commit of that repository is a
+ * `UsageError` (`option` names it: `--base`).
  */
-export async function writeRevisionTree(folder: string, revision: string, dest: string, option: string): Promise<RevisionTree> {
+export async function listRevision(folder: string, revision: string, option: string): Promise<RevisionTree> {
   const where = path.resolve(folder);
   const refuse = (why: string) => new UsageError(`${option} ${revision} is not a folder, and ${why}: pass a docs folder or a revision of the repository holding ${folder}`);
   if (revision.startsWith('-') || /[\u0000-\u001f]/.test(revision)) throw refuse('not a revision name');
@@ -49,11 +51,15 @@ export async function writeRevisionTree(folder: string, revision: string, dest: 
   const commit = await git(where, ['rev-parse', '--verify', '--quiet', `${revision}^{commit}`]).catch(() => undefined);
   if (!commit) throw refuse('no commit of that repository has that name');
   const id = commit.toString('utf8').trim();
-  const blobs = await listBlobs(root, id, prefix);
-  const contents = blobs.length > 0 ? await readBlobs(root, blobs.map((blob) => blob.object)) : [];
+  return { root, commit: id, blobs: await listBlobs(root, id, prefix) };
+}
+
+/** Writes a revision's pages into `dest`, keeping their paths relative to the folder. */
+export async function writeRevision(tree: RevisionTree, dest: string): Promise<void> {
+  const contents = tree.blobs.length > 0 ? await readBlobs(tree.root, tree.blobs.map((blob) => blob.object)) : [];
   await mkdir(dest, { recursive: true });
   const made = new Set<string>();
-  for (const [i, blob] of blobs.entries()) {
+  for (const [i, blob] of tree.blobs.entries()) {
     const target = path.join(dest, ...blob.file.split('/'));
     const parent = path.dirname(target);
     if (!made.has(parent)) {
@@ -62,10 +68,9 @@ export async function writeRevisionTree(folder: string, revision: string, dest: 
     }
     await writeFile(target, contents[i]!);
   }
-  return { commit: id, files: blobs.length };
 }
 
-interface Blob {
+export interface Blob {
   object: string;
   /** Relative to the folder, `/` separators. */
   file: string;

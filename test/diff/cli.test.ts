@@ -6,7 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, readFile, rm } from 'node:fs/promises';
+import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasCorpus, repoRoot } from '../helpers/corpus.js';
@@ -57,6 +57,29 @@ describe.skipIf(!built || !hasCorpus)('docs2ts diff (compiled CLI)', () => {
     expect(lines).toHaveLength(9);
     expect(lines).toContain('::error file=new/v1.0/resources/intune-onboarding-devicemanagementpartner.md,line=41,col=1,title=breaking%3A property-removed::Property `groupsRequiringPartnerEnrollment` removed from `deviceManagementPartner`');
     expect(cli(pair.dir, '--base', 'old', '--input', 'new', '--format', 'github', '-q').stdout).toMatch(/^::notice file=new\//);
+  });
+
+  it('answers the same two trees from the cache, and not once a page changed or the kept result is unreadable', SLOW, async () => {
+    const cache = path.join(pair.dir, 'cache-results');
+    const args = ['--base', 'old', '--input', 'new', '--format', 'json', '-q', '--cache', cache];
+    const first = cli(pair.dir, ...args).stdout;
+    const kept = await readdir(path.join(cache, 'diff'));
+    expect(kept).toHaveLength(1);
+    expect(cli(pair.dir, ...args).stdout).toBe(first);
+    await writeFile(path.join(cache, 'diff', kept[0]!), '{"changes": nul');
+    expect(cli(pair.dir, ...args).stdout).toBe(first);
+
+    const page = path.join(pair.new, 'v1.0/resources/intune-onboarding-devicemanagementpartner.md');
+    const text = await readFile(page, 'utf8');
+    await writeFile(page, text.replace('|isConfigured|Boolean|', '|isConfigured|Int32|'));
+    try {
+      const edited = JSON.parse(cli(pair.dir, ...args).stdout);
+      expect(edited.summary).toEqual({ breaking: 1, warning: 0, info: 9 });
+      expect(await readdir(path.join(cache, 'diff'))).toHaveLength(2);
+    } finally {
+      await writeFile(page, text);
+    }
+    expect(cli(pair.dir, ...args).stdout).toBe(first);
   });
 
   describe('git revisions', () => {
