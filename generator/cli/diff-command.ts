@@ -13,6 +13,7 @@ import { buildModel } from '../pipeline/build-model.js';
 import { diffKey, readDiffResult, writeDiffResult } from '../pipeline/diff-results.js';
 import { UsageError } from '../parse/input.js';
 import { diffModels } from '../diff/compare.js';
+import { permissionRows } from '../diff/permission-rows.js';
 import type { DiffResult } from '../diff/change.js';
 import { DIFF_FORMATS, type DiffFormatName } from '../diff/formats/index.js';
 import { summaryText } from '../diff/formats/format.js';
@@ -52,8 +53,12 @@ async function compareSides(base: DiffSide, head: DiffSide, cache: { cacheDir: s
   const key = 'cacheDir' in cache ? await diffKey(base.digest, head.digest) : undefined;
   const kept = key === undefined ? undefined : await readDiffResult(cacheDir, key);
   if (kept) return kept;
-  const build = async (side: DiffSide) => (await buildModel(await side.folder(), { ...(workers ? { workers } : {}), cacheDir })).model;
-  const result = diffModels(await build(base), await build(head));
+  const build = async (side: DiffSide) => {
+    const { model, pages } = await buildModel(await side.folder(), { ...(workers ? { workers } : {}), cacheDir });
+    return { model, rows: permissionRows(model, pages) };
+  };
+  const [old, now] = [await build(base), await build(head)];
+  const result = diffModels(old.model, now.model, { base: old.rows, head: now.rows });
   if (key !== undefined) await writeDiffResult(cacheDir, key, result);
   return result;
 }

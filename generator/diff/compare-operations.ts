@@ -9,8 +9,15 @@ import type { ApiChange, Side } from './change.js';
 import { change } from './severity.js';
 import { code, matchBy, typeRefText } from './match.js';
 import { comparePermissions } from './compare-permissions.js';
+import type { PermissionRows } from './permission-rows.js';
 
-export function compareOperations(base: Model, head: Model): ApiChange[] {
+/** Where the permission rows of each side are, when known (`permission-rows.ts`). */
+export interface Rows {
+  base?: PermissionRows;
+  head?: PermissionRows;
+}
+
+export function compareOperations(base: Model, head: Model, rows: Rows = {}): ApiChange[] {
   const out: ApiChange[] = [];
   const { removed, added, both } = matchBy(base.operations, head.operations, (operation) => operation.id);
   const renamed = matchRenamed(removed, added);
@@ -25,9 +32,9 @@ export function compareOperations(base: Model, head: Model): ApiChange[] {
   }
   for (const [before, after] of renamed) {
     out.push(change('operation-renamed', { ...where(after, 'head'), message: `Operation ${code(label(after))} moved from page ${code(before.id)} (same method and path)`, before: before.id, after: after.id, renameOf: before.id }));
-    out.push(...compareOperation(before, after));
+    out.push(...compareOperation(before, after, rows));
   }
-  for (const [before, after] of both) out.push(...compareOperation(before, after));
+  for (const [before, after] of both) out.push(...compareOperation(before, after, rows));
   return out;
 }
 
@@ -68,7 +75,7 @@ function resourceOf(operation: ModelOperation): string {
   return operation.resource ?? operation.response.type?.name ?? operation.id;
 }
 
-function compareOperation(before: ModelOperation, after: ModelOperation): ApiChange[] {
+function compareOperation(before: ModelOperation, after: ModelOperation, rows: Rows): ApiChange[] {
   const out: ApiChange[] = [];
   const at = where(after, 'head');
   const name = code(label(after));
@@ -79,7 +86,7 @@ function compareOperation(before: ModelOperation, after: ModelOperation): ApiCha
   for (const path of paths.removed) out.push(change('path-removed', { ...where(before, 'base'), subject: after.id, message: `Path ${code(path)} removed from ${name}`, before: path }));
   for (const path of paths.added) out.push(change('path-added', { ...at, message: `Path ${code(path)} added to ${name}`, after: path }));
   out.push(...compareParameters(before, after, name), ...compareBody(before, after, name), ...compareResponse(before, after, name));
-  out.push(...comparePermissions(before, after, { base: where(before, 'base'), head: at }, name));
+  out.push(...comparePermissions(before, after, { base: where(before, 'base'), head: at }, name, rows));
   return out;
 }
 

@@ -9,11 +9,15 @@ import type { ModelOperation } from '../model/ir.js';
 import type { ApiChange } from './change.js';
 import { change } from './severity.js';
 import { code } from './match.js';
+import { permissionTypeKey, type PermissionRows } from './permission-rows.js';
 
 type Where = Pick<ApiChange, 'apiVersion' | 'resource' | 'subject' | 'side' | 'source'>;
 
-export function comparePermissions(before: ModelOperation, after: ModelOperation, at: { base: Where; head: Where }, name: string): ApiChange[] {
+/** `rows`, when given, place each change on its permission row (else the operation's position in `at`). */
+export function comparePermissions(before: ModelOperation, after: ModelOperation, at: { base: Where; head: Where }, name: string, rows: { base?: PermissionRows; head?: PermissionRows } = {}): ApiChange[] {
   const out: ApiChange[] = [];
+  const base = (key: string): Where => ({ ...at.base, source: rows.base?.get(before.id)?.get(key) ?? at.base.source });
+  const head = (key: string): Where => ({ ...at.head, source: rows.head?.get(after.id)?.get(key) ?? at.head.source });
   const old = byType(before);
   const now = byType(after);
   for (const key of new Set([...old.keys(), ...now.keys()])) {
@@ -24,17 +28,17 @@ export function comparePermissions(before: ModelOperation, after: ModelOperation
     const raised = least !== undefined && !is.includes(least);
     for (const permission of was) {
       if (is.includes(permission) || (raised && permission === least)) continue;
-      out.push(change('permission-removed', { ...at.base, message: `${type} permission ${code(permission)} no longer accepted by ${name}`, before: permission }));
+      out.push(change('permission-removed', { ...base(key), message: `${type} permission ${code(permission)} no longer accepted by ${name}`, before: permission }));
     }
     for (const permission of is) {
       if (was.includes(permission)) continue;
-      out.push(change('permission-added', { ...at.head, message: `${type} permission ${code(permission)} now accepted by ${name}`, after: permission }));
+      out.push(change('permission-added', { ...head(key), message: `${type} permission ${code(permission)} now accepted by ${name}`, after: permission }));
     }
     if (least === is[0]) continue;
     const text = (permission: string | undefined) => (permission === undefined ? 'not supported' : code(permission));
     const kind = raised ? 'least-privileged-raised' : 'least-privileged-changed';
     const verb = raised ? `raised (${text(least)} no longer accepted)` : 'changed';
-    out.push(change(kind, { ...at.head, message: `Least-privileged ${type} permission of ${name} ${verb}: ${text(least)} → ${text(is[0])}`, before: least ?? 'not supported', after: is[0] ?? 'not supported' }));
+    out.push(change(kind, { ...(now.has(key) ? head(key) : at.head), message: `Least-privileged ${type} permission of ${name} ${verb}: ${text(least)} → ${text(is[0])}`, before: least ?? 'not supported', after: is[0] ?? 'not supported' }));
   }
   return out;
 }
@@ -43,7 +47,7 @@ export function comparePermissions(before: ModelOperation, after: ModelOperation
 function byType(operation: ModelOperation): Map<string, { type: string; permissions: string[] }> {
   const map = new Map<string, { type: string; permissions: string[] }>();
   for (const row of operation.permissions) {
-    const key = row.type.toLowerCase().replace(/\s+/g, ' ').trim();
+    const key = permissionTypeKey(row.type);
     const entry = map.get(key) ?? { type: row.type.trim(), permissions: [] };
     for (const permission of row.permissions) if (!entry.permissions.includes(permission)) entry.permissions.push(permission);
     map.set(key, entry);

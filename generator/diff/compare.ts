@@ -3,11 +3,12 @@ import type { Model } from '../model/ir.js';
 import { compareStrings } from '../model/diagnostic.js';
 import type { ApiChange, DiffResult } from './change.js';
 import { compareTypes } from './compare-types.js';
-import { compareOperations } from './compare-operations.js';
+import { compareOperations, type Rows } from './compare-operations.js';
 import { compareSeverity, summarize } from './severity.js';
 
-export function diffModels(base: Model, head: Model): DiffResult {
-  const changes = [...compareTypes(base, head), ...compareOperations(base, head)].sort(compareChanges);
+/** `rows`: where each side's permission rows are (`permissionRows`), to place permission changes on them. */
+export function diffModels(base: Model, head: Model, rows: Rows = {}): DiffResult {
+  const changes = [...compareTypes(base, head), ...compareOperations(base, head, rows)].sort(compareChanges);
   return { changes, summary: summarize(changes) };
 }
 

@@ -80,4 +80,12 @@ describe('diffModels: operations', () => {
     const { changes } = diffModels(model([], [get()]), model([], [get({ parameters: [parameter('top', true)] })]));
     expect(changes[0]!.source).toEqual({ file: 'v1.0/api/thing-get.md', line: 40, column: 1 });
   });
+
+  it('places permission changes on their rows when the rows are known, each on its own side', () => {
+    const rows = (line: number) => new Map([['v1.0:thing-get', new Map([['application', { file: 'v1.0/api/thing-get.md', line, column: 1 }]])]]);
+    const before = get(permissions(['Application', ['Thing.Read.All', 'Thing.ReadWrite.All']]));
+    const after = get(permissions(['Application', ['Thing.Read.All', 'Thing.Read']]));
+    const { changes } = diffModels(model([], [before]), model([], [after]), { base: rows(21), head: rows(22) });
+    expect(changes.map((c) => [c.kind, c.side, c.source.line])).toEqual([['permission-removed', 'base', 21], ['permission-added', 'head', 22]]);
+  });
 });

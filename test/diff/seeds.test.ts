@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasCorpus, repoRoot } from '../helpers/corpus.js';
 import { buildModel } from '../../generator/pipeline/build-model.js';
 import { diffModels } from '../../generator/diff/compare.js';
+import { permissionRows } from '../../generator/diff/permission-rows.js';
 import type { DiffResult } from '../../generator/diff/change.js';
 import { DIFF_FORMATS } from '../../generator/diff/formats/index.js';
 import type { DiffFormatInput } from '../../generator/diff/formats/format.js';
@@ -27,27 +28,35 @@ describe.skipIf(!hasCorpus)('docs2ts diff on the seed pages, 2021 → 2024', () 
   const model = async (folder: string) => (await buildModel(folder, { workers: 1, cacheDir: path.join(pair.dir, 'cache') })).model;
   beforeAll(async () => {
     pair = await makeSeedPair();
-    const [old, now] = [await model(pair.old), await model(pair.new)];
-    forward = diffModels(old, now);
-    backward = diffModels(now, old);
+    const build = async (folder: string) => {
+      const { model, pages } = await buildModel(folder, { workers: 1, cacheDir: path.join(pair.dir, 'cache') });
+      return { model, rows: permissionRows(model, pages) };
+    };
+    const [old, now] = [await build(pair.old), await build(pair.new)];
+    forward = diffModels(old.model, now.model, { base: old.rows, head: now.rows });
+    backward = diffModels(now.model, old.model, { base: now.rows, head: old.rows });
   }, SLOW.timeout);
   afterAll(() => pair?.cleanup());
 
   it('reports the property and the permissions added as non-breaking, each on its row in the 2024 page', () => {
     expect(forward.summary).toEqual({ breaking: 0, warning: 0, info: 9 });
     expect(forward.changes.map((c) => [c.kind, c.subject, `${c.source.file}:${c.source.line}:${c.source.column}`, c.side])).toEqual([
-      ['permission-added', 'beta:intune-onboarding-compliancemanagementpartner-create', 'beta/api/intune-onboarding-compliancemanagementpartner-create.md:10:1', 'head'],
-      ['permission-added', 'beta:intune-onboarding-compliancemanagementpartner-create', 'beta/api/intune-onboarding-compliancemanagementpartner-create.md:10:1', 'head'],
+      ['permission-added', 'beta:intune-onboarding-compliancemanagementpartner-create', 'beta/api/intune-onboarding-compliancemanagementpartner-create.md:27:1', 'head'],
+      ['permission-added', 'beta:intune-onboarding-compliancemanagementpartner-create', 'beta/api/intune-onboarding-compliancemanagementpartner-create.md:25:1', 'head'],
       ['property-added', 'microsoft.graph.deviceManagementPartner.groupsRequiringPartnerEnrollment', 'v1.0/resources/intune-onboarding-devicemanagementpartner.md:41:1', 'head'],
-      ['permission-added', 'v1.0:intune-onboarding-devicemanagementpartner-create', 'v1.0/api/intune-onboarding-devicemanagementpartner-create.md:11:1', 'head'],
-      ['permission-added', 'v1.0:intune-onboarding-devicemanagementpartner-create', 'v1.0/api/intune-onboarding-devicemanagementpartner-create.md:11:1', 'head'],
+      ['permission-added', 'v1.0:intune-onboarding-devicemanagementpartner-create', 'v1.0/api/intune-onboarding-devicemanagementpartner-create.md:28:1', 'head'],
+      ['permission-added', 'v1.0:intune-onboarding-devicemanagementpartner-create', 'v1.0/api/intune-onboarding-devicemanagementpartner-create.md:26:1', 'head'],
       ['request-body-property-added', 'v1.0:intune-onboarding-devicemanagementpartner-create', 'v1.0/api/intune-onboarding-devicemanagementpartner-create.md:61:1', 'head'],
-      ['permission-added', 'v1.0:intune-onboarding-devicemanagementpartner-update', 'v1.0/api/intune-onboarding-devicemanagementpartner-update.md:10:1', 'head'],
-      ['permission-added', 'v1.0:intune-onboarding-devicemanagementpartner-update', 'v1.0/api/intune-onboarding-devicemanagementpartner-update.md:10:1', 'head'],
+      ['permission-added', 'v1.0:intune-onboarding-devicemanagementpartner-update', 'v1.0/api/intune-onboarding-devicemanagementpartner-update.md:25:1', 'head'],
+      ['permission-added', 'v1.0:intune-onboarding-devicemanagementpartner-update', 'v1.0/api/intune-onboarding-devicemanagementpartner-update.md:23:1', 'head'],
       ['request-body-property-added', 'v1.0:intune-onboarding-devicemanagementpartner-update', 'v1.0/api/intune-onboarding-devicemanagementpartner-update.md:58:1', 'head'],
     ]);
-    const row = readFileSync(path.join(pair.new, 'v1.0/resources/intune-onboarding-devicemanagementpartner.md'), 'utf8').split('\n')[40];
-    expect(row).toMatch(/^\|groupsRequiringPartnerEnrollment\|/);
+    // Each position is the row itself: the property row, the request-body row, the permission row of that type.
+    const rowAt = (change: (typeof forward.changes)[number]) => readFileSync(path.join(pair.new, change.source.file), 'utf8').split('\n')[change.source.line - 1];
+    for (const change of forward.changes) {
+      if (change.kind === 'permission-added') expect(rowAt(change)).toMatch(new RegExp(`^\\|${change.message.startsWith('Application') ? 'Application' : 'Delegated \\(work or school account\\)'}\\|.*DeviceManagementConfiguration\\.ReadWrite\\.All\\|$`));
+      else expect(rowAt(change)).toMatch(/^\|groupsRequiringPartnerEnrollment\|/);
+    }
   });
 
   it('reports the reverse direction as breaking, each on its row in the 2024 page it is gone from', () => {
