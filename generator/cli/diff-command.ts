@@ -17,7 +17,7 @@ import { permissionRows } from '../diff/permission-rows.js';
 import type { DiffResult } from '../diff/change.js';
 import { DIFF_FORMATS, type DiffFormatName } from '../diff/formats/index.js';
 import { summaryText } from '../diff/formats/format.js';
-import { folderSide, resolveSide, type DiffSide } from './diff-sides.js';
+import { folderSide, lastRunSide, resolveSide, type DiffSide } from './diff-sides.js';
 import { DEFAULT_CACHE_DIR, type CommonOptions } from './options.js';
 
 export type FailOn = 'breaking' | 'any';
@@ -25,6 +25,8 @@ export type FailOn = 'breaking' | 'any';
 export interface DiffOptions extends CommonOptions {
   base: string;
   head?: string;
+  /** The output folder of the `generate` run `--base last-run` names. */
+  out?: string;
   format: DiffFormatName;
   failOn?: FailOn;
   /** Cache folder for page facts and diff results; false with --no-cache (a temporary one then serves both sides). */
@@ -36,7 +38,10 @@ export async function runDiff(options: DiffOptions): Promise<number> {
   if (!(await stat(options.input).catch(() => undefined))?.isDirectory()) throw new UsageError(`input folder ${options.input} does not exist: pass --input with a docs folder`);
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'docs2ts-diff-'));
   try {
-    const base = await resolveSide(options.base, options.input, path.join(scratch, 'base'), '--base');
+    const base =
+      options.base === 'last-run'
+        ? await lastRunSide(options.input, options.out ?? 'generated', options.cache === false ? false : (options.cache ?? DEFAULT_CACHE_DIR))
+        : await resolveSide(options.base, options.input, path.join(scratch, 'base'), '--base');
     const head = options.head === undefined ? await folderSide(options.input) : await resolveSide(options.head, options.input, path.join(scratch, 'head'), '--head');
     const result = await compareSides(base, head, options.cache === false ? { scratch: path.join(scratch, 'cache') } : { cacheDir: options.cache ?? DEFAULT_CACHE_DIR }, options.workers);
     process.stdout.write(DIFF_FORMATS[options.format]({ result, base: base.info, head: head.info }));
@@ -54,11 +59,13 @@ async function compareSides(base: DiffSide, head: DiffSide, cache: { cacheDir: s
   const kept = key === undefined ? undefined : await readDiffResult(cacheDir, key);
   if (kept) return kept;
   const build = async (side: DiffSide) => {
-    const { model, pages } = await buildModel(await side.folder(), { ...(workers ? { workers } : {}), cacheDir });
+    // The last run's model keeps no permission rows: its permission changes are placed on the operation.
+    if (side.model) return { model: side.model, rows: undefined };
+    const { model, pages } = await buildModel(await side.folder!(), { ...(workers ? { workers } : {}), cacheDir });
     return { model, rows: permissionRows(model, pages) };
   };
   const [old, now] = [await build(base), await build(head)];
-  const result = diffModels(old.model, now.model, { base: old.rows, head: now.rows });
+  const result = diffModels(old.model, now.model, { ...(old.rows ? { base: old.rows } : {}), ...(now.rows ? { head: now.rows } : {}) });
   if (key !== undefined) await writeDiffResult(cacheDir, key, result);
   return result;
 }
