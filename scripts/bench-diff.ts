@@ -9,7 +9,8 @@
  * - model_cold: `docs2ts model` of the corpus with an empty cache;
  * - generate_warm: `docs2ts generate` of the corpus run twice, the second timed;
  * - diff_cold: `docs2ts diff` corpus → copy with an empty cache (target: within 1.5× model_cold);
- * - diff_warm: the same again, both sides cached (target: within 2× generate_warm).
+ * - diff_warm: the same again, both sides cached (target: within 2× generate_warm);
+ * - diff_last_run: `diff --base last-run` of the corpus against the generate run above (fails on any change).
  * The machine may be shared: load averages are printed before and after.
  */
 import { spawnSync } from 'node:child_process';
@@ -60,6 +61,8 @@ async function main(): Promise<number> {
     const modelCold = run('model_cold', ['model', '-i', corpus, '-o', path.join(dir, 'model.json'), '--cache', path.join(dir, 'cache-model')]);
     run('generate_cold', ['generate', '-i', corpus, '-o', path.join(dir, 'out'), '--cache', path.join(dir, 'cache-generate')]);
     const generateWarm = run('generate_warm', ['generate', '-i', corpus, '-o', path.join(dir, 'out'), '--cache', path.join(dir, 'cache-generate')]);
+    // The last run's model read back from the cache against the corpus it was generated from: no API changes expected.
+    run('diff_last_run', ['diff', '--base', 'last-run', '-i', corpus, '-o', path.join(dir, 'out'), '--cache', path.join(dir, 'cache-generate'), '--fail-on', 'any']);
     const diffArgs = ['diff', '--base', corpus, '--input', head, '--format', 'json', '--cache', path.join(dir, 'cache-diff')];
     const diffCold = run('diff_cold', diffArgs);
     const diffWarm = run('diff_warm', diffArgs);
