@@ -10,6 +10,7 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { buildModel } from '../pipeline/build-model.js';
+import { lockCache } from './run-lock.js';
 import { diffKey, readDiffResult, writeDiffResult } from '../pipeline/diff-results.js';
 import { UsageError } from '../parse/input.js';
 import { diffModels } from '../diff/compare.js';
@@ -37,6 +38,8 @@ export async function runDiff(options: DiffOptions): Promise<number> {
   const started = performance.now();
   if (!(await stat(options.input).catch(() => undefined))?.isDirectory()) throw new UsageError(`input folder ${options.input} does not exist: pass --input with a docs folder`);
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'docs2ts-diff-'));
+  // Locked as `model` locks it: the run writes the facts cache (and reads the last run's snapshot).
+  const release = await lockCache(options.cache === false ? null : path.resolve(options.cache ?? DEFAULT_CACHE_DIR), options.quiet);
   try {
     const base =
       options.base === 'last-run'
@@ -48,6 +51,7 @@ export async function runDiff(options: DiffOptions): Promise<number> {
     if (!options.quiet) process.stderr.write(`docs2ts diff: ${base.info.label} → ${head.info.label}: ${summaryText(result.summary)} in ${((performance.now() - started) / 1000).toFixed(2)} s\n`);
     return exitCode(result, options.failOn);
   } finally {
+    await release();
     await rm(scratch, { recursive: true, force: true });
   }
 }

@@ -97,8 +97,8 @@ export async function main(argv: string[]): Promise<number> {
     .description('the API changes between two versions of the docs, and which break code built on the output (exit 1 with --fail-on)')
     .requiredOption('--base <folder|revision|last-run>', 'the old docs: a folder, a git revision of the repository holding --input, or last-run (the model the last generate left in the cache)')
     .option('--head <folder|revision>', 'the new docs (default: --input as it is now)')
-    .option('-i, --input <dir>', 'docs root (<version>/api, <version>/resources)', 'docs-input')
-    .option('-o, --out <dir>', 'with --base last-run: the output folder that generate run wrote', 'generated')
+    .option('-i, --input <dir>', `docs root (<version>/api, <version>/resources; default: config "input", else ${DEFAULT_INPUT})`)
+    .option('-o, --out <dir>', `with --base last-run: the output folder that generate run wrote (default: config "output", else ${DEFAULT_OUTPUT})`)
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'markdown', 'json', 'github']).default('text'))
     .addOption(new Option('--fail-on <level>', 'exit 1 when a change of this level is found').choices(['breaking', 'any']))
     .option('-q, --quiet', 'no summary on stderr')
@@ -108,7 +108,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--no-cache', 'keep no cache (both sides still share a temporary one)')
     .action(async (options) => {
       const { runDiff } = await import('./diff-command.js');
-      exitCode = await runDiff(options);
+      exitCode = await runDiff(await configured(options, DEFAULT_OUTPUT));
     });
 
   try {

@@ -35,6 +35,7 @@ describe.skipIf(!built)('docs2ts.config.json, read the same by every command (co
     ['generate --check', ['generate', '-i', 'pages', '--check']],
     ['model', ['model', '-i', 'pages', '-o', 'model.json']],
     ['check', ['check', '-i', 'pages']],
+    ['diff', ['diff', '-i', 'pages', '--base', 'pages']],
   ];
 
   describe.each(commands)('%s', (_, args) => {
