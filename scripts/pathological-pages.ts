@@ -14,6 +14,7 @@ export const CONSTRUCTS: Record<string, (size: number) => string> = {
   'nested `-` markers (1,000 deep)': (size) => repeat(`${'- '.repeat(1000)}a\n`, size),
   'table of 5,000 columns': (size) => wideTable(5000, size),
   'backtick runs of growing length': (size) => backtickRuns(size),
+  'code span over lines': (size) => `\`${repeat('a b\n', size)}\``,
   'emphasis runs `*a*a*a`': (size) => repeat(`${'*a'.repeat(40)}\n`, size),
   'strong openers `a **b`': (size) => repeat('a **b\n', size),
   'bracket runs `[`': (size) => repeat(`${'[a'.repeat(40)}\n`, size),

@@ -74,3 +74,65 @@ describe('patched resolveAllText', () => {
     expect(merged[0]![1].end.offset).toBe(2);
   });
 });
+
+const { codeText } = (await import(pathToFileURL(path.join(path.dirname(createRequire(micromarkMain).resolve('micromark-core-commonmark')), 'lib/code-text.js')).href)) as {
+  codeText: { resolve: (events: Event[]) => Event[] };
+};
+
+/** micromark-core-commonmark 2.0.4's merge in `resolveCodeText` as published (MIT, Titus Wormer), the oracle. */
+function publishedCodeText(events: Event[]): Event[] {
+  let tailExitIndex = events.length - 4;
+  let headEnterIndex = 3;
+  let index: number;
+  let enter: number | undefined;
+  const type = (i: number) => events[i]![1].type;
+  if ((type(headEnterIndex) === 'lineEnding' || type(headEnterIndex) === 'space') && (type(tailExitIndex) === 'lineEnding' || type(tailExitIndex) === 'space')) {
+    index = headEnterIndex;
+    while (++index < tailExitIndex) {
+      if (type(index) === 'codeTextData') {
+        events[headEnterIndex]![1].type = 'codeTextPadding';
+        events[tailExitIndex]![1].type = 'codeTextPadding';
+        headEnterIndex += 2;
+        tailExitIndex -= 2;
+        break;
+      }
+    }
+  }
+  index = headEnterIndex - 1;
+  tailExitIndex++;
+  while (++index <= tailExitIndex) {
+    if (enter === undefined) {
+      if (index !== tailExitIndex && type(index) !== 'lineEnding') enter = index;
+    } else if (index === tailExitIndex || type(index) === 'lineEnding') {
+      events[enter]![1].type = 'codeTextData';
+      if (index !== enter + 2) {
+        events[enter]![1].end = events[index - 1]![1].end;
+        events.splice(enter + 2, index - enter - 2);
+        tailExitIndex -= index - enter - 2;
+        index = enter + 2;
+      }
+      enter = undefined;
+    }
+  }
+  return events;
+}
+
+describe('patched resolveCodeText', () => {
+  /** A code span's events: enter codeText, its opening sequence, the inner tokens, the closing sequence, exit codeText. */
+  function codeSpan(inner: readonly string[]): Event[] {
+    const events = eventsOf(['codeText', 'codeTextSequence', ...inner, 'codeTextSequence']);
+    // eventsOf exits each token at once: the span's exit goes last.
+    events.push(...events.splice(1, 1));
+    return events;
+  }
+
+  it('merges data and spaces between line endings as the published code does', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('codeTextData', 'space', 'lineEnding'), { minLength: 1, maxLength: 30 }), (inner) => {
+        const shape = (events: Event[]) => events.map(([kind, token]) => [kind, token.type, token.start.offset, token.end.offset]);
+        expect(shape(codeText.resolve(codeSpan(inner)))).toEqual(shape(publishedCodeText(codeSpan(inner))));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

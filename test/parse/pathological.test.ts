@@ -77,6 +77,14 @@ describe('pathological pages of 200 KB', () => {
     expect(text(tree(input) as Node)).toBe(input.trimEnd());
   });
 
+  it('code span over lines: one code span', { timeout: HANG }, () => {
+    const input = page('code span over lines');
+    expect(extracted(input)).toEqual([]);
+    const root = tree(input) as Node;
+    expect(count(root, 'inlineCode')).toBe(1);
+    expect(text(root)).toBe(input.slice(1, -1));
+  });
+
   it('nested `>` lines: 32 quotes deep, the rest of each line as text', { timeout: HANG }, () => {
     const input = page('nested `>` lines (1,000 deep)');
     expect(extracted(input)).toEqual([{ code: 'nesting-too-deep', line: 1, column: MAX_DEPTH + 1 }]);
