@@ -17,6 +17,7 @@ export const CONSTRUCTS: Record<string, (size: number) => string> = {
   'code span over lines': (size) => `\`${repeat('a b\n', size)}\``,
   'emphasis runs `*a*a*a`': (size) => repeat(`${'*a'.repeat(40)}\n`, size),
   'strong openers `a **b`': (size) => repeat('a **b\n', size),
+  'strong closers `a** b`': (size) => repeat('a** b\n', size),
   'bracket runs `[`': (size) => repeat(`${'[a'.repeat(40)}\n`, size),
   'brackets in text `a ] b`': (size) => repeat('a ] b\n', size),
   'references in text `a & b`': (size) => repeat('a & b\n', size),
@@ -30,7 +31,7 @@ function repeat(unit: string, size: number): string {
 }
 
 /** `- a`, then `  - a` one level deeper on each line, until the page reaches the size. */
-function indentedList(size: number): string {
+export function indentedList(size: number): string {
   let text = '';
   for (let depth = 0; text.length < size; depth++) text += `${'  '.repeat(depth)}- a\n`;
   return text;

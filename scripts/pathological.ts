@@ -4,8 +4,8 @@
  *   npm run pathological [-- --only NAME[,NAME...]] [--timeout SECONDS] [--sizes 25,50,100,200] [--no-large]
  *
  * Builds each construct that once made the markdown parser superlinear at 25,
- * 50, 100 and 200 KB (plus the two large cases named in issue 17: 6.8 MB of
- * nested `>` lines and a 5,000-column table), and extracts each page
+ * 50, 100 and 200 KB (plus the large cases named in issue 17: 6.8 MB of
+ * nested `>` lines, a 5,000-column table of 1 MB and 2,000 list levels), and extracts each page
  * (`extractPage`, as a worker does) in a child process of its own, killed after
  * the timeout. Prints construct, size, wall and CPU time of the extraction,
  * the child's peak RSS, the growth of CPU time per doubling of size (linear is
@@ -17,7 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { CONSTRUCTS, KB, wideTable } from './pathological-pages.js';
+import { CONSTRUCTS, indentedList, KB, wideTable } from './pathological-pages.js';
 
 interface Row {
   construct: string;
@@ -96,6 +96,8 @@ async function main(): Promise<void> {
     const large: [string, (size: number) => string, number][] = [
       ['nested `>` lines (1,000 deep)', CONSTRUCTS['nested `>` lines (1,000 deep)']!, 6.8 * 1024 * KB],
       ['table of 5,000 columns', (size) => wideTable(5000, size), 1024 * KB],
+      // 2,000 levels: line n is indented 2(n - 1) columns.
+      ['list levels by indentation', indentedList, 2000 * 1999 + 2000 * 4],
     ];
     for (const [construct, build, size] of large) if (!only || only.some((name) => construct.includes(name))) cases.push({ construct, size, text: build(size) });
   }
