@@ -72,7 +72,7 @@ export function applyLimits(text: string, lines: readonly PageLine[], chunks: re
   const at = (found: Finding) => ({ file, line: found.line + 1, column: found.at - lines[found.line]!.start + 1 });
   const more = (found: Finding, what: string) => (found.count > 1 ? `; ${found.count - 1} more ${what} on this page` : '');
   if (deep) {
-    const message = `Unexpected ${deep.detail} nested block quotes and list items on one line, expected at most ${MAX_DEPTH} (read from the ${MAX_DEPTH + 1}st on as text${more(deep, 'such lines')})`;
+    const message = `Unexpected ${deep.detail} nested block quotes and list items on one line, expected at most ${MAX_DEPTH} (read the line from marker ${MAX_DEPTH + 1} on as text${more(deep, 'such lines')})`;
     diagnostics.push(diagnostic('nesting-too-deep', 'warning', message, at(deep)));
   }
   if (indented) {
