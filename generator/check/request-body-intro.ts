@@ -6,6 +6,7 @@
  */
 import type { Heading, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { linearText } from '../parse/linear.js';
 import { parseMarkdown } from '../parse/processor.js';
 import { MAX_LINE_CHARS } from '../extract/page.js';
 import type { CheckContext } from './context.js';
@@ -15,8 +16,9 @@ const MIXED = /\brequired\s+(and|or)\s+optional\b|\boptional\s+(and|or)\s+requir
 
 export function tableIntroSaysRequired(ctx: CheckContext, file: string): boolean {
   return ctx.memo(`required-intro:${file}`, () => {
-    // Lines cut as the extractor cuts them: the parser is superlinear on some very long lines.
-    const tree = parseMarkdown(ctx.lines(file).map((line) => line.slice(0, MAX_LINE_CHARS)).join('\n'));
+    // Read as the extractor reads it (its diagnostics reported the lines cut and the limits passed).
+    const linear = linearText(ctx.lines(file).map((line) => line.slice(0, MAX_LINE_CHARS)).join('\n'), file);
+    const tree = linear.restore(parseMarkdown(linear.text));
     let depth = 0;
     for (const node of tree.children as RootContent[]) {
       if (node.type === 'heading') {

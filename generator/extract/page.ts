@@ -6,6 +6,7 @@ import type { Definition, Link, LinkReference, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import GithubSlugger from 'github-slugger';
 import { visit } from 'unist-util-visit';
+import { linearText } from '../parse/linear.js';
 import { ParseMemo } from '../parse/parse-memo.js';
 import { readFrontMatter } from '../parse/frontmatter.js';
 import { diagnostic, sourceOf, type Diagnostic } from '../model/diagnostic.js';
@@ -64,7 +65,9 @@ export function extractPage(input: PageInput): PageFacts {
   };
   let tree: Root;
   try {
-    tree = memo.parse(text);
+    const linear = linearText(text, input.file);
+    diagnostics.push(...linear.diagnostics);
+    tree = linear.restore(memo.parse(linear.text));
   } catch (error) {
     diagnostics.push(internalError(input.file, 'parse', error));
     return facts;
