@@ -18,17 +18,16 @@ export interface ExtractOptions {
   pool?: () => WorkerPool;
   /** Bytes per page where known, for batching. */
   sizes?: readonly number[];
-  /** Use the pool from this many pages (default `POOL_THRESHOLD`): 1 when this thread has other work meanwhile. */
-  poolFrom?: number;
   /**
    * Extract in this thread of its own instead (`SideThread`), for a few pages
-   * while this thread has other work. Should it fail, the pages are extracted here.
+   * while this thread has other work. Should it fail, the pages are extracted
+   * in the pool (here without one).
    */
   thread?: () => SideThread;
   onProgress?: (done: number, total: number) => void;
 }
 
-/** Below this many pages a pool costs more than it saves. */
+/** From this many pages, extraction starts in the pool as soon as it can (`startLoad`). */
 export const POOL_THRESHOLD = 64;
 const BATCH_BYTES = 256 * 1024;
 const BATCH_PAGES = 64;
@@ -48,7 +47,8 @@ export async function extractAll(pages: readonly InputPage[], options: ExtractOp
     }
   }
   const out: ExtractedPage[] = [];
-  if (!options.pool || pages.length === 0 || pages.length < (options.poolFrom ?? POOL_THRESHOLD)) {
+  // With a pool, every page goes there, however few: only a thread can be stopped when a page goes over its budget.
+  if (!options.pool || pages.length === 0) {
     let turn = performance.now();
     for (const page of pages) {
       out.push(await extractPageFile(page));

@@ -109,7 +109,7 @@ export function startLoad(states: readonly PageState[], options: LoadOptions): P
     if (k !== undefined && options.store?.has(k)) fromDisk.push(i);
     else missing.push(i);
   });
-  const extract = (indexes: number[], how: Pick<ExtractOptions, 'thread' | 'poolFrom'> = {}) =>
+  const extract = (indexes: number[], how: Pick<ExtractOptions, 'thread'> = {}) =>
     extractAll(
       indexes.map((i) => states[i]!.page),
       {
@@ -126,7 +126,7 @@ export function startLoad(states: readonly PageState[], options: LoadOptions): P
       : overlap && missing.length < SIDE_THREAD_PAGES && options.thread && !extractorLoaded()
         ? extract(missing, { thread: options.thread })
         : overlap || missing.length >= POOL_THRESHOLD
-          ? extract(missing, { poolFrom: 1 })
+          ? extract(missing)
           : undefined;
   // A rejection is awaited in finish(); until then it is not unhandled.
   early?.catch(() => undefined);
