@@ -1,10 +1,11 @@
 /**
- * Extracts pages: in this thread for a few pages or `workers: 1`, in one thread
- * of their own when given one (`thread`), else in the worker pool, in batches of
- * about the same size in bytes (so no thread waits on one with all the large
- * pages). Pages go to batches in the order of their file names, so a beta page
- * and its v1.0 twin meet in one thread's parse memo. Results come back in input
- * order whatever the pool does.
+ * Extracts pages: in one thread of their own when given one (`thread`), else in
+ * the worker pool when given one (however few the pages: only a thread can be
+ * stopped by the page budget, `page-budget.ts`), else (from sources) in this
+ * thread. In the pool, pages go in batches of about the same size in bytes (so
+ * no thread waits on one with all the large pages), in the order of their file
+ * names, so a beta page and its v1.0 twin meet in one thread's parse memo.
+ * Results come back in input order whatever the pool does.
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { InputPage } from '../parse/input.js';
@@ -47,7 +48,6 @@ export async function extractAll(pages: readonly InputPage[], options: ExtractOp
     }
   }
   const out: ExtractedPage[] = [];
-  // With a pool, every page goes there, however few: only a thread can be stopped when a page goes over its budget.
   if (!options.pool || pages.length === 0) {
     let turn = performance.now();
     for (const page of pages) {

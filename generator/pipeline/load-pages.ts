@@ -91,10 +91,11 @@ export async function loadPages(states: readonly PageState[], options: LoadOptio
 
 /**
  * Sorts the pages into those in memory, in the cache and to extract, and starts
- * extracting now when that goes off this thread (the pool for many pages, one
- * thread for a few when this thread has a large cache read to do meanwhile), so
- * it overlaps with whatever the caller does before `finish`. `finish` reads the
- * cache, extracts in this thread what is left, and waits for the rest.
+ * extracting now when that is worth it (the pool for many pages, one thread for
+ * a few when this thread has a large cache read to do meanwhile), so it
+ * overlaps with whatever the caller does before `finish`. `finish` reads the
+ * cache, extracts what is left (in the pool when there is one), and waits for
+ * the rest.
  */
 export function startLoad(states: readonly PageState[], options: LoadOptions): PageLoad {
   const whole = options.parts !== 'core';

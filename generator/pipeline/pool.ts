@@ -29,7 +29,7 @@ export function threadsAvailable(): boolean {
  * Worker threads get a larger young generation than their default: parsing allocates short-lived objects fast, and
  * scavenges dominated. Their old generation is the page budget's memory: a thread past it ends, out of memory.
  */
-export function resourceLimits(budget: PageBudget = pageBudget()): { maxYoungGenerationSizeMb: number; maxOldGenerationSizeMb: number } {
+export function resourceLimits(budget: PageBudget): { maxYoungGenerationSizeMb: number; maxOldGenerationSizeMb: number } {
   return { maxYoungGenerationSizeMb: 64, maxOldGenerationSizeMb: budget.mb };
 }
 
