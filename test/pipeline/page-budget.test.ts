@@ -56,9 +56,9 @@ describe('extractWithin', () => {
 
 describe('pageBudget', () => {
   it.each<[string, NodeJS.ProcessEnv, { ms: number; mb: number }]>([
-    ['defaults', {}, { ms: 5000, mb: 256 }],
+    ['defaults', {}, { ms: 5000, mb: 512 }],
     ['from the environment', { DOCS2TS_PAGE_TIME_MS: '1500', DOCS2TS_PAGE_MEMORY_MB: '64' }, { ms: 1500, mb: 64 }],
-    ['unreadable values keep the defaults', { DOCS2TS_PAGE_TIME_MS: 'soon', DOCS2TS_PAGE_MEMORY_MB: '-1' }, { ms: 5000, mb: 256 }],
+    ['unreadable values keep the defaults', { DOCS2TS_PAGE_TIME_MS: 'soon', DOCS2TS_PAGE_MEMORY_MB: '-1' }, { ms: 5000, mb: 512 }],
   ])('%s', (_name, env, want) => {
     expect(pageBudget(env)).toEqual(want);
   });

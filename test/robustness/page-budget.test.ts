@@ -108,7 +108,7 @@ describe.runIf(built)('a page over the per-page budget', () => {
       // The page was not read: its type is gone, the seed types are there.
       expect(readFileSync(models, 'utf8')).not.toContain('SlowWidget');
       expect(readFileSync(models, 'utf8')).toContain('export interface DeviceManagementPartner {');
-      // A budget the page fits in (its tree needs more than the default 256 MB).
+      // A budget the page fits in.
       const read = cli(edit.dir, ['generate', '-i', 'in', '-o', 'out'], { DOCS2TS_PAGE_TIME_MS: '600000', DOCS2TS_PAGE_MEMORY_MB: '4096' });
       expect(read.status).toBe(0);
       expect(read.stderr).not.toContain('Unexpected page that');
