@@ -142,7 +142,8 @@ export function startLoad(states: readonly PageState[], options: LoadOptions): P
       }
       // Pages not started early, and entries that did not check out, are extracted now.
       const rest = [...(early ? [] : missing), ...fromDisk.filter((i) => facts[i] === undefined)];
-      if (rest.length > 0) extracting.push(extract(rest));
+      // A few pages go to the side thread (one thread, cheaper to start than the pool) unless it took some early.
+      if (rest.length > 0) extracting.push(extract(rest, !early && rest.length < SIDE_THREAD_PAGES && options.thread ? { thread: options.thread } : {}));
       let parsed = 0;
       for (const { indexes, results } of await Promise.all(extracting)) {
         parsed += indexes.length;

@@ -77,8 +77,8 @@ describe.runIf(built)('extraction in a thread of its own', () => {
 
   it.each([
     ['many cached pages to read meanwhile: in a thread', 600, 2, true],
-    // With a pool, every page goes to a thread (only there the page budget holds): few pages, to the pool.
-    ['few cached pages: in the pool', 20, 2, true],
+    // With threads, every page goes to one (only there the page budget holds): a few, to the side thread.
+    ['few cached pages: in the side thread', 20, 2, true],
     ['one worker: in a pool of one thread', 600, 1, true],
   ])('%s, with the same facts', { timeout: 120_000 }, (_, cached, workers, threaded) => {
     expect(load(dir, cached, workers)).toEqual({ threaded, parsed: 1, same: true, cached: true });
