@@ -17,8 +17,9 @@ export interface CheckInput {
 
 export interface CheckContext {
   model: Model;
+  /** The pages read (not those stopped by the page budget or failed). */
   pages: readonly PageFacts[];
-  /** Page facts by file. */
+  /** Page facts by file (every page). */
   page(file: string): PageFacts | undefined;
   /** Files of every input page. */
   files: ReadonlySet<string>;
@@ -34,6 +35,9 @@ export interface CheckContext {
 }
 
 const LINE_CACHE = 32;
+
+/** A page with one of these was not read (over the page budget, or extraction failed): its facts are empty, and no rule checks them. */
+const NOT_READ = new Set(['page-too-complex', 'internal-error']);
 
 export function createContext(input: CheckInput, texts: PageTextSource): CheckContext {
   const { model, pages } = input;
@@ -59,7 +63,7 @@ export function createContext(input: CheckInput, texts: PageTextSource): CheckCo
   };
   return {
     model,
-    pages,
+    pages: pages.filter((page) => !page.diagnostics.some((d) => d.file === page.file && NOT_READ.has(d.code))),
     page: (file) => byFile.get(file),
     files: new Set(byFile.keys()),
     types: (apiVersion) => indexes.get(apiVersion) ?? new TypeIndex(apiVersion, []),

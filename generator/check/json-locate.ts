@@ -6,6 +6,7 @@
  */
 import { parseTree, printParseErrorCode, type Node, type ParseError, type ParseOptions } from 'jsonc-parser';
 import type { BodyFacts } from '../extract/facts.js';
+import { tooDeepAt } from '../extract/json-scan.js';
 import type { SourceRef } from '../model/diagnostic.js';
 import type { CheckContext } from './context.js';
 
@@ -26,6 +27,8 @@ export function locateJson(ctx: CheckContext, body: Pick<BodyFacts, 'raw' | 'sou
   const { blanked, elisions } = blankElisions(body.raw);
   const errors: ParseError[] = [];
   const root = parseJsonTree(blanked, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: true });
+  // Too deep to read: extraction said so where the limit is passed (`json-too-deep`); no rule repeats it.
+  if (root === undefined && tooDeepAt(blanked) !== undefined) errors.length = 0;
   const rawLines = body.raw.split('\n');
   const lineStarts: number[] = [0];
   for (let i = 0; i < body.raw.length; i++) if (body.raw.charCodeAt(i) === 10) lineStarts.push(i + 1);
@@ -43,25 +46,16 @@ export function locateJson(ctx: CheckContext, body: Pick<BodyFacts, 'raw' | 'sou
   return { root, errors, elisions, text: blanked, at };
 }
 
-/** Deeper than any doc's JSON: jsonc-parser (and the walks over its tree) recurse once per level and overflow the stack near 10,000. */
-const MAX_DEPTH = 256;
-
-/** `parseTree`, except that text nested deeper than MAX_DEPTH gives no tree and an error where the limit is passed. */
+/**
+ * `parseTree`, except that text nested deeper than `MAX_JSON_DEPTH` gives no tree
+ * and an error where the limit is passed: jsonc-parser (and the walks over its
+ * tree) recurse once per level and overflow the stack near 10,000.
+ */
 export function parseJsonTree(text: string, errors: ParseError[], options: ParseOptions): Node | undefined {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (inString) {
-      if (c === '\\') i++;
-      else if (c === '"') inString = false;
-    } else if (c === '"') inString = true;
-    else if (c === '{' || c === '[') {
-      if (++depth > MAX_DEPTH) {
-        errors.push({ error: 1 as ParseError['error'] /* InvalidSymbol (a const enum) */, offset: i, length: 1 });
-        return undefined;
-      }
-    } else if (c === '}' || c === ']') depth--;
+  const deep = tooDeepAt(text);
+  if (deep !== undefined) {
+    errors.push({ error: 1 as ParseError['error'] /* InvalidSymbol (a const enum) */, offset: deep, length: 1 });
+    return undefined;
   }
   return parseTree(text, errors, options);
 }

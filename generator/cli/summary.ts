@@ -40,7 +40,7 @@ export function formatSummary(model: Model, skipped: readonly SkippedFile[], sec
 }
 
 /** Codes that mean a page could not be read as it should: shown by name, whatever the command. */
-const INPUT_PROBLEMS = new Set(['page-encoding', 'page-unreadable', 'page-too-large', 'line-too-long', 'input-unreadable', 'internal-error']);
+const INPUT_PROBLEMS = new Set(['page-encoding', 'page-unreadable', 'page-too-large', 'page-too-complex', 'line-too-long', 'input-unreadable', 'internal-error']);
 
 /** Whether a diagnostic code means a page that could not be read (`formatInputProblems` lists those). */
 export function isInputProblemCode(code: string): boolean {

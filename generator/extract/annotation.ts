@@ -5,6 +5,7 @@
 import type { Code, Html, RootContent } from 'mdast';
 import type { AnnotationFacts } from './facts.js';
 import { at, report, type PageContext } from './context.js';
+import { tooDeepAt } from './json-scan.js';
 
 const COMMENT = /^<!--([\s\S]*?)-->/;
 
@@ -29,9 +30,11 @@ export function readAnnotation(ctx: PageContext, node: Html): AnnotationFacts | 
 
 /**
  * JSON as annotations and examples write it: strict first, then with the usual
- * slips mended (trailing commas, single-quoted strings). Undefined when still unreadable.
+ * slips mended (trailing commas, single-quoted strings). Undefined when still
+ * unreadable, or nested deeper than `MAX_JSON_DEPTH` (never kept in the facts).
  */
 export function parseLooseJson(text: string): unknown {
+  if (tooDeepAt(text) !== undefined) return undefined;
   try {
     return JSON.parse(text);
   } catch {

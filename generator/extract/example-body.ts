@@ -9,7 +9,7 @@ import type { BodyFacts } from './facts.js';
 import { report, type PageContext } from './context.js';
 import { codeLineSource } from './code-position.js';
 import { parseLooseJson } from './annotation.js';
-import { scanJson } from './json-scan.js';
+import { MAX_JSON_DEPTH, scanJson, tooDeepAt } from './json-scan.js';
 import { findJsonError } from './json-error.js';
 
 export interface BodyOptions {
@@ -31,6 +31,11 @@ export function readBody(ctx: PageContext, code: Code, lines: string[], start: n
     return codeLineSource(ctx, code, start + line, (line === 0 ? indent : 0) + (before[line]?.length ?? 0));
   };
   if (!looksLikeJson(raw, options.contentType)) return { facts, truncated: false };
+  const deep = tooDeepAt(raw);
+  if (deep !== undefined) {
+    report(ctx, 'json-too-deep', 'error', tooDeepMessage(`${options.role} body`), pointAt(deep));
+    return { facts, truncated: false };
+  }
 
   const scan = scanJson(raw);
   const json = parseLooseJson(raw) ?? (scan.elisions.length > 0 ? parseLooseJson(scan.withoutElisions) : undefined);
@@ -55,6 +60,11 @@ export function readBody(ctx: PageContext, code: Code, lines: string[], start: n
     report(ctx, 'example-json-invalid', 'error', `Unexpected ${error.found} in ${options.role} body, expected ${error.expected}`, pointAt(error.offset));
   }
   return { facts, truncated };
+}
+
+/** The words of a `json-too-deep` diagnostic about `what` (`response body`, `JSON representation`). */
+export function tooDeepMessage(what: string): string {
+  return `Unexpected JSON nested deeper than ${MAX_JSON_DEPTH} levels in ${what}, expected at most ${MAX_JSON_DEPTH} levels (read as text only)`;
 }
 
 /** JSON by content type, or by its first character when no type is given. */

@@ -224,3 +224,8 @@ export interface PageFacts {
   links: LinkFacts[];
   diagnostics: Diagnostic[];
 }
+
+/** The facts of a page nothing was read from (yet): a conceptual page with only these diagnostics. */
+export function emptyFacts(file: string, apiVersion: string, diagnostics: Diagnostic[]): PageFacts {
+  return { file, apiVersion, kind: 'conceptual', docType: null, title: null, namespace: null, resources: [], enums: [], operations: [], headings: [], links: [], diagnostics };
+}

@@ -3,6 +3,8 @@
  * does not always say where (V8 omits the position for some tokens), so this
  * small recursive-descent reader finds the first error itself.
  */
+import { MAX_JSON_DEPTH } from './json-scan.js';
+
 export interface JsonError {
   /** Offset into the text. */
   offset: number;
@@ -42,9 +44,11 @@ export function findJsonError(text: string): JsonError | null {
     if (i >= text.length) fail('`"` to close the string');
     i++;
   };
-  const value = (): void => {
+  /** `depth`: the brackets open around this value (the reader recurses once per level). */
+  const value = (depth: number): void => {
     ws();
     const ch = text[i];
+    if ((ch === '{' || ch === '[') && depth >= MAX_JSON_DEPTH) fail(`at most ${MAX_JSON_DEPTH} levels of nesting`, `\`${ch}\` nested deeper`);
     if (ch === '{') {
       i++;
       ws();
@@ -56,7 +60,7 @@ export function findJsonError(text: string): JsonError | null {
         ws();
         if (text[i] !== ':') fail('`:` after the property name');
         i++;
-        value();
+        value(depth + 1);
         ws();
         if (text[i] === ',') i++;
         else if (text[i] === '}') return void i++;
@@ -68,7 +72,7 @@ export function findJsonError(text: string): JsonError | null {
       ws();
       if (text[i] === ']') return void i++;
       for (;;) {
-        value();
+        value(depth + 1);
         ws();
         if (text[i] === ',') i++;
         else if (text[i] === ']') return void i++;
@@ -81,7 +85,7 @@ export function findJsonError(text: string): JsonError | null {
     fail('a JSON value');
   };
   try {
-    value();
+    value(0);
     ws();
     if (i < text.length) fail('end of the body after the JSON value');
     return null;

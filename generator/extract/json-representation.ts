@@ -7,6 +7,9 @@ import { at, report, type PageContext } from './context.js';
 import type { AnnotationFacts, BodyFacts, JsonRepresentationFacts } from './facts.js';
 import { annotatedCodeBlocks, annotationString, parseLooseJson, type AnnotatedCode } from './annotation.js';
 import { findSection, sectionContent } from './sections.js';
+import { tooDeepAt } from './json-scan.js';
+import { tooDeepMessage } from './example-body.js';
+import { codeLineSource } from './code-position.js';
 
 const JSON_SECTION = /^json representation$/i;
 
@@ -34,9 +37,13 @@ function findResourceBlock(ctx: PageContext): AnnotatedCode | undefined {
 
 function readBody(ctx: PageContext, code: Code): BodyFacts {
   const raw = code.value;
+  const deep = tooDeepAt(raw);
   const json = raw.trim() === '' ? undefined : parseLooseJson(raw);
   const body: BodyFacts = { raw, parsed: json !== undefined, source: bodyStart(ctx, code) };
-  if (json === undefined) {
+  if (deep !== undefined) {
+    const before = raw.slice(0, deep).split('\n');
+    report(ctx, 'json-too-deep', 'error', tooDeepMessage('JSON representation'), codeLineSource(ctx, code, before.length - 1, before.at(-1)!.length));
+  } else if (json === undefined) {
     report(
       ctx,
       'json-invalid',

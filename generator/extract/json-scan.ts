@@ -1,8 +1,17 @@
 /**
- * A lexical pass over example JSON that knows strings from structure: where
- * the docs elide content with `...` or `…`, and how many brackets are still
- * open at the end (a body cut short).
+ * Lexical passes over example JSON that know strings from structure: where
+ * the docs elide content with `...` or `…`, how many brackets are still open
+ * at the end (a body cut short), and where nesting passes a depth limit.
  */
+
+/**
+ * The deepest JSON kept in the facts: deeper than any doc's, and far below
+ * the depth at which the recursive steps after extraction (JSON.stringify of
+ * the facts, structured clones, the checks' walks) overflow the stack (some
+ * thousands of levels).
+ */
+export const MAX_JSON_DEPTH = 64;
+
 export interface JsonScan {
   /** Offsets of elisions outside strings. */
   elisions: number[];
@@ -42,4 +51,21 @@ export function scanJson(text: string): JsonScan {
     blanked += ch;
   }
   return { elisions, unclosed: depth, withoutElisions: blanked };
+}
+
+/** Offset of the first bracket outside strings that opens a level deeper than `limit`, or undefined. */
+export function tooDeepAt(text: string, limit = MAX_JSON_DEPTH): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (inString) {
+      if (ch === '\\') i++;
+      else if (ch === '"' || ch === '\n') inString = false;
+    } else if (ch === '"') inString = true;
+    else if (ch === '{' || ch === '[') {
+      if (++depth > limit) return i;
+    } else if (ch === '}' || ch === ']') depth = Math.max(0, depth - 1);
+  }
+  return undefined;
 }

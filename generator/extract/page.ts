@@ -10,7 +10,7 @@ import { linearText } from '../parse/linear.js';
 import { ParseMemo } from '../parse/parse-memo.js';
 import { readFrontMatter } from '../parse/frontmatter.js';
 import { diagnostic, sourceOf, type Diagnostic } from '../model/diagnostic.js';
-import type { HeadingFacts, LinkFacts, PageFacts, PageKind } from './facts.js';
+import { emptyFacts, type HeadingFacts, type LinkFacts, type PageFacts, type PageKind } from './facts.js';
 import type { PageContext } from './context.js';
 import { classifyPage } from './page-kind.js';
 import { splitSections } from './sections.js';
@@ -49,20 +49,7 @@ export function markdownText(text: string): string {
 export function extractPage(input: PageInput): PageFacts {
   const diagnostics: Diagnostic[] = [];
   const text = cutLongLines(markdownText(input.text), input.file, diagnostics);
-  const facts: PageFacts = {
-    file: input.file,
-    apiVersion: input.apiVersion,
-    kind: 'conceptual',
-    docType: null,
-    title: null,
-    namespace: null,
-    resources: [],
-    enums: [],
-    operations: [],
-    headings: [],
-    links: [],
-    diagnostics,
-  };
+  const facts = emptyFacts(input.file, input.apiVersion, diagnostics);
   let tree: Root;
   try {
     const linear = linearText(text, input.file);

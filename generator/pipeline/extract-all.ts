@@ -1,10 +1,11 @@
 /**
- * Extracts pages: in this thread for a few pages or `workers: 1`, in one thread
- * of their own when given one (`thread`), else in the worker pool, in batches of
- * about the same size in bytes (so no thread waits on one with all the large
- * pages). Pages go to batches in the order of their file names, so a beta page
- * and its v1.0 twin meet in one thread's parse memo. Results come back in input
- * order whatever the pool does.
+ * Extracts pages: in one thread of their own when given one (`thread`), else in
+ * the worker pool when given one (however few the pages: only a thread can be
+ * stopped by the page budget, `page-budget.ts`), else (from sources) in this
+ * thread. In the pool, pages go in batches of about the same size in bytes (so
+ * no thread waits on one with all the large pages), in the order of their file
+ * names, so a beta page and its v1.0 twin meet in one thread's parse memo.
+ * Results come back in input order whatever the pool does.
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { InputPage } from '../parse/input.js';
@@ -18,17 +19,16 @@ export interface ExtractOptions {
   pool?: () => WorkerPool;
   /** Bytes per page where known, for batching. */
   sizes?: readonly number[];
-  /** Use the pool from this many pages (default `POOL_THRESHOLD`): 1 when this thread has other work meanwhile. */
-  poolFrom?: number;
   /**
    * Extract in this thread of its own instead (`SideThread`), for a few pages
-   * while this thread has other work. Should it fail, the pages are extracted here.
+   * while this thread has other work. Should it fail, the pages are extracted
+   * in the pool (here without one).
    */
   thread?: () => SideThread;
   onProgress?: (done: number, total: number) => void;
 }
 
-/** Below this many pages a pool costs more than it saves. */
+/** From this many pages, extraction starts in the pool as soon as it can (`startLoad`). */
 export const POOL_THRESHOLD = 64;
 const BATCH_BYTES = 256 * 1024;
 const BATCH_PAGES = 64;
@@ -48,7 +48,7 @@ export async function extractAll(pages: readonly InputPage[], options: ExtractOp
     }
   }
   const out: ExtractedPage[] = [];
-  if (!options.pool || pages.length === 0 || pages.length < (options.poolFrom ?? POOL_THRESHOLD)) {
+  if (!options.pool || pages.length === 0) {
     let turn = performance.now();
     for (const page of pages) {
       out.push(await extractPageFile(page));

@@ -9,6 +9,8 @@ import { readFileSync, statSync } from 'node:fs';
 import { decodePage, MAX_PAGE_BYTES, readPage, type InputPage } from '../parse/input.js';
 import { hashOf } from '../cache/hash.js';
 import { splitFacts } from '../model/facts-parts.js';
+import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
+import { emptyFacts } from '../extract/facts.js';
 
 export interface ExtractedPage {
   /** Hash of the bytes the facts were made from; null when the page could not be read whole (not cached). */
@@ -40,14 +42,30 @@ export function extractorLoaded(): boolean {
   return extractor !== undefined;
 }
 
+/**
+ * Never rejects for a page: whatever throws while reading, extracting or
+ * serializing it (a stack overflow, say) becomes an `internal-error` diagnostic
+ * of that page, whose facts are then not cached.
+ */
 export async function extractPageFile(page: InputPage): Promise<ExtractedPage> {
   const { extractPage } = await loadExtractor();
-  const bytes = readWhole(page.absolutePath);
-  const { text, diagnostics } = bytes ? decodePage(bytes, page.file) : await readPage(page);
-  const facts = extractPage({ file: page.file, apiVersion: page.apiVersion, text });
-  facts.diagnostics.unshift(...diagnostics);
-  const { core, detail } = splitFacts(facts);
-  return { hash: bytes ? hashOf(bytes) : null, core: JSON.stringify(core), detail: JSON.stringify(detail) };
+  try {
+    const bytes = readWhole(page.absolutePath);
+    const { text, diagnostics } = bytes ? decodePage(bytes, page.file) : await readPage(page);
+    const facts = extractPage({ file: page.file, apiVersion: page.apiVersion, text });
+    facts.diagnostics.unshift(...diagnostics);
+    const { core, detail } = splitFacts(facts);
+    return { hash: bytes ? hashOf(bytes) : null, core: JSON.stringify(core), detail: JSON.stringify(detail) };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return failedPage(page, diagnostic('internal-error', 'error', `docs2ts failed to extract this page: ${message}`, { file: page.file, line: 1, column: 1 }));
+  }
+}
+
+/** The facts of a page that could not be extracted, with the diagnostic saying why; not cached (no hash). */
+export function failedPage(page: InputPage, why: Diagnostic): ExtractedPage {
+  const { core, detail } = splitFacts(emptyFacts(page.file, page.apiVersion, [why]));
+  return { hash: null, core: JSON.stringify(core), detail: JSON.stringify(detail) };
 }
 
 /**

@@ -210,7 +210,7 @@ async function generateOnce(request: GenerateRequest): Promise<GenerateResult> {
   const memos = manifestFile ? new PrintMemos(printMemoFolder(manifestFile), ids.emit) : undefined;
   try {
     const memory = request.session?.facts ?? new Map<string, PageFacts>();
-    const loadOptions = { factsId: ids.facts, parts: 'core' as const, store, memory, pool: pool.get, thread: pool.thread };
+    const loadOptions = { factsId: ids.facts, parts: 'core' as const, store, memory, pool: pool.extract, thread: pool.thread };
     // Versions that may be relinked from their changed pages (`relink-version.ts`): those pages' extraction starts
     // first, off this thread, to run while this one loads modules and plans from the snapshot.
     const snapshotText = new Map(await Promise.all([...(snapshotTexts ?? [])].map(async ([version, text]) => [version, await text] as const)));

@@ -91,10 +91,11 @@ export async function loadPages(states: readonly PageState[], options: LoadOptio
 
 /**
  * Sorts the pages into those in memory, in the cache and to extract, and starts
- * extracting now when that goes off this thread (the pool for many pages, one
- * thread for a few when this thread has a large cache read to do meanwhile), so
- * it overlaps with whatever the caller does before `finish`. `finish` reads the
- * cache, extracts in this thread what is left, and waits for the rest.
+ * extracting now when that is worth it (the pool for many pages, one thread for
+ * a few when this thread has a large cache read to do meanwhile), so it
+ * overlaps with whatever the caller does before `finish`. `finish` reads the
+ * cache, extracts what is left (in the pool when there is one), and waits for
+ * the rest.
  */
 export function startLoad(states: readonly PageState[], options: LoadOptions): PageLoad {
   const whole = options.parts !== 'core';
@@ -109,7 +110,7 @@ export function startLoad(states: readonly PageState[], options: LoadOptions): P
     if (k !== undefined && options.store?.has(k)) fromDisk.push(i);
     else missing.push(i);
   });
-  const extract = (indexes: number[], how: Pick<ExtractOptions, 'thread' | 'poolFrom'> = {}) =>
+  const extract = (indexes: number[], how: Pick<ExtractOptions, 'thread'> = {}) =>
     extractAll(
       indexes.map((i) => states[i]!.page),
       {
@@ -126,7 +127,7 @@ export function startLoad(states: readonly PageState[], options: LoadOptions): P
       : overlap && missing.length < SIDE_THREAD_PAGES && options.thread && !extractorLoaded()
         ? extract(missing, { thread: options.thread })
         : overlap || missing.length >= POOL_THRESHOLD
-          ? extract(missing, { poolFrom: 1 })
+          ? extract(missing)
           : undefined;
   // A rejection is awaited in finish(); until then it is not unhandled.
   early?.catch(() => undefined);
@@ -141,7 +142,8 @@ export function startLoad(states: readonly PageState[], options: LoadOptions): P
       }
       // Pages not started early, and entries that did not check out, are extracted now.
       const rest = [...(early ? [] : missing), ...fromDisk.filter((i) => facts[i] === undefined)];
-      if (rest.length > 0) extracting.push(extract(rest));
+      // A few pages go to the side thread (one thread, cheaper to start than the pool) unless it took some early.
+      if (rest.length > 0) extracting.push(extract(rest, !early && rest.length < SIDE_THREAD_PAGES && options.thread ? { thread: options.thread } : {}));
       let parsed = 0;
       for (const { indexes, results } of await Promise.all(extracting)) {
         parsed += indexes.length;

@@ -11,6 +11,7 @@ import type { Piscina } from 'piscina';
 import type { InputPage } from '../parse/input.js';
 import type { EmittedFile } from '../emit/emitter.js';
 import type { ExtractedPage } from './extract-page-file.js';
+import { extractWithin, pageBudget, type PageBudget } from './page-budget.js';
 
 const POOL_AVAILABLE = !import.meta.url.endsWith('.ts');
 
@@ -19,8 +20,18 @@ export function usesThreads(workers: number): boolean {
   return workers > 1 && POOL_AVAILABLE;
 }
 
-/** Worker threads get a larger young generation than their default: parsing allocates short-lived objects fast, and scavenges dominated. */
-export const RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 64 };
+/** Whether extraction can go to a thread, which the per-page budget needs (only a thread can be stopped): from compiled code. */
+export function threadsAvailable(): boolean {
+  return POOL_AVAILABLE;
+}
+
+/**
+ * Worker threads get a larger young generation than their default: parsing allocates short-lived objects fast, and
+ * scavenges dominated. Their old generation is the page budget's memory: a thread past it ends, out of memory.
+ */
+export function resourceLimits(budget: PageBudget): { maxYoungGenerationSizeMb: number; maxOldGenerationSizeMb: number } {
+  return { maxYoungGenerationSizeMb: 64, maxOldGenerationSizeMb: budget.mb };
+}
 
 export function defaultWorkers(): number {
   return Math.max(1, os.availableParallelism());
@@ -28,6 +39,7 @@ export function defaultWorkers(): number {
 
 export class WorkerPool {
   private readonly piscina: Piscina;
+  private readonly budget = pageBudget();
 
   constructor(readonly threads: number) {
     // Loaded here rather than imported: runs that need no pool never load it.
@@ -37,12 +49,13 @@ export class WorkerPool {
       minThreads: threads,
       maxThreads: threads,
       idleTimeout: 1000,
-      resourceLimits: RESOURCE_LIMITS,
+      resourceLimits: resourceLimits(this.budget),
     });
   }
 
+  /** The pages' facts in order, within the page budget: a page past it is `page-too-complex`, the others are extracted. */
   extract(pages: InputPage[]): Promise<ExtractedPage[]> {
-    return this.piscina.run(pages, { name: 'extract' }) as Promise<ExtractedPage[]>;
+    return extractWithin(pages, this.budget, (batch, clock, signal) => this.piscina.run({ pages: batch, clock }, { name: 'extract', signal }) as Promise<ExtractedPage[]>);
   }
 
   format(files: EmittedFile[]): Promise<string[]> {

@@ -7,13 +7,17 @@
  * sent and deletes the folders it is given.
  */
 import { rmSync } from 'node:fs';
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { SIDE_THREAD_PAGES, type SideReply, type SideRequest } from './side-thread.js';
 import { loadExtractor, type ExtractedPage } from './extract-page-file.js';
 import { extract } from './worker.js';
+import type { PageClock } from './page-budget.js';
 import { packSurvey, type PackedRecords } from './survey.js';
 
 type Formatter = typeof import('../emit/format.js');
+
+/** Where this thread notes the page it is extracting, which the other thread watches (`SideThread`, the page budget). */
+const clock = (workerData as { clock: PageClock }).clock;
 
 let formatter: Promise<Formatter> | undefined;
 
@@ -38,7 +42,7 @@ async function run(request: SideRequest): Promise<unknown> {
     case 'survey': {
       const { survey, edited } = await packSurvey(request.input, request.out, lastRecords);
       if (edited.length > 0 && edited.length < SIDE_THREAD_PAGES) {
-        early = { files: edited.map((page) => page.file), results: extract(edited) };
+        early = { files: edited.map((page) => page.file), results: extract({ pages: edited, clock }) };
         // Awaited by the extraction that asks for these pages, if one does.
         early.results.catch(() => undefined);
       }
@@ -53,7 +57,7 @@ async function run(request: SideRequest): Promise<unknown> {
         const results = await early.results;
         return at.map((i) => results[i]!);
       }
-      return extract([...request.pages]);
+      return extract({ pages: request.pages, clock });
     }
     case 'format':
       return (await loadFormatter()).formatFile(request.file);

@@ -19,7 +19,8 @@ import type { EmittedFile } from '../emit/emitter.js';
 import type { FormattedByParts, LastOutput, SplitText } from '../emit/format.js';
 import type { InputPage } from '../parse/input.js';
 import type { ExtractedPage } from './extract-page-file.js';
-import { defaultWorkers, RESOURCE_LIMITS, usesThreads } from './pool.js';
+import { defaultWorkers, resourceLimits, usesThreads } from './pool.js';
+import { newClock, pageBudget, watchClock } from './page-budget.js';
 import { unpackSurvey, type PackedRecords, type PackedSurvey, type Survey } from './survey.js';
 
 /** Fewer pages than this to extract go to the side thread; more, to the pool (starting its threads costs more). */
@@ -71,13 +72,18 @@ export class SideThread {
   private extraction: { files: string[]; results: Promise<ExtractedPage[] | undefined> } | undefined;
 
   constructor() {
+    const budget = pageBudget();
+    const clock = newClock();
     try {
-      this.worker = new Worker(new URL('./side-thread-worker.js', import.meta.url), { resourceLimits: RESOURCE_LIMITS });
+      this.worker = new Worker(new URL('./side-thread-worker.js', import.meta.url), { resourceLimits: resourceLimits(budget), workerData: { clock } });
     } catch {
       this.dead = true;
       return;
     }
     this.worker.unref();
+    // A page past the time budget ends the thread (out of memory, it ends itself): its jobs then give undefined, and the
+    // caller extracts the pages in the pool, whose budget finds the page.
+    const unwatch = watchClock(clock, budget.ms, () => void this.worker!.terminate());
     this.worker.on('message', (reply: SideReply) => {
       this.pending.get(reply?.id)?.(reply);
       this.pending.delete(reply?.id);
@@ -85,6 +91,7 @@ export class SideThread {
     });
     // Listened to from the start: an error in an idle thread must not be thrown here.
     const end = () => {
+      unwatch();
       this.dead = true;
       for (const settle of this.pending.values()) settle(undefined);
       this.pending.clear();

@@ -4,11 +4,25 @@
  */
 import type { InputPage } from '../parse/input.js';
 import type { EmittedFile } from '../emit/emitter.js';
-import { extractPageFile, type ExtractedPage } from './extract-page-file.js';
+import { extractPageFile, loadExtractor, type ExtractedPage } from './extract-page-file.js';
+import { clockAt, type PageClock } from './page-budget.js';
 
-export async function extract(pages: InputPage[]): Promise<ExtractedPage[]> {
+/**
+ * The pages' facts in order, noting on `clock` which page is being extracted (the
+ * page budget, `page-budget.ts`) from when the extractor has loaded (loading is
+ * not a page's time).
+ */
+export async function extract({ pages, clock }: { pages: readonly InputPage[]; clock: PageClock }): Promise<ExtractedPage[]> {
+  await loadExtractor();
   const out: ExtractedPage[] = [];
-  for (const page of pages) out.push(await extractPageFile(page));
+  try {
+    for (const [index, page] of pages.entries()) {
+      clockAt(clock, index);
+      out.push(await extractPageFile(page));
+    }
+  } finally {
+    clockAt(clock, -1);
+  }
   return out;
 }
 

@@ -276,6 +276,15 @@ describe('JSON representation', () => {
       },
     ],
     [
+      'a body nested deeper than the limit kept as text, with json-too-deep at the bracket that passes it',
+      {
+        given: md('# x resource type', '## JSON representation', '```json', '{"a":', '  ' + '['.repeat(70) + ']'.repeat(70), '}', '```'),
+        want: { json: { annotation: null, body: { raw: '{"a":\n  ' + '['.repeat(70) + ']'.repeat(70) + '\n}', parsed: false, source: at(4) }, source: at(3) } },
+        // Level 65 is the 64th `[` of line 5, after two spaces of indentation.
+        diagnostics: ['5:66 json-too-deep'],
+      },
+    ],
+    [
       'an unannotated block in the JSON representation section',
       { given: md('# x resource type', '## JSON representation', '```json', '{"a": 1}', '```'), want: { json: { annotation: null, body: { raw: '{"a": 1}', json: { a: 1 }, parsed: true, source: at(4) }, source: at(3) } } },
     ],
