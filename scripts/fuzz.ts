@@ -1,7 +1,7 @@
 /**
  * `npm run fuzz [-- --cases 10000 --seed 42 --hang-ms 60000 --out dir]`:
  * the long fuzz run. Mutated real pages (the seeds in docs-input, the hostile
- * fixtures, and every page group of ../shared/graph-docs when present) go
+ * fixtures, the attack pages of test/fixtures/attacks, and every page group of ../shared/graph-docs when present) go
  * through extract, link, emit (every 25th case formatted) and check in a worker
  * thread; this thread watches it, so a hang is reported with its case instead
  * of stalling the run. Rounds of 250 cases use successive seeds; a failing round
@@ -56,6 +56,7 @@ async function fuzzWorker(settings: Settings): Promise<void> {
   const groups: SeedGroup[] = [
     ...seedGroups(path.join(repoRoot, 'docs-input')),
     ...seedGroups(path.join(repoRoot, 'test/fixtures/hostile')),
+    ...seedGroups(path.join(repoRoot, 'test/fixtures/attacks')),
     ...seedGroups(settings.corpus),
   ];
   const targets = jsonTargets(seedGroups(settings.corpus, 150).concat(seedGroups(path.join(repoRoot, 'docs-input'))));
