@@ -8,6 +8,8 @@ export const KB = 1024;
 /** Each construct: a line (or unit) repeated until the page reaches the size. */
 export const CONSTRUCTS: Record<string, (size: number) => string> = {
   'inline comment `a <!-- b`': (size) => repeat('a <!-- b\n', size),
+  'inline comment before `>` `a <!-- b >`': (size) => repeat('a <!-- b >\n', size),
+  'instruction before `>` `a <? b >`': (size) => repeat('a <? b >\n', size),
   'link opener `[x](`': (size) => repeat('[x](\n', size),
   'nested `>` lines (1,000 deep)': (size) => repeat(`${'>'.repeat(1000)} a\n`, size),
   'list levels by indentation': (size) => indentedList(size),

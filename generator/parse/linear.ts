@@ -7,7 +7,8 @@
  * nothing (`substitutions.ts`: same offsets, put back in the tree after):
  * - exactly, where the construct cannot close: inline HTML (`<!--`, `<?`,
  *   `<![CDATA[`, `<!X`, tags) with no `>` after it before the next blank
- *   line, and a backtick run that no other run of its length could pair with,
+ *   line, a comment or processing instruction with no closer of its own
+ *   (`-->`, `?>`) after it, and a backtick run that no other run of its length could pair with,
  *   are text in CommonMark too, so the tree is the one micromark gives;
  * - past a limit (`limits.ts`), where docs2ts reads the page differently from
  *   CommonMark and says so with a diagnostic: nesting deeper than 32
@@ -61,17 +62,38 @@ const HTML_OPENING = /^<[!?/A-Za-z]/;
  * plain destination).
  */
 function neverClosingHtml(text: string, lines: readonly PageLine[], chunks: readonly Chunk[], substitutions: Substitutions): void {
-  const lastClose = new Map<number, number>();
+  const lastClose = new Map<string, number>();
+  /** Offset of the last `marker` in the line's chunk, found once per chunk and marker. */
+  const last = (line: PageLine, marker: string) => {
+    const key = `${line.chunk} ${marker}`;
+    let close = lastClose.get(key);
+    if (close === undefined) lastClose.set(key, (close = lastIndexIn(text, chunks[line.chunk]!, marker)));
+    return close;
+  };
   for (const line of lines) {
     if (line.fenced || line.blank) continue;
     for (let at = text.indexOf('<', line.content + 1); at >= 0 && at < line.end; at = text.indexOf('<', at + 1)) {
       if (!HTML_OPENING.test(text.slice(at, at + 2)) || text[at - 1] === '\\' || afterDestinationStart(text, at)) continue;
-      let close = lastClose.get(line.chunk);
-      if (close === undefined) lastClose.set(line.chunk, (close = lastIndexIn(text, chunks[line.chunk]!, '>')));
-      if (close < at) substitutions.replace(at);
+      const own = OWN_CLOSERS.find((closer) => text.startsWith(closer.opener, at));
+      if (last(line, '>') < at) substitutions.replace(at);
+      else if (own && last(line, own.closer) < at + own.searchFrom) substitutions.replace(at + own.standIn);
     }
   }
 }
+
+/**
+ * Comments and processing instructions end at their own closer, not at any `>`:
+ * where none follows, the character after `<!-` or `<` becomes a stand-in, so
+ * the construct fails at once and the `<` stays what it was for a construct
+ * around it (an autolink, a tag). A closer is looked for from the third
+ * character on for a comment (`<!-->` closes), and from the second for an
+ * instruction, whose stand-in could otherwise be the `?` of the `?>` that closes
+ * an instruction opened before it.
+ */
+const OWN_CLOSERS = [
+  { opener: '<!--', closer: '-->', searchFrom: 2, standIn: 3 },
+  { opener: '<?', closer: '?>', searchFrom: 1, standIn: 1 },
+];
 
 /**
  * Replaces backtick runs whose length no other run of their chunk has: such a

@@ -21,7 +21,7 @@ function parsed(text: string): { tree: Root; codes: string[]; changed: boolean }
 /** A paragraph after a blank line that makes the page long enough for the scans (it pairs with nothing). */
 const PADDING = `\n\nPadding ${'x'.repeat(4200)}\n`;
 
-const PIECES = ['a', ' ', 'b c', '\n', '\n\n', '<!--', '-->', '<!-->', '<a', '<http://x', '<a b="', '"', '>', '</b', '<?', '?>', '<![CDATA[', ']]>', '<!X', '`', '``', '```', '\\', '(', ')', '](', '[', ']', ']:', '*', '_', '> ', '- ', '1. ', '    ', '|', '&amp;', 'http://x'];
+const PIECES = ['a', ' ', 'b c', '\n', '\n\n', '<!--', '-->', '<!-->', '<!--->', '<??>', '-', '--', '<a', '<http://x', '<a b="', '"', '>', '</b', '<?', '?>', '<![CDATA[', ']]>', '<!X', '`', '``', '```', '\\', '(', ')', '](', '[', ']', ']:', '*', '_', '> ', '- ', '1. ', '    ', '|', '&amp;', 'http://x'];
 
 describe('linearText: exact where a construct cannot close', () => {
   it('gives the tree micromark gives the page, on random pages', () => {
@@ -41,6 +41,11 @@ describe('linearText: exact where a construct cannot close', () => {
     ['an unclosed tag', 'x <a b="\ny <a b="\n', true],
     ['a lone backtick run', 'a `` b\nc ``` d\n', true],
     ['a comment closed on a later line', 'a <!-- b\nc --> d\n', false],
+    ['an unclosed comment with a > after it', 'a <!-- b >\nc <!-- d >\n', true],
+    ['an unclosed processing instruction with a > after it', 'a <? b >\nc <? d >\n', true],
+    ['a comment closed at once', 'a <!--> b >\n', false],
+    ['an autolink that a comment opener breaks', 'a <http://x<!--y> b\n', true],
+    ['an instruction closed by the next one', 'a <?<?> b\n', false],
     ['a pointy destination', '[a](<b c\n', false],
     ['a comment starting an HTML block', '<!-- b\nc\n', false],
     ['an escaped bracket', 'a \\<!-- b\n', false],

@@ -57,6 +57,8 @@ describe('pathological pages of 200 KB', () => {
 
   it.each([
     ['inline comment `a <!-- b`', 'html'],
+    ['inline comment before `>` `a <!-- b >`', 'html'],
+    ['instruction before `>` `a <? b >`', 'html'],
     ['link opener `[x](`', 'link'],
     ['image openers `![x](`', 'image'],
     ['unclosed tags `<a b="`', 'html'],

@@ -44,7 +44,7 @@ describe('bounded fuzz', () => {
 
   it('the attack pages, undamaged, go through every stage with their limits reported', async () => {
     const [attacks] = seedGroups(ATTACKS);
-    expect(attacks!.files).toHaveLength(19);
+    expect(attacks!.files).toHaveLength(21);
     const { failures, model } = await runCase(loadGroup(attacks!), { format: true });
     expect(failures).toEqual([]);
     const codes = new Set(model!.diagnostics.map((d) => d.code));
