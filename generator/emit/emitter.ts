@@ -1,7 +1,8 @@
 /**
  * The emitter contract: each output kind (models, validators, client) is one
  * plugin that turns one API version of the model into files. The orchestrator
- * (`emit/index.ts`) runs them, formats with prettier and writes atomically.
+ * (`emit/index.ts`) runs them and formats with prettier; writing the folder is
+ * the pipeline's (`cli/output-dir.ts`, called by `pipeline/generate.ts`).
  */
 import type { Model, ModelOperation, ModelProperty, ModelType } from '../model/ir.js';
 import type { NameTable } from './naming.js';
