@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { ALL_MODEL, operationKey, typeKey } from '../emit/emitter.js';
+import { ALL_MODEL, operationKey, typeKey } from '../model/keys.js';
 import type { InputRecord, VersionSummary } from './run-manifest.js';
 import type { Model, ModelOperation, ModelType } from '../model/ir.js';
 import type { VersionLinkState } from '../model/link.js';

@@ -9,7 +9,7 @@ import type { GenerateRequest, GenerateResult } from '../pipeline/generate.js';
 import { prestartSideThread } from '../pipeline/side-thread.js';
 import { createProgress } from './progress.js';
 import { DEFAULT_CACHE_DIR, DEFAULT_LOCK_WAIT_SECONDS, type CommonOptions } from './options.js';
-import { claimOutputDir } from './output-owner.js';
+import { claimOutputDir } from '../pipeline/output-owner.js';
 import { lockRun } from './run-lock.js';
 
 export interface GenerateOptions extends CommonOptions {

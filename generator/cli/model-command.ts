@@ -3,7 +3,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../parse/input.js';
 import { buildModel } from '../pipeline/build-model.js';
-import { formatSummary } from './summary.js';
+import { formatSummary } from '../pipeline/summary.js';
 import { writeFileAtomic } from './write-file.js';
 import { createProgress } from './progress.js';
 import { DEFAULT_CACHE_DIR, type CommonOptions } from './options.js';

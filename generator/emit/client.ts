@@ -8,7 +8,8 @@ import type { ImportDeclarationStructure, StatementStructures, WriterFunction } 
 import { StructureKind } from './ts-morph-values.js';
 import type { ModelOperation } from '../model/ir.js';
 import { compareStrings } from '../model/diagnostic.js';
-import { generatedHeader, operationKey, renderAll, type EmitContext, type Emitter, type PlannedFile } from './emitter.js';
+import { operationKey } from '../model/keys.js';
+import { generatedHeader, renderAll, type EmitContext, type Emitter, type PlannedFile } from './emitter.js';
 import { groupOperations, OPERATION_GROUPS } from './client-groups.js';
 import { memoized } from './shape-memo.js';
 import { operationStructures } from './client-operation.js';

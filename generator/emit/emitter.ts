@@ -2,7 +2,7 @@
  * The emitter contract: each output kind (models, validators, client) is one
  * plugin that turns one API version of the model into files. The orchestrator
  * (`emit/index.ts`) runs them and formats with prettier; writing the folder is
- * the pipeline's (`cli/output-dir.ts`, called by `pipeline/generate.ts`).
+ * the pipeline's (`pipeline/output-dir.ts`, called by `pipeline/generate.ts`).
  */
 import type { Model, ModelOperation, ModelProperty, ModelType } from '../model/ir.js';
 import type { NameTable } from './naming.js';
@@ -88,17 +88,6 @@ export function sourcelessType(type: ModelType): object {
     sourceless.set(type, view);
   }
   return view;
-}
-
-/** `dependsOn` of a file that may read any type or operation. */
-export const ALL_MODEL = '*';
-
-export function typeKey(fullName: string): string {
-  return `type:${fullName}`;
-}
-
-export function operationKey(id: string): string {
-  return `operation:${id}`;
 }
 
 export function renderAll(files: readonly PlannedFile[]): EmittedFile[] {

@@ -7,7 +7,8 @@
 import { Digester, hashOf } from '../cache/hash.js';
 import { compareStrings } from '../model/diagnostic.js';
 import type { Model, ModelOperation, ModelType } from '../model/ir.js';
-import { ALL_MODEL, type EmitContext, type EmittedFile, type Emitter, type PlannedFile } from './emitter.js';
+import { ALL_MODEL } from '../model/keys.js';
+import type { EmitContext, EmittedFile, Emitter, PlannedFile } from './emitter.js';
 import { NAME_TABLE, NameTable } from './naming.js';
 import { memoized, type ShapeMemo } from './shape-memo.js';
 

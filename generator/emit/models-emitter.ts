@@ -5,7 +5,8 @@
  */
 import type { StatementStructures } from 'ts-morph';
 import type { ModelType } from '../model/ir.js';
-import { generatedHeader, renderAll, sourcelessType, typeKey, type EmitContext, type Emitter, type PlannedFile } from './emitter.js';
+import { typeKey } from '../model/keys.js';
+import { generatedHeader, renderAll, sourcelessType, type EmitContext, type Emitter, type PlannedFile } from './emitter.js';
 import { enumStatements, unresolvedStatements } from './model-enum.js';
 import { declaredPropertyTexts, interfaceStatements, type InterfaceEnv } from './model-interface.js';
 import { importSpecifier, type Chunk } from './model-layout.js';

@@ -9,7 +9,8 @@
 import type { ImportDeclarationStructure, StatementStructures, VariableStatementStructure } from 'ts-morph';
 import { StructureKind, VariableDeclarationKind } from './ts-morph-values.js';
 import type { ModelType } from '../model/ir.js';
-import { generatedHeader, renderAll, sourcelessType, typeKey, type EmitContext, type Emitter, type PlannedFile } from './emitter.js';
+import { typeKey } from '../model/keys.js';
+import { generatedHeader, renderAll, sourcelessType, type EmitContext, type Emitter, type PlannedFile } from './emitter.js';
 import { importSpecifier, type Chunk } from './model-layout.js';
 import { modelPlan, type ModelPlan, type ModelPlanOptions } from './model-plan.js';
 import { MODELS_FOLDER } from './models-emitter.js';

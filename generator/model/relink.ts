@@ -26,7 +26,7 @@
  */
 import type { PageFacts } from '../extract/facts.js';
 import type { ModelSnapshot } from '../cache/model-snapshot.js';
-import { operationKey, typeKey } from '../emit/emitter.js';
+import { operationKey, typeKey } from './keys.js';
 import { collectTypes } from './collect-types.js';
 import { compareStrings, type Diagnostic } from './diagnostic.js';
 import type { ModelOperation, ModelType } from './ir.js';

@@ -33,8 +33,8 @@ import { codeIds, type CodeIds } from '../cache/code-id.js';
 import { hashOf } from '../cache/hash.js';
 import { factsKey, FactsStore } from '../cache/facts-store.js';
 import { manifestPath, MANIFEST_FORMAT, parseManifest, readManifestText, saveManifest, type FileStamp, type InputRecord, type OutputRecord, type RunManifest, type RunSummary, type VersionSummary } from '../cache/run-manifest.js';
-import { writeOutputDir, type OutputFile } from '../cli/output-dir.js';
-import { markerFile, ownedFiles } from '../cli/output-owner.js';
+import { writeOutputDir, type OutputFile } from './output-dir.js';
+import { markerFile, ownedFiles } from './output-owner.js';
 import { pageStates, pruneMemory, startLoad, type PageState } from './load-pages.js';
 import { lazyPool } from './build-model.js';
 import { SIDE_THREAD_PAGES } from './side-thread.js';
@@ -316,7 +316,7 @@ async function generateOnce(request: GenerateRequest): Promise<GenerateResult> {
       reusedStatements: rendered.reusedStatements,
     };
     if (request.check) {
-      // The marker (`cli/output-owner.ts`) is compared too: an output folder without it is not what a run writes.
+      // The marker (`pipeline/output-owner.ts`) is compared too: an output folder without it is not what a run writes.
       const marker = markerFile(request.out, files);
       return { ...base, stale: await staleFiles(request.out, [marker.file, ...files], [...outputs.present, ...marker.present]), timings };
     }

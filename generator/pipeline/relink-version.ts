@@ -14,7 +14,7 @@ import { ModelSnapshot } from '../cache/model-snapshot.js';
 import type { InputRecord, OutputRecord, RunManifest, VersionSummary } from '../cache/run-manifest.js';
 import { planOutput, type EmitOptions, type FilePlan } from '../emit/index.js';
 import { relink, type Relinked } from '../model/relink.js';
-import { isInputProblemCode } from '../cli/summary.js';
+import { isInputProblemCode } from './summary.js';
 import type { LoadedPages, PageState } from './load-pages.js';
 import type { OutputState } from './output-state.js';
 

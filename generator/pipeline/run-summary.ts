@@ -7,7 +7,7 @@ import { compareDiagnostics } from '../model/diagnostic.js';
 import { SCHEMA_VERSION, type Model } from '../model/ir.js';
 import { GENERATOR_VERSION } from '../model/version.js';
 import type { RunSummary, VersionSummary } from '../cache/run-manifest.js';
-import { formatInputProblems, isInputProblemCode } from '../cli/summary.js';
+import { formatInputProblems, isInputProblemCode } from './summary.js';
 
 /** The summary of a model linked from one version's pages only. */
 export function versionSummary(model: Model): VersionSummary {

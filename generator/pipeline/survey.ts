@@ -15,7 +15,7 @@ import path from 'node:path';
 import { listInput, MAX_PAGE_BYTES, pagesOf, type InputListing, type InputPage, type InputSet } from '../parse/input.js';
 import { hashOf } from '../cache/hash.js';
 import { packStamps, sameStamp, stampCount, stampOf, unpackStamp, type FileStamp, type InputRecord } from '../cache/run-manifest.js';
-import { listFiles } from '../cli/output-dir.js';
+import { listFiles } from './output-dir.js';
 
 export interface Survey {
   set: InputSet;

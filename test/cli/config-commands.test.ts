@@ -10,7 +10,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OUTPUT_MARKER } from '../../generator/cli/output-owner.js';
+import { OUTPUT_MARKER } from '../../generator/pipeline/output-owner.js';
 import { built, cli, SEEDS } from '../helpers/cli.js';
 
 const SLOW = { timeout: 120_000 };

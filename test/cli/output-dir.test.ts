@@ -11,8 +11,8 @@ import { mkdir, mkdtemp, readdir, readFile, readlink, rm, stat, symlink, writeFi
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { listFiles, swapFolders, writeOutputDir } from '../../generator/cli/output-dir.js';
-import { OUTPUT_MARKER } from '../../generator/cli/output-owner.js';
+import { listFiles, swapFolders, writeOutputDir } from '../../generator/pipeline/output-dir.js';
+import { OUTPUT_MARKER } from '../../generator/pipeline/output-owner.js';
 
 describe('writeOutputDir', () => {
   let dir: string;

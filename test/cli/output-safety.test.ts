@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OUTPUT_MARKER } from '../../generator/cli/output-owner.js';
+import { OUTPUT_MARKER } from '../../generator/pipeline/output-owner.js';
 import { repoRoot } from '../helpers/corpus.js';
 import { built, cli, filesOf, SEEDS } from '../helpers/cli.js';
 

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { reportError } from '../../generator/cli/errors.js';
-import { listFiles, writeOutputDir, type OutputFile } from '../../generator/cli/output-dir.js';
+import { listFiles, writeOutputDir, type OutputFile } from '../../generator/pipeline/output-dir.js';
 import { writeFileAtomic } from '../../generator/cli/write-file.js';
 
 /** The error code the next writes fail with, when set. */

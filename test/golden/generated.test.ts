@@ -10,8 +10,8 @@ import { buildModel } from '../../generator/pipeline/build-model.js';
 import { emitFormatted } from '../../generator/emit/index.js';
 import { EMITTERS } from '../../generator/emit/emitters.js';
 import type { EmittedFile } from '../../generator/emit/emitter.js';
-import { listFiles } from '../../generator/cli/output-dir.js';
-import { markerText, OUTPUT_MARKER } from '../../generator/cli/output-owner.js';
+import { listFiles } from '../../generator/pipeline/output-dir.js';
+import { markerText, OUTPUT_MARKER } from '../../generator/pipeline/output-owner.js';
 import { repoRoot } from '../helpers/corpus.js';
 
 let files: EmittedFile[];

@@ -20,7 +20,7 @@ import { splitFacts } from '../../generator/model/facts-parts.js';
 import { linkModel, type VersionLinkState } from '../../generator/model/link.js';
 import { relink } from '../../generator/model/relink.js';
 import { ModelSnapshot, saveSnapshot } from '../../generator/cache/model-snapshot.js';
-import { operationKey, typeKey } from '../../generator/emit/emitter.js';
+import { operationKey, typeKey } from '../../generator/model/keys.js';
 import { versionSummary } from '../../generator/pipeline/run-summary.js';
 import { corpusRoot, hasCorpus, repoRoot } from '../helpers/corpus.js';
 import { sample } from '../helpers/sample.js';

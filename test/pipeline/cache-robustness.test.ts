@@ -12,7 +12,7 @@ import { codeIds } from '../../generator/cache/code-id.js';
 import { hashOf } from '../../generator/cache/hash.js';
 import { editPage, makeFixture, readTree, referenceOutput, type Fixture } from './fixture.js';
 import { readIndexFile } from '../helpers/facts-index.js';
-import { OUTPUT_MARKER } from '../../generator/cli/output-owner.js';
+import { OUTPUT_MARKER } from '../../generator/pipeline/output-owner.js';
 
 const SLOW = { timeout: 300_000 };
 

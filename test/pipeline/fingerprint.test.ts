@@ -15,7 +15,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Model } from '../../generator/model/ir.js';
 import { buildModel } from '../../generator/pipeline/build-model.js';
 import { planOutput } from '../../generator/emit/index.js';
-import { ALL_MODEL, operationKey, typeKey } from '../../generator/emit/emitter.js';
+import { ALL_MODEL, operationKey, typeKey } from '../../generator/model/keys.js';
 import { clientEmitter } from '../../generator/emit/client.js';
 import { createModelsEmitter } from '../../generator/emit/models-emitter.js';
 import { createValidatorsEmitter } from '../../generator/emit/validators-emitter.js';

@@ -12,7 +12,7 @@ import { corpusRoot, hasCorpus, repoRoot } from '../helpers/corpus.js';
 import { buildModel } from '../../generator/pipeline/build-model.js';
 import { emitFormatted } from '../../generator/emit/index.js';
 import { EMITTERS } from '../../generator/emit/emitters.js';
-import { markerText, OUTPUT_MARKER } from '../../generator/cli/output-owner.js';
+import { markerText, OUTPUT_MARKER } from '../../generator/pipeline/output-owner.js';
 
 const RELATED = [
   'resources/user.md', 'resources/group.md', 'resources/directoryobject.md', 'resources/entity.md', 'resources/message.md',

@@ -14,7 +14,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hashOf } from '../../generator/cache/hash.js';
-import { listFiles } from '../../generator/cli/output-dir.js';
+import { listFiles } from '../../generator/pipeline/output-dir.js';
 import type { InputRecord } from '../../generator/cache/run-manifest.js';
 import { packRecords, packSurvey, survey, unpackSurvey } from '../../generator/pipeline/survey.js';
 import { repoRoot } from '../helpers/corpus.js';

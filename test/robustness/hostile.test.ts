@@ -14,7 +14,7 @@ import path from 'node:path';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runGenerate } from '../../generator/cli/generate-command.js';
-import { listFiles } from '../../generator/cli/output-dir.js';
+import { listFiles } from '../../generator/pipeline/output-dir.js';
 import { buildModel } from '../../generator/pipeline/build-model.js';
 import type { Model, ModelOperation } from '../../generator/model/ir.js';
 import { CONSUMERS, importFrom, tempDir, transpileTree, typeErrors } from '../emit/client-harness.js';

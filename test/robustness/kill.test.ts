@@ -13,7 +13,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, renameSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listFiles } from '../../generator/cli/output-dir.js';
+import { listFiles } from '../../generator/pipeline/output-dir.js';
 import { tempDir } from '../emit/client-harness.js';
 import { repoRoot } from '../helpers/corpus.js';
 import { docsTree } from './docs-tree.js';

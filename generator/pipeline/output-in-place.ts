@@ -12,7 +12,7 @@ import path from 'node:path';
 import { writeAtomic } from '../cache/write-atomic.js';
 import { markerText, OUTPUT_MARKER } from './output-owner.js';
 import type { OutputFile, WriteReport } from './output-dir.js';
-import { withPath } from './write-file.js';
+import { withPath } from '../cache/write-atomic.js';
 
 export interface InPlaceOptions {
   /** The marker's final text. */

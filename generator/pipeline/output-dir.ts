@@ -16,7 +16,7 @@ import { writeAtomic } from '../cache/write-atomic.js';
 import { UsageError } from '../parse/input.js';
 import { entries, markerText, OUTPUT_MARKER, readMarker } from './output-owner.js';
 import { writeInPlace } from './output-in-place.js';
-import { withPath } from './write-file.js';
+import { withPath } from '../cache/write-atomic.js';
 
 /** A file of the new folder; `content: null` keeps the current folder's file as it is (the caller knows it is unchanged). */
 export interface OutputFile {
