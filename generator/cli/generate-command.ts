@@ -5,24 +5,13 @@
  */
 import path from 'node:path';
 import { installCodeCache } from '../cache/code-cache.js';
-import type { GenerateRequest, GenerateResult } from '../pipeline/generate.js';
+import type { GenerateResult } from '../pipeline/generate.js';
 import { prestartSideThread } from '../pipeline/side-thread.js';
 import { createProgress } from './progress.js';
-import { DEFAULT_CACHE_DIR, DEFAULT_LOCK_WAIT_SECONDS, type CommonOptions } from './options.js';
+import { generateRequest, lockRequest, type GenerateOptions } from './generate-request.js';
 import { claimOutputDir } from '../pipeline/output-owner.js';
 import { lockRun } from './run-lock.js';
 
-export interface GenerateOptions extends CommonOptions {
-  out: string;
-  check?: boolean;
-  watch?: boolean;
-  /** Cache folder; false with --no-cache. */
-  cache?: string | false;
-  /** Write into a folder holding files docs2ts did not write (they are kept). */
-  force?: boolean;
-  /** How long to wait for another run on the same output or cache, in seconds. */
-  lockWait?: number;
-}
 
 export async function runGenerate(options: GenerateOptions): Promise<number> {
   const request = generateRequest(options);
@@ -68,27 +57,6 @@ export async function runGenerate(options: GenerateOptions): Promise<number> {
   }
   if (!options.quiet) process.stderr.write(`${describeRun(options.out, result)}; ${seconds} s\n`);
   return 0;
-}
-
-/** The locks a run takes (`run-lock.ts`): its output folder and its cache. */
-export function lockRequest(options: GenerateOptions, cacheDir: string | null) {
-  return {
-    out: options.out,
-    cacheDir,
-    waitMs: (options.lockWait ?? DEFAULT_LOCK_WAIT_SECONDS) * 1000,
-    ...(options.quiet ? {} : { say: (line: string) => void process.stderr.write(line) }),
-  };
-}
-
-export function generateRequest(options: GenerateOptions): GenerateRequest {
-  return {
-    input: options.input,
-    out: options.out,
-    check: options.check === true,
-    // Absolute: a relative folder is made again from the working folder each time (Node's recursive mkdir retries forever where that folder is gone).
-    cacheDir: options.cache === false ? null : path.resolve(options.cache ?? DEFAULT_CACHE_DIR),
-    ...(options.workers ? { workers: options.workers } : {}),
-  };
 }
 
 /** The summary of a run, without its time. */

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { watch } from 'chokidar';
 import { generate, type GenerateSession } from '../pipeline/generate.js';
 import { UsageError } from '../parse/input.js';
-import { generateRequest, lockRequest, type GenerateOptions } from './generate-command.js';
+import { generateRequest, lockRequest, type GenerateOptions } from './generate-request.js';
 import { DEFAULT_CACHE_DIR } from './options.js';
 import { lockRun } from './run-lock.js';
 

@@ -5,7 +5,7 @@
  */
 import type { OperationFacts } from './facts.js';
 import { at, report } from './context.js';
-import type { PageExtractor } from './page.js';
+import type { PageExtractor } from './context.js';
 import { foldTabs } from './api-sections.js';
 import { readSummary } from './api-description.js';
 import { readHttpRequests } from './http-request.js';

@@ -11,6 +11,7 @@ import {
 } from '../model/diagnostic.js';
 import type { Definitions } from './type-cell.js';
 import type { Section } from './sections.js';
+import type { PageFacts } from './facts.js';
 
 export interface PageContext {
   /** Relative to the input root, `/` separators. */
@@ -45,3 +46,6 @@ export function report(
   const place = node && 'file' in node ? node : at(ctx, node);
   ctx.diagnostics.push(diagnostic(code, severity, message, place));
 }
+
+/** One kind of page's extractor: the facts it finds in a page's context. */
+export type PageExtractor = (ctx: PageContext) => Partial<Pick<PageFacts, 'resources' | 'enums' | 'operations'>>;

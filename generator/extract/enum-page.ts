@@ -6,7 +6,7 @@
 import type { Heading, RootContent } from 'mdast';
 import { report, type PageContext } from './context.js';
 import type { EnumFacts } from './facts.js';
-import type { PageExtractor } from './page.js';
+import type { PageExtractor } from './context.js';
 import { isMembersHeading, readEnumName, stripEnumSuffix, type QualifiedName } from './enum-name.js';
 import { buildEnum, descriptionOf, enumTablesIn, type EnumPlace } from './enum-section.js';
 import { propertyTypes } from './enum-property-types.js';

@@ -11,14 +11,12 @@ import { ParseMemo } from '../parse/parse-memo.js';
 import { readFrontMatter } from '../parse/frontmatter.js';
 import { diagnostic, sourceOf, type Diagnostic } from '../model/diagnostic.js';
 import { emptyFacts, type HeadingFacts, type LinkFacts, type PageFacts, type PageKind } from './facts.js';
-import type { PageContext } from './context.js';
+import type { PageContext, PageExtractor } from './context.js';
 import { classifyPage } from './page-kind.js';
 import { splitSections } from './sections.js';
 import { extractApiPage } from './api-page.js';
 import { extractEnumPage, extractEnumTables } from './enum-page.js';
 import { extractResourcePage } from './resource-page.js';
-
-export type PageExtractor = (ctx: PageContext) => Partial<Pick<PageFacts, 'resources' | 'enums' | 'operations'>>;
 
 const EXTRACTORS: Record<PageKind, PageExtractor[]> = {
   api: [extractApiPage],

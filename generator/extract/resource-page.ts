@@ -2,7 +2,7 @@
  * A resource page (`x resource type`) into ResourceFacts: name, description, base
  * type, properties, relationships, methods and the JSON representation.
  */
-import type { PageExtractor } from './page.js';
+import type { PageExtractor } from './context.js';
 import { at, report, type PageContext } from './context.js';
 import type { PropertyFacts, ResourceFacts } from './facts.js';
 import { readJsonRepresentation, readResourceAnnotation } from './json-representation.js';

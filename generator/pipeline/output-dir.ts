@@ -12,25 +12,12 @@
 import { copyFileSync, linkSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { link, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { writeAtomic } from '../cache/write-atomic.js';
+import { withPath, writeAtomic } from '../cache/write-atomic.js';
 import { UsageError } from '../parse/input.js';
 import { entries, markerText, OUTPUT_MARKER, readMarker } from './output-owner.js';
-import { writeInPlace } from './output-in-place.js';
-import { withPath } from '../cache/write-atomic.js';
+import { writeInPlace, type OutputFile, type WriteReport } from './output-in-place.js';
 
-/** A file of the new folder; `content: null` keeps the current folder's file as it is (the caller knows it is unchanged). */
-export interface OutputFile {
-  path: string;
-  content: string | null;
-}
-
-export interface WriteReport {
-  written: string[];
-  unchanged: string[];
-  removed: string[];
-  /** Settles once the old folder, swapped out, is deleted (see `WriteOptions.removeFolder`). */
-  settled?: Promise<void>;
-}
+export type { OutputFile, WriteReport };
 
 export interface WriteOptions {
   /**

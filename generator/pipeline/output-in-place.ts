@@ -9,10 +9,22 @@
 import { mkdirSync, renameSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { writeAtomic } from '../cache/write-atomic.js';
+import { withPath, writeAtomic } from '../cache/write-atomic.js';
 import { markerText, OUTPUT_MARKER } from './output-owner.js';
-import type { OutputFile, WriteReport } from './output-dir.js';
-import { withPath } from '../cache/write-atomic.js';
+
+/** A file of the new folder; `content: null` keeps the current folder's file as it is (the caller knows it is unchanged). */
+export interface OutputFile {
+  path: string;
+  content: string | null;
+}
+
+export interface WriteReport {
+  written: string[];
+  unchanged: string[];
+  removed: string[];
+  /** Settles once the old folder, swapped out, is deleted (see `WriteOptions.removeFolder` in `output-dir.ts`). */
+  settled?: Promise<void>;
+}
 
 export interface InPlaceOptions {
   /** The marker's final text. */
