@@ -83,6 +83,15 @@ export const MANIFEST_FORMAT = 4;
  */
 const RACY_MS = { fine: 100, coarse: 2000 };
 
+/**
+ * What a run's manifest (and its snapshots) is keyed by: the emit code id and
+ * the input folder's name (which reaches the output's headers). A manifest of
+ * another key is not this generator's last run.
+ */
+export function manifestKey(emitCodeId: string, input: string): string {
+  return hashOf(emitCodeId, path.basename(path.resolve(input)));
+}
+
 export function manifestPath(cacheDir: string, input: string, out: string): string {
   return path.join(cacheDir, 'runs', `${hashOf(path.resolve(input), path.resolve(out)).slice(0, 24)}.json`);
 }

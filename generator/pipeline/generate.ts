@@ -32,7 +32,7 @@ import { compareStrings } from '../model/diagnostic.js';
 import { codeIds, type CodeIds } from '../cache/code-id.js';
 import { hashOf } from '../cache/hash.js';
 import { factsKey, FactsStore } from '../cache/facts-store.js';
-import { manifestPath, MANIFEST_FORMAT, parseManifest, readManifestText, saveManifest, type FileStamp, type InputRecord, type OutputRecord, type RunManifest, type RunSummary, type VersionSummary } from '../cache/run-manifest.js';
+import { manifestKey, manifestPath, MANIFEST_FORMAT, parseManifest, readManifestText, saveManifest, type FileStamp, type InputRecord, type OutputRecord, type RunManifest, type RunSummary, type VersionSummary } from '../cache/run-manifest.js';
 import { writeOutputDir, type OutputFile } from './output-dir.js';
 import { markerFile, ownedFiles } from './output-owner.js';
 import { pageStates, pruneMemory, startLoad, type PageState } from './load-pages.js';
@@ -134,7 +134,7 @@ async function generateOnce(request: GenerateRequest): Promise<GenerateResult> {
   };
   const ids = request.codeIds ?? (await codeIds(request.cacheDir === null ? undefined : path.join(request.cacheDir, 'code-ids.json')));
   const inputLabel = path.basename(path.resolve(request.input));
-  const key = hashOf(ids.emit, inputLabel);
+  const key = manifestKey(ids.emit, request.input);
   const warnings: string[] = [];
   lap('code ids');
   const manifestFile = request.cacheDir === null ? undefined : manifestPath(request.cacheDir, request.input, request.out);

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { codeIds } from '../cache/code-id.js';
 import { hashOf } from '../cache/hash.js';
 import { inputsDigest, ModelSnapshot } from '../cache/model-snapshot.js';
-import { manifestPath, parseManifest, readManifestText } from '../cache/run-manifest.js';
+import { manifestKey, manifestPath, parseManifest, readManifestText } from '../cache/run-manifest.js';
 import { compareStrings } from '../model/diagnostic.js';
 import { SCHEMA_VERSION, type Model, type ModelOperation, type ModelType } from '../model/ir.js';
 import { GENERATOR_VERSION } from '../model/version.js';
@@ -22,8 +22,7 @@ export interface LastRun {
 /** The last run's model, or undefined when none is recorded for this generator (or a snapshot is missing or does not check out). */
 export async function lastRunModel(cacheDir: string, input: string, out: string): Promise<LastRun | undefined> {
   const ids = await codeIds(path.join(cacheDir, 'code-ids.json'));
-  // As `generate` keys its manifest: the emit code id and the input folder's name.
-  const key = hashOf(ids.emit, path.basename(path.resolve(input)));
+  const key = manifestKey(ids.emit, input);
   const manifestFile = manifestPath(cacheDir, input, out);
   const manifest = parseManifest(await readManifestText(manifestFile), key);
   if (!manifest) return undefined;
