@@ -17,7 +17,7 @@ import { RULES } from '../check/rules/index.js';
 import type { RuleLevel } from '../check/types.js';
 import { checkRuleId, loadConfig } from './config.js';
 import { DEFAULT_CACHE_DIR, type CommonOptions } from './options.js';
-import { writeFileAtomic } from './write-file.js';
+import { writeAtomic } from '../cache/write-atomic.js';
 import { lockCache } from './run-lock.js';
 
 export interface CheckOptions extends Omit<CommonOptions, 'input'> {
@@ -65,7 +65,7 @@ export async function runCheck(options: CheckOptions, io: CheckIo = defaultIo): 
 
   const baselineFile = typeof options.baseline === 'string' ? options.baseline : DEFAULT_BASELINE;
   if (options.updateBaseline) {
-    await writeFileAtomic(path.resolve(io.cwd, baselineFile), serializeBaseline(baselineOf(result.findings)));
+    await writeAtomic(path.resolve(io.cwd, baselineFile), serializeBaseline(baselineOf(result.findings)));
     if (!options.quiet) io.stderr(`wrote ${result.findings.length} findings to ${baselineFile}\n`);
     return result.internalErrors.length || crashed.length ? 2 : 0;
   }

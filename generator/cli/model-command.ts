@@ -1,13 +1,13 @@
 /** `docs2ts model`: the linked intermediate model as JSON. */
-import { closeSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../parse/input.js';
 import { buildModel } from '../pipeline/build-model.js';
 import { formatSummary } from '../pipeline/summary.js';
-import { writeFileAtomic } from './write-file.js';
+import { writeAtomic } from '../cache/write-atomic.js';
 import { createProgress } from './progress.js';
 import { DEFAULT_CACHE_DIR, type CommonOptions } from './options.js';
 import { lockCache } from './run-lock.js';
+import { readHead } from '../pipeline/output-owner.js';
 
 export interface ModelOptions extends CommonOptions {
   out: string;
@@ -33,7 +33,7 @@ export async function runModel(options: ModelOptions): Promise<number> {
   });
   const json = JSON.stringify(model, null, options.compact ? undefined : 2) + '\n';
   if (options.out === '-') process.stdout.write(json);
-  else await writeFileAtomic(options.out, json);
+  else await writeAtomic(options.out, json);
   if (!options.quiet) process.stderr.write(formatSummary(model, skipped, (performance.now() - started) / 1000) + '\n');
   return 0;
 }
@@ -42,13 +42,7 @@ export async function runModel(options: ModelOptions): Promise<number> {
 function refuseForeignFile(file: string): void {
   let head: string;
   try {
-    const fd = openSync(file, 'r');
-    try {
-      const buffer = Buffer.alloc(256);
-      head = buffer.toString('utf8', 0, readSync(fd, buffer, 0, buffer.length, 0));
-    } finally {
-      closeSync(fd);
-    }
+    head = readHead(file, 256);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
     throw new UsageError(`--out ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}): choose another file`);

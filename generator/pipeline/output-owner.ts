@@ -9,8 +9,7 @@
  * filesystem root, the working folder or one of its ancestors, the input or one
  * of its ancestors, and the cache folder (or a folder inside or above it).
  */
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../parse/input.js';
 
@@ -87,7 +86,7 @@ export async function claimOutputDir(request: ClaimRequest): Promise<void> {
   if (!info.isDirectory()) refuse('is a file, not a folder');
   if (readMarker(out) !== undefined) return;
   const found = entries(out);
-  const strangers = [...found.other, ...(await withoutHeader(out, found.files, 4))];
+  const strangers = [...found.other, ...withoutHeader(out, found.files, 4)];
   if (strangers.length === 0) {
     if (found.files.length > 0) writeFileSync(path.join(out, OUTPUT_MARKER), markerText(found.files));
     return;
@@ -131,17 +130,22 @@ export function entries(dir: string): { files: string[]; other: string[] } {
 }
 
 /** Up to `limit` of the files that do not start with docs2ts's header (each read up to its length only). */
-async function withoutHeader(dir: string, files: readonly string[], limit: number): Promise<string[]> {
+function withoutHeader(dir: string, files: readonly string[], limit: number): string[] {
   const found: string[] = [];
   for (const file of files) {
     if (found.length >= limit) break;
-    const handle = await open(path.join(dir, file), 'r');
-    try {
-      const { buffer, bytesRead } = await handle.read(Buffer.alloc(HEADER.length), 0, HEADER.length, 0);
-      if (buffer.subarray(0, bytesRead).toString('utf8') !== HEADER) found.push(file);
-    } finally {
-      await handle.close();
-    }
+    if (readHead(path.join(dir, file), HEADER.length) !== HEADER) found.push(file);
   }
   return found;
+}
+
+/** The first `bytes` bytes of a file as UTF-8 (fewer when it is shorter): enough to tell whether docs2ts wrote it. */
+export function readHead(file: string, bytes: number): string {
+  const fd = openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(bytes);
+    return buffer.toString('utf8', 0, readSync(fd, buffer, 0, bytes, 0));
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { reportError } from '../../generator/cli/errors.js';
 import { listFiles, writeOutputDir, type OutputFile } from '../../generator/pipeline/output-dir.js';
-import { writeFileAtomic } from '../../generator/cli/write-file.js';
+import { writeAtomic } from '../../generator/cache/write-atomic.js';
 
 /** The error code the next writes fail with, when set. */
 const failing = vi.hoisted(() => ({ code: undefined as string | undefined }));
@@ -82,9 +82,9 @@ describe('write errors name the file and leave the old output whole', () => {
 
   it('a single file (model --out) names itself and leaves the old one', async () => {
     const file = path.join(dir, 'model.json');
-    await writeFileAtomic(file, 'old\n');
+    await writeAtomic(file, 'old\n');
     failing.code = 'ENOSPC';
-    const error = await writeFileAtomic(file, 'new\n').then(
+    const error = await writeAtomic(file, 'new\n').then(
       () => undefined,
       (e: unknown) => e,
     );
