@@ -115,9 +115,9 @@ function loneCodeRuns(text: string, lines: readonly PageLine[], chunks: readonly
   }
   runs.forEach((chunkRuns, chunk) => {
     // A backtick between a `<` and a later `>` may be what makes a tag fail (unquoted attribute values hold none).
-    const firstOpen = text.slice(chunks[chunk]!.start, chunks[chunk]!.end).indexOf('<');
+    const firstOpen = text.indexOf('<', chunks[chunk]!.start);
     const lastClose = lastIndexIn(text, chunks[chunk]!, '>');
-    const inTag = (at: number) => firstOpen >= 0 && chunks[chunk]!.start + firstOpen < at && lastClose > at;
+    const inTag = (at: number) => firstOpen >= 0 && firstOpen < at && lastClose > at;
     const counts = new Map<number, number>();
     const count = (length: number) => counts.set(length, (counts.get(length) ?? 0) + 1);
     for (const run of chunkRuns) {
@@ -140,6 +140,7 @@ function afterDestinationStart(text: string, at: number): boolean {
 
 /** Offset of the last `marker` in the chunk, or -1. */
 function lastIndexIn(text: string, chunk: Chunk, marker: string): number {
-  const at = text.slice(chunk.start, chunk.end).lastIndexOf(marker);
-  return at < 0 ? -1 : chunk.start + at;
+  if (chunk.end - chunk.start < marker.length) return -1;
+  const at = text.lastIndexOf(marker, chunk.end - marker.length);
+  return at >= chunk.start ? at : -1;
 }
