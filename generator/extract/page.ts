@@ -7,7 +7,7 @@ import { toString } from 'mdast-util-to-string';
 import GithubSlugger from 'github-slugger';
 import { visit } from 'unist-util-visit';
 import { linearText } from '../parse/linear.js';
-import { ParseMemo } from '../parse/parse-memo.js';
+import { pageParser, parseMode } from '../parse/parse-memo.js';
 import { readFrontMatter } from '../parse/frontmatter.js';
 import { diagnostic, sourceOf, type Diagnostic } from '../model/diagnostic.js';
 import { emptyFacts, type HeadingFacts, type LinkFacts, type PageFacts, type PageKind } from './facts.js';
@@ -31,8 +31,11 @@ export interface PageInput {
   text: string;
 }
 
-/** Blocks recently parsed in this thread (pages share many); 1 MB of text: larger memos cost more in garbage collection than they save. */
-const memo = new ParseMemo(1 << 20);
+/**
+ * Blocks recently parsed in this thread (pages share many); 1 MB of text: larger memos cost more in garbage
+ * collection than they save. `DOCS2TS_PARSE=micromark` parses each page whole instead (`parse/parse-memo.ts`).
+ */
+const parse = pageParser(parseMode(), 1 << 20);
 
 /**
  * The text as it is parsed. Every leading BOM goes: micromark drops one more and
@@ -52,7 +55,7 @@ export function extractPage(input: PageInput): PageFacts {
   try {
     const linear = linearText(text, input.file);
     diagnostics.push(...linear.diagnostics);
-    tree = linear.restore(memo.parse(linear.text));
+    tree = linear.restore(parse(linear.text));
   } catch (error) {
     diagnostics.push(internalError(input.file, 'parse', error));
     return facts;

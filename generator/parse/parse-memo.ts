@@ -97,6 +97,24 @@ export class ParseMemo {
   }
 }
 
+/**
+ * How pages are parsed: `memo` (blocks, fast paths, the memo; the default) or
+ * `micromark` (each page whole, as remark-parse alone would: the off switch for
+ * everything in this file, `DOCS2TS_PARSE=micromark`). Both give the same tree.
+ */
+export type ParseMode = 'memo' | 'micromark';
+
+export function parseMode(env: NodeJS.ProcessEnv = process.env): ParseMode {
+  return env['DOCS2TS_PARSE'] === 'micromark' ? 'micromark' : 'memo';
+}
+
+/** A page parser for `mode`: one memo of `maxBytes` for the thread, or whole-page parses. */
+export function pageParser(mode: ParseMode, maxBytes: number): (text: string) => Root {
+  if (mode === 'micromark') return parseMarkdown;
+  const memo = new ParseMemo(maxBytes);
+  return (text) => memo.parse(text);
+}
+
 function wholeTree(text: string): Parsed {
   const { children, position } = parseMarkdown(text);
   return { children, position };
