@@ -42,7 +42,7 @@ describe('DOCS2TS_PARSE', () => {
 
   it.runIf(built)('gives the same model of the seeds from the compiled command', () => {
     const model = (mode?: string) => {
-      const env = { ...process.env, CI: '1' };
+      const env: NodeJS.ProcessEnv = { ...process.env, CI: '1' };
       if (mode) env['DOCS2TS_PARSE'] = mode;
       else delete env['DOCS2TS_PARSE'];
       const run = spawnSync(process.execPath, [BIN, 'model', '--input', SEEDS, '--no-cache'], { encoding: 'utf8', env, maxBuffer: 1 << 28 });
