@@ -84,9 +84,10 @@ export function runRules(input: CheckInput, texts: PageTextSource, settings: Che
   return { findings, rules, internalErrors };
 }
 
-/** A matcher of input-relative paths (`/` separators) for ignore globs: `**`, `*`, `?`, `{a,b}`, `[ab]`; dot files too. */
+/** A matcher of input-relative paths (`/` separators) for ignore globs: `**`, `*`, `?`, `{a,b}`, `[ab]`; dot files too. An empty glob matches nothing. */
 function globs(patterns: readonly string[]): (file: string) => boolean {
-  return patterns.length === 0 ? () => false : picomatch([...patterns], { dot: true });
+  const given = patterns.filter((pattern) => pattern !== '');
+  return given.length === 0 ? () => false : picomatch(given, { dot: true });
 }
 
 function severityOf(level: RuleLevel): FindingSeverity {

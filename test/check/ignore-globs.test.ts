@@ -36,4 +36,8 @@ describe('ignore globs', () => {
     expect(filesWithFindings({ ignore: [{ rule: 'link-broken', file: '**/{widget,part}.md' }] })).toEqual(['v1.0/resources/gadget.md']);
     expect(filesWithFindings({ ignore: [{ rule: 'section-missing', file: '**' }] })).toHaveLength(3);
   });
+
+  it('takes an empty glob (a config may hold one) as matching nothing, not as an error', () => {
+    expect(filesWithFindings({ ignoreFiles: [''], ignore: [{ rule: 'link-broken', file: '' }] })).toHaveLength(3);
+  });
 });
