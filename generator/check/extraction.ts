@@ -4,20 +4,11 @@
  * here so nothing is reported twice; `info` diagnostics are notes, not findings.
  */
 import type { Diagnostic } from '../model/diagnostic.js';
+import { RULE_IDS, RULES } from './rules/index.js';
 import type { FindingSeverity, RuleId } from './types.js';
 
-/** Extraction codes and the rule that reports the same problem instead. */
-export const SUPERSEDED: Record<string, RuleId> = {
-  'annotation-invalid': 'annotation-invalid',
-  'example-json-invalid': 'example-json-invalid',
-  'example-json-truncated': 'example-json-invalid',
-  'example-request-missing': 'example-unpaired',
-  'example-response-missing': 'example-unpaired',
-  'example-name-duplicate': 'example-unpaired',
-  'type-unresolved': 'type-unresolved',
-  'base-type-unresolved': 'type-unresolved',
-  'doc-type-mismatch': 'doc-type-mismatch',
-};
+/** Extraction codes and the rule that reports the same problem instead (each rule's `supersedes`). */
+export const SUPERSEDED: Record<string, RuleId> = Object.fromEntries(RULE_IDS.flatMap((id) => (RULES[id].supersedes ?? []).map((code) => [code, id])));
 
 export interface ExtractionFinding {
   ruleId: string;

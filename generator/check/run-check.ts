@@ -4,11 +4,11 @@
  * fingerprinted and sorted. Rules run in registry order; a rule that throws is
  * recorded as an internal error, never a crash of the whole check.
  */
+import picomatch from 'picomatch';
 import { compareStrings } from '../model/diagnostic.js';
 import { createContext, type CheckInput } from './context.js';
 import { extractionFindings } from './extraction.js';
 import { fingerprintOf, messageKey, numberRepeats } from './fingerprint.js';
-import { globToRegExp, matchesAny } from './glob.js';
 import type { PageTextSource } from './page-text.js';
 import { RULES } from './rules/index.js';
 import { RULE_IDS, type Finding, type FindingSeverity, type RuleId, type RuleLevel } from './types.js';
@@ -73,15 +73,21 @@ export function runRules(input: CheckInput, texts: PageTextSource, settings: Che
       raw.push({ ruleId, severity: severityOf(level), message, file, line, column, key: messageKey(message) });
     }
   }
-  const ignoredFiles = (settings.ignoreFiles ?? []).map(globToRegExp);
-  const ignoredPairs = (settings.ignore ?? []).map((pair) => ({ rule: pair.rule, file: globToRegExp(pair.file) }));
+  const ignoredFile = globs(settings.ignoreFiles ?? []);
+  const ignoredPairs = (settings.ignore ?? []).map((pair) => ({ rule: pair.rule, file: globs([pair.file]) }));
   const kept = raw
-    .filter((f) => !matchesAny(f.file, ignoredFiles) && !ignoredPairs.some((p) => p.rule === f.ruleId && p.file.test(f.file)))
+    .filter((f) => !ignoredFile(f.file) && !ignoredPairs.some((p) => p.rule === f.ruleId && p.file(f.file)))
     .sort((a, b) => compareStrings(a.file, b.file) || a.line - b.line || a.column - b.column || compareStrings(a.ruleId, b.ruleId) || compareStrings(a.message, b.message));
   const fingerprints = numberRepeats(kept.map((f) => fingerprintOf(f.ruleId, f.file, f.key)));
   const findings = kept.map(({ key: _key, ...f }, i) => ({ ...f, fingerprint: fingerprints[i]! }));
   rules.sort((a, b) => compareStrings(a.id, b.id));
   return { findings, rules, internalErrors };
+}
+
+/** A matcher of input-relative paths (`/` separators) for ignore globs: `**`, `*`, `?`, `{a,b}`, `[ab]`; dot files too. An empty glob matches nothing. */
+function globs(patterns: readonly string[]): (file: string) => boolean {
+  const given = patterns.filter((pattern) => pattern !== '');
+  return given.length === 0 ? () => false : picomatch(given, { dot: true });
 }
 
 function severityOf(level: RuleLevel): FindingSeverity {

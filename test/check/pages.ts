@@ -1,6 +1,7 @@
 /**
- * Small Graph reference pages for rule fixtures, written the way the real
- * docs write them. Each builder returns markdown; tests change one thing.
+ * Small Graph reference pages built in memory, written the way the real docs
+ * write them, for the formatter, CLI and robustness tests (rule fixtures are
+ * markdown files beside each rule). Each builder returns markdown.
  */
 
 export const WIDGET_PROPERTIES = [

@@ -2,15 +2,16 @@
  * SARIF 2.1.0: one run, the rules that ran in `tool.driver.rules`, one result
  * per finding with its location (path from the working directory, 1-based
  * line and column, counted in UTF-16 code units as mdast counts them) and the
- * baseline fingerprint as `partialFingerprints`.
+ * baseline fingerprint as `partialFingerprints`. Typed by `@types/sarif`.
  */
+import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { displayPath, type Formatter } from './format.js';
 
 export const formatSarif: Formatter = ({ findings, rules, input, toolVersion }) => {
   const ids = [...new Set([...rules.map((r) => r.id), ...findings.map((f) => f.ruleId)])];
   const byId = new Map(rules.map((r) => [r.id, r]));
   const index = new Map(ids.map((id, i) => [id, i]));
-  const log = {
+  const log: Log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
@@ -19,7 +20,7 @@ export const formatSarif: Formatter = ({ findings, rules, input, toolVersion }) 
           driver: {
             name: 'docs2ts',
             version: toolVersion,
-            rules: ids.map((id) => {
+            rules: ids.map((id): ReportingDescriptor => {
               const rule = byId.get(id);
               return {
                 id,
@@ -29,7 +30,7 @@ export const formatSarif: Formatter = ({ findings, rules, input, toolVersion }) 
             }),
           },
         },
-        results: findings.map((f) => ({
+        results: findings.map((f): Result => ({
           ruleId: f.ruleId,
           ruleIndex: index.get(f.ruleId)!,
           level: f.severity,

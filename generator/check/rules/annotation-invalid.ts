@@ -13,16 +13,17 @@ import { describeError, parseJsonTree } from '../json-locate.js';
 import { annotationComments, innerPosition, type AnnotationComment } from '../annotations.js';
 import type { CheckContext } from '../context.js';
 import { didYouMean } from '../did-you-mean.js';
-import type { Rule, RuleFinding } from '../types.js';
+import { defineRule, type RuleFinding } from '../rule.js';
 
 export const KNOWN_BLOCK_TYPES = ['request', 'response', 'resource', 'ignored', 'example', 'simulatedResponse', 'testParams'];
 
-export const annotationInvalid: Rule = {
+export const annotationInvalid = defineRule({
   id: 'annotation-invalid',
   description: 'Annotation comments are JSON objects with a known blockType.',
   defaultLevel: 'error',
+  supersedes: ['annotation-invalid'],
   check: (ctx) => ctx.pages.flatMap((page) => annotationComments(ctx, page.file).flatMap((comment) => checkComment(ctx, comment))),
-};
+});
 
 function checkComment(ctx: CheckContext, comment: AnnotationComment): RuleFinding[] {
   const value = parseLoose(comment.inner);

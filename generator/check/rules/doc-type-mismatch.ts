@@ -12,19 +12,20 @@
 import type { PageFacts } from '../../extract/facts.js';
 import type { CheckContext } from '../context.js';
 import { didYouMean } from '../did-you-mean.js';
-import type { Rule, RuleFinding } from '../types.js';
+import { defineRule, type RuleFinding } from '../rule.js';
 
 const EXPECTED: Record<string, string[]> = {
   api: ['apiPageType'],
   resources: ['resourcePageType', 'enumPageType', 'conceptualPageType'],
 };
 
-export const docTypeMismatch: Rule = {
+export const docTypeMismatch = defineRule({
   id: 'doc-type-mismatch',
   description: 'Front matter doc_type matches the folder: apiPageType under api/, resource, enum or conceptual page types under resources/.',
   defaultLevel: 'error',
+  supersedes: ['doc-type-mismatch'],
   check: (ctx) => ctx.pages.flatMap((page) => checkPage(ctx, page)),
-};
+});
 
 function checkPage(ctx: CheckContext, page: PageFacts): RuleFinding[] {
   const folder = page.file.split('/').slice(-2, -1)[0] ?? '';

@@ -11,9 +11,9 @@
 import type { ModelProperty, ModelType } from '../../model/ir.js';
 import { placeOn, type CheckContext } from '../context.js';
 import { didYouMean } from '../did-you-mean.js';
-import type { Rule, RuleFinding } from '../types.js';
+import { defineRule, type RuleFinding } from '../rule.js';
 
-export const enumValuesMismatch: Rule = {
+export const enumValuesMismatch = defineRule({
   id: 'enum-values-mismatch',
   description: '"Possible values" in a property description match the members of its enum page.',
   defaultLevel: 'error',
@@ -28,7 +28,7 @@ export const enumValuesMismatch: Rule = {
     }
     return out;
   },
-};
+});
 
 const SENTINEL = 'unknownFutureValue';
 

@@ -9,9 +9,9 @@
  * not ok: ```http GET ... alone → Unexpected request block without an annotation comment, expected `<!-- { "blockType": "request", "name": "..." } -->` before it
  */
 import { exampleMessages } from '../examples.js';
-import type { Rule } from '../types.js';
+import { defineRule } from '../rule.js';
 
-export const exampleAnnotationMissing: Rule = {
+export const exampleAnnotationMissing = defineRule({
   id: 'example-annotation-missing',
   description: 'Example request and response blocks carry a blockType annotation comment.',
   defaultLevel: 'warn',
@@ -24,4 +24,4 @@ export const exampleAnnotationMissing: Rule = {
         message: `Unexpected ${item.role} block without an annotation comment, expected \`<!-- { "blockType": "${item.role}"${item.role === 'request' ? ', "name": "..."' : ''} } -->\` before it`,
         key: `${item.example.name}/${item.role}`,
       })),
-};
+});

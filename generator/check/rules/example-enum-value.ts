@@ -6,12 +6,14 @@
  * ok:     `"partnerState": "enabled"`
  * not ok: `"partnerState": "Enabled"` → Unexpected `Enabled` for enum `x`, expected a member its enum page lists (did you mean `enabled`?)
  */
-import type { Rule } from '../types.js';
+import { defineRule } from '../rule.js';
 import { walkFindings } from './walk-findings.js';
 
-export const exampleEnumValue: Rule = {
-  id: 'example-enum-value',
+const id = 'example-enum-value';
+
+export const exampleEnumValue = defineRule({
+  id,
   description: 'Enum values in example bodies are members of the enum.',
   defaultLevel: 'error',
-  check: (ctx) => walkFindings(ctx, 'example-enum-value'),
-};
+  check: (ctx) => walkFindings(ctx, id),
+});

@@ -12,18 +12,19 @@ import type { HttpMessageFacts } from '../../extract/facts.js';
 import type { CheckContext } from '../context.js';
 import { exampleMessages } from '../examples.js';
 import { describeError, locateJson, type LocatedJson } from '../json-locate.js';
-import type { Rule, RuleFinding } from '../types.js';
+import { defineRule, type RuleFinding } from '../rule.js';
 
-export const exampleJsonInvalid: Rule = {
+export const exampleJsonInvalid = defineRule({
   id: 'example-json-invalid',
   description: 'Example bodies that are JSON are valid JSON (elisions allowed in truncated examples).',
   defaultLevel: 'error',
+  supersedes: ['example-json-invalid', 'example-json-truncated'],
   check: (ctx) =>
     exampleMessages(ctx).flatMap((item): RuleFinding[] => {
       const finding = checkBody(ctx, item.message, item.role);
       return finding ? [{ ...finding, key: `${item.example.name}/${item.role}` }] : [];
     }),
-};
+});
 
 function checkBody(ctx: CheckContext, message: HttpMessageFacts, role: string): Omit<RuleFinding, 'key'> | undefined {
   const body = message.body;

@@ -13,15 +13,17 @@ import { didYouMean } from '../did-you-mean.js';
 import { exampleMessages } from '../examples.js';
 import { walkExamples } from '../example-walk.js';
 import { unwrapCollection } from '../type-index.js';
-import type { Rule, RuleFinding } from '../types.js';
+import { defineRule, type RuleFinding } from '../rule.js';
 import { walkFindings } from './walk-findings.js';
 
-export const exampleOdataType: Rule = {
-  id: 'example-odata-type',
+const id = 'example-odata-type';
+
+export const exampleOdataType = defineRule({
+  id,
   description: 'Example @odata.type values name documented types derived from the expected one, written consistently with `#`.',
   defaultLevel: 'error',
-  check: (ctx) => [...walkFindings(ctx, 'example-odata-type'), ...hashConsistency(ctx), ...annotationTypes(ctx)],
-};
+  check: (ctx) => [...walkFindings(ctx, id), ...hashConsistency(ctx), ...annotationTypes(ctx)],
+});
 
 /** One finding per page that writes `@odata.type` both ways, at the first value without `#`. */
 function hashConsistency(ctx: CheckContext): RuleFinding[] {

@@ -14,14 +14,14 @@ import type { CheckContext } from '../context.js';
 import { exampleMessages, type ExampleMessage } from '../examples.js';
 import { keyOf, locateJson } from '../json-locate.js';
 import { tableIntroSaysRequired } from '../request-body-intro.js';
-import type { Rule, RuleFinding } from '../types.js';
+import { defineRule, type RuleFinding } from '../rule.js';
 
-export const exampleRequiredMissing: Rule = {
+export const exampleRequiredMissing = defineRule({
   id: 'example-required-missing',
   description: 'Example request bodies include every property the request-body table marks required.',
   defaultLevel: 'error',
   check: (ctx) => exampleMessages(ctx).flatMap((item) => (item.role === 'request' ? checkRequest(ctx, item) : [])),
-};
+});
 
 function checkRequest(ctx: CheckContext, item: ExampleMessage): RuleFinding[] {
   const rows = item.operation.requestBody;

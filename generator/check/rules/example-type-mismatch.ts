@@ -7,12 +7,14 @@
  * ok:     `"createdDateTime": "2024-05-01T12:00:00Z"`
  * not ok: `"createdDateTime": "May 1"` → Unexpected string `"May 1"`, expected an ISO 8601 date and time with an offset such as `2024-05-01T12:00:00Z` (`Edm.DateTimeOffset`)
  */
-import type { Rule } from '../types.js';
+import { defineRule } from '../rule.js';
 import { walkFindings } from './walk-findings.js';
 
-export const exampleTypeMismatch: Rule = {
-  id: 'example-type-mismatch',
+const id = 'example-type-mismatch';
+
+export const exampleTypeMismatch = defineRule({
+  id,
   description: 'Example body values have the JSON kind, cardinality and format their property type requires.',
   defaultLevel: 'error',
-  check: (ctx) => walkFindings(ctx, 'example-type-mismatch'),
-};
+  check: (ctx) => walkFindings(ctx, id),
+});

@@ -7,12 +7,14 @@
  * ok:     `{"displayName": "x"}` for a type with `displayName`
  * not ok: `{"displayNme": "x"}` → Unexpected property `displayNme` on `microsoft.graph.x`, expected one of its properties (did you mean `displayName`?)
  */
-import type { Rule } from '../types.js';
+import { defineRule } from '../rule.js';
 import { walkFindings } from './walk-findings.js';
 
-export const exampleUnknownProperty: Rule = {
-  id: 'example-unknown-property',
+const id = 'example-unknown-property';
+
+export const exampleUnknownProperty = defineRule({
+  id,
   description: 'Example bodies use only properties their type (or the derived type named by @odata.type) defines.',
   defaultLevel: 'error',
-  check: (ctx) => walkFindings(ctx, 'example-unknown-property'),
-};
+  check: (ctx) => walkFindings(ctx, id),
+});

@@ -14,12 +14,13 @@
 import type { ExampleFacts, HttpMessageFacts } from '../../extract/facts.js';
 import type { CheckContext } from '../context.js';
 import { isGraphUrl } from '../request-path.js';
-import type { Rule, RuleFinding } from '../types.js';
+import { defineRule, type RuleFinding } from '../rule.js';
 
-export const exampleUnpaired: Rule = {
+export const exampleUnpaired = defineRule({
   id: 'example-unpaired',
   description: 'Every example request has a response after it, every response a request before it, and example names are unique per page.',
   defaultLevel: 'error',
+  supersedes: ['example-request-missing', 'example-response-missing', 'example-name-duplicate'],
   check: (ctx) =>
     ctx.pages.flatMap((page) =>
       page.operations.flatMap((operation) => {
@@ -43,7 +44,7 @@ export const exampleUnpaired: Rule = {
         return out;
       }),
     ),
-};
+});
 
 function annotationName(example: ExampleFacts): string | undefined {
   for (const message of [example.request, example.response]) {

@@ -11,14 +11,14 @@ import type { HttpRequestFacts } from '../../extract/facts.js';
 import type { CheckContext } from '../context.js';
 import { exampleMessages, firstLineOf, type ExampleMessage } from '../examples.js';
 import { isGraphUrl, pathMatcher, readExampleUrl, type PathMatcher } from '../request-path.js';
-import type { Rule, RuleFinding } from '../types.js';
+import { defineRule, type RuleFinding } from '../rule.js';
 
-export const httpRequestMismatch: Rule = {
+export const httpRequestMismatch = defineRule({
   id: 'http-request-mismatch',
   description: 'Example requests use a method and path of the HTTP request section, under the page’s API version.',
   defaultLevel: 'error',
   check: (ctx) => exampleMessages(ctx).flatMap((item) => (item.role === 'request' ? checkRequest(ctx, item) : [])),
-};
+});
 
 function checkRequest(ctx: CheckContext, item: ExampleMessage): RuleFinding[] {
   const { method, url } = item.message;

@@ -1,5 +1,9 @@
-/** The rule registry: every conformance rule by id. */
-import type { Rule, RuleId } from '../types.js';
+/**
+ * The rule registry: the list of rule modules, and what is derived from it (the
+ * ids, `RuleId`, the rules by id). A rule's id, docs and level are written only
+ * in its own file; adding a rule is one import and one entry here.
+ */
+import type { Rule } from '../rule.js';
 import { annotationInvalid } from './annotation-invalid.js';
 import { docTypeMismatch } from './doc-type-mismatch.js';
 import { enumValuesMismatch } from './enum-values-mismatch.js';
@@ -18,22 +22,29 @@ import { sectionMissing } from './section-missing.js';
 import { tableJsonMismatch } from './table-json-mismatch.js';
 import { typeUnresolved } from './type-unresolved.js';
 
-export const RULES: Record<RuleId, Rule> = {
-  'annotation-invalid': annotationInvalid,
-  'example-json-invalid': exampleJsonInvalid,
-  'example-unpaired': exampleUnpaired,
-  'example-unknown-property': exampleUnknownProperty,
-  'example-type-mismatch': exampleTypeMismatch,
-  'example-enum-value': exampleEnumValue,
-  'example-odata-type': exampleOdataType,
-  'example-required-missing': exampleRequiredMissing,
-  'response-status-mismatch': responseStatusMismatch,
-  'http-request-mismatch': httpRequestMismatch,
-  'table-json-mismatch': tableJsonMismatch,
-  'enum-values-mismatch': enumValuesMismatch,
-  'type-unresolved': typeUnresolved,
-  'link-broken': linkBroken,
-  'section-missing': sectionMissing,
-  'doc-type-mismatch': docTypeMismatch,
-  'example-annotation-missing': exampleAnnotationMissing,
-};
+/** Every rule, in the order they run and are listed (`--help`, docs). */
+const RULE_LIST = [
+  annotationInvalid,
+  exampleJsonInvalid,
+  exampleUnpaired,
+  exampleUnknownProperty,
+  exampleTypeMismatch,
+  exampleEnumValue,
+  exampleOdataType,
+  exampleRequiredMissing,
+  responseStatusMismatch,
+  httpRequestMismatch,
+  tableJsonMismatch,
+  enumValuesMismatch,
+  typeUnresolved,
+  linkBroken,
+  sectionMissing,
+  docTypeMismatch,
+  exampleAnnotationMissing,
+] as const;
+
+export type RuleId = (typeof RULE_LIST)[number]['id'];
+
+export const RULE_IDS: readonly RuleId[] = RULE_LIST.map((rule) => rule.id);
+
+export const RULES = Object.fromEntries(RULE_LIST.map((rule) => [rule.id, rule])) as Record<RuleId, Rule>;

@@ -17,9 +17,9 @@ import GithubSlugger from 'github-slugger';
 import type { LinkFacts, PageFacts } from '../../extract/facts.js';
 import type { CheckContext } from '../context.js';
 import { didYouMean } from '../did-you-mean.js';
-import type { Rule, RuleFinding } from '../types.js';
+import { defineRule, type RuleFinding } from '../rule.js';
 
-export const linkBroken: Rule = {
+export const linkBroken = defineRule({
   id: 'link-broken',
   description: 'Relative links point at pages and headings that exist in the input.',
   defaultLevel: 'error',
@@ -27,7 +27,7 @@ export const linkBroken: Rule = {
     const folders = folderIndex(ctx);
     return ctx.pages.flatMap((page) => page.links.flatMap((link) => checkLink(ctx, folders, page, link)));
   },
-};
+});
 
 interface Folder {
   files: Map<string, string>;

@@ -10,9 +10,9 @@
 import type { OperationFacts, PageFacts } from '../../extract/facts.js';
 import { placeOn, type CheckContext } from '../context.js';
 import { exampleMessages, firstLineOf } from '../examples.js';
-import type { Rule, RuleFinding } from '../types.js';
+import { defineRule, type RuleFinding } from '../rule.js';
 
-export const responseStatusMismatch: Rule = {
+export const responseStatusMismatch = defineRule({
   id: 'response-status-mismatch',
   description: 'Example response status lines match the status the Response section states.',
   defaultLevel: 'error',
@@ -32,7 +32,7 @@ export const responseStatusMismatch: Rule = {
         },
       ];
     }),
-};
+});
 
 const STATUS = /\b([1-5]\d\d)\b(?=`?\s*(?:OK|Created|Accepted|No Content|Found|Partial Content|Multi-Status|See Other|Not Modified|Moved Permanently|Temporary Redirect|Permanent Redirect|Non-Authoritative Information|Reset Content|response|status)\b|`)/gi;
 

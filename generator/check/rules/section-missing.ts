@@ -11,7 +11,7 @@
  */
 import type { HeadingFacts, PageFacts } from '../../extract/facts.js';
 import type { SourceRef } from '../../model/diagnostic.js';
-import type { Rule, RuleFinding } from '../types.js';
+import { defineRule, type RuleFinding } from '../rule.js';
 import { isEnumTitle } from './doc-type-mismatch.js';
 
 interface Required {
@@ -35,7 +35,7 @@ const RESOURCE: Required[] = [
   { name: 'JSON representation', heading: /^json representation/i },
 ];
 
-export const sectionMissing: Rule = {
+export const sectionMissing = defineRule({
   id: 'section-missing',
   description: 'API pages have Permissions, HTTP request, Request body (POST/PUT/PATCH), Response and Example sections; resource pages have Properties and JSON representation.',
   defaultLevel: 'error',
@@ -46,7 +46,7 @@ export const sectionMissing: Rule = {
       if (folder === 'resources' && page.kind === 'resource' && page.docType === 'resourcePageType' && page.resources.length > 0 && !isEnumTitle(page)) return missing(page, RESOURCE, 'resource page');
       return [];
     }),
-};
+});
 
 function missing(page: PageFacts, required: Required[], what: string): RuleFinding[] {
   const found = required.map((r) =>

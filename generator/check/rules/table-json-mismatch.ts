@@ -12,14 +12,14 @@ import type { PageFacts, ResourceFacts } from '../../extract/facts.js';
 import { cellStart, type CheckContext } from '../context.js';
 import { didYouMean } from '../did-you-mean.js';
 import { keyOf, locateJson } from '../json-locate.js';
-import type { Rule, RuleFinding } from '../types.js';
+import { defineRule, type RuleFinding } from '../rule.js';
 
-export const tableJsonMismatch: Rule = {
+export const tableJsonMismatch = defineRule({
   id: 'table-json-mismatch',
   description: 'The properties tables and the JSON representation of a resource list the same properties.',
   defaultLevel: 'error',
   check: (ctx) => ctx.pages.flatMap((page) => page.resources.flatMap((resource) => checkResource(ctx, page, resource))),
-};
+});
 
 function checkResource(ctx: CheckContext, page: PageFacts, resource: ResourceFacts): RuleFinding[] {
   if (!resource.json) return [];

@@ -13,15 +13,16 @@ import { TypeResolver } from '../../model/type-resolver.js';
 import path from 'node:path/posix';
 import { cellStart, findForward, placeOn, type CheckContext } from '../context.js';
 import { didYouMean } from '../did-you-mean.js';
-import type { Rule, RuleFinding } from '../types.js';
+import { defineRule, type RuleFinding } from '../rule.js';
 
-export const typeUnresolved: Rule = {
+export const typeUnresolved = defineRule({
   id: 'type-unresolved',
   description: 'Every type a page references is documented by a page of the same API version.',
   defaultLevel: 'warn',
   levelReason: 'The reference docs link many types whose pages are published later or elsewhere; a missing page is worth seeing, not blocking.',
+  supersedes: ['type-unresolved', 'base-type-unresolved'],
   check: (ctx) => ctx.model.apiVersions.flatMap((version) => checkVersion(ctx, version)),
-};
+});
 
 interface Reference {
   type: Pick<TypeRefFacts, 'name' | 'isCollection' | 'isPrimitive' | 'href'> & { raw?: string };

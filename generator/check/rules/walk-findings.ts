@@ -1,7 +1,7 @@
 /** The findings of one rule from the shared example walk (example-walk.ts). */
 import type { CheckContext } from '../context.js';
 import { walkExamples, type WalkRule } from '../example-walk.js';
-import type { RuleFinding } from '../types.js';
+import type { RuleFinding } from '../rule.js';
 
 export function walkFindings(ctx: CheckContext, rule: WalkRule): RuleFinding[] {
   return walkExamples(ctx)

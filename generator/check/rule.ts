@@ -1,0 +1,42 @@
+/**
+ * The rule contract (remark-lint style: one rule = one small file). A rule file
+ * declares everything about its rule once, through `defineRule`: id, docs,
+ * default level; `rules/index.ts` lists the rule modules and derives the ids
+ * and the registry from them. Severity, ignores, fingerprints and baselines are
+ * applied by `run-check.ts`, not by rules.
+ */
+import type { SourceRef } from '../model/diagnostic.js';
+import type { CheckContext } from './context.js';
+
+/** What a user sets a rule to (config file, `--rule id=level`). */
+export type RuleLevel = 'off' | 'warn' | 'error';
+
+/** What a rule returns: where, what, and the identity that survives edits above it. */
+export interface RuleFinding {
+  at: SourceRef;
+  /** "Unexpected X, expected Y" (with "did you mean `z`?" where one fits). */
+  message: string;
+  /**
+   * Stable identity within the rule and file (a JSON path, a property name, a
+   * link target): what the fingerprint hashes instead of the line. When absent,
+   * the message with its numbers blanked is used.
+   */
+  key?: string;
+}
+
+export interface Rule<Id extends string = string> {
+  id: Id;
+  /** One sentence for `--help`, SARIF `shortDescription` and the docs. */
+  description: string;
+  defaultLevel: RuleLevel;
+  /** Why the default level is not `error` (precision on the real corpus), when it is not. */
+  levelReason?: string;
+  /** Extraction diagnostic codes this rule re-checks with more precision: they are not reported under their own code. */
+  supersedes?: readonly string[];
+  check: (ctx: CheckContext) => RuleFinding[];
+}
+
+/** A rule, its id kept as a literal type so the registry can derive `RuleId`. */
+export function defineRule<const Id extends string>(rule: Rule<Id>): Rule<Id> {
+  return rule;
+}
