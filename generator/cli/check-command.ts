@@ -21,6 +21,8 @@ import { DEFAULT_CACHE_DIR, type CommonOptions } from './options.js';
 import { writeAtomic } from '../cache/write-atomic.js';
 import { lockCache } from './run-lock.js';
 import { metadataByVersion, readMetadata } from './metadata-option.js';
+import { changedSince } from './changed-since.js';
+import { onChangedLines } from '../check/changed-lines.js';
 
 export interface CheckOptions extends Omit<CommonOptions, 'input'> {
   input?: string;
@@ -33,6 +35,8 @@ export interface CheckOptions extends Omit<CommonOptions, 'input'> {
   rule?: string[];
   /** `[version=]FILE`: the service's CSDL to compare the docs with. */
   metadata?: string[];
+  /** A git revision: only findings on lines changed since it. */
+  changedSince?: string;
   /** Cache folder for page facts (relative to the working folder); false with --no-cache. */
   cache?: string | false;
 }
@@ -53,6 +57,7 @@ export async function runCheck(options: CheckOptions, io: CheckIo = defaultIo): 
   const input = options.input ?? config.input ?? 'docs-input';
   const levels = { ...config.rules, ...parseRuleSettings(options.rule ?? []) };
   const metadata = await readMetadata(options.metadata ?? [], io.cwd);
+  const changed = options.changedSince === undefined ? undefined : await changedSince(path.resolve(io.cwd, input), options.changedSince);
   const cacheDir = options.cache === false ? null : path.resolve(io.cwd, options.cache ?? DEFAULT_CACHE_DIR);
   // Locked as `model` locks it: the run writes the facts cache.
   const release = await lockCache(cacheDir, options.quiet);
@@ -75,7 +80,7 @@ export async function runCheck(options: CheckOptions, io: CheckIo = defaultIo): 
     if (!options.quiet) io.stderr(`wrote ${result.findings.length} findings to ${baselineFile}\n`);
     return result.internalErrors.length || crashed.length ? 2 : 0;
   }
-  let findings = result.findings;
+  let findings = changed ? onChangedLines(result.findings, changed) : result.findings;
   let baselined = 0;
   if (options.baseline) {
     const applied = applyBaseline(findings, await readBaseline(path.resolve(io.cwd, baselineFile), baselineFile));

@@ -81,6 +81,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--update-baseline', 'write today\'s findings to the baseline file and exit 0')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parsing(parseMaxWarnings))
     .option('--rule <id=level...>', 'set a rule to off, warn or error (repeatable)')
+    .option('--changed-since <revision>', 'only findings on lines changed since this git revision (new files whole), for a PR check')
     .option('--metadata <[version=]file...>', "compare the docs with the service's CSDL ($metadata XML) for an API version (repeatable)")
     .option('-q, --quiet', 'no summary on stderr')
     .option('--debug', 'show stack traces for internal errors')
