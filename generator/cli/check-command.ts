@@ -11,7 +11,7 @@ import { UsageError } from '../parse/input.js';
 import { GENERATOR_VERSION } from '../model/version.js';
 import { applyBaseline, baselineOf, DEFAULT_BASELINE, readBaseline, serializeBaseline } from '../check/baseline.js';
 import { FORMATS, type FormatName } from '../check/formatters/index.js';
-import { diskPages } from '../check/page-text.js';
+import { diskPages, lineReader } from '../check/page-text.js';
 import { runRules } from '../check/run-check.js';
 import { RULES } from '../check/rules/index.js';
 import { METADATA_RULE_DESCRIPTIONS, metadataRules } from '../check/metadata/rules.js';
@@ -65,7 +65,8 @@ export async function runCheck(options: CheckOptions, io: CheckIo = defaultIo): 
     ...(options.workers ? { workers: options.workers } : {}),
     ...(cacheDir === null ? {} : { cacheDir }),
   }).finally(release);
-  const result = runRules(build, diskPages(path.resolve(io.cwd, input)), {
+  const pages = diskPages(path.resolve(io.cwd, input));
+  const result = runRules(build, pages, {
     levels,
     ...(metadata.length ? { extraRules: metadataRules(metadataByVersion(metadata, build.model.apiVersions)) } : {}),
     ...(config.ignoreFiles ? { ignoreFiles: config.ignoreFiles } : {}),
@@ -87,7 +88,7 @@ export async function runCheck(options: CheckOptions, io: CheckIo = defaultIo): 
     findings = applied.fresh;
     baselined = applied.baselined;
   }
-  io.stdout(FORMATS[format]({ findings, rules: result.rules, input, baselined, toolVersion: GENERATOR_VERSION }));
+  io.stdout(FORMATS[format]({ findings, rules: result.rules, input, baselined, toolVersion: GENERATOR_VERSION, sourceLine: lineReader(pages) }));
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.length - errors;
   if (!options.quiet) {

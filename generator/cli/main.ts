@@ -76,7 +76,7 @@ export async function main(argv: string[]): Promise<number> {
     .command('check')
     .description('check the docs against the conformance rules (exit 1 on errors, 2 on usage or internal errors)')
     .option('-i, --input <dir>', 'docs root (default: config "input", else docs-input)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif', 'github']).default('text'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif', 'github', 'html']).default('text'))
     .option('--baseline [file]', 'fail only on findings not in this baseline (default file: docs2ts-baseline.json)')
     .option('--update-baseline', 'write today\'s findings to the baseline file and exit 0')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parsing(parseMaxWarnings))
