@@ -9,8 +9,9 @@ import { parseUnifiedDiff, type ChangedLines } from '../check/changed-lines.js';
 import { UsageError } from '../parse/input.js';
 import { git } from './git-tree.js';
 
-export async function changedSince(input: string, revision: string): Promise<ChangedLines> {
-  const where = path.resolve(input);
+/** `input` as the user wrote it (for messages), resolved against `cwd`. */
+export async function changedSince(input: string, revision: string, cwd: string): Promise<ChangedLines> {
+  const where = path.resolve(cwd, input);
   const refuse = (why: string) => new UsageError(`--changed-since ${revision}: ${why}; pass a revision of the repository holding ${input}`);
   if (revision.startsWith('-') || /[\u0000-\u001f]/.test(revision)) throw refuse('not a revision name');
   if (!(await git(where, ['rev-parse', '--show-toplevel']).catch(() => undefined))) throw refuse(`${input} is not in a git repository`);

@@ -57,7 +57,7 @@ export async function runCheck(options: CheckOptions, io: CheckIo = defaultIo): 
   const input = options.input ?? config.input ?? 'docs-input';
   const levels = { ...config.rules, ...parseRuleSettings(options.rule ?? []) };
   const metadata = await readMetadata(options.metadata ?? [], io.cwd);
-  const changed = options.changedSince === undefined ? undefined : await changedSince(path.resolve(io.cwd, input), options.changedSince);
+  const changed = options.changedSince === undefined ? undefined : await changedSince(input, options.changedSince, io.cwd);
   const cacheDir = options.cache === false ? null : path.resolve(io.cwd, options.cache ?? DEFAULT_CACHE_DIR);
   // Locked as `model` locks it: the run writes the facts cache.
   const release = await lockCache(cacheDir, options.quiet);
