@@ -127,6 +127,13 @@ describe('types', () => {
     ]);
   });
 
+  it('suggests the service type a misspelt type heading is near', () => {
+    const page = resourcePage('widgit', { rows: ['|id|String|Id.|'] });
+    expect(check({ 'v1.0/resources/widgit.md': page })).toEqual([
+      `metadata-type-missing v1.0/resources/widgit.md:${lineOf(page, '# widgit')}:1: Unexpected type \`microsoft.graph.widgit\`, expected one the service's metadata declares (did you mean \`microsoft.graph.widget\`?)`,
+    ]);
+  });
+
   it('reports an entity the service declares as a complex type at its heading', () => {
     const page = resourcePage('part', { rows: ['|name|String|Name.|', '|weight|Double|Weight.|'] });
     expect(check({ 'v1.0/resources/part.md': page })).toEqual([

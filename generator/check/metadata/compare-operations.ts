@@ -17,6 +17,12 @@ import type { CsdlModel, CsdlOperation } from './csdl.js';
 
 export function compareOperations(ctx: CheckContext, apiVersion: string, csdl: CsdlModel): MetadataFinding[] {
   const out: MetadataFinding[] = [];
+  const known = new Map<string, string[]>();
+  /** Operation names of a kind, for did-you-mean (listed once). */
+  const namesOf = (kind: string): string[] => {
+    if (!known.has(kind)) known.set(kind, [...csdl.operations.values()].flat().filter((o) => o.kind === kind).map((o) => o.name));
+    return known.get(kind)!;
+  };
   for (const operation of ctx.model.operations) {
     if (operation.apiVersion !== apiVersion || (operation.kind !== 'action' && operation.kind !== 'function')) continue;
     const names = [...new Set(operation.paths.map(operationName).filter((name) => name !== ''))];
@@ -25,8 +31,7 @@ export function compareOperations(ctx: CheckContext, apiVersion: string, csdl: C
     const service = pick(csdl.operations.get(name) ?? [], operation);
     const key = `${operation.kind}:${name}`;
     if (!service) {
-      const known = [...csdl.operations.values()].flat().filter((o) => o.kind === operation.kind).map((o) => o.name);
-      out.push({ ruleId: 'metadata-operation-mismatch', at: operation.source, key, message: `Unexpected ${operation.kind} \`${name}\`, expected one the service's metadata declares${didYouMean(name, known)}` });
+      out.push({ ruleId: 'metadata-operation-mismatch', at: operation.source, key, message: `Unexpected ${operation.kind} \`${name}\`, expected one the service's metadata declares${didYouMean(name, namesOf(operation.kind))}` });
       continue;
     }
     out.push(...compareParameters(ctx, operation, service, key), ...compareReturn(ctx, operation, service, key));

@@ -12,7 +12,7 @@
 import type { SourceRef } from '../../model/diagnostic.js';
 import type { ModelType, TypeRef } from '../../model/ir.js';
 import { cellStart, type CheckContext } from '../context.js';
-import { didYouMean } from '../did-you-mean.js';
+import { closest, didYouMean } from '../did-you-mean.js';
 import type { CsdlModel, CsdlProperty, CsdlType } from './csdl.js';
 import type { MetadataRuleId } from './rule-ids.js';
 
@@ -37,13 +37,28 @@ export function sameType(doc: TypeRef, service: TypeRef): boolean {
 
 export function compareTypes(ctx: CheckContext, apiVersion: string, csdl: CsdlModel): MetadataFinding[] {
   const out: MetadataFinding[] = [];
+  const bare = new Map<string, string[]>();
+  /** Bare names of the service's types in a namespace: did-you-mean compares these short names (1,300 misses against 3,000 types: 1.5 s, full names: 17 s). */
+  const namesIn = (namespace: string): string[] => {
+    if (bare.size === 0) {
+      for (const name of csdl.types.keys()) {
+        const dot = name.lastIndexOf('.');
+        const list = bare.get(name.slice(0, dot));
+        if (list) list.push(name.slice(dot + 1));
+        else bare.set(name.slice(0, dot), [name.slice(dot + 1)]);
+      }
+    }
+    return bare.get(namespace) ?? [];
+  };
   const docTypes = new Map(ctx.model.types.filter((t) => t.apiVersion === apiVersion).map((t) => [t.fullName, t]));
   for (const type of docTypes.values()) {
     if (type.kind === 'unresolved' || type.origin === 'referenced') continue;
     const service = csdl.types.get(type.fullName);
     if (!service) {
       if (type.origin === 'documented') {
-        out.push({ ruleId: 'metadata-type-missing', at: type.source, key: type.fullName, message: `Unexpected type \`${type.fullName}\`, expected one the service's metadata declares${didYouMean(type.fullName, csdl.types.keys())}` });
+        const near = closest(type.name, namesIn(type.namespace));
+        const hint = near === undefined ? '' : ` (did you mean \`${type.namespace}.${near}\`?)`;
+        out.push({ ruleId: 'metadata-type-missing', at: type.source, key: type.fullName, message: `Unexpected type \`${type.fullName}\`, expected one the service's metadata declares${hint}` });
       }
       continue;
     }
