@@ -43,3 +43,16 @@ export function memoryPages(pages: Record<string, string>): PageTextSource {
 export function splitLines(text: string): string[] {
   return text.split(/\r\n|\r|\n/);
 }
+
+/** One line of a page (1-based; '' past the end), splitting each page once while it is read from. */
+export function lineReader(texts: PageTextSource): (file: string, line: number) => string {
+  let file = '';
+  let lines: string[] = [];
+  return (wanted, line) => {
+    if (wanted !== file) {
+      file = wanted;
+      lines = splitLines(texts.text(wanted));
+    }
+    return lines[line - 1] ?? '';
+  };
+}

@@ -11,7 +11,10 @@ import { extractionFindings } from './extraction.js';
 import { fingerprintOf, messageKey, numberRepeats } from './fingerprint.js';
 import type { PageTextSource } from './page-text.js';
 import { RULES } from './rules/index.js';
-import { RULE_IDS, type Finding, type FindingSeverity, type RuleId, type RuleLevel } from './types.js';
+import { RULE_IDS, type Finding, type FindingSeverity, type Rule, type RuleId, type RuleLevel } from './types.js';
+
+/** A rule outside the registry (the metadata rules, `metadata/rules.ts`): run after the registry's when given. */
+export type ExtraRule = Omit<Rule, 'id'> & { id: string };
 
 export interface CheckSettings {
   /** Level by rule id or extraction code; unset ones keep their default. */
@@ -22,6 +25,8 @@ export interface CheckSettings {
   ignore?: readonly { rule: string; file: string }[];
   /** Run only these rules (tests); extraction diagnostics are left out when set. */
   only?: readonly RuleId[];
+  /** Rules run after the registry's (the metadata rules with `--metadata`). */
+  extraRules?: readonly ExtraRule[];
 }
 
 export interface RuleSummary {
@@ -47,8 +52,8 @@ export function runRules(input: CheckInput, texts: PageTextSource, settings: Che
   const raw: (Omit<Finding, 'fingerprint'> & { key: string })[] = [];
   const rules: RuleSummary[] = [];
   const internalErrors: CheckResult['internalErrors'] = [];
-  for (const id of ids) {
-    const rule = RULES[id];
+  for (const rule of [...ids.map((id): ExtraRule => RULES[id]), ...(settings.extraRules ?? [])]) {
+    const id = rule.id;
     const level = levels[id] ?? rule.defaultLevel;
     rules.push({ id, description: rule.description, level });
     if (level === 'off') continue;

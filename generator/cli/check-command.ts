@@ -11,14 +11,18 @@ import { UsageError } from '../parse/input.js';
 import { GENERATOR_VERSION } from '../model/version.js';
 import { applyBaseline, baselineOf, DEFAULT_BASELINE, readBaseline, serializeBaseline } from '../check/baseline.js';
 import { FORMATS, type FormatName } from '../check/formatters/index.js';
-import { diskPages } from '../check/page-text.js';
+import { diskPages, lineReader } from '../check/page-text.js';
 import { runRules } from '../check/run-check.js';
 import { RULES } from '../check/rules/index.js';
+import { METADATA_RULE_DESCRIPTIONS, metadataRules } from '../check/metadata/rules.js';
 import type { RuleLevel } from '../check/types.js';
 import { checkRuleId, loadConfig } from './config.js';
 import { DEFAULT_CACHE_DIR, type CommonOptions } from './options.js';
 import { writeAtomic } from '../cache/write-atomic.js';
 import { lockCache } from './run-lock.js';
+import { metadataByVersion, readMetadata } from './metadata-option.js';
+import { changedSince } from './changed-since.js';
+import { onChangedLines } from '../check/changed-lines.js';
 
 export interface CheckOptions extends Omit<CommonOptions, 'input'> {
   input?: string;
@@ -29,6 +33,10 @@ export interface CheckOptions extends Omit<CommonOptions, 'input'> {
   maxWarnings?: number;
   /** `id=level` settings. */
   rule?: string[];
+  /** `[version=]FILE`: the service's CSDL to compare the docs with. */
+  metadata?: string[];
+  /** A git revision: only findings on lines changed since it. */
+  changedSince?: string;
   /** Cache folder for page facts (relative to the working folder); false with --no-cache. */
   cache?: string | false;
 }
@@ -48,6 +56,8 @@ export async function runCheck(options: CheckOptions, io: CheckIo = defaultIo): 
   const config = await loadConfig(io.cwd);
   const input = options.input ?? config.input ?? 'docs-input';
   const levels = { ...config.rules, ...parseRuleSettings(options.rule ?? []) };
+  const metadata = await readMetadata(options.metadata ?? [], io.cwd);
+  const changed = options.changedSince === undefined ? undefined : await changedSince(input, options.changedSince, io.cwd);
   const cacheDir = options.cache === false ? null : path.resolve(io.cwd, options.cache ?? DEFAULT_CACHE_DIR);
   // Locked as `model` locks it: the run writes the facts cache.
   const release = await lockCache(cacheDir, options.quiet);
@@ -55,8 +65,10 @@ export async function runCheck(options: CheckOptions, io: CheckIo = defaultIo): 
     ...(options.workers ? { workers: options.workers } : {}),
     ...(cacheDir === null ? {} : { cacheDir }),
   }).finally(release);
-  const result = runRules(build, diskPages(path.resolve(io.cwd, input)), {
+  const pages = diskPages(path.resolve(io.cwd, input));
+  const result = runRules(build, pages, {
     levels,
+    ...(metadata.length ? { extraRules: metadataRules(metadataByVersion(metadata, build.model.apiVersions)) } : {}),
     ...(config.ignoreFiles ? { ignoreFiles: config.ignoreFiles } : {}),
     ...(config.ignore ? { ignore: config.ignore } : {}),
   });
@@ -69,14 +81,14 @@ export async function runCheck(options: CheckOptions, io: CheckIo = defaultIo): 
     if (!options.quiet) io.stderr(`wrote ${result.findings.length} findings to ${baselineFile}\n`);
     return result.internalErrors.length || crashed.length ? 2 : 0;
   }
-  let findings = result.findings;
+  let findings = changed ? onChangedLines(result.findings, changed) : result.findings;
   let baselined = 0;
   if (options.baseline) {
     const applied = applyBaseline(findings, await readBaseline(path.resolve(io.cwd, baselineFile), baselineFile));
     findings = applied.fresh;
     baselined = applied.baselined;
   }
-  io.stdout(FORMATS[format]({ findings, rules: result.rules, input, baselined, toolVersion: GENERATOR_VERSION }));
+  io.stdout(FORMATS[format]({ findings, rules: result.rules, input, baselined, toolVersion: GENERATOR_VERSION, sourceLine: lineReader(pages) }));
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.length - errors;
   if (!options.quiet) {
@@ -108,6 +120,8 @@ export function parseRuleSettings(settings: readonly string[]): Record<string, R
 
 /** The rule list `docs2ts check --help` ends with. */
 export function ruleHelp(): string {
-  const lines = Object.values(RULES).map((rule) => `  ${rule.id.padEnd(28)} ${rule.defaultLevel.padEnd(5)}  ${rule.description}`);
+  const lines = [...Object.values(RULES), ...Object.entries(METADATA_RULE_DESCRIPTIONS).map(([id, description]) => ({ id, defaultLevel: 'error', description }))].map(
+    (rule) => `  ${rule.id.padEnd(30)} ${rule.defaultLevel.padEnd(5)}  ${rule.description}`,
+  );
   return `\nRules (id, default level, what it checks); extraction diagnostics (table-malformed, ...) are reported under their own codes:\n${lines.join('\n')}\n`;
 }

@@ -14,7 +14,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../parse/input.js';
 import { closest } from '../check/did-you-mean.js';
-import { RULE_IDS, type RuleLevel } from '../check/types.js';
+import { unknownRuleId } from '../check/rule-ids.js';
+import type { RuleLevel } from '../check/types.js';
 
 export const CONFIG_FILE = 'docs2ts.config.json';
 
@@ -88,16 +89,10 @@ export function validateConfig(data: unknown, source: string): Docs2tsConfig {
   return config;
 }
 
-/**
- * A rule id or an extraction diagnostic code (`table-malformed`): any
- * kebab-case id, except one a letter or two away from a rule id (a typo).
- */
+/** A rule id, a metadata rule id or an extraction diagnostic code (`table-malformed`); anything else fails with a did-you-mean. */
 export function checkRuleId(id: string, fail: (problem: string, fix: string) => never): void {
-  if ((RULE_IDS as readonly string[]).includes(id)) return;
-  const near = closest(id, RULE_IDS);
-  if (near !== undefined || !/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(id)) {
-    fail(`unknown rule \`${id}\``, `use a rule id${near ? ` (did you mean \`${near}\`?)` : ''}; docs2ts check --help lists them`);
-  }
+  const unknown = unknownRuleId(id);
+  if (unknown) fail(unknown.problem, unknown.fix);
 }
 
 function parseJson(text: string, source: string): unknown {

@@ -2,8 +2,7 @@
  * Text output: findings grouped by file (`line:column  severity  message  rule`),
  * then one summary line per rule and a total.
  */
-import { compareStrings } from '../../model/diagnostic.js';
-import { displayPath, type Formatter } from './format.js';
+import { countsByRule, displayPath, plural, totalText, type Formatter } from './format.js';
 
 export const formatText: Formatter = ({ findings, input, baselined }) => {
   const lines: string[] = [];
@@ -16,23 +15,11 @@ export const formatText: Formatter = ({ findings, input, baselined }) => {
     }
     lines.push(`  ${`${f.line}:${f.column}`.padEnd(9)} ${f.severity.padEnd(7)}  ${f.message}  ${f.ruleId}`);
   }
-  const byRule = new Map<string, { error: number; warning: number }>();
-  for (const f of findings) {
-    const entry = byRule.get(f.ruleId) ?? { error: 0, warning: 0 };
-    entry[f.severity]++;
-    byRule.set(f.ruleId, entry);
-  }
   if (findings.length) lines.push('');
-  const errors = findings.filter((f) => f.severity === 'error').length;
-  const warnings = findings.length - errors;
-  lines.push(`${plural(findings.length, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})${baselined ? `; ${baselined} more in the baseline` : ''}`);
-  for (const [rule, counts] of [...byRule].sort(([a], [b]) => compareStrings(a, b))) {
+  lines.push(totalText(findings, baselined));
+  for (const [rule, counts] of countsByRule(findings)) {
     const parts = [counts.error ? plural(counts.error, 'error') : '', counts.warning ? plural(counts.warning, 'warning') : ''].filter(Boolean);
     lines.push(`  ${rule.padEnd(28)} ${parts.join(', ')}`);
   }
   return `${lines.join('\n')}\n`;
 };
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
