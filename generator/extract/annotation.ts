@@ -5,7 +5,7 @@
 import type { Code, Html, RootContent } from 'mdast';
 import type { AnnotationFacts } from './facts.js';
 import { at, report, type PageContext } from './context.js';
-import { tooDeepAt } from './json-scan.js';
+import { tooDeepAt } from './json-text.js';
 
 const COMMENT = /^<!--([\s\S]*?)-->/;
 
