@@ -8,8 +8,7 @@ import type { Code } from 'mdast';
 import type { BodyFacts } from './facts.js';
 import { report, type PageContext } from './context.js';
 import { codeLineSource } from './code-position.js';
-import { parseLooseJson } from './annotation.js';
-import { findJsonError, MAX_JSON_DEPTH, scanJson, tooDeepAt } from './json-text.js';
+import { findJsonError, MAX_JSON_DEPTH, parseLooseJson, scanJson, tooDeepAt } from './json-text.js';
 
 export interface BodyOptions {
   /** The annotation says `truncated: true`. */

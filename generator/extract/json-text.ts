@@ -78,6 +78,27 @@ export function tooDeepAt(text: string, limit = MAX_JSON_DEPTH): number | undefi
 }
 
 /**
+ * JSON as annotations and examples write it: strict first, then with the usual
+ * slips mended (trailing commas, single-quoted strings). Undefined when still
+ * unreadable, or nested deeper than `MAX_JSON_DEPTH` (never kept in the facts).
+ */
+export function parseLooseJson(text: string): unknown {
+  if (tooDeepAt(text) !== undefined) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    const mended = text
+      .replace(/,\s*([}\]])/g, '$1')
+      .replace(/'([^'"\\\n]*)'/g, '"$1"');
+    try {
+      return JSON.parse(mended);
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/**
  * `parseTree`, except that text nested deeper than `MAX_JSON_DEPTH` gives no tree
  * and an error where the limit is passed: jsonc-parser (and the walks over its
  * tree) recurse once per level and overflow the stack near 10,000.

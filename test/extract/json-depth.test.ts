@@ -3,8 +3,7 @@
  * into the facts, and the error reader stops there rather than recursing on.
  */
 import { describe, expect, it } from 'vitest';
-import { findJsonError, MAX_JSON_DEPTH, tooDeepAt } from '../../generator/extract/json-text.js';
-import { parseLooseJson } from '../../generator/extract/annotation.js';
+import { findJsonError, MAX_JSON_DEPTH, parseLooseJson, tooDeepAt } from '../../generator/extract/json-text.js';
 
 const nested = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
 

@@ -9,7 +9,7 @@
  * not ok: <!-- { "blockType": "samples" } --> → Unexpected blockType `samples`, expected one of request, response, resource, ignored, example
  */
 import type { ParseError } from 'jsonc-parser';
-import { describeError, parseJsonTree } from '../../extract/json-text.js';
+import { describeError, parseJsonTree, parseLooseJson } from '../../extract/json-text.js';
 import { annotationComments, innerPosition, type AnnotationComment } from '../annotations.js';
 import type { CheckContext } from '../context.js';
 import { didYouMean } from '../did-you-mean.js';
@@ -25,7 +25,7 @@ export const annotationInvalid: Rule = {
 };
 
 function checkComment(ctx: CheckContext, comment: AnnotationComment): RuleFinding[] {
-  const value = parseLoose(comment.inner);
+  const value = parseLooseJson(comment.inner);
   if (value === undefined || typeof value !== 'object' || value === null || Array.isArray(value)) {
     const errors: ParseError[] = [];
     parseJsonTree(comment.inner, errors, { allowTrailingComma: true });
@@ -47,17 +47,4 @@ function checkComment(ctx: CheckContext, comment: AnnotationComment): RuleFindin
       key: `blockType=${written}`,
     },
   ];
-}
-
-/** JSON as the docs tooling reads annotations: strict, then with trailing commas and single quotes mended. */
-function parseLoose(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    try {
-      return JSON.parse(text.replace(/,\s*([}\]])/g, '$1').replace(/'([^'"\\\n]*)'/g, '"$1"'));
-    } catch {
-      return undefined;
-    }
-  }
 }
