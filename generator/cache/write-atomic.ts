@@ -15,6 +15,7 @@ import path from 'node:path';
 export async function writeAtomic(file: string, content: string | Uint8Array, temporary = temporaryBeside(file)): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   try {
+    // `flush` (Node 20.10+) syncs the file before the handle closes; an older Node 20 ignores it (atomic, not durable).
     await writeFile(temporary, content, { flush: true }).catch(withPath(file));
     await rename(temporary, file);
   } catch (error) {
