@@ -108,3 +108,47 @@ describe('the generator module graph', () => {
     expect(against.sort()).toEqual(OPEN_EXCEPTIONS);
   });
 });
+
+/** A module's bare imports (`unified`, `@types/x`, `ts-morph/sub` as `ts-morph`), each with whether only types are imported. */
+function bareImports(file: string): { name: string; typeOnly: boolean }[] {
+  const text = readFileSync(file, 'utf8');
+  const found = [
+    ...text.matchAll(/^\s*(?:import|export)(\s+type)?\b[^;'"]*?\bfrom\s+['"]([^'"]+)['"]/gm),
+    ...text.matchAll(/^\s*import\s+['"]([^'"]+)['"]()/gm),
+    ...text.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)()/g),
+  ].map((match) => (match.length === 3 && match[0].includes('from') ? { spec: match[2]!, typeOnly: match[1] !== undefined } : { spec: match[1]!, typeOnly: false }));
+  return found
+    .filter(({ spec }) => !spec.startsWith('.') && !spec.startsWith('node:'))
+    .map(({ spec, typeOnly }) => ({ name: spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/'), typeOnly }));
+}
+
+describe('the packages the code imports', () => {
+  const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as Record<'dependencies' | 'devDependencies', Record<string, string>>;
+  const runtime = new Set(Object.keys(manifest.dependencies));
+  const declared = new Set([...runtime, ...Object.keys(manifest.devDependencies)]);
+  const imports = (folder: string) =>
+    modules(path.join(repoRoot, folder)).flatMap((file) => bareImports(file).map((found) => ({ ...found, file: path.relative(repoRoot, file) })));
+  /** A type-only import is satisfied by the package or its `@types/` package, as a dev dependency too (types are erased). */
+  const typesDeclared = (name: string) => declared.has(name) || declared.has(`@types/${name.replace(/^@(.*)\/(.*)$/, '$1__$2')}`);
+
+  it('reads the imports of a module (the check itself)', () => {
+    const imported = bareImports(path.join(root, 'extract/recovered-table.ts'));
+    expect(imported).toContainEqual({ name: 'unist-util-visit', typeOnly: false });
+    expect(imported).toContainEqual({ name: 'mdast', typeOnly: true });
+  });
+
+  it('generator/ imports at run time only packages in dependencies', () => {
+    const missing = imports('generator').filter(({ name, typeOnly }) => (typeOnly ? !typesDeclared(name) : !runtime.has(name)));
+    expect(missing.map(({ file, name }) => `${file}: ${name}`)).toEqual([]);
+  });
+
+  it('scripts/ imports only declared packages', () => {
+    const missing = imports('scripts').filter(({ name, typeOnly }) => (typeOnly ? !typesDeclared(name) : !declared.has(name)));
+    expect(missing.map(({ file, name }) => `${file}: ${name}`)).toEqual([]);
+  });
+
+  it('every dependency is imported by generator/ (a package used only by scripts or tests is a dev dependency)', () => {
+    const used = new Set(imports('generator').map(({ name }) => name));
+    expect([...runtime].filter((name) => !used.has(name))).toEqual([]);
+  });
+});

@@ -1,17 +1,31 @@
-/** Files replaced whole: a temporary sibling renamed into place, so a killed run leaves the old file or the new one. */
+/**
+ * The one way a file is replaced whole: written to a temporary file, flushed
+ * to the disk (fsync), then renamed into place, so a killed run or a power
+ * loss leaves the old file or the new one, never a torn or empty one. Output
+ * folders swapped by rename (`pipeline/output-dir.ts`) are the folder-level
+ * counterpart; every single file replaced goes through here.
+ */
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-export async function writeAtomic(file: string, content: string | Uint8Array): Promise<void> {
+/**
+ * Replaces `file` with `content`. `temporary` is where the content is written
+ * first (default: a unique sibling of `file`); it must be on the same file system.
+ */
+export async function writeAtomic(file: string, content: string | Uint8Array, temporary = temporaryBeside(file)): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   try {
-    await writeFile(temporary, content).catch(withPath(file));
+    // `flush` (Node 20.10+) syncs the file before the handle closes; an older Node 20 ignores it (atomic, not durable).
+    await writeFile(temporary, content, { flush: true }).catch(withPath(file));
     await rename(temporary, file);
   } catch (error) {
     await rm(temporary, { force: true });
     throw error;
   }
+}
+
+function temporaryBeside(file: string): string {
+  return `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
 }
 
 /**

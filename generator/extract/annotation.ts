@@ -5,7 +5,7 @@
 import type { Code, Html, RootContent } from 'mdast';
 import type { AnnotationFacts } from './facts.js';
 import { at, report, type PageContext } from './context.js';
-import { tooDeepAt } from './json-scan.js';
+import { parseLooseJson } from './json-text.js';
 
 const COMMENT = /^<!--([\s\S]*?)-->/;
 
@@ -26,27 +26,6 @@ export function readAnnotation(ctx: PageContext, node: Html): AnnotationFacts | 
     return { value: null, raw: inner, source: at(ctx, node) };
   }
   return { value: value as Record<string, unknown>, raw: inner, source: at(ctx, node) };
-}
-
-/**
- * JSON as annotations and examples write it: strict first, then with the usual
- * slips mended (trailing commas, single-quoted strings). Undefined when still
- * unreadable, or nested deeper than `MAX_JSON_DEPTH` (never kept in the facts).
- */
-export function parseLooseJson(text: string): unknown {
-  if (tooDeepAt(text) !== undefined) return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    const mended = text
-      .replace(/,\s*([}\]])/g, '$1')
-      .replace(/'([^'"\\\n]*)'/g, '"$1"');
-    try {
-      return JSON.parse(mended);
-    } catch {
-      return undefined;
-    }
-  }
 }
 
 export interface AnnotatedCode {

@@ -13,7 +13,7 @@ import { readPermissions } from './permissions-table.js';
 import { readRequestHeaders } from './request-headers.js';
 import { readQueryParameters } from './query-parameters.js';
 import { readParameterSections, readRequestBody } from './request-body.js';
-import { toParameter } from './property-rows.js';
+import { toParameter } from './property-table.js';
 import { readResponse } from './response-section.js';
 import { readExamples } from './examples.js';
 import { dominantMethod, operationKind } from './operation-kind.js';

@@ -8,7 +8,7 @@ import type { Paragraph, PhrasingContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { at, report, type PageContext } from './context.js';
 import type { AnnotationFacts, ResourceFacts } from './facts.js';
-import { PROPERTIES_SECTION } from './property-tables.js';
+import { PROPERTIES_SECTION } from './resource-tables.js';
 
 export type BaseTypeFacts = NonNullable<ResourceFacts['baseType']>;
 

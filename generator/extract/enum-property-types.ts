@@ -6,10 +6,10 @@
  */
 import type { PageContext } from './context.js';
 import type { TypeRefFacts } from './facts.js';
-import { propertyName } from './properties-table.js';
-import { PROPERTIES_SECTION, RELATIONSHIPS_SECTION } from './property-tables.js';
+import { propertyColumns, propertyName } from './property-table.js';
+import { PROPERTIES_SECTION, RELATIONSHIPS_SECTION } from './resource-tables.js';
 import { sectionContent, type Section } from './sections.js';
-import { column, readTable, tablesIn } from './table.js';
+import { readTable, tablesIn } from './table.js';
 import { readTypeNode } from './type-cell.js';
 
 export function propertyTypes(ctx: PageContext): Map<string, TypeRefFacts> {
@@ -21,8 +21,7 @@ export function propertyTypes(ctx: PageContext): Map<string, TypeRefFacts> {
   for (const section of sections) {
     for (const node of tablesIn(sectionContent(ctx.sections, section))) {
       const table = readTable(node);
-      const name = column(table.header, /^(?:property|name)$/, /property|name/);
-      const type = column(table.header, /^type$/, /type/);
+      const { name, type } = propertyColumns(table.header);
       if (name < 0 || type < 0) continue;
       for (const row of table.rows) {
         const key = propertyName(row[name]?.text ?? '').toLowerCase();

@@ -8,9 +8,7 @@ import type { Code } from 'mdast';
 import type { BodyFacts } from './facts.js';
 import { report, type PageContext } from './context.js';
 import { codeLineSource } from './code-position.js';
-import { parseLooseJson } from './annotation.js';
-import { MAX_JSON_DEPTH, scanJson, tooDeepAt } from './json-scan.js';
-import { findJsonError } from './json-error.js';
+import { findJsonError, MAX_JSON_DEPTH, parseLooseJson, scanJson, tooDeepAt } from './json-text.js';
 
 export interface BodyOptions {
   /** The annotation says `truncated: true`. */
@@ -38,7 +36,7 @@ export function readBody(ctx: PageContext, code: Code, lines: string[], start: n
   }
 
   const scan = scanJson(raw);
-  const json = parseLooseJson(raw) ?? (scan.elisions.length > 0 ? parseLooseJson(scan.withoutElisions) : undefined);
+  const json = parseLooseJson(raw) ?? (scan.elisions.length > 0 ? parseLooseJson(scan.blanked) : undefined);
   const cutShort = scan.unclosed > 0;
   const truncated = scan.elisions.length > 0 || cutShort;
   if (json !== undefined) {
@@ -46,18 +44,18 @@ export function readBody(ctx: PageContext, code: Code, lines: string[], start: n
     facts.parsed = true;
     return { facts, truncated };
   }
-  const error = findJsonError(raw) ?? { offset: raw.length, found: 'end of input', expected: 'valid JSON' };
+  const error = findJsonError(raw) ?? { offset: raw.length, found: 'end of JSON' };
   if (options.declared || truncated) {
-    const elided = scan.elisions[0];
+    const elided = scan.elisions[0]?.offset;
     const [what, place] = cutShort
       ? [`end of JSON with ${scan.unclosed} unclosed bracket${scan.unclosed === 1 ? '' : 's'}`, raw.length]
       : elided !== undefined
         ? ['`...` elision', elided]
         : [error.found, error.offset];
-    const expected = `${cutShort || elided !== undefined ? 'complete JSON' : error.expected}${options.declared ? ' (the example is marked truncated)' : ', or `"truncated": true` in the annotation'}`;
+    const expected = `${cutShort || elided !== undefined ? 'complete JSON' : 'valid JSON'}${options.declared ? ' (the example is marked truncated)' : ', or `"truncated": true` in the annotation'}`;
     report(ctx, 'example-json-truncated', options.declared ? 'info' : 'warning', `Unexpected ${what} in truncated ${options.role} body, expected ${expected}`, pointAt(place));
   } else {
-    report(ctx, 'example-json-invalid', 'error', `Unexpected ${error.found} in ${options.role} body, expected ${error.expected}`, pointAt(error.offset));
+    report(ctx, 'example-json-invalid', 'error', `Unexpected ${error.found} in ${options.role} body, expected valid JSON`, pointAt(error.offset));
   }
   return { facts, truncated };
 }

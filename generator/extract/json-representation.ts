@@ -5,9 +5,9 @@
 import type { Code } from 'mdast';
 import { at, report, type PageContext } from './context.js';
 import type { AnnotationFacts, BodyFacts, JsonRepresentationFacts } from './facts.js';
-import { annotatedCodeBlocks, annotationString, parseLooseJson, type AnnotatedCode } from './annotation.js';
+import { annotatedCodeBlocks, annotationString, type AnnotatedCode } from './annotation.js';
 import { findSection, sectionContent } from './sections.js';
-import { tooDeepAt } from './json-scan.js';
+import { parseLooseJson, tooDeepAt } from './json-text.js';
 import { tooDeepMessage } from './example-body.js';
 import { codeLineSource } from './code-position.js';
 

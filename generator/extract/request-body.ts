@@ -6,7 +6,7 @@ import type { PropertyFacts } from './facts.js';
 import { report, type PageContext } from './context.js';
 import { isBrokenTable, readTable } from './table.js';
 import { contentOf, flattenBlocks, textOf } from './api-sections.js';
-import { propertyColumns, readPropertyRows } from './property-rows.js';
+import { isPropertyTable, propertyColumns, readPropertyTable } from './property-table.js';
 import type { Section } from './sections.js';
 
 export interface RequestBodyFacts {
@@ -46,10 +46,9 @@ function readTables(ctx: PageContext, nodes: ReturnType<typeof flattenBlocks>): 
     }
     if (node.type !== 'table') continue;
     const table = readTable(node);
-    const columns = propertyColumns(table);
-    if (!columns) continue;
-    if (/^parameter/.test(table.header[columns.name] ?? '')) parameterTable = true;
-    rows = [...(rows ?? []), ...readPropertyRows(ctx, table, columns)];
+    if (!isPropertyTable(table.header, 'request')) continue;
+    if (/^parameter/.test(table.header[propertyColumns(table.header).name] ?? '')) parameterTable = true;
+    rows = [...(rows ?? []), ...readPropertyTable(ctx, table, { annotations: 'keep' })];
   }
   return { rows, parameterTable };
 }

@@ -2,7 +2,7 @@
 import type { HeaderFacts } from './facts.js';
 import { at, report, type PageContext } from './context.js';
 import { column, isBrokenTable, readTable } from './table.js';
-import { reportContinuation, rowShape } from './table-rows.js';
+import { logicalRows } from './table-rows.js';
 import { contentOf, flattenBlocks } from './api-sections.js';
 import type { Section } from './sections.js';
 
@@ -16,20 +16,12 @@ export function readRequestHeaders(ctx: PageContext, sections: Section[]): Heade
     const table = readTable(node);
     const name = Math.max(0, column(table.header, /^(header|name)/));
     const valueColumn = column(table.header, /^value/, /^description/, /^(?!header|name)/);
-    table.rows.forEach((row, r) => {
-      const shape = rowShape(ctx, table.rowNodes[r], row, table.header.length);
-      const previous = out[out.length - 1];
-      if (shape === 'continuation' && previous) {
-        reportContinuation(ctx, table.rowNodes[r]);
-        previous.value = `${previous.value} ${row.find((cell) => cell.text !== '')?.text ?? ''}`.trim();
-        return;
-      }
+    for (const row of logicalRows(ctx, table, valueColumn)) {
       // `Prefer: outlook.timezone` names the header and its value in one cell.
-      const [header = '', inline] = (row[name]?.text ?? '').replace(/[`*]/g, '').split(/(?:(?<!\s)\s+)?:\s*/, 2);
-      if (shape !== 'row' || header.trim() === '') return;
-      const value = inline ?? (valueColumn >= 0 ? (row[valueColumn]?.text ?? '') : '');
-      out.push({ name: header.trim(), value, source: at(ctx, table.rowNodes[r]) });
-    });
+      const [header = '', inline] = (row.cells[name]?.text ?? '').replace(/[`*]/g, '').split(/(?:(?<!\s)\s+)?:\s*/, 2);
+      if (header.trim() === '') continue;
+      out.push({ name: header.trim(), value: inline ?? row.description.join(' '), source: at(ctx, row.node) });
+    }
   }
   return out;
 }

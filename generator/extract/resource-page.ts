@@ -15,8 +15,8 @@ import {
   leadPropertyTables,
   otherPropertyTables,
   sectionPropertyTables,
-} from './property-tables.js';
-import { readPropertyTable } from './properties-table.js';
+} from './resource-tables.js';
+import { readPropertyTable } from './property-table.js';
 import { readMethods } from './methods-table.js';
 import { findSection } from './sections.js';
 

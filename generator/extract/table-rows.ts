@@ -1,32 +1,63 @@
 /**
- * What a table row is, beyond its cells: a line break inside a cell makes the
- * rest of the cell a row of its own (a line with no leading `|`), and Intune
- * pages put group labels (`|**Device configuration**|`) between rows.
+ * The rows of a table as the author meant them, before they are read as
+ * properties, parameters or headers: group labels (Intune's
+ * `|**Device configuration**|`) skipped, rows split by a line break inside a
+ * cell (a line with no leading `|`) joined again.
  */
 import type { TableRow } from 'mdast';
-import { report, at, type PageContext } from './context.js';
-import type { Cell } from './table.js';
+import { report, type PageContext } from './context.js';
+import { markedText } from './marked-text.js';
+import type { Cell, TableData } from './table.js';
 
-export type RowShape = 'row' | 'continuation' | 'label' | 'empty';
-
-export function rowShape(ctx: PageContext, node: TableRow | undefined, cells: Cell[], columns: number): RowShape {
-  if (cells.every((cell) => cell.text === '')) return 'empty';
-  const offset = node?.position?.start.offset;
-  const startsWithPipe = offset === undefined || ctx.text[offset] === '|';
-  const filled = cells.filter((cell) => cell.text !== '').length;
-  if (!startsWithPipe && filled === 1 && columns > 1) return 'continuation';
-  if (filled === 1 && columns > 2 && cells.length === 1 && /^\*\*.*\*\*$|^&nbsp;/.test(sourceOf(ctx, node))) return 'label';
-  return 'row';
+export interface LogicalRow {
+  cells: Cell[];
+  node: TableRow;
+  /** Description text, plain and with inline code marked; more than one part when the row was split. */
+  description: string[];
+  marked: string[];
 }
 
-/** Reports a row that continues the previous row's last cell. */
-export function reportContinuation(ctx: PageContext, node: TableRow | undefined): void {
-  report(ctx, 'table-malformed', 'warning', 'Unexpected table line without a leading `|` (a line break inside a cell), expected each row on one line', at(ctx, node));
+/**
+ * Rows as the author meant them: group labels (`|**Onboarding**|`) dropped, and a
+ * line without a leading pipe (a description that went on to a new line) joined to
+ * the row before.
+ */
+export function logicalRows(ctx: PageContext, table: TableData, descriptionColumn: number): LogicalRow[] {
+  const out: LogicalRow[] = [];
+  table.rows.forEach((cells, index) => {
+    const node = table.rowNodes[index]!;
+    const filled = cells.filter((cell) => cell.text !== '');
+    if (filled.length === 0) return;
+    const lone = filled.length === 1 && (!NAME_LIKE.test(filled[0]!.text) || isEmphasized(filled[0]!));
+    const previous = out[out.length - 1];
+    if (filled.length === 1 && table.header.length > 1 && previous && !startsWithPipe(ctx, node)) {
+      report(ctx, 'table-row-split', 'warning', 'Unexpected line without a leading `|` inside a table, expected each row on one line (use `<br>` for line breaks)', node);
+      previous.description.push(filled[0]!.text);
+      previous.marked.push(markedText(filled[0]!.node));
+      return;
+    }
+    if (lone) return;
+    const description = descriptionColumn >= 0 ? cells[descriptionColumn] : undefined;
+    out.push({
+      cells,
+      node,
+      description: description ? [description.text] : [],
+      marked: description ? [markedText(description.node)] : [],
+    });
+  });
+  return out;
 }
 
-function sourceOf(ctx: PageContext, node: TableRow | undefined): string {
-  const start = node?.position?.start.offset;
-  const end = node?.position?.end.offset;
-  if (start === undefined || end === undefined) return '';
-  return ctx.text.slice(start, end).replace(/^\|\s*|(?:(?<!\s)\s+)?\|$/g, '').trim();
+/** What a property name cell can hold: one token, maybe qualified or an annotation (`@odata.type`). */
+const NAME_LIKE = /^[@#]?[A-Za-z_][\w.@-]*$/;
+
+/** A cell that is all bold or italic: a group label such as `|**Onboarding**|`. */
+function isEmphasized(cell: Cell): boolean {
+  const children = cell.node.children.filter((child) => !(child.type === 'text' && child.value.trim() === ''));
+  return children.length === 1 && (children[0]!.type === 'strong' || children[0]!.type === 'emphasis');
+}
+
+function startsWithPipe(ctx: PageContext, node: TableRow): boolean {
+  const offset = node.position?.start.offset;
+  return offset === undefined || ctx.text[offset] === '|';
 }

@@ -6,10 +6,9 @@
  * marker lists the old and the new files while this happens, so a run killed
  * midway leaves no file of its own unlisted (the next run finishes the job).
  */
-import { mkdirSync, renameSync } from 'node:fs';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { withPath, writeAtomic } from '../cache/write-atomic.js';
+import { writeAtomic } from '../cache/write-atomic.js';
 import { markerText, OUTPUT_MARKER } from './output-owner.js';
 
 /** A file of the new folder; `content: null` keeps the current folder's file as it is (the caller knows it is unchanged). */
@@ -44,15 +43,7 @@ export async function writeInPlace(target: string, files: readonly OutputFile[],
       report.unchanged.push(file.path);
       continue;
     }
-    const temporary = options.temporary(i++);
-    try {
-      await writeFile(temporary, file.content).catch(withPath(destination));
-      mkdirSync(path.dirname(destination), { recursive: true });
-      renameSync(temporary, destination);
-    } catch (error) {
-      await rm(temporary, { force: true });
-      throw error;
-    }
+    await writeAtomic(destination, file.content, options.temporary(i++));
     report.written.push(file.path);
   }
   for (const file of [...previous].filter((file) => !wanted.has(file)).sort()) {

@@ -182,7 +182,7 @@ describe('example bodies', () => {
   it('keeps the raw text and names the problem', () => {
     const { facts } = apiPage(...HEAD, ...SYNTAX, '## Example', '### Request', '```http', 'POST https://graph.microsoft.com/v1.0/w', '', '{ "when": 2018-04-01 }', '```');
     const invalid = facts.diagnostics.find((d) => d.code === 'example-json-invalid');
-    expect(invalid?.message).toBe('Unexpected `2018-04-01` in request body, expected a JSON value');
+    expect(invalid?.message).toBe('Unexpected `2018-04-01` in request body, expected valid JSON');
     expect([invalid?.line, invalid?.column]).toEqual([17, 11]);
     expect(facts.operations[0]?.examples[0]?.request?.body?.raw).toBe('{ "when": 2018-04-01 }');
   });

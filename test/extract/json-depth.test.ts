@@ -3,9 +3,7 @@
  * into the facts, and the error reader stops there rather than recursing on.
  */
 import { describe, expect, it } from 'vitest';
-import { MAX_JSON_DEPTH, tooDeepAt } from '../../generator/extract/json-scan.js';
-import { findJsonError } from '../../generator/extract/json-error.js';
-import { parseLooseJson } from '../../generator/extract/annotation.js';
+import { findJsonError, MAX_JSON_DEPTH, parseLooseJson, tooDeepAt } from '../../generator/extract/json-text.js';
 
 const nested = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
 
@@ -29,6 +27,6 @@ describe('deep JSON is not parsed', () => {
   });
 
   it('findJsonError stops at the limit on 100,000 levels of broken JSON', () => {
-    expect(findJsonError('{"a":'.repeat(100_000))).toEqual({ offset: 64 * 5, found: '`{` nested deeper', expected: 'at most 64 levels of nesting' });
+    expect(findJsonError('{"a":'.repeat(100_000))).toEqual({ offset: 64 * 5, found: '`{`' });
   });
 });

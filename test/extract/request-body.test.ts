@@ -1,21 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import type { PropertyFacts } from '../../generator/extract/facts.js';
-import { requiredFrom } from '../../generator/extract/property-rows.js';
+import { readPropertyHints, readRequiredColumn } from '../../generator/extract/property-hints.js';
 import { apiPage } from './api-fixture.js';
 
-describe('requiredFrom', () => {
+describe('required: a Required column, else the description', () => {
   it.each([
     ['Yes', '', true],
     ['false', '', false],
+    ['✓', '', true],
+    ['', 'The name. Required.', true],
     [undefined, 'The name. Required.', true],
     [undefined, 'Required. The name.', true],
     [undefined, 'The size. Optional.', false],
     [undefined, 'Not required.', false],
     [undefined, '(Optional) The size.', false],
+    [undefined, 'Optional, default value is false.', false],
+    [undefined, 'Optional description of the script.', false],
+    [undefined, 'Required if approval needs a reason.', undefined],
+    [undefined, 'The subnet. Required format: "/subscriptions/{id}".', undefined],
+    [undefined, 'Null if reviews are not required.', undefined],
     [undefined, 'The required name of it.', undefined],
     [undefined, 'The name.', undefined],
   ] as Array<[string | undefined, string, boolean | undefined]>)('%s / %s → %s', (column, description, want) =>
-    expect(requiredFrom(column, description)).toBe(want),
+    expect((column ? readRequiredColumn(column) : undefined) ?? readPropertyHints(description).required).toBe(want),
   );
 });
 
@@ -54,7 +61,7 @@ const CASES: Array<[string, { given: string[]; want: string[] | null; diagnostic
         '|size|Int32|Size.|', // 19
       ],
       want: ['mode:Edm.String @16', 'size:Edm.Int32 @19'],
-      diagnostics: ['17:1 warning table-malformed'],
+      diagnostics: ['17:1 warning table-row-split'],
     },
   ],
   [
@@ -62,7 +69,7 @@ const CASES: Array<[string, { given: string[]; want: string[] | null; diagnostic
     {
       given: ['|Property|Type|Description|', '|:--|:--|:--|', '|page|string/number|The page.|'],
       want: ['page:Edm.Untyped typeUnknown @16'],
-      diagnostics: ['16:6 warning type-cell-invalid'],
+      diagnostics: ['16:6 warning property-type-invalid'],
     },
   ],
   ['no table: null', { given: ['In the request body, supply a JSON representation of a widget.'], want: null }],

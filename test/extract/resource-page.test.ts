@@ -91,7 +91,7 @@ type Want = Partial<Omit<ResourceFacts, 'properties' | 'navigationProperties'>> 
   navigationProperties?: string[];
 };
 
-/** Names of properties are enough here; properties-table.test.ts checks rows in detail. */
+/** Names of properties are enough here; property-table.test.ts checks rows in detail. */
 function summary(resource: ResourceFacts | undefined): Want | undefined {
   if (!resource) return undefined;
   return { ...resource, properties: resource.properties.map((p) => p.name), navigationProperties: resource.navigationProperties.map((p) => p.name) };

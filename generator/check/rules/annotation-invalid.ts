@@ -9,7 +9,7 @@
  * not ok: <!-- { "blockType": "samples" } --> → Unexpected blockType `samples`, expected one of request, response, resource, ignored, example
  */
 import type { ParseError } from 'jsonc-parser';
-import { describeError, parseJsonTree } from '../json-locate.js';
+import { describeError, parseJsonTree, parseLooseJson } from '../../extract/json-text.js';
 import { annotationComments, innerPosition, type AnnotationComment } from '../annotations.js';
 import type { CheckContext } from '../context.js';
 import { didYouMean } from '../did-you-mean.js';
@@ -26,13 +26,13 @@ export const annotationInvalid = defineRule({
 });
 
 function checkComment(ctx: CheckContext, comment: AnnotationComment): RuleFinding[] {
-  const value = parseLoose(comment.inner);
+  const value = parseLooseJson(comment.inner);
   if (value === undefined || typeof value !== 'object' || value === null || Array.isArray(value)) {
     const errors: ParseError[] = [];
     parseJsonTree(comment.inner, errors, { allowTrailingComma: true });
     const error = errors[0];
     const offset = error?.offset ?? 0;
-    const found = error ? describeError({ text: comment.inner }, error).replace('end of JSON', 'end of comment') : 'value that is not an object';
+    const found = error ? describeError(comment.inner, error).replace('end of JSON', 'end of comment') : 'value that is not an object';
     return [{ at: innerPosition(ctx, comment, offset), message: `Unexpected ${found} in annotation comment, expected a JSON object such as \`{ "blockType": "request" }\``, key: comment.inner.replace(/\s+/g, ' ') }];
   }
   const blockType = (value as Record<string, unknown>)['blockType'];
@@ -48,17 +48,4 @@ function checkComment(ctx: CheckContext, comment: AnnotationComment): RuleFindin
       key: `blockType=${written}`,
     },
   ];
-}
-
-/** JSON as the docs tooling reads annotations: strict, then with trailing commas and single quotes mended. */
-function parseLoose(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    try {
-      return JSON.parse(text.replace(/,\s*([}\]])/g, '$1').replace(/'([^'"\\\n]*)'/g, '"$1"'));
-    } catch {
-      return undefined;
-    }
-  }
 }

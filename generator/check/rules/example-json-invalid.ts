@@ -11,7 +11,8 @@
 import type { HttpMessageFacts } from '../../extract/facts.js';
 import type { CheckContext } from '../context.js';
 import { exampleMessages } from '../examples.js';
-import { describeError, locateJson, type LocatedJson } from '../json-locate.js';
+import { describeError } from '../../extract/json-text.js';
+import { locateJson, type LocatedJson } from '../json-locate.js';
 import { defineRule, type RuleFinding } from '../rule.js';
 
 export const exampleJsonInvalid = defineRule({
@@ -35,7 +36,7 @@ function checkBody(ctx: CheckContext, message: HttpMessageFacts, role: string): 
   if (!error) return undefined;
   const comma = trailingComma(json, error.offset);
   if (comma !== undefined) return { at: json.at(comma), message: `Unexpected trailing comma in ${role} body, expected valid JSON` };
-  return { at: json.at(error.offset), message: `Unexpected ${describeError(json, error)} in ${role} body, expected valid JSON` };
+  return { at: json.at(error.offset), message: `Unexpected ${describeError(json.text, error)} in ${role} body, expected valid JSON` };
 }
 
 function contentType(message: HttpMessageFacts): string | undefined {

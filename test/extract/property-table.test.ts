@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPropertyTable, propertyColumns, propertyName } from '../../generator/extract/properties-table.js';
+import { isPropertyTable, propertyColumns, propertyName } from '../../generator/extract/property-table.js';
 import type { PropertyFacts } from '../../generator/extract/facts.js';
 import { at, extract, md } from './resource-fixture.js';
 
@@ -19,15 +19,15 @@ describe('propertyColumns', () => {
 });
 
 describe('isPropertyTable', () => {
-  it.each<[string, { given: string[]; loose: boolean; want: boolean }]>([
-    ['property table, strict', { given: ['property', 'type', 'description'], loose: false, want: true }],
-    ['no type column, loose', { given: ['property', 'description'], loose: true, want: true }],
-    ['no type column, strict', { given: ['property', 'description'], loose: false, want: false }],
-    ['enum members', { given: ['member', 'value', 'description'], loose: true, want: false }],
-    ['values', { given: ['value', 'description'], loose: true, want: false }],
-    ['derived types', { given: ['type', 'description'], loose: true, want: false }],
-    ['mislabelled header in a Properties section', { given: ['method', 'return type', 'description'], loose: true, want: true }],
-    ['mislabelled header elsewhere', { given: ['method', 'return type', 'description'], loose: false, want: false }],
+  it.each<[string, { given: string[]; loose: 'loose' | 'strict' | 'request'; want: boolean }]>([
+    ['property table, strict', { given: ['property', 'type', 'description'], loose: 'strict', want: true }],
+    ['no type column, loose', { given: ['property', 'description'], loose: 'loose', want: true }],
+    ['no type column, strict', { given: ['property', 'description'], loose: 'strict', want: false }],
+    ['enum members', { given: ['member', 'value', 'description'], loose: 'loose', want: false }],
+    ['values', { given: ['value', 'description'], loose: 'loose', want: false }],
+    ['derived types', { given: ['type', 'description'], loose: 'loose', want: false }],
+    ['mislabelled header in a Properties section', { given: ['method', 'return type', 'description'], loose: 'loose', want: true }],
+    ['mislabelled header elsewhere', { given: ['method', 'return type', 'description'], loose: 'strict', want: false }],
   ])('%s', (_name, { given, loose, want }) => {
     expect(isPropertyTable(given, loose)).toBe(want);
   });

@@ -9,7 +9,7 @@ import { report, type PageContext } from './context.js';
 import { findSections, subsections, type Section } from './sections.js';
 import { isBrokenTable, readTable, type TableData } from './table.js';
 import { recoverTable } from './recovered-table.js';
-import { isPropertyTable } from './properties-table.js';
+import { isPropertyTable } from './property-table.js';
 
 export const PROPERTIES_SECTION = /^(?:[\w.]+\s+)?propert(?:y|ies)$/i;
 export const RELATIONSHIPS_SECTION = /^(?:[\w.]+\s+)?(?:relationships?|navigation properties)$/i;
@@ -81,7 +81,7 @@ function hasPropertyHeader(header: string[]): boolean {
   return (
     header.some((cell) => /^(?:property|name)(?: name)?$/.test(cell)) &&
     header.some((cell) => /^(?:data )?type$/.test(cell)) &&
-    isPropertyTable(header, false)
+    isPropertyTable(header, 'strict')
   );
 }
 
@@ -92,17 +92,18 @@ export function leadPropertyTables(ctx: PageContext): TableData[] {
 }
 
 function tablesOf(ctx: PageContext, nodes: RootContent[], loose: boolean): TableData[] {
+  const where = loose ? 'loose' : 'strict';
   const out: TableData[] = [];
   let header: string[] | undefined;
   for (const node of nodes) {
     if (node.type === 'table') {
       const table = readTable(node);
       header = table.header;
-      if (isPropertyTable(table.header, loose)) out.push(table);
+      if (isPropertyTable(table.header, where)) out.push(table);
     } else if (isBrokenTable(node)) {
       const table = recoverTable(ctx, node, header ?? DEFAULT_HEADER, looksLikeHeader);
       const headed = table.header !== DEFAULT_HEADER;
-      if (!(loose || headed) || !isPropertyTable(table.header, loose) || table.rows.length === 0) continue;
+      if (!(loose || headed) || !isPropertyTable(table.header, where) || table.rows.length === 0) continue;
       report(
         ctx,
         'table-malformed',

@@ -1,16 +1,20 @@
 /**
- * A `|Property|Type|Description|` table (or a `|Relationship|Type|Description|`
- * one) read into PropertyFacts, one per row, positioned at the row.
+ * The one reader of property tables: `|Property|Type|Description|` and
+ * `|Relationship|Type|Description|` tables of resource pages, and the
+ * `|Property|Type|Description|` / `|Parameter|Type|Description|` tables (maybe
+ * with `|Required|`) of request bodies and parameter sections on API pages.
+ * One column detection, one row grouping (`table-rows.ts`), one reading of
+ * names, types, required flags and possible values, one code per fault.
  */
 import type { TableRow } from 'mdast';
 import type { TableData } from './table.js';
 import { column } from './table.js';
-import type { PropertyFacts, TypeRefFacts } from './facts.js';
+import type { ParameterFacts, PropertyFacts, TypeRefFacts } from './facts.js';
 import { at, report, type PageContext } from './context.js';
 import { readTypeNode } from './type-cell.js';
-import { logicalRows } from './logical-rows.js';
+import { logicalRows } from './table-rows.js';
 import { readPossibleValues } from './possible-values.js';
-import { readPropertyHints } from './property-hints.js';
+import { readPropertyHints, readRequiredColumn } from './property-hints.js';
 
 export interface PropertyColumns {
   /** Index of the name column; `named` says whether its header says so. */
@@ -21,13 +25,14 @@ export interface PropertyColumns {
   required: number;
 }
 
-/** Which columns hold what, from the header. */
+/** Which columns hold what, from the header (lower-cased cell texts). */
 export function propertyColumns(header: string[]): PropertyColumns {
-  const type = column(header, /^(?:data\s+)?type$/, /\btype\b/);
+  const type = column(header, /^(?:data\s*)?type$/, /^(?:data\s*)?type\b/, /\btype\b/);
   const namedAt = column(
     header,
-    /^(?:property|relationship|navigation property|attribute|field)(?:\s+name)?$/,
+    /^(?:property|parameter|relationship|navigation property|attribute|field|key)(?:\s+name)?$/,
     /^name$/,
+    /^(?:property|parameter|name|field|key)\b/,
     /\bpropert(?:y|ies)\b/,
     /\brelationships?\b/,
   );
@@ -36,23 +41,34 @@ export function propertyColumns(header: string[]): PropertyColumns {
     name: named ? namedAt : type === 0 ? -1 : 0,
     named,
     type,
-    description: column(header, /\bdescription\b/, /^(?:remarks|notes|details|comments?)$/),
-    required: column(header, /^required\b/, /^(?:is\s+)?required\??$/),
+    description: column(header, /\bdescription\b/, /^(?:remarks|notes?|details|comments?|value)\b/),
+    required: column(header, /^(?:is\s+)?(?:required|optional|mandatory)\b/),
   };
 }
 
 /**
  * Whether a table lists properties. `loose` (a table directly in a Properties or
  * Relationships section) accepts a table whose header names either the property or
- * the type column; otherwise both are needed.
+ * the type column; otherwise both are needed. `request` (a request body or parameter
+ * section) needs a named name column and a type or description column.
  */
-export function isPropertyTable(header: string[], loose: boolean): boolean {
+export function isPropertyTable(header: string[], where: 'loose' | 'strict' | 'request'): boolean {
   const columns = propertyColumns(header);
   if (columns.name < 0) return false;
-  return loose ? columns.named || columns.type > 0 : columns.named && columns.type >= 0;
+  if (where === 'request') return columns.named && (columns.type >= 0 || columns.description >= 0);
+  return where === 'loose' ? columns.named || columns.type > 0 : columns.named && columns.type >= 0;
 }
 
-export function readPropertyTable(ctx: PageContext, table: TableData): PropertyFacts[] {
+export interface ReadOptions {
+  /**
+   * Rows naming an OData annotation (`@odata.type`): a request body sends them, so
+   * they are kept there; a resource's table lists them beside its properties, which
+   * they are not (reported as `property-annotation-row` and skipped).
+   */
+  annotations: 'keep' | 'skip';
+}
+
+export function readPropertyTable(ctx: PageContext, table: TableData, options: ReadOptions = { annotations: 'skip' }): PropertyFacts[] {
   const columns = propertyColumns(table.header);
   if (columns.type < 0 && table.rows.length > 0) {
     report(
@@ -71,27 +87,29 @@ export function readPropertyTable(ctx: PageContext, table: TableData): PropertyF
       report(ctx, 'property-name-missing', 'warning', 'Unexpected table row without a property name, expected the name in the first column', node);
       continue;
     }
-    if (name.includes('@')) {
+    const annotation = name.includes('@');
+    if (annotation && options.annotations === 'skip') {
       // `@odata.type`, `@odata.etag`, `x@odata.mediaReadLink`: OData annotations the payload may carry, no properties.
       report(ctx, 'property-annotation-row', 'info', `Unexpected annotation \`${name}\` in a property table, expected a property name (read as no property)`, node);
       continue;
     }
-    if (!PROPERTY_NAME.test(name)) {
+    if (!annotation && !PROPERTY_NAME.test(name)) {
       report(ctx, 'property-name-invalid', 'warning', `Unexpected property name \`${name}\`, expected an identifier such as \`displayName\``, node);
       continue;
     }
     const { type, unknown } = readType(ctx, cells[columns.type]?.node, columns.type >= 0, name, node);
+    const marked = row.marked.join(' ');
     const property: PropertyFacts = {
       name,
       type,
       description: row.description.join(' '),
       source: at(ctx, node),
-      ...readPropertyHints(row.marked.join(' ')),
+      ...readPropertyHints(marked),
     };
     if (unknown) property.typeUnknown = true;
-    const required = columns.required >= 0 ? flag(cells[columns.required]?.text ?? '') : undefined;
+    const required = columns.required >= 0 ? readRequiredColumn(cells[columns.required]?.text ?? '') : undefined;
     if (required !== undefined) property.required = required;
-    const values = readPossibleValues(row.marked.join(' '));
+    const values = readPossibleValues(marked);
     if (values.length > 0) property.possibleValues = values;
     out.push(property);
   }
@@ -123,19 +141,25 @@ const PROPERTY_NAME = /^[\p{L}_][\p{L}\p{N}_]*$/u;
 
 /**
  * The property name as the cell writes it, less decoration: `**id**`, `` `id` ``
- * and `id\_x` are already plain in the cell text; footnote marks and a trailing
- * note in parentheses are dropped.
+ * and `id\_x` are already plain in the cell text; stray backticks and backslashes,
+ * footnote marks and a trailing note in parentheses are dropped.
  */
 export function propertyName(text: string): string {
   return text
     .replace(/(?:(?<!\s)\s+)?\([^()]*\)\s*$/, '')
-    .replace(/[*\u200b\u00a0]/g, '')
+    .replace(/[*`\\\u200b\u00a0]/g, '')
     .replace(/\s+/g, ' ')
     .trim();
 }
 
-function flag(text: string): boolean | undefined {
-  if (/^(?:yes|true|required|y)\b/i.test(text)) return true;
-  if (/^(?:no|false|optional|n)\b/i.test(text)) return false;
-  return undefined;
+/** A parameter row as the operation's parameter: an unknown type with an empty cell is no type. */
+export function toParameter(property: PropertyFacts): ParameterFacts {
+  const parameter: ParameterFacts = {
+    name: property.name,
+    type: property.typeUnknown && property.type.raw === '' ? null : property.type,
+    description: property.description,
+    source: property.source,
+  };
+  if (property.required !== undefined) parameter.required = property.required;
+  return parameter;
 }

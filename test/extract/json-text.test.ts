@@ -1,0 +1,36 @@
+/** The one JSON-error path: jsonc-parser's errors, each placed on the character at fault and named. */
+import { describe, expect, it } from 'vitest';
+import { findJsonError, scanJson } from '../../generator/extract/json-text.js';
+
+describe('findJsonError', () => {
+  it.each<[string, { given: string; want: { offset: number; found: string } | null }]>([
+    ['valid JSON', { given: '{ "a": [1, true, null, "x"] }', want: null }],
+    ['an unquoted date: the whole word, not its `-04`', { given: '{ "when": 2018-04-01 }', want: { offset: 10, found: '`2018-04-01`' } }],
+    ['a number with a leading zero', { given: '{"a": 01}', want: { offset: 6, found: '`01`' } }],
+    ['a line break in a string: the line break', { given: '{"a": "x\ny"}', want: { offset: 8, found: 'string that runs to the end of its line' } }],
+    ['a bad escape: the escaped character', { given: '{"a": "x\\qy"}', want: { offset: 9, found: 'invalid escape in a string' } }],
+    ['a tab in a string: the tab', { given: '{"a": "x\ty"}', want: { offset: 8, found: 'control character in a string' } }],
+    ['an unknown word', { given: '{"a": tru}', want: { offset: 6, found: '`tru`' } }],
+    ['a missing comma', { given: '[1 2]', want: { offset: 3, found: '`2` without a comma before it' } }],
+    ['a missing colon', { given: '{"a" 1}', want: { offset: 5, found: '`1` where a colon belongs' } }],
+    ['text after the value', { given: '{"a":1} x', want: { offset: 8, found: '`x`' } }],
+    ['a comment', { given: '{"a": 1 // one\n}', want: { offset: 8, found: 'comment' } }],
+    ['cut short', { given: '{"a": {', want: { offset: 7, found: 'end of JSON' } }],
+  ])('%s', (_name, { given, want }) => {
+    expect(findJsonError(given)).toEqual(want);
+  });
+});
+
+describe('scanJson', () => {
+  it('finds elisions outside strings, blanks them, and counts brackets left open', () => {
+    const text = '{ "a": "x...", "b": [1, ...], …';
+    expect(scanJson(text)).toEqual({
+      elisions: [
+        { offset: 24, length: 3 },
+        { offset: 30, length: 1 },
+      ],
+      unclosed: 1,
+      blanked: '{ "a": "x...", "b": [1,    ],  ',
+    });
+  });
+});
