@@ -140,11 +140,7 @@ export class GraphValidationError extends Error {
   readonly operation: string | undefined;
   constructor(problems: readonly unknown[], operation: string | undefined) {
     super(
-      'Request body is invalid' +
-        (operation ? ' for ' + operation : '') +
-        ' (' +
-        problems.length +
-        ' problems)',
+      'Request body is invalid' + (operation ? ' for ' + operation : '') + ': ' + describeProblems(problems),
     );
     this.problems = problems;
     this.operation = operation;
@@ -166,13 +162,41 @@ function errorOf(body: unknown): GraphErrorBody['error'] | undefined {
   };
 }
 
+/** The first problems, one "path: expected X, got Y" each (or the problem's message or text), then "and N more". */
+function describeProblems(problems: readonly unknown[]): string {
+  const shown = problems.slice(0, 5).map((problem) => {
+    try {
+      return clip(describeProblem(problem));
+    } catch {
+      return 'unreadable problem';
+    }
+  });
+  const more = problems.length - shown.length;
+  return shown.join('; ') + (more > 0 ? '; and ' + more + ' more' : '');
+}
+
+function describeProblem(problem: unknown): string {
+  if (typeof problem === 'string') return problem;
+  if (typeof problem !== 'object' || problem === null) return String(problem);
+  const { path, expected, actual, message } = problem as Record<string, unknown>;
+  const where = typeof path === 'string' && path !== '' ? path + ': ' : '';
+  if (typeof expected === 'string' && typeof actual === 'string')
+    return where + 'expected ' + expected + ', got ' + actual;
+  if (typeof message === 'string') return where + message;
+  return where + JSON.stringify(problem);
+}
+
+function clip(text: string): string {
+  return text.length > 200 ? text.slice(0, 199) + '…' : text;
+}
+
 /** Retry-After as seconds: a non-negative integer, or an HTTP date from now (0 once past). */
-function retryAfterSeconds(value: string | undefined): number | undefined {
+function retryAfterSeconds(value: string | undefined, now: number = Date.now()): number | undefined {
   if (value === undefined) return undefined;
   const text = value.trim();
   if (/^[0-9]+$/.test(text)) return Number(text);
   const date = Date.parse(text);
-  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
 }
 
 export type PathValue = string | number | boolean;
@@ -335,8 +359,10 @@ export interface FetchClientOptions {
   getToken: () => string | Promise<string>;
   /** Default globalThis.fetch. */
   fetch?: FetchLike;
-  /** Per-request timeout covering the whole request (getToken, headers and body); default 100000, 0 turns it off. */
+  /** Per-call timeout covering the whole call (getToken, headers, body, and every retry and wait); default 100000, 0 turns it off. */
   timeoutMs?: number;
+  /** Retries of throttled and unavailable responses (RetryOptions); on by default, false turns them off. */
+  retry?: RetryOptions | false;
   /** Sent with every request (a request's own headers win). */
   headers?: Record<string, string>;
   /**
@@ -359,13 +385,14 @@ function checkHeaders(headers: Record<string, string>): void {
   }
 }
 
-/** A GraphClient over fetch: bearer auth, JSON in and out, GraphError, timeout. */
+/** A GraphClient over fetch: bearer auth, JSON in and out, GraphError, retries, timeout. */
 export function createFetchClient(options: FetchClientOptions): GraphClient {
   const base = baseUrlOf(options.baseUrl ?? DEFAULT_BASE_URL);
   /** "/v1.0", or "" for a base URL at the root. */
   const basePath = base.pathname.replace(/\/+$/, '');
   const baseUrl = base.origin + basePath;
   const timeoutMs = options.timeoutMs ?? 100000;
+  const retry = retryPolicyOf(options.retry);
   const fetchImpl = options.fetch ?? (globalThis as unknown as { fetch?: FetchLike }).fetch;
   if (!fetchImpl) throw new TypeError('No fetch implementation: pass options.fetch');
   if (!Number.isFinite(timeoutMs) || timeoutMs < 0)
@@ -406,6 +433,52 @@ export function createFetchClient(options: FetchClientOptions): GraphClient {
     return url.href;
   }
 
+  /** One attempt: token, headers, fetch, and the response read (a GraphError for a status outside 200-299). */
+  const attempt = async <T>(
+    url: string,
+    request: GraphRequest,
+    signal: AbortSignal,
+  ): Promise<GraphResponse<T>> => {
+    // Each wait ends on the timeout or the caller's abort, whatever getToken or fetch do with the signal.
+    const until = <R>(promise: Promise<R>): Promise<R> => untilAborted(promise, signal);
+    const token = await until(Promise.resolve().then(() => options.getToken()));
+    if (typeof token !== 'string' || token === '')
+      throw new TypeError('getToken must return a non-empty string');
+    const headers: Record<string, string> = {
+      accept: request.responseType === 'arrayBuffer' ? '*/*' : 'application/json',
+      ...lower(options.headers),
+      ...lower(request.headers),
+    };
+    headers['authorization'] = 'Bearer ' + token;
+    const init: Parameters<FetchLike>[1] = { method: request.method, headers, signal };
+    if (request.body !== undefined) {
+      init.body = JSON.stringify(request.body);
+      headers['content-type'] ??= 'application/json';
+    }
+    checkHeaders(headers);
+    const response = await until(fetchImpl(url, init));
+    const responseHeaders: Record<string, string> = {};
+    response.headers.forEach((value, key) => {
+      responseHeaders[key.toLowerCase()] = value;
+    });
+    if (response.status < 200 || response.status > 299) {
+      throw new GraphError(response.status, parseOrText(await until(response.text())), responseHeaders);
+    }
+    let result: unknown;
+    if (request.responseType === 'arrayBuffer') result = await until(response.arrayBuffer());
+    else {
+      const text = await until(response.text());
+      if (request.responseType === 'json' && response.status !== 204 && text !== '') {
+        try {
+          result = JSON.parse(text);
+        } catch {
+          throw new GraphError(response.status, text, responseHeaders);
+        }
+      }
+    }
+    return { status: response.status, headers: responseHeaders, body: result as T };
+  };
+
   return {
     async request<T>(request: GraphRequest): Promise<GraphResponse<T>> {
       const url = urlOf(request.path);
@@ -425,45 +498,29 @@ export function createFetchClient(options: FetchClientOptions): GraphClient {
       const onAbort = (): void => controller.abort();
       if (request.signal?.aborted) controller.abort();
       request.signal?.addEventListener('abort', onAbort, { once: true });
-      // Each wait ends on the timeout or the caller's abort, whatever getToken or fetch do with the signal.
-      const until = <R>(promise: Promise<R>): Promise<R> => untilAborted(promise, controller.signal);
+      const started = retry?.now() ?? 0;
       try {
-        const token = await until(Promise.resolve().then(() => options.getToken()));
-        if (typeof token !== 'string' || token === '')
-          throw new TypeError('getToken must return a non-empty string');
-        const headers: Record<string, string> = {
-          accept: request.responseType === 'arrayBuffer' ? '*/*' : 'application/json',
-          ...lower(options.headers),
-          ...lower(request.headers),
-        };
-        headers['authorization'] = 'Bearer ' + token;
-        const init: Parameters<FetchLike>[1] = { method: request.method, headers, signal: controller.signal };
-        if (request.body !== undefined) {
-          init.body = JSON.stringify(request.body);
-          headers['content-type'] ??= 'application/json';
-        }
-        checkHeaders(headers);
-        const response = await until(fetchImpl(url, init));
-        const responseHeaders: Record<string, string> = {};
-        response.headers.forEach((value, key) => {
-          responseHeaders[key.toLowerCase()] = value;
-        });
-        if (response.status < 200 || response.status > 299) {
-          throw new GraphError(response.status, parseOrText(await until(response.text())), responseHeaders);
-        }
-        let result: unknown;
-        if (request.responseType === 'arrayBuffer') result = await until(response.arrayBuffer());
-        else {
-          const text = await until(response.text());
-          if (request.responseType === 'json' && response.status !== 204 && text !== '') {
-            try {
-              result = JSON.parse(text);
-            } catch {
-              throw new GraphError(response.status, text, responseHeaders);
-            }
+        for (let attempts = 1; ; attempts++) {
+          try {
+            return await attempt<T>(url, request, controller.signal);
+          } catch (error) {
+            if (!retry || controller.signal.aborted) throw error;
+            const elapsed = retry.now() - started;
+            const delay = retryDelay(
+              retry,
+              error,
+              request.method,
+              attempts,
+              elapsed,
+              timeoutMs > 0 ? timeoutMs - elapsed : Infinity,
+            );
+            if (delay === undefined) throw error;
+            await untilAborted(
+              Promise.resolve().then(() => retry.sleep(delay, controller.signal)),
+              controller.signal,
+            );
           }
         }
-        return { status: response.status, headers: responseHeaders, body: result as T };
       } catch (error) {
         if (timedOut) throw new GraphTimeoutError(timeoutMs);
         throw error;
@@ -543,4 +600,102 @@ function parseOrText(text: string): unknown {
   } catch {
     return text;
   }
+}
+
+/**
+ * When the fetch client retries. 429 is retried for every method (Graph throttled the
+ * request before doing it); 503 and 504 only for GET, HEAD, OPTIONS, PUT and DELETE, since
+ * a POST or PATCH may already have taken effect. The wait is Retry-After (seconds or an
+ * HTTP date) when the response has one, else a random time up to baseDelayMs * 2^(retry-1)
+ * (capped by maxDelayMs). No retry when the wait would pass maxDelayMs (also for
+ * Retry-After), maxTotalMs or the client's timeoutMs: the last error is thrown at once.
+ */
+export interface RetryOptions {
+  /** Attempts in all, the first included; default 4. */
+  maxAttempts?: number;
+  /** First backoff ceiling; default 1000. */
+  baseDelayMs?: number;
+  /** Longest single wait; default 60000. */
+  maxDelayMs?: number;
+  /** Longest time from the first attempt to the start of the last; default 120000. */
+  maxTotalMs?: number;
+  /** Statuses retried; default [429, 503, 504]. */
+  statuses?: readonly number[];
+  /** Waits (tests pass a fake); default setTimeout. Must reject when the signal aborts. */
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** The clock for Retry-After dates and elapsed time; default Date.now. */
+  now?: () => number;
+  /** Jitter source in [0, 1); default Math.random. */
+  random?: () => number;
+}
+
+/** RetryOptions with every default filled in. */
+type RetryPolicy = Required<RetryOptions>;
+
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
+
+function retryPolicyOf(options: RetryOptions | false | undefined): RetryPolicy | undefined {
+  if (options === false) return undefined;
+  const policy: RetryPolicy = {
+    maxAttempts: 4,
+    baseDelayMs: 1000,
+    maxDelayMs: 60000,
+    maxTotalMs: 120000,
+    statuses: [429, 503, 504],
+    sleep: sleepFor,
+    now: Date.now,
+    random: Math.random,
+    ...definedOnly(options ?? {}),
+  };
+  for (const key of ['maxAttempts', 'baseDelayMs', 'maxDelayMs', 'maxTotalMs'] as const) {
+    if (!Number.isFinite(policy[key]) || policy[key] < 0)
+      throw new TypeError('retry.' + key + ' must be a non-negative number');
+  }
+  return policy;
+}
+
+function definedOnly(options: RetryOptions): RetryOptions {
+  return Object.fromEntries(
+    Object.entries(options).filter(([, value]) => value !== undefined),
+  ) as RetryOptions;
+}
+
+/**
+ * How long to wait before attempt number attempt + 1, or undefined to give up: the error
+ * is not a retried status, the attempts are used up, or the wait would pass a limit.
+ * budgetMs is what is left of the client's timeout (Infinity without one).
+ */
+function retryDelay(
+  policy: RetryPolicy,
+  error: unknown,
+  method: string,
+  attempt: number,
+  elapsedMs: number,
+  budgetMs: number,
+): number | undefined {
+  if (!(error instanceof GraphError) || !policy.statuses.includes(error.status)) return undefined;
+  if (error.status !== 429 && !IDEMPOTENT.has(method.toUpperCase())) return undefined;
+  if (attempt >= policy.maxAttempts) return undefined;
+  const retryAfter = retryAfterSeconds(error.headers['retry-after'], policy.now());
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+  const delay = retryAfter !== undefined ? retryAfter * 1000 : Math.floor(policy.random() * ceiling);
+  if (delay > policy.maxDelayMs || elapsedMs + delay > policy.maxTotalMs || delay >= budgetMs)
+    return undefined;
+  return delay;
+}
+
+/** setTimeout as a promise that rejects with the signal's reason when it aborts. */
+function sleepFor(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
 }

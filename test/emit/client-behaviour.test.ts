@@ -187,6 +187,7 @@ describe('errors, refusals and timeouts', () => {
 
   it('keeps a non-JSON error body as text', async () => {
     reply = () => ({ status: 503, headers: { 'content-type': 'text/plain' }, body: 'Service Unavailable' });
+    client = rt.createFetchClient({ baseUrl: server.baseUrl, getToken: () => 't', retry: false });
     const error = await call('getDeviceManagementPartner', { deviceManagementPartnerId: 'p1' }).catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 503, code: undefined, body: 'Service Unavailable', message: 'HTTP 503' });
   });
@@ -250,6 +251,7 @@ describe('errors, refusals and timeouts', () => {
     const error = await call('updateDeviceManagementPartner', { deviceManagementPartnerId: 'p1' }, { displayName: 1 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(rt.GraphValidationError);
     expect(error).toMatchObject({ problems: ['displayName: expected string'], operation: 'updateDeviceManagementPartner' });
+    expect((error as Error).message).toBe('Request body is invalid for updateDeviceManagementPartner: displayName: expected string');
     expect(server.requests).toHaveLength(0);
     await call('createDeviceManagementPartner', { displayName: 'ok' });
     expect(server.requests).toHaveLength(1);
@@ -257,6 +259,17 @@ describe('errors, refusals and timeouts', () => {
       ['updateDeviceManagementPartner', 'microsoft.graph.deviceManagementPartner', true],
       ['createDeviceManagementPartner', 'microsoft.graph.deviceManagementPartner', undefined],
     ]);
+  });
+
+  it('names the first five problems (path, expected, actual) and counts the rest', () => {
+    const problem = (n: number) => ({ path: `$.items[${n}]`, kind: 'type', expected: 'string', actual: 'number', message: 'ignored' });
+    const error = new rt.GraphValidationError(...([[...[0, 1, 2, 3, 4, 5, 6].map(problem)], 'createGroup'] as never[]));
+    expect(error.message).toBe(
+      'Request body is invalid for createGroup: $.items[0]: expected string, got number; $.items[1]: expected string, got number; ' +
+        '$.items[2]: expected string, got number; $.items[3]: expected string, got number; $.items[4]: expected string, got number; and 2 more',
+    );
+    const odd = new rt.GraphValidationError(...([[{ path: '$.a', message: 'too long' }, 42, { x: 'y'.repeat(300) }], undefined] as never[]));
+    expect(odd.message).toBe(`Request body is invalid: $.a: too long; 42; {"x":"${'y'.repeat(193)}\u2026`);
   });
 
   it('refuses a request path outside the base URL', async () => {
