@@ -53,13 +53,24 @@ export interface RequestOptions {
   signal?: AbortSignal | undefined;
 }
 
-/** A property name of T for $select, while still accepting any string. */
-export type SelectKey<T> = Extract<keyof T, string> | (string & Record<never, never>);
+/** A name untypedKey made: accepted by $select and $expand whatever the resource's properties. */
+export type UntypedKey = string & { readonly __untypedKey: true };
 
-/** OData system query options. Lists are joined with commas. */
+/** The escape hatch for $select / $expand: a property the docs do not list yet. */
+export function untypedKey(name: string): UntypedKey {
+  return name as UntypedKey;
+}
+
+/** A property name of T (of any member when T is a union of derived types); any string when T is not known. */
+export type SelectKey<T> = unknown extends T ? string : (T extends unknown ? Extract<keyof T, string> : never) | UntypedKey;
+
+/** A property name of T for $expand, with nested options ("members($select=id)"). */
+export type ExpandKey<T> = unknown extends T ? string : SelectKey<T> | ${"`"}${"$"}{SelectKey<T>}(${"$"}{string})${"`"};
+
+/** OData system query options. Lists are joined with commas; $select and $expand take T's property names (untypedKey for others). */
 export interface QueryOptions<T = unknown> {
-  $select?: readonly SelectKey<T>[] | string | undefined;
-  $expand?: readonly SelectKey<T>[] | string | undefined;
+  $select?: readonly SelectKey<T>[] | undefined;
+  $expand?: readonly ExpandKey<T>[] | undefined;
   $filter?: string | undefined;
   $orderby?: readonly string[] | string | undefined;
   $search?: string | undefined;
