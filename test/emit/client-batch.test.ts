@@ -4,9 +4,9 @@
  * back in the order given, typed by call; bad batches are refused before
  * anything is sent, and an odd batch response gives error results, not a crash.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fixtureModel } from './client-fixtures.js';
-import { loadGeneratedClient, startServer, type Recorded, type Reply, type TestServer } from './client-harness.js';
+import { loopbackRun, type Recorded, type Reply } from './client-harness.js';
 
 type Builder = { request: (...args: unknown[]) => unknown };
 interface RuntimeModule {
@@ -16,29 +16,14 @@ interface RuntimeModule {
 }
 
 const JSON_HEADERS = { 'content-type': 'application/json' };
-let api: Record<string, Builder>;
-let rt: RuntimeModule;
-let remove: (() => void) | undefined;
-let server: TestServer;
-let client: unknown;
 let reply: (request: Recorded) => Reply;
-
-beforeAll(async () => {
-  ({ api, rt, remove } = await loadGeneratedClient<Record<string, Builder>, RuntimeModule>(fixtureModel, 'client-batch'));
-  server = await startServer((request) => reply(request));
-  client = rt.createFetchClient({ baseUrl: server.baseUrl, getToken: () => 't', timeoutMs: 2000, retry: false });
-});
-afterAll(async () => {
-  await server?.close();
-  remove?.();
-});
+const run = loopbackRun<Record<string, Builder>, RuntimeModule>(fixtureModel, 'client-batch', (request) => reply(request));
 beforeEach(() => {
-  server.requests.length = 0;
   reply = () => ({ status: 200, headers: JSON_HEADERS, body: '{"responses":[]}' });
 });
 
 const build = (name: string, ...args: unknown[]): unknown => {
-  const fn = api[name];
+  const fn = run.api[name];
   if (!fn) throw new Error(`generated client has no ${name}`);
   return fn.request(...args);
 };
@@ -51,13 +36,13 @@ describe('batch', () => {
       { id: 'send', status: 424, body: { error: { code: 'FailedDependency', message: 'Depends on 1' } } },
       { id: '1', status: 200, body: { id: 'p1' } },
     ]);
-    const results = await rt.batch(client, [
+    const results = await run.rt.batch(run.client, [
       build('getDeviceManagementPartner', { deviceManagementPartnerId: 'p/1' }, { $select: ['id'] }),
       { id: 'send', call: build('userSendMail', {}, { message: { subject: 'Hi' } }), dependsOn: ['1'] },
       build('listDeviceManagementPartners', { $top: 1 }, { headers: { ConsistencyLevel: 'eventual' } }),
     ]);
-    expect(server.requests).toHaveLength(1);
-    const [sent] = server.requests;
+    expect(run.server.requests).toHaveLength(1);
+    const [sent] = run.server.requests;
     expect(`${sent?.method} ${sent?.url}`).toBe('POST /v1.0/$batch');
     expect(JSON.parse(sent?.body ?? '')).toEqual({
       requests: [
@@ -68,13 +53,13 @@ describe('batch', () => {
     });
     expect(results[0]).toEqual({ id: '1', ok: true, status: 200, headers: {}, body: { id: 'p1' } });
     expect(results[1]).toMatchObject({ id: 'send', ok: false, status: 424, error: { name: 'GraphError', status: 424, code: 'FailedDependency' } });
-    expect(results[1]?.['error']).toBeInstanceOf(rt.GraphError);
+    expect(results[1]?.['error']).toBeInstanceOf(run.rt.GraphError);
     expect(results[2]).toEqual({ id: '3', ok: true, status: 200, headers: { 'content-type': 'application/json' }, body: { value: [{ id: 'p2' }] } });
   });
 
   it('a void call resolves to an undefined body', async () => {
     reply = batchOf([{ id: '1', status: 202, body: 'ignored' }]);
-    expect(await rt.batch(client, [build('userSendMail', {}, { message: {} })])).toEqual([{ id: '1', ok: true, status: 202, headers: {}, body: undefined }]);
+    expect(await run.rt.batch(run.client, [build('userSendMail', {}, { message: {} })])).toEqual([{ id: '1', ok: true, status: 202, headers: {}, body: undefined }]);
   });
 
   const get = () => build('getDeviceManagementPartner', { deviceManagementPartnerId: 'p1' });
@@ -92,8 +77,8 @@ describe('batch', () => {
     ['a header value with CR LF', () => [build('getDeviceManagementPartner', { deviceManagementPartnerId: 'p' }, undefined, { headers: { 'X-A': 'v\r\nB: 1' } })], /Invalid value for header/],
     ['something that is not a call', () => [null], /must be a call/],
   ])('refuses %s before sending', async (_, items, message) => {
-    await expect(rt.batch(client, items())).rejects.toThrow(message);
-    expect(server.requests).toEqual([]);
+    await expect(run.rt.batch(run.client, items())).rejects.toThrow(message);
+    expect(run.server.requests).toEqual([]);
   });
 
   it.each<[string, unknown, Record<string, unknown>[]]>([
@@ -103,13 +88,13 @@ describe('batch', () => {
     ['headers that are not strings', [{ id: '1', status: 200, headers: { A: 1, B: 'b' } }, { id: '2', status: 200, headers: 'x' }], [{ id: '1', ok: true, headers: { b: 'b' } }, { id: '2', ok: true, headers: {} }]],
   ])('gives error results for %s', async (_, responses, want) => {
     reply = batchOf(responses);
-    await expect(rt.batch(client, [get(), get()])).resolves.toMatchObject(want);
+    await expect(run.rt.batch(run.client, [get(), get()])).resolves.toMatchObject(want);
   });
 
   it('throws a GraphError when the batch answer has no responses list', async () => {
     reply = () => ({ status: 200, headers: JSON_HEADERS, body: '{"value":[]}' });
-    await expect(rt.batch(client, [get()])).rejects.toMatchObject({ name: 'GraphError', status: 200 });
+    await expect(run.rt.batch(run.client, [get()])).rejects.toMatchObject({ name: 'GraphError', status: 200 });
     reply = () => ({ status: 400, headers: JSON_HEADERS, body: '{"error":{"code":"BadRequest","message":"Invalid batch payload"}}' });
-    await expect(rt.batch(client, [get()])).rejects.toMatchObject({ status: 400, code: 'BadRequest' });
+    await expect(run.rt.batch(run.client, [get()])).rejects.toMatchObject({ status: 400, code: 'BadRequest' });
   });
 });

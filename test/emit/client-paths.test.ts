@@ -4,9 +4,9 @@
  * loopback server that records the URLs, and `.request` builds the same call
  * without sending.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixtureModel, operation } from './client-fixtures.js';
-import { loadGeneratedClient, startServer, type TestServer } from './client-harness.js';
+import { loopbackRun } from './client-harness.js';
 
 type Fn = ((...args: unknown[]) => Promise<unknown>) & { request: (...args: unknown[]) => { method: string; path: string } };
 interface RuntimeModule {
@@ -35,26 +35,10 @@ const model = {
   ],
 };
 
-let api: Record<string, Fn>;
-let rt: RuntimeModule;
-let remove: (() => void) | undefined;
-let server: TestServer;
-let client: unknown;
-beforeAll(async () => {
-  ({ api, rt, remove } = await loadGeneratedClient<Record<string, Fn>, RuntimeModule>(model, 'client-paths'));
-  server = await startServer(() => ({ status: 200, headers: { 'content-type': 'application/json' }, body: '{"value":[]}' }));
-  client = rt.createFetchClient({ baseUrl: server.baseUrl, getToken: () => 't', timeoutMs: 2000, retry: false });
-});
-afterAll(async () => {
-  await server?.close();
-  remove?.();
-});
-beforeEach(() => {
-  server.requests.length = 0;
-});
+const run = loopbackRun<Record<string, Fn>, RuntimeModule>(model, 'client-paths', () => ({ status: 200, headers: { 'content-type': 'application/json' }, body: '{"value":[]}' }));
 
 const fn = (name: string): Fn => {
-  const found = api[name];
+  const found = run.api[name];
   if (!found) throw new Error(`generated client has no ${name}`);
   return found;
 };
@@ -71,25 +55,25 @@ describe('one function, every documented path', () => {
     ['the shorter get path', 'getMessage', [{ id: 'm' }], 'GET /v1.0/me/messages/m'],
     ['one of two paths of equal length', 'getTeamPhoto', [{ groupId: 'g' }], 'GET /v1.0/groups/g/photo'],
   ])('%s', async (_, name, args, wire) => {
-    await fn(name)(client, ...args);
-    expect(server.requests.map((r) => `${r.method} ${r.url}`)).toEqual([wire]);
+    await fn(name)(run.client, ...args);
+    expect(run.server.requests.map((r) => `${r.method} ${r.url}`)).toEqual([wire]);
   });
 
   it('refuses params that match no path, sending nothing', async () => {
-    await expect(fn('getTeamPhoto')(client, {})).rejects.toThrow('The params given to getTeamPhoto match no documented path: give { userId } or { groupId }');
-    await expect(fn('getMessage')(client, { userId: 'u' })).rejects.toThrow(/give \{ userId, id \} or \{ id \}/);
-    expect(server.requests).toEqual([]);
+    await expect(fn('getTeamPhoto')(run.client, {})).rejects.toThrow('The params given to getTeamPhoto match no documented path: give { userId } or { groupId }');
+    await expect(fn('getMessage')(run.client, { userId: 'u' })).rejects.toThrow(/give \{ userId, id \} or \{ id \}/);
+    expect(run.server.requests).toEqual([]);
   });
 
   it('keeps path values encoded on every path', async () => {
-    await fn('listEvents')(client, { id: '../admin' });
-    await fn('listEvents')(client, { id: 'x', calendarId: '?$top=1#' });
-    expect(server.requests.map((r) => r.url)).toEqual(['/v1.0/users/..%2Fadmin/events', '/v1.0/users/x/calendars/%3F%24top%3D1%23/events']);
+    await fn('listEvents')(run.client, { id: '../admin' });
+    await fn('listEvents')(run.client, { id: 'x', calendarId: '?$top=1#' });
+    expect(run.server.requests.map((r) => r.url)).toEqual(['/v1.0/users/..%2Fadmin/events', '/v1.0/users/x/calendars/%3F%24top%3D1%23/events']);
   });
 
   it('.request builds the call the function sends, without sending', () => {
     expect(fn('listEvents').request({ id: 'u1' }, { $top: 2 })).toEqual({ operation: 'listEvents', method: 'GET', path: '/users/u1/events', query: { $top: 2 }, responseType: 'json' });
     expect(fn('userSendMail').request({}, { message: {} })).toMatchObject({ method: 'POST', path: '/me/sendMail', body: { message: {} }, responseType: 'void' });
-    expect(server.requests).toEqual([]);
+    expect(run.server.requests).toEqual([]);
   });
 });
