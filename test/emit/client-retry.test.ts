@@ -117,6 +117,13 @@ describe('retries', () => {
     expect(calls).toHaveLength(1);
   });
 
+  it('ends a wait that outlasts the timeout with GraphTimeoutError', async () => {
+    const stuck = (_ms: number, signal: AbortSignal) => new Promise<void>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
+    const { client, calls } = fake([throttled('0')], { sleep: stuck }, { timeoutMs: 50 });
+    await expect(list(client)).rejects.toBeInstanceOf(rt.GraphTimeoutError);
+    expect(calls).toHaveLength(1);
+  });
+
   it('refuses a negative limit', () => {
     expect(() => rt.createFetchClient({ getToken: () => 't', fetch: async () => new Response('{}'), retry: { maxAttempts: -1 } })).toThrow(/retry.maxAttempts/);
   });
