@@ -50,13 +50,26 @@ export interface RequestOptions {
   signal?: AbortSignal | undefined;
 }
 
-/** A property name of T for $select, while still accepting any string. */
-export type SelectKey<T> = Extract<keyof T, string> | (string & Record<never, never>);
+/** A name untypedKey made: accepted by $select and $expand whatever the resource's properties. */
+export type UntypedKey = string & { readonly __untypedKey: true };
 
-/** OData system query options. Lists are joined with commas. */
+/** The escape hatch for $select / $expand: a property the docs do not list yet. */
+export function untypedKey(name: string): UntypedKey {
+  return name as UntypedKey;
+}
+
+/** A property name of T (of any member when T is a union of derived types); any string when T is not known. */
+export type SelectKey<T> = unknown extends T
+  ? string
+  : (T extends unknown ? Extract<keyof T, string> : never) | UntypedKey;
+
+/** A property name of T for $expand, with nested options ("members($select=id)"). */
+export type ExpandKey<T> = unknown extends T ? string : SelectKey<T> | `${SelectKey<T>}(${string})`;
+
+/** OData system query options. Lists are joined with commas; $select and $expand take T's property names (untypedKey for others). */
 export interface QueryOptions<T = unknown> {
-  $select?: readonly SelectKey<T>[] | string | undefined;
-  $expand?: readonly SelectKey<T>[] | string | undefined;
+  $select?: readonly SelectKey<T>[] | undefined;
+  $expand?: readonly ExpandKey<T>[] | undefined;
   $filter?: string | undefined;
   $orderby?: readonly string[] | string | undefined;
   $search?: string | undefined;
@@ -140,11 +153,7 @@ export class GraphValidationError extends Error {
   readonly operation: string | undefined;
   constructor(problems: readonly unknown[], operation: string | undefined) {
     super(
-      'Request body is invalid' +
-        (operation ? ' for ' + operation : '') +
-        ' (' +
-        problems.length +
-        ' problems)',
+      'Request body is invalid' + (operation ? ' for ' + operation : '') + ': ' + describeProblems(problems),
     );
     this.problems = problems;
     this.operation = operation;
@@ -166,13 +175,41 @@ function errorOf(body: unknown): GraphErrorBody['error'] | undefined {
   };
 }
 
+/** The first problems, one "path: expected X, got Y" each (or the problem's message or text), then "and N more". */
+function describeProblems(problems: readonly unknown[]): string {
+  const shown = problems.slice(0, 5).map((problem) => {
+    try {
+      return clip(describeProblem(problem));
+    } catch {
+      return 'unreadable problem';
+    }
+  });
+  const more = problems.length - shown.length;
+  return shown.join('; ') + (more > 0 ? '; and ' + more + ' more' : '');
+}
+
+function describeProblem(problem: unknown): string {
+  if (typeof problem === 'string') return problem;
+  if (typeof problem !== 'object' || problem === null) return String(problem);
+  const { path, expected, actual, message } = problem as Record<string, unknown>;
+  const where = typeof path === 'string' && path !== '' ? path + ': ' : '';
+  if (typeof expected === 'string' && typeof actual === 'string')
+    return where + 'expected ' + expected + ', got ' + actual;
+  if (typeof message === 'string') return where + message;
+  return where + JSON.stringify(problem);
+}
+
+function clip(text: string): string {
+  return text.length > 200 ? text.slice(0, 199) + '…' : text;
+}
+
 /** Retry-After as seconds: a non-negative integer, or an HTTP date from now (0 once past). */
-function retryAfterSeconds(value: string | undefined): number | undefined {
+function retryAfterSeconds(value: string | undefined, now: number = Date.now()): number | undefined {
   if (value === undefined) return undefined;
   const text = value.trim();
   if (/^[0-9]+$/.test(text)) return Number(text);
   const date = Date.parse(text);
-  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
 }
 
 export type PathValue = string | number | boolean;
@@ -259,8 +296,8 @@ function rank(key: string): number {
   return index === -1 ? SYSTEM_OPTIONS.length : index;
 }
 
-/** What a generated function passes to send. */
-export interface Call {
+/** A request a generated function's .request builds (and the function sends); T is what it resolves to. */
+export interface Call<T = unknown> {
   operation: string;
   method: string;
   path: string;
@@ -270,10 +307,12 @@ export interface Call {
   partialBody?: boolean | undefined;
   responseType: ResponseType;
   options?: RequestOptions | undefined;
+  /** Type only, never set: what the call resolves to. */
+  readonly __result?: T;
 }
 
 /** Sends one generated call through the client and returns the response body. */
-export async function send<T>(client: GraphClient, call: Call): Promise<T> {
+export async function send<T>(client: GraphClient, call: Call<T>): Promise<T> {
   const request: GraphRequest = {
     method: call.method,
     path: withQuery(call.path, call.query),
@@ -287,6 +326,11 @@ export async function send<T>(client: GraphClient, call: Call): Promise<T> {
   if (call.options?.signal) request.signal = call.options.signal;
   const response = await client.request<T>(request);
   return response.body;
+}
+
+/** What a generated function calls when its params match none of its documented paths (a call the types forbid). */
+export function noPath(operation: string, wanted: string): never {
+  throw new TypeError('The params given to ' + operation + ' match no documented path: give ' + wanted);
 }
 
 /**
@@ -335,8 +379,10 @@ export interface FetchClientOptions {
   getToken: () => string | Promise<string>;
   /** Default globalThis.fetch. */
   fetch?: FetchLike;
-  /** Per-request timeout covering the whole request (getToken, headers and body); default 100000, 0 turns it off. */
+  /** Per-call timeout covering the whole call (getToken, headers, body, and every retry and wait); default 100000, 0 turns it off. */
   timeoutMs?: number;
+  /** Retries of throttled and unavailable responses (RetryOptions); on by default, false turns them off. */
+  retry?: RetryOptions | false;
   /** Sent with every request (a request's own headers win). */
   headers?: Record<string, string>;
   /**
@@ -359,13 +405,14 @@ function checkHeaders(headers: Record<string, string>): void {
   }
 }
 
-/** A GraphClient over fetch: bearer auth, JSON in and out, GraphError, timeout. */
+/** A GraphClient over fetch: bearer auth, JSON in and out, GraphError, retries, timeout. */
 export function createFetchClient(options: FetchClientOptions): GraphClient {
   const base = baseUrlOf(options.baseUrl ?? DEFAULT_BASE_URL);
   /** "/v1.0", or "" for a base URL at the root. */
   const basePath = base.pathname.replace(/\/+$/, '');
   const baseUrl = base.origin + basePath;
   const timeoutMs = options.timeoutMs ?? 100000;
+  const retry = retryPolicyOf(options.retry);
   const fetchImpl = options.fetch ?? (globalThis as unknown as { fetch?: FetchLike }).fetch;
   if (!fetchImpl) throw new TypeError('No fetch implementation: pass options.fetch');
   if (!Number.isFinite(timeoutMs) || timeoutMs < 0)
@@ -406,6 +453,52 @@ export function createFetchClient(options: FetchClientOptions): GraphClient {
     return url.href;
   }
 
+  /** One attempt: token, headers, fetch, and the response read (a GraphError for a status outside 200-299). */
+  const attempt = async <T>(
+    url: string,
+    request: GraphRequest,
+    signal: AbortSignal,
+  ): Promise<GraphResponse<T>> => {
+    // Each wait ends on the timeout or the caller's abort, whatever getToken or fetch do with the signal.
+    const until = <R>(promise: Promise<R>): Promise<R> => untilAborted(promise, signal);
+    const token = await until(Promise.resolve().then(() => options.getToken()));
+    if (typeof token !== 'string' || token === '')
+      throw new TypeError('getToken must return a non-empty string');
+    const headers: Record<string, string> = {
+      accept: request.responseType === 'arrayBuffer' ? '*/*' : 'application/json',
+      ...lower(options.headers),
+      ...lower(request.headers),
+    };
+    headers['authorization'] = 'Bearer ' + token;
+    const init: Parameters<FetchLike>[1] = { method: request.method, headers, signal };
+    if (request.body !== undefined) {
+      init.body = JSON.stringify(request.body);
+      headers['content-type'] ??= 'application/json';
+    }
+    checkHeaders(headers);
+    const response = await until(fetchImpl(url, init));
+    const responseHeaders: Record<string, string> = {};
+    response.headers.forEach((value, key) => {
+      responseHeaders[key.toLowerCase()] = value;
+    });
+    if (response.status < 200 || response.status > 299) {
+      throw new GraphError(response.status, parseOrText(await until(response.text())), responseHeaders);
+    }
+    let result: unknown;
+    if (request.responseType === 'arrayBuffer') result = await until(response.arrayBuffer());
+    else {
+      const text = await until(response.text());
+      if (request.responseType === 'json' && response.status !== 204 && text !== '') {
+        try {
+          result = JSON.parse(text);
+        } catch {
+          throw new GraphError(response.status, text, responseHeaders);
+        }
+      }
+    }
+    return { status: response.status, headers: responseHeaders, body: result as T };
+  };
+
   return {
     async request<T>(request: GraphRequest): Promise<GraphResponse<T>> {
       const url = urlOf(request.path);
@@ -425,45 +518,29 @@ export function createFetchClient(options: FetchClientOptions): GraphClient {
       const onAbort = (): void => controller.abort();
       if (request.signal?.aborted) controller.abort();
       request.signal?.addEventListener('abort', onAbort, { once: true });
-      // Each wait ends on the timeout or the caller's abort, whatever getToken or fetch do with the signal.
-      const until = <R>(promise: Promise<R>): Promise<R> => untilAborted(promise, controller.signal);
+      const started = retry?.now() ?? 0;
       try {
-        const token = await until(Promise.resolve().then(() => options.getToken()));
-        if (typeof token !== 'string' || token === '')
-          throw new TypeError('getToken must return a non-empty string');
-        const headers: Record<string, string> = {
-          accept: request.responseType === 'arrayBuffer' ? '*/*' : 'application/json',
-          ...lower(options.headers),
-          ...lower(request.headers),
-        };
-        headers['authorization'] = 'Bearer ' + token;
-        const init: Parameters<FetchLike>[1] = { method: request.method, headers, signal: controller.signal };
-        if (request.body !== undefined) {
-          init.body = JSON.stringify(request.body);
-          headers['content-type'] ??= 'application/json';
-        }
-        checkHeaders(headers);
-        const response = await until(fetchImpl(url, init));
-        const responseHeaders: Record<string, string> = {};
-        response.headers.forEach((value, key) => {
-          responseHeaders[key.toLowerCase()] = value;
-        });
-        if (response.status < 200 || response.status > 299) {
-          throw new GraphError(response.status, parseOrText(await until(response.text())), responseHeaders);
-        }
-        let result: unknown;
-        if (request.responseType === 'arrayBuffer') result = await until(response.arrayBuffer());
-        else {
-          const text = await until(response.text());
-          if (request.responseType === 'json' && response.status !== 204 && text !== '') {
-            try {
-              result = JSON.parse(text);
-            } catch {
-              throw new GraphError(response.status, text, responseHeaders);
-            }
+        for (let attempts = 1; ; attempts++) {
+          try {
+            return await attempt<T>(url, request, controller.signal);
+          } catch (error) {
+            if (!retry || controller.signal.aborted) throw error;
+            const elapsed = retry.now() - started;
+            const delay = retryDelay(
+              retry,
+              error,
+              request.method,
+              attempts,
+              elapsed,
+              timeoutMs > 0 ? timeoutMs - elapsed : Infinity,
+            );
+            if (delay === undefined) throw error;
+            await untilAborted(
+              Promise.resolve().then(() => retry.sleep(delay, controller.signal)),
+              controller.signal,
+            );
           }
         }
-        return { status: response.status, headers: responseHeaders, body: result as T };
       } catch (error) {
         if (timedOut) throw new GraphTimeoutError(timeoutMs);
         throw error;
@@ -543,4 +620,248 @@ function parseOrText(text: string): unknown {
   } catch {
     return text;
   }
+}
+
+/**
+ * When the fetch client retries. 429 is retried for every method (Graph throttled the
+ * request before doing it); 503 and 504 only for GET, HEAD, OPTIONS, PUT and DELETE, since
+ * a POST or PATCH may already have taken effect. The wait is Retry-After (seconds or an
+ * HTTP date) when the response has one, else a random time up to baseDelayMs * 2^(retry-1)
+ * (capped by maxDelayMs). No retry when the wait would pass maxDelayMs (also for
+ * Retry-After), maxTotalMs or the client's timeoutMs: the last error is thrown at once.
+ */
+export interface RetryOptions {
+  /** Attempts in all, the first included; default 4. */
+  maxAttempts?: number;
+  /** First backoff ceiling; default 1000. */
+  baseDelayMs?: number;
+  /** Longest single wait; default 60000. */
+  maxDelayMs?: number;
+  /** Longest time from the first attempt to the start of the last; default 120000. */
+  maxTotalMs?: number;
+  /** Statuses retried; default [429, 503, 504]. */
+  statuses?: readonly number[];
+  /** Waits (tests pass a fake); default setTimeout. Must reject when the signal aborts. */
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** The clock for Retry-After dates and elapsed time; default Date.now. */
+  now?: () => number;
+  /** Jitter source in [0, 1); default Math.random. */
+  random?: () => number;
+}
+
+/** RetryOptions with every default filled in. */
+type RetryPolicy = Required<RetryOptions>;
+
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
+
+function retryPolicyOf(options: RetryOptions | false | undefined): RetryPolicy | undefined {
+  if (options === false) return undefined;
+  const policy: RetryPolicy = {
+    maxAttempts: 4,
+    baseDelayMs: 1000,
+    maxDelayMs: 60000,
+    maxTotalMs: 120000,
+    statuses: [429, 503, 504],
+    sleep: sleepFor,
+    now: Date.now,
+    random: Math.random,
+    ...definedOnly(options ?? {}),
+  };
+  for (const key of ['maxAttempts', 'baseDelayMs', 'maxDelayMs', 'maxTotalMs'] as const) {
+    if (!Number.isFinite(policy[key]) || policy[key] < 0)
+      throw new TypeError('retry.' + key + ' must be a non-negative number');
+  }
+  return policy;
+}
+
+function definedOnly(options: RetryOptions): RetryOptions {
+  return Object.fromEntries(
+    Object.entries(options).filter(([, value]) => value !== undefined),
+  ) as RetryOptions;
+}
+
+/**
+ * How long to wait before attempt number attempt + 1, or undefined to give up: the error
+ * is not a retried status, the attempts are used up, or the wait would pass a limit.
+ * budgetMs is what is left of the client's timeout (Infinity without one).
+ */
+function retryDelay(
+  policy: RetryPolicy,
+  error: unknown,
+  method: string,
+  attempt: number,
+  elapsedMs: number,
+  budgetMs: number,
+): number | undefined {
+  if (!(error instanceof GraphError) || !policy.statuses.includes(error.status)) return undefined;
+  if (error.status !== 429 && !IDEMPOTENT.has(method.toUpperCase())) return undefined;
+  if (attempt >= policy.maxAttempts) return undefined;
+  const retryAfter = retryAfterSeconds(error.headers['retry-after'], policy.now());
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+  const delay = retryAfter !== undefined ? retryAfter * 1000 : Math.floor(policy.random() * ceiling);
+  if (delay > policy.maxDelayMs || elapsedMs + delay > policy.maxTotalMs || delay >= budgetMs)
+    return undefined;
+  return delay;
+}
+
+/** setTimeout as a promise that rejects with the signal's reason when it aborts. */
+function sleepFor(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** Graph takes at most this many requests in one batch. */
+export const MAX_BATCH_REQUESTS = 20;
+
+/** A call with an id (default: its 1-based position) and the ids of earlier requests it waits for. */
+export interface BatchStep<T = unknown> {
+  id?: string;
+  call: Call<T>;
+  dependsOn?: readonly string[];
+}
+
+export type BatchItem<T = unknown> = Call<T> | BatchStep<T>;
+
+/** One request's outcome: its body when the status is 2xx, else its GraphError (424 when a dependency failed). */
+export type BatchResult<T> =
+  | { id: string; ok: true; status: number; headers: Record<string, string>; body: T }
+  | { id: string; ok: false; status: number; headers: Record<string, string>; error: GraphError };
+
+/** What a batch item resolves to. */
+export type BatchItemResult<I> = I extends BatchStep<infer T> ? T : I extends Call<infer T> ? T : unknown;
+
+/**
+ * Sends up to MAX_BATCH_REQUESTS calls as one JSON batch and returns their results in the
+ * order given. Refuses (TypeError, nothing sent) an empty or longer list, ids that are empty
+ * or repeated, dependsOn naming anything but an earlier request, calls reading bytes, and
+ * paths that are not relative to the base URL. The batch itself is retried like any request;
+ * the requests in it are not (a 429 inside is an error result), nor checked by validate.
+ */
+export async function batch<const I extends readonly BatchItem[]>(
+  client: GraphClient,
+  items: I,
+  options?: RequestOptions,
+): Promise<{ -readonly [K in keyof I]: BatchResult<BatchItemResult<I[K]>> }> {
+  const requests = batchRequests(items);
+  const response = await client.request<unknown>({
+    method: 'POST',
+    path: '/$batch',
+    body: { requests },
+    responseType: 'json',
+    operation: 'batch',
+    headers: options?.headers,
+    signal: options?.signal,
+  });
+  const responses = (response.body as { responses?: unknown } | undefined)?.responses;
+  if (!Array.isArray(responses)) throw new GraphError(response.status, response.body, response.headers);
+  const byId = new Map<string, Record<string, unknown>>();
+  const repeated = new Set<string>();
+  for (const entry of responses) {
+    if (typeof entry !== 'object' || entry === null) continue;
+    const id = (entry as { id?: unknown }).id;
+    if (typeof id !== 'string') continue;
+    if (byId.has(id)) repeated.add(id);
+    byId.set(id, entry as Record<string, unknown>);
+  }
+  const results = requests.map(({ id }, index) => {
+    const entry = repeated.has(id) ? undefined : byId.get(id);
+    const status = entry?.['status'];
+    if (!entry || typeof status !== 'number' || !Number.isInteger(status) || status < 100 || status > 599) {
+      const message =
+        'The batch response has ' +
+        (repeated.has(id) ? 'more than one response' : 'no valid response') +
+        ' for request ' +
+        id;
+      return {
+        id,
+        ok: false,
+        status: 0,
+        headers: {},
+        error: new GraphError(0, { error: { code: 'invalidBatchResponse', message } }),
+      };
+    }
+    const headers = stringsOf(entry['headers']);
+    const body = entry['body'];
+    if (status < 200 || status > 299)
+      return { id, ok: false, status, headers, error: new GraphError(status, body, headers) };
+    const wanted = stepOf(items[index]).call.responseType;
+    return { id, ok: true, status, headers, body: wanted === 'void' ? undefined : body };
+  });
+  return results as unknown as { -readonly [K in keyof I]: BatchResult<BatchItemResult<I[K]>> };
+}
+
+function stepOf(item: BatchItem | undefined): BatchStep {
+  if (typeof item !== 'object' || item === null)
+    throw new TypeError('A batch item must be a call or { id, call, dependsOn }');
+  return 'call' in item ? item : { call: item };
+}
+
+/** The JSON of the batch's requests, after checking ids, dependsOn and paths. */
+function batchRequests(items: readonly BatchItem[]): { id: string; [key: string]: unknown }[] {
+  if (!Array.isArray(items) || items.length === 0 || items.length > MAX_BATCH_REQUESTS) {
+    const count = Array.isArray(items) ? String(items.length) : 'none';
+    throw new TypeError(
+      'A batch takes 1 to ' + MAX_BATCH_REQUESTS + ' requests, got ' + count + ' (split longer lists)',
+    );
+  }
+  const seen = new Set<string>();
+  return items.map((item, index) => {
+    const { id = String(index + 1), call, dependsOn } = stepOf(item);
+    if (typeof id !== 'string' || id === '' || seen.has(id))
+      throw new TypeError('Batch request ids must be unique non-empty strings: ' + JSON.stringify(id));
+    for (const dependency of dependsOn ?? []) {
+      if (!seen.has(dependency))
+        throw new TypeError(
+          'Batch request ' +
+            id +
+            ' depends on ' +
+            JSON.stringify(dependency) +
+            ', which is not an earlier request',
+        );
+    }
+    seen.add(id);
+    if (call.responseType === 'arrayBuffer')
+      throw new TypeError(
+        'Batch request ' +
+          id +
+          ' (' +
+          call.operation +
+          ') reads bytes, which a batch cannot return: send it alone',
+      );
+    const url = withQuery(call.path, call.query);
+    if (typeof url !== 'string' || !url.startsWith('/') || url.startsWith('//') || hasDotSegment(url)) {
+      throw new TypeError(
+        'Batch request ' + id + ' needs a path relative to the base URL, got ' + JSON.stringify(url),
+      );
+    }
+    const request: { id: string; [key: string]: unknown } = { id, method: call.method, url };
+    const headers = lower(call.options?.headers);
+    if (call.body !== undefined) {
+      request['body'] = call.body;
+      headers['content-type'] ??= 'application/json';
+    }
+    checkHeaders(headers);
+    if (Object.keys(headers).length > 0) request['headers'] = headers;
+    if (dependsOn && dependsOn.length > 0) request['dependsOn'] = [...dependsOn];
+    return request;
+  });
+}
+
+/** The string-valued entries of an untrusted headers object, by lower-case name. */
+function stringsOf(value: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (typeof value !== 'object' || value === null) return out;
+  for (const [name, text] of Object.entries(value))
+    if (typeof text === 'string') out[name.toLowerCase()] = text;
+  return out;
 }

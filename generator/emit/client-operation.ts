@@ -1,8 +1,9 @@
 /**
- * One operation plan → ts-morph structures: its request and response types
- * and its client function, in that order.
+ * One operation plan → ts-morph structures: its request and response types,
+ * its client function and the function's `.request` builder, in that order.
  */
 import type {
+  WriterFunction,
   FunctionDeclarationStructure,
   InterfaceDeclarationStructure,
   OptionalKind,
@@ -12,11 +13,11 @@ import type {
 } from 'ts-morph';
 import { StructureKind } from './ts-morph-values.js';
 import type { Member, OperationPlan } from './client-plan.js';
-import { templateText } from './client-path.js';
+import { hasParams, keysText, paramsMayBeOmitted, paramsStructure, pathExpression } from './client-params.js';
 import { propertyKey } from './naming.js';
 import { inertDocText } from './ts-print.js';
 
-export type OperationStructure = InterfaceDeclarationStructure | TypeAliasDeclarationStructure | FunctionDeclarationStructure;
+export type OperationStructure = InterfaceDeclarationStructure | TypeAliasDeclarationStructure | FunctionDeclarationStructure | WriterFunction;
 
 /**
  * Type names are `<TypePrefix><Suffix>`. Operation names are unique and no
@@ -24,19 +25,14 @@ export type OperationStructure = InterfaceDeclarationStructure | TypeAliasDeclar
  */
 const SUFFIX = { params: 'Params', body: 'Body', query: 'Query', result: 'Result' } as const;
 
+/** The types, the function (which sends) and its `.request` (which builds the call without sending). */
 export function operationStructures(plan: OperationPlan, runtime: string): OperationStructure[] {
   const out: OperationStructure[] = [];
   const name = (suffix: keyof typeof SUFFIX): string => plan.typePrefix + SUFFIX[suffix];
-  const parameters: OptionalKind<ParameterDeclarationStructure>[] = [{ name: 'client', type: `${runtime}.GraphClient` }];
+  const parameters: OptionalKind<ParameterDeclarationStructure>[] = [];
 
-  if (plan.pathMembers.length > 0) {
-    out.push(
-      anInterface(
-        name('params'),
-        `Path parameters of ${code(plan.functionName)}.`,
-        plan.pathMembers.map(({ key, wire, type }) => ({ wire: key, type, required: true, description: `${code(`{${wire}}`)} in the path.` })),
-      ),
-    );
+  if (hasParams(plan)) {
+    out.push(paramsStructure(plan, name('params')));
     parameters.push({ name: 'params', type: name('params') });
   }
   const { body, query, result } = plan;
@@ -54,11 +50,14 @@ export function operationStructures(plan: OperationPlan, runtime: string): Opera
   }
   out.push(alias(name('result'), `What ${code(plan.functionName)} resolves to.`, result.type));
   parameters.push({ name: 'options', type: `${runtime}.RequestOptions`, hasQuestionToken: true });
+  // params may be left out when a path needs none and nothing after it is required.
+  const first = parameters[0];
+  if (first?.name === 'params' && paramsMayBeOmitted(plan) && parameters.every((parameter) => parameter === first || parameter.hasQuestionToken)) first.hasQuestionToken = true;
 
   const call = [
     `operation: ${JSON.stringify(plan.functionName)}`,
     `method: ${JSON.stringify(plan.method)}`,
-    `path: ${runtime}.path${code(templateText(plan.template, 'params'))}`,
+    `path: ${pathExpression(plan, runtime, first?.name === 'params' && first.hasQuestionToken === true)}`,
     ...(query ? ['query'] : []),
     ...(body ? ['body'] : []),
     ...(body?.kind === 'model' ? [`bodyType: ${JSON.stringify(body.fullName)}`] : []),
@@ -66,16 +65,23 @@ export function operationStructures(plan: OperationPlan, runtime: string): Opera
     `responseType: ${JSON.stringify(result.responseType)}`,
     'options',
   ];
+  const names = parameters.map((parameter) => parameter.name).join(', ');
   out.push({
     kind: StructureKind.Function,
     isExported: true,
     isAsync: true,
     name: plan.functionName,
     docs: [functionDocs(plan, runtime)],
-    parameters,
+    parameters: [{ name: 'client', type: `${runtime}.GraphClient` }, ...parameters],
     returnType: `Promise<${name('result')}>`,
-    statements: [`return ${runtime}.send<${name('result')}>(client, { ${call.join(', ')} });`],
+    statements: [`return ${runtime}.send(client, ${plan.functionName}.request(${names}));`],
   });
+  const signature = parameters.map((parameter) => `${parameter.name}${parameter.hasQuestionToken ? '?' : ''}: ${String(parameter.type)}`).join(', ');
+  out.push((writer) =>
+    writer
+      .writeLine(`/** The request ${code(plan.functionName)} sends, built without sending: for ${code(`${runtime}.batch`)}, or ${code(`${runtime}.send`)} with any client. */`)
+      .writeLine(`${plan.functionName}.request = (${signature}): ${runtime}.Call<${name('result')}> => ({ ${call.join(', ')} });`),
+  );
   return out;
 }
 
@@ -112,10 +118,15 @@ function functionDocs(plan: OperationPlan, runtime: string): string {
   const { operation } = plan;
   const lines: string[] = [operation.title.trim() || plan.functionName];
   if (operation.description.trim()) lines.push('', operation.description.trim());
-  lines.push('', code(`${plan.method} ${plan.template.display}`));
-  if (plan.otherPaths.length > 0) {
-    lines.push('', `Also documented at (not called by this function; use ${code(`${runtime}.send`)} with ${code(`${runtime}.path`)}):`);
-    for (const other of plan.otherPaths) lines.push(`- ${code(`${plan.method} ${other}`)}`);
+  const [only, ...more] = plan.paths;
+  if (only && more.length === 0) lines.push('', code(`${plan.method} ${only.template.display}`));
+  else {
+    lines.push('', 'Documented paths (the first whose parameters are all given is called):');
+    for (const path of plan.paths) lines.push(`- ${code(`${plan.method} ${path.template.display}`)}: params ${keysText(path)}`);
+  }
+  if (plan.unreachable.length > 0) {
+    lines.push('', `Also documented, with the same parameters as a path above (not called by this function; use ${code(`${runtime}.send`)} with ${code(`${runtime}.path`)}):`);
+    for (const other of plan.unreachable) lines.push(`- ${code(`${plan.method} ${other.display}`)} (same parameters as ${code(other.sameAs)})`);
   }
   if (operation.permissions.length > 0) {
     lines.push('', 'Permissions (least to most privileged):');

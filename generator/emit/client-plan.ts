@@ -44,16 +44,25 @@ export interface ResultPlan {
   responseType: 'json' | 'void' | 'arrayBuffer';
 }
 
+/** One documented path the function can call, and the path parameters that pick it. */
+export interface PathPlan {
+  template: PathTemplate;
+  members: PathMember[];
+}
+
 export interface OperationPlan {
   operation: ModelOperation;
   functionName: string;
   /** PascalCase prefix of the operation's type names (`UpdateDeviceManagementPartner`). */
   typePrefix: string;
   method: HttpMethod;
-  template: PathTemplate;
-  /** The other documented paths (normalised), which the function does not call. */
-  otherPaths: string[];
-  pathMembers: PathMember[];
+  /**
+   * The documented paths the function calls, most parameters first (documented order among
+   * equals): the first whose parameters are all given is called.
+   */
+  paths: PathPlan[];
+  /** Documented paths (normalised) with the same parameter keys as an earlier one: not callable, listed in the docs. */
+  unreachable: { display: string; sameAs: string }[];
   body: BodyPlan | null;
   query: QueryPlan | null;
   result: ResultPlan;
@@ -73,25 +82,39 @@ export function isPlannable(operation: ModelOperation): boolean {
 export function planOperation(operation: ModelOperation, functionName: string, scope: PlanScope): OperationPlan | null {
   if (!isPlannable(operation)) return null;
   const method = operation.method.trim().toUpperCase();
-  const templates = operation.paths.map((raw) => parsePath(raw, operation.apiVersion));
-  const template = templates[0];
-  if (!template) return null;
-  const otherPaths = templates.slice(1).flatMap((other) => (other ? [other.display] : []));
+  const templates = operation.paths.flatMap((raw) => parsePath(raw, operation.apiVersion) ?? []);
   const parameterTypes = new Map(operation.parameters.map((parameter) => [looseName(parameter.name), parameter.type]));
-  const pathMembers = template.parameters.map(({ key, wire }) => ({ key, wire, type: scalarOf(parameterTypes.get(looseName(wire))) }));
-  const inPath = new Set(templates.flatMap((other) => other?.parameters.map(({ wire }) => looseName(wire)) ?? []));
+  const { paths, unreachable } = choosePaths(templates.map((template) => ({ template, members: template.parameters.map(({ key, wire }) => ({ key, wire, type: scalarOf(parameterTypes.get(looseName(wire))) })) })));
+  const inPath = new Set(templates.flatMap((other) => other.parameters.map(({ wire }) => looseName(wire))));
   return {
     operation,
     functionName,
     typePrefix: functionName.charAt(0).toUpperCase() + functionName.slice(1),
     method: method as HttpMethod,
-    template,
-    otherPaths,
-    pathMembers,
+    paths,
+    unreachable,
     body: method === 'GET' || method === 'DELETE' ? null : planBody(operation, scope),
     query: method === 'GET' ? planQuery(operation, inPath, scope) : null,
     result: planResult(operation, method, scope),
   };
+}
+
+/**
+ * One path per set of parameter keys (the first documented; later ones with the same keys
+ * are unreachable, since the parameters could not tell them apart), ordered most keys first,
+ * documented order among equals (a stable sort).
+ */
+function choosePaths(all: PathPlan[]): Pick<OperationPlan, 'paths' | 'unreachable'> {
+  const byKeys = new Map<string, PathPlan>();
+  const unreachable: OperationPlan['unreachable'] = [];
+  for (const path of all) {
+    const keys = path.members.map(({ key }) => key).sort().join(',');
+    const first = byKeys.get(keys);
+    if (first) unreachable.push({ display: path.template.display, sameAs: first.template.display });
+    else byKeys.set(keys, path);
+  }
+  const paths = [...byKeys.values()].sort((a, b) => b.members.length - a.members.length);
+  return { paths, unreachable };
 }
 
 function scalarOf(type: TypeRef | null | undefined): PathMember['type'] {

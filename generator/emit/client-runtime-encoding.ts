@@ -79,8 +79,8 @@ function rank(key: string): number {
   return index === -1 ? SYSTEM_OPTIONS.length : index;
 }
 
-/** What a generated function passes to send. */
-export interface Call {
+/** A request a generated function's .request builds (and the function sends); T is what it resolves to. */
+export interface Call<T = unknown> {
   operation: string;
   method: string;
   path: string;
@@ -90,10 +90,12 @@ export interface Call {
   partialBody?: boolean | undefined;
   responseType: ResponseType;
   options?: RequestOptions | undefined;
+  /** Type only, never set: what the call resolves to. */
+  readonly __result?: T;
 }
 
 /** Sends one generated call through the client and returns the response body. */
-export async function send<T>(client: GraphClient, call: Call): Promise<T> {
+export async function send<T>(client: GraphClient, call: Call<T>): Promise<T> {
   const request: GraphRequest = {
     method: call.method,
     path: withQuery(call.path, call.query),
@@ -107,6 +109,11 @@ export async function send<T>(client: GraphClient, call: Call): Promise<T> {
   if (call.options?.signal) request.signal = call.options.signal;
   const response = await client.request<T>(request);
   return response.body;
+}
+
+/** What a generated function calls when its params match none of its documented paths (a call the types forbid). */
+export function noPath(operation: string, wanted: string): never {
+  throw new TypeError("The params given to " + operation + " match no documented path: give " + wanted);
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * Runtime text, part 3: the default fetch transport (bearer token, JSON, header
- * refusal, timeout, validate hook, base-URL confinement decided on the parsed URL).
+ * refusal, timeout, retries, validate hook, base-URL confinement decided on the parsed URL).
  */
 export const RUNTIME_FETCH = String.raw`/** What a fetch implementation must look like: the global fetch fits. */
 export type FetchLike = (
@@ -22,8 +22,10 @@ export interface FetchClientOptions {
   getToken: () => string | Promise<string>;
   /** Default globalThis.fetch. */
   fetch?: FetchLike;
-  /** Per-request timeout covering the whole request (getToken, headers and body); default 100000, 0 turns it off. */
+  /** Per-call timeout covering the whole call (getToken, headers, body, and every retry and wait); default 100000, 0 turns it off. */
   timeoutMs?: number;
+  /** Retries of throttled and unavailable responses (RetryOptions); on by default, false turns them off. */
+  retry?: RetryOptions | false;
   /** Sent with every request (a request's own headers win). */
   headers?: Record<string, string>;
   /**
@@ -46,13 +48,14 @@ function checkHeaders(headers: Record<string, string>): void {
   }
 }
 
-/** A GraphClient over fetch: bearer auth, JSON in and out, GraphError, timeout. */
+/** A GraphClient over fetch: bearer auth, JSON in and out, GraphError, retries, timeout. */
 export function createFetchClient(options: FetchClientOptions): GraphClient {
   const base = baseUrlOf(options.baseUrl ?? DEFAULT_BASE_URL);
   /** "/v1.0", or "" for a base URL at the root. */
   const basePath = base.pathname.replace(/\/+$/, "");
   const baseUrl = base.origin + basePath;
   const timeoutMs = options.timeoutMs ?? 100000;
+  const retry = retryPolicyOf(options.retry);
   const fetchImpl = options.fetch ?? (globalThis as unknown as { fetch?: FetchLike }).fetch;
   if (!fetchImpl) throw new TypeError("No fetch implementation: pass options.fetch");
   if (!Number.isFinite(timeoutMs) || timeoutMs < 0) throw new TypeError("timeoutMs must be a non-negative number");
@@ -77,6 +80,41 @@ export function createFetchClient(options: FetchClientOptions): GraphClient {
     return url.href;
   }
 
+  /** One attempt: token, headers, fetch, and the response read (a GraphError for a status outside 200-299). */
+  const attempt = async <T>(url: string, request: GraphRequest, signal: AbortSignal): Promise<GraphResponse<T>> => {
+    // Each wait ends on the timeout or the caller's abort, whatever getToken or fetch do with the signal.
+    const until = <R>(promise: Promise<R>): Promise<R> => untilAborted(promise, signal);
+    const token = await until(Promise.resolve().then(() => options.getToken()));
+    if (typeof token !== "string" || token === "") throw new TypeError("getToken must return a non-empty string");
+    const headers: Record<string, string> = { accept: request.responseType === "arrayBuffer" ? "*/*" : "application/json", ...lower(options.headers), ...lower(request.headers) };
+    headers["authorization"] = "Bearer " + token;
+    const init: Parameters<FetchLike>[1] = { method: request.method, headers, signal };
+    if (request.body !== undefined) {
+      init.body = JSON.stringify(request.body);
+      headers["content-type"] ??= "application/json";
+    }
+    checkHeaders(headers);
+    const response = await until(fetchImpl(url, init));
+    const responseHeaders: Record<string, string> = {};
+    response.headers.forEach((value, key) => { responseHeaders[key.toLowerCase()] = value; });
+    if (response.status < 200 || response.status > 299) {
+      throw new GraphError(response.status, parseOrText(await until(response.text())), responseHeaders);
+    }
+    let result: unknown;
+    if (request.responseType === "arrayBuffer") result = await until(response.arrayBuffer());
+    else {
+      const text = await until(response.text());
+      if (request.responseType === "json" && response.status !== 204 && text !== "") {
+        try {
+          result = JSON.parse(text);
+        } catch {
+          throw new GraphError(response.status, text, responseHeaders);
+        }
+      }
+    }
+    return { status: response.status, headers: responseHeaders, body: result as T };
+  };
+
   return {
     async request<T>(request: GraphRequest): Promise<GraphResponse<T>> {
       const url = urlOf(request.path);
@@ -90,38 +128,19 @@ export function createFetchClient(options: FetchClientOptions): GraphClient {
       const onAbort = (): void => controller.abort();
       if (request.signal?.aborted) controller.abort();
       request.signal?.addEventListener("abort", onAbort, { once: true });
-      // Each wait ends on the timeout or the caller's abort, whatever getToken or fetch do with the signal.
-      const until = <R>(promise: Promise<R>): Promise<R> => untilAborted(promise, controller.signal);
+      const started = retry?.now() ?? 0;
       try {
-        const token = await until(Promise.resolve().then(() => options.getToken()));
-        if (typeof token !== "string" || token === "") throw new TypeError("getToken must return a non-empty string");
-        const headers: Record<string, string> = { accept: request.responseType === "arrayBuffer" ? "*/*" : "application/json", ...lower(options.headers), ...lower(request.headers) };
-        headers["authorization"] = "Bearer " + token;
-        const init: Parameters<FetchLike>[1] = { method: request.method, headers, signal: controller.signal };
-        if (request.body !== undefined) {
-          init.body = JSON.stringify(request.body);
-          headers["content-type"] ??= "application/json";
-        }
-        checkHeaders(headers);
-        const response = await until(fetchImpl(url, init));
-        const responseHeaders: Record<string, string> = {};
-        response.headers.forEach((value, key) => { responseHeaders[key.toLowerCase()] = value; });
-        if (response.status < 200 || response.status > 299) {
-          throw new GraphError(response.status, parseOrText(await until(response.text())), responseHeaders);
-        }
-        let result: unknown;
-        if (request.responseType === "arrayBuffer") result = await until(response.arrayBuffer());
-        else {
-          const text = await until(response.text());
-          if (request.responseType === "json" && response.status !== 204 && text !== "") {
-            try {
-              result = JSON.parse(text);
-            } catch {
-              throw new GraphError(response.status, text, responseHeaders);
-            }
+        for (let attempts = 1; ; attempts++) {
+          try {
+            return await attempt<T>(url, request, controller.signal);
+          } catch (error) {
+            if (!retry || controller.signal.aborted) throw error;
+            const elapsed = retry.now() - started;
+            const delay = retryDelay(retry, error, request.method, attempts, elapsed, timeoutMs > 0 ? timeoutMs - elapsed : Infinity);
+            if (delay === undefined) throw error;
+            await untilAborted(Promise.resolve().then(() => retry.sleep(delay, controller.signal)), controller.signal);
           }
         }
-        return { status: response.status, headers: responseHeaders, body: result as T };
       } catch (error) {
         if (timedOut) throw new GraphTimeoutError(timeoutMs);
         throw error;

@@ -53,13 +53,24 @@ export interface RequestOptions {
   signal?: AbortSignal | undefined;
 }
 
-/** A property name of T for $select, while still accepting any string. */
-export type SelectKey<T> = Extract<keyof T, string> | (string & Record<never, never>);
+/** A name untypedKey made: accepted by $select and $expand whatever the resource's properties. */
+export type UntypedKey = string & { readonly __untypedKey: true };
 
-/** OData system query options. Lists are joined with commas. */
+/** The escape hatch for $select / $expand: a property the docs do not list yet. */
+export function untypedKey(name: string): UntypedKey {
+  return name as UntypedKey;
+}
+
+/** A property name of T (of any member when T is a union of derived types); any string when T is not known. */
+export type SelectKey<T> = unknown extends T ? string : (T extends unknown ? Extract<keyof T, string> : never) | UntypedKey;
+
+/** A property name of T for $expand, with nested options ("members($select=id)"). */
+export type ExpandKey<T> = unknown extends T ? string : SelectKey<T> | ${"`"}${"$"}{SelectKey<T>}(${"$"}{string})${"`"};
+
+/** OData system query options. Lists are joined with commas; $select and $expand take T's property names (untypedKey for others). */
 export interface QueryOptions<T = unknown> {
-  $select?: readonly SelectKey<T>[] | string | undefined;
-  $expand?: readonly SelectKey<T>[] | string | undefined;
+  $select?: readonly SelectKey<T>[] | undefined;
+  $expand?: readonly ExpandKey<T>[] | undefined;
   $filter?: string | undefined;
   $orderby?: readonly string[] | string | undefined;
   $search?: string | undefined;
@@ -142,7 +153,7 @@ export class GraphValidationError extends Error {
   readonly problems: readonly unknown[];
   readonly operation: string | undefined;
   constructor(problems: readonly unknown[], operation: string | undefined) {
-    super("Request body is invalid" + (operation ? " for " + operation : "") + " (" + problems.length + " problems)");
+    super("Request body is invalid" + (operation ? " for " + operation : "") + ": " + describeProblems(problems));
     this.problems = problems;
     this.operation = operation;
   }
@@ -161,12 +172,39 @@ function errorOf(body: unknown): GraphErrorBody["error"] | undefined {
   };
 }
 
+/** The first problems, one "path: expected X, got Y" each (or the problem's message or text), then "and N more". */
+function describeProblems(problems: readonly unknown[]): string {
+  const shown = problems.slice(0, 5).map((problem) => {
+    try {
+      return clip(describeProblem(problem));
+    } catch {
+      return "unreadable problem";
+    }
+  });
+  const more = problems.length - shown.length;
+  return shown.join("; ") + (more > 0 ? "; and " + more + " more" : "");
+}
+
+function describeProblem(problem: unknown): string {
+  if (typeof problem === "string") return problem;
+  if (typeof problem !== "object" || problem === null) return String(problem);
+  const { path, expected, actual, message } = problem as Record<string, unknown>;
+  const where = typeof path === "string" && path !== "" ? path + ": " : "";
+  if (typeof expected === "string" && typeof actual === "string") return where + "expected " + expected + ", got " + actual;
+  if (typeof message === "string") return where + message;
+  return where + JSON.stringify(problem);
+}
+
+function clip(text: string): string {
+  return text.length > 200 ? text.slice(0, 199) + "…" : text;
+}
+
 /** Retry-After as seconds: a non-negative integer, or an HTTP date from now (0 once past). */
-function retryAfterSeconds(value: string | undefined): number | undefined {
+function retryAfterSeconds(value: string | undefined, now: number = Date.now()): number | undefined {
   if (value === undefined) return undefined;
   const text = value.trim();
   if (/^[0-9]+$/.test(text)) return Number(text);
   const date = Date.parse(text);
-  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
 }
 `;

@@ -55,8 +55,11 @@ const code = (char: string) => char.charCodeAt(0);
 const [SLASH, STAR, QUOTE, DOUBLE_QUOTE, BACKTICK, BACKSLASH, DOLLAR, SEMICOLON] = [code('/'), code('*'), code("'"), code('"'), code('`'), code('\\'), code('$'), code(';')];
 const [OPEN_PAREN, CLOSE_PAREN, OPEN_BRACKET, CLOSE_BRACKET, OPEN_BRACE, CLOSE_BRACE] = [code('('), code(')'), code('['), code(']'), code('{'), code('}')];
 
-/** Words a part may start with (past comments): each starts a declaration, which nothing before a `;` or `}` can continue. */
-const DECLARATION = /(?:export|import|const|let|var|function|class|interface|type|enum|declare|async|abstract)\b/y;
+/**
+ * What a part may start with (past comments): a declaration, or the client's `name.request = (`
+ * (an identifier: `as` and `satisfies` cannot follow a line break), which nothing before a `;` or `}` can continue.
+ */
+const DECLARATION = /(?:(?:export|import|const|let|var|function|class|interface|type|enum|declare|async|abstract)\b|[A-Za-z_$][\w$]*\.request = \()/y;
 
 /**
  * The parts of `text` when every boundary lies between two top-level statements,

@@ -67,7 +67,7 @@ describe('generated client on the wire', () => {
     }],
     ['get without query', { call: ['getDeviceManagementPartner', { deviceManagementPartnerId: 'p1' }], reply: { status: 200, headers: JSON_HEADERS, body: JSON.stringify(partner) }, method: 'GET', url: '/v1.0/deviceManagement/deviceManagementPartners/p1', result: partner }],
     ['delete resolves undefined', { call: ['deleteDeviceManagementPartner', { deviceManagementPartnerId: 'p1' }], reply: { status: 204 }, method: 'DELETE', url: '/v1.0/deviceManagement/deviceManagementPartners/p1', result: undefined }],
-    ['action sends its parameters as the body', { call: ['userSendMail', { message: { subject: 'Hi' }, saveToSentItems: false }], reply: { status: 202 }, method: 'POST', url: '/v1.0/me/sendMail', body: { message: { subject: 'Hi' }, saveToSentItems: false }, result: undefined }],
+    ['action sends its parameters as the body', { call: ['userSendMail', {}, { message: { subject: 'Hi' }, saveToSentItems: false }], reply: { status: 202 }, method: 'POST', url: '/v1.0/me/sendMail', body: { message: { subject: 'Hi' }, saveToSentItems: false }, result: undefined }],
     ['function with a quoted string parameter', { call: ['deviceManagementVerifyWindowsEnrollmentAutoDiscovery', { domainName: "it's/me" }], reply: { status: 200, headers: JSON_HEADERS, body: '{"value":true}' }, method: 'GET', url: "/v1.0/deviceManagement/verifyWindowsEnrollmentAutoDiscovery(domainName='it%27%27s%2Fme')", result: { value: true } }],
     ['function parameters outside the path go to the query', { call: ['listCalendarView', { startDateTime: '2024-01-01T00:00:00Z', endDateTime: '2024-01-02', 'top-count': 3, $top: 1 }], reply: { status: 200, headers: JSON_HEADERS, body: '{"value":[]}' }, method: 'GET', url: '/v1.0/me/calendarView?$top=1&startDateTime=2024-01-01T00%3A00%3A00Z&endDateTime=2024-01-02&top-count=3', result: { value: [] } }],
     ['two path parameters', { call: ['getMessage', { userId: 'u@contoso.com', id: 'AAMk=' }, { $select: ['subject'] }], reply: { status: 200, headers: JSON_HEADERS, body: '{"subject":"s"}' }, method: 'GET', url: '/v1.0/users/u%40contoso.com/messages/AAMk%3D?$select=subject', result: { subject: 's' } }],
@@ -187,6 +187,7 @@ describe('errors, refusals and timeouts', () => {
 
   it('keeps a non-JSON error body as text', async () => {
     reply = () => ({ status: 503, headers: { 'content-type': 'text/plain' }, body: 'Service Unavailable' });
+    client = rt.createFetchClient({ baseUrl: server.baseUrl, getToken: () => 't', retry: false });
     const error = await call('getDeviceManagementPartner', { deviceManagementPartnerId: 'p1' }).catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 503, code: undefined, body: 'Service Unavailable', message: 'HTTP 503' });
   });
@@ -250,6 +251,7 @@ describe('errors, refusals and timeouts', () => {
     const error = await call('updateDeviceManagementPartner', { deviceManagementPartnerId: 'p1' }, { displayName: 1 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(rt.GraphValidationError);
     expect(error).toMatchObject({ problems: ['displayName: expected string'], operation: 'updateDeviceManagementPartner' });
+    expect((error as Error).message).toBe('Request body is invalid for updateDeviceManagementPartner: displayName: expected string');
     expect(server.requests).toHaveLength(0);
     await call('createDeviceManagementPartner', { displayName: 'ok' });
     expect(server.requests).toHaveLength(1);
@@ -257,6 +259,17 @@ describe('errors, refusals and timeouts', () => {
       ['updateDeviceManagementPartner', 'microsoft.graph.deviceManagementPartner', true],
       ['createDeviceManagementPartner', 'microsoft.graph.deviceManagementPartner', undefined],
     ]);
+  });
+
+  it('names the first five problems (path, expected, actual) and counts the rest', () => {
+    const problem = (n: number) => ({ path: `$.items[${n}]`, kind: 'type', expected: 'string', actual: 'number', message: 'ignored' });
+    const error = new rt.GraphValidationError(...([[...[0, 1, 2, 3, 4, 5, 6].map(problem)], 'createGroup'] as never[]));
+    expect(error.message).toBe(
+      'Request body is invalid for createGroup: $.items[0]: expected string, got number; $.items[1]: expected string, got number; ' +
+        '$.items[2]: expected string, got number; $.items[3]: expected string, got number; $.items[4]: expected string, got number; and 2 more',
+    );
+    const odd = new rt.GraphValidationError(...([[{ path: '$.a', message: 'too long' }, 42, { x: 'y'.repeat(300) }], undefined] as never[]));
+    expect(odd.message).toBe(`Request body is invalid: $.a: too long; 42; {"x":"${'y'.repeat(193)}\u2026`);
   });
 
   it('refuses a request path outside the base URL', async () => {

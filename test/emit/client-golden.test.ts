@@ -79,27 +79,38 @@ describe('client emitter output', () => {
 /** Uses the generated client as a consumer would; each `@ts-expect-error` line must be a type error. */
 const CONSUMER = `
 import * as c from './v1.0/client/index.js';
-import { createFetchClient, pages, GraphError, type ODataCollection } from './v1.0/runtime.js';
+import { batch, createFetchClient, pages, untypedKey, GraphError, type ODataCollection } from './v1.0/runtime.js';
 import type { DeviceManagementPartner } from './v1.0/models/index.js';
 
-const client = createFetchClient({ getToken: async () => 'token', timeoutMs: 1000, validate: (body, request) => (body && request.bodyType ? [] : ['no body']) });
+const client = createFetchClient({ getToken: async () => 'token', timeoutMs: 1000, retry: { maxAttempts: 3, statuses: [429] }, validate: (body, request) => (body && request.bodyType ? [] : ['no body']) });
 
 export async function use(): Promise<void> {
   const created: DeviceManagementPartner = await c.createDeviceManagementPartner(client, { displayName: 'x' });
   const updated: DeviceManagementPartner = await c.updateDeviceManagementPartner(client, { deviceManagementPartnerId: '1' }, {});
-  const list: ODataCollection<DeviceManagementPartner> = await c.listDeviceManagementPartners(client, { $select: ['displayName', 'notDocumentedYet'], $top: 5, $count: true });
+  const list: ODataCollection<DeviceManagementPartner> = await c.listDeviceManagementPartners(client, { $select: ['displayName', untypedKey('notDocumentedYet')], $top: 5, $count: true });
   const next: string | undefined = list['@odata.nextLink'];
   for await (const page of pages(client, list)) void page.value.length;
-  const one = await c.getDeviceManagementPartner(client, { deviceManagementPartnerId: '1' }, { $expand: 'x' });
+  const one = await c.getDeviceManagementPartner(client, { deviceManagementPartnerId: '1' }, { $expand: ['partnerState($select=id)', untypedKey('x')] });
   const nothing: void = await c.deleteDeviceManagementPartner(client, { deviceManagementPartnerId: '1' }, { headers: { 'If-Match': '*' } });
   const ok: boolean = (await c.deviceManagementVerifyWindowsEnrollmentAutoDiscovery(client, { domainName: 'contoso.com' })).value;
   const view = await c.listCalendarView(client, { startDateTime: 'a', endDateTime: 'b', 'top-count': 3, $top: 2 });
   const bytes: ArrayBuffer = await c.getPhotoContent(client, { id: 'u' });
-  await c.userSendMail(client, { message: {}, saveToSentItems: false });
+  await c.userSendMail(client, {}, { message: {}, saveToSentItems: false });
+  await c.userSendMail(client, { idUserPrincipalName: 'u' }, { message: {} });
   await c.hostileTitleProcessExit(client, { itemId: 'a', default_: 'b', constructor_: 'c', _1: 'd' });
+  const [got, sent, listed] = await batch(client, [
+    c.getDeviceManagementPartner.request({ deviceManagementPartnerId: '1' }),
+    { id: 'send', call: c.userSendMail.request({}, { message: {} }), dependsOn: ['1'] },
+    c.listDeviceManagementPartners.request({ $top: 1 }),
+  ]);
+  if (got.ok) void (got.body satisfies DeviceManagementPartner);
+  if (sent.ok) void (sent.body satisfies void);
+  if (listed.ok) void (listed.body.value satisfies DeviceManagementPartner[]);
+  else void listed.error.status;
   void [created, updated, next, one, nothing, ok, view, bytes];
   try {
     await c.getMessage(client, { userId: 'u', id: 'm' });
+    await c.getMessage(client, { id: 'm' });
   } catch (error) {
     if (error instanceof GraphError) void [error.status, error.code, error.innerError];
   }
@@ -115,8 +126,16 @@ export async function use(): Promise<void> {
   await c.listCalendarView(client, {});
   // @ts-expect-error update body fields keep their types
   await c.updateDeviceManagementPartner(client, { deviceManagementPartnerId: '1' }, { displayName: 1 });
+  // @ts-expect-error a path parameter of one path mixed with another's
+  await c.getMessage(client, { userId: 'u' });
+  // @ts-expect-error $select takes the resource's property names
+  await c.listDeviceManagementPartners(client, { $select: ['displayNme'] });
+  // @ts-expect-error $expand too
+  await c.getMessage(client, { id: 'm' }, { $expand: ['attachments'] });
+  // @ts-expect-error a batch result's body is typed
+  void (got.ok && (got.body satisfies string));
   // @ts-expect-error the action body's required member is missing
-  await c.userSendMail(client, { saveToSentItems: true });
+  await c.userSendMail(client, {}, { saveToSentItems: true });
 }
 `;
 

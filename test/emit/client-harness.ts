@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { clientEmitter } from '../../generator/emit/client.js';
 import type { EmittedFile } from '../../generator/emit/emitter.js';
 import { formatFile } from '../../generator/emit/format.js';
@@ -164,4 +165,39 @@ export async function startServer(reply: (request: Recorded) => Reply): Promise<
         server.close(() => resolve());
       }),
   };
+}
+
+export interface LoopbackRun<Api, Runtime> {
+  api: Api;
+  rt: Runtime;
+  server: TestServer;
+  /** A fetch client on the server (no retries, 2 s timeout). */
+  client: unknown;
+}
+
+/**
+ * For one test file: `model`'s generated client loaded once, a loopback server that
+ * answers `reply(request)`, a fetch client on it, and the recorded requests cleared
+ * before each test. The returned object is filled in by `beforeAll`.
+ */
+export function loopbackRun<Api, Runtime extends { createFetchClient(options: Record<string, unknown>): unknown }>(
+  model: Model,
+  prefix: string,
+  reply: (request: Recorded) => Reply,
+): LoopbackRun<Api, Runtime> {
+  const run = {} as LoopbackRun<Api, Runtime>;
+  let remove: (() => void) | undefined;
+  beforeAll(async () => {
+    ({ api: run.api, rt: run.rt, remove } = await loadGeneratedClient<Api, Runtime>(model, prefix));
+    run.server = await startServer((request) => reply(request));
+    run.client = run.rt.createFetchClient({ baseUrl: run.server.baseUrl, getToken: () => 't', timeoutMs: 2000, retry: false });
+  });
+  afterAll(async () => {
+    await run.server?.close();
+    remove?.();
+  });
+  beforeEach(() => {
+    if (run.server) run.server.requests.length = 0;
+  });
+  return run;
 }

@@ -18,7 +18,7 @@ function plan(idStem: string): OperationPlan | null {
 /** A one-line summary of a plan: `name(params; body; query) → result [responseType]`. */
 function signature(p: OperationPlan | null): string {
   if (!p) return 'skipped';
-  const params = p.pathMembers.map((m) => `${m.key}: ${m.type}`).join(', ');
+  const params = p.paths.map((path) => path.members.map((m) => `${m.key}: ${m.type}`).join(', ')).join(' | ');
   const body = !p.body
     ? '-'
     : p.body.kind === 'model'
@@ -37,8 +37,8 @@ describe('planOperation', () => {
     ['intune-onboarding-devicemanagementpartner-list', 'listDeviceManagementPartners(; -; Query<models.DeviceManagementPartner>?) → runtime.ODataCollection<models.DeviceManagementPartner> [json]'],
     ['intune-onboarding-devicemanagementpartner-get', 'getDeviceManagementPartner(deviceManagementPartnerId: string; -; Query<models.DeviceManagementPartner>?) → models.DeviceManagementPartner [json]'],
     ['intune-onboarding-devicemanagementpartner-delete', 'deleteDeviceManagementPartner(deviceManagementPartnerId: string; -; -) → void [void]'],
-    ['user-sendmail', 'userSendMail(; { message: models.Message; saveToSentItems?: boolean }; -) → void [void]'],
-    ['message-get', 'getMessage(userId: string, id: string; -; Query<models.Message>?) → models.Message [json]'],
+    ['user-sendmail', 'userSendMail(idUserPrincipalName: string | ; { message: models.Message; saveToSentItems?: boolean }; -) → void [void]'],
+    ['message-get', 'getMessage(userId: string, id: string | id: string; -; Query<models.Message>?) → models.Message [json]'],
     ['devicemanagement-verifywindowsenrollmentautodiscovery', 'deviceManagementVerifyWindowsEnrollmentAutoDiscovery(domainName: string; -; Query<unknown>?) → runtime.ODataValue<boolean> [json]'],
     ['user-reminderview', 'userReminderView(idUserPrincipalName: string, startDateTime: string, endDateTime: string; -; Query<unknown>?) → runtime.ODataCollection<unknown> [json]'],
     ['user-list-calendarview', 'listCalendarView(; -; Query<models.Message> & startDateTime & endDateTime & top-count?) → runtime.ODataCollection<models.Message> [json]'],
@@ -58,8 +58,15 @@ describe('planOperation', () => {
     ];
     const scope: PlanScope = scopeOf();
     const result = planOperation(operation, 'f', scope);
-    expect(result?.pathMembers.map((m) => `${m.key}: ${m.type}`)).toEqual(['n: number', 'flag: boolean', 's: string']);
+    expect(result?.paths[0]?.members.map((m) => `${m.key}: ${m.type}`)).toEqual(['n: number', 'flag: boolean', 's: string']);
     expect(result?.query?.extra).toEqual([]);
+  });
+
+  it('keeps one path per set of parameter keys, most keys first, documented order among equals', () => {
+    const paths = ['/me/events', '/users/{id}/events', '/groups/{id}/events', '/users/{id}/calendars/{calendar-id}/events', '/sites/{site-id}/events'];
+    const result = planOperation({ ...ctx.operations[0]!, kind: 'list', method: 'GET', paths }, 'listEvents', scopeOf());
+    expect(result?.paths.map((path) => path.template.display)).toEqual(['/users/{id}/calendars/{calendar-id}/events', '/users/{id}/events', '/sites/{site-id}/events', '/me/events']);
+    expect(result?.unreachable).toEqual([{ display: '/groups/{id}/events', sameAs: '/users/{id}/events' }]);
   });
 
   it('an explicitly empty request body means no body parameter; update without a resource makes every row optional', () => {

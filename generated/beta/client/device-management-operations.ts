@@ -53,12 +53,18 @@ export async function createComplianceManagementPartner(
   body: CreateComplianceManagementPartnerBody,
   options?: runtime.RequestOptions,
 ): Promise<CreateComplianceManagementPartnerResult> {
-  return runtime.send<CreateComplianceManagementPartnerResult>(client, {
-    operation: 'createComplianceManagementPartner',
-    method: 'POST',
-    path: runtime.path`/deviceManagement/complianceManagementPartners`,
-    body,
-    responseType: 'json',
-    options,
-  });
+  return runtime.send(client, createComplianceManagementPartner.request(body, options));
 }
+
+/** The request `createComplianceManagementPartner` sends, built without sending: for `runtime.batch`, or `runtime.send` with any client. */
+createComplianceManagementPartner.request = (
+  body: CreateComplianceManagementPartnerBody,
+  options?: runtime.RequestOptions,
+): runtime.Call<CreateComplianceManagementPartnerResult> => ({
+  operation: 'createComplianceManagementPartner',
+  method: 'POST',
+  path: runtime.path`/deviceManagement/complianceManagementPartners`,
+  body,
+  responseType: 'json',
+  options,
+});

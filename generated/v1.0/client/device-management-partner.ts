@@ -27,16 +27,22 @@ export async function createDeviceManagementPartner(
   body: CreateDeviceManagementPartnerBody,
   options?: runtime.RequestOptions,
 ): Promise<CreateDeviceManagementPartnerResult> {
-  return runtime.send<CreateDeviceManagementPartnerResult>(client, {
-    operation: 'createDeviceManagementPartner',
-    method: 'POST',
-    path: runtime.path`/deviceManagement/deviceManagementPartners`,
-    body,
-    bodyType: 'microsoft.graph.deviceManagementPartner',
-    responseType: 'json',
-    options,
-  });
+  return runtime.send(client, createDeviceManagementPartner.request(body, options));
 }
+
+/** The request `createDeviceManagementPartner` sends, built without sending: for `runtime.batch`, or `runtime.send` with any client. */
+createDeviceManagementPartner.request = (
+  body: CreateDeviceManagementPartnerBody,
+  options?: runtime.RequestOptions,
+): runtime.Call<CreateDeviceManagementPartnerResult> => ({
+  operation: 'createDeviceManagementPartner',
+  method: 'POST',
+  path: runtime.path`/deviceManagement/deviceManagementPartners`,
+  body,
+  bodyType: 'microsoft.graph.deviceManagementPartner',
+  responseType: 'json',
+  options,
+});
 
 /** Path parameters of `updateDeviceManagementPartner`. */
 export interface UpdateDeviceManagementPartnerParams {
@@ -69,14 +75,21 @@ export async function updateDeviceManagementPartner(
   body: UpdateDeviceManagementPartnerBody,
   options?: runtime.RequestOptions,
 ): Promise<UpdateDeviceManagementPartnerResult> {
-  return runtime.send<UpdateDeviceManagementPartnerResult>(client, {
-    operation: 'updateDeviceManagementPartner',
-    method: 'PATCH',
-    path: runtime.path`/deviceManagement/deviceManagementPartners/${params.deviceManagementPartnerId}`,
-    body,
-    bodyType: 'microsoft.graph.deviceManagementPartner',
-    partialBody: true,
-    responseType: 'json',
-    options,
-  });
+  return runtime.send(client, updateDeviceManagementPartner.request(params, body, options));
 }
+
+/** The request `updateDeviceManagementPartner` sends, built without sending: for `runtime.batch`, or `runtime.send` with any client. */
+updateDeviceManagementPartner.request = (
+  params: UpdateDeviceManagementPartnerParams,
+  body: UpdateDeviceManagementPartnerBody,
+  options?: runtime.RequestOptions,
+): runtime.Call<UpdateDeviceManagementPartnerResult> => ({
+  operation: 'updateDeviceManagementPartner',
+  method: 'PATCH',
+  path: runtime.path`/deviceManagement/deviceManagementPartners/${params.deviceManagementPartnerId}`,
+  body,
+  bodyType: 'microsoft.graph.deviceManagementPartner',
+  partialBody: true,
+  responseType: 'json',
+  options,
+});
