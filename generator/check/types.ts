@@ -14,6 +14,7 @@ export const RULE_IDS = [
   'example-type-mismatch',
   'example-enum-value',
   'example-odata-type',
+  'example-odata-type-hash',
   'example-required-missing',
   'response-status-mismatch',
   'http-request-mismatch',

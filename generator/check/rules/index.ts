@@ -7,6 +7,7 @@ import { exampleAnnotationMissing } from './example-annotation-missing.js';
 import { exampleEnumValue } from './example-enum-value.js';
 import { exampleJsonInvalid } from './example-json-invalid.js';
 import { exampleOdataType } from './example-odata-type.js';
+import { exampleOdataTypeHash } from './example-odata-type-hash.js';
 import { exampleRequiredMissing } from './example-required-missing.js';
 import { exampleTypeMismatch } from './example-type-mismatch.js';
 import { exampleUnknownProperty } from './example-unknown-property.js';
@@ -26,6 +27,7 @@ export const RULES: Record<RuleId, Rule> = {
   'example-type-mismatch': exampleTypeMismatch,
   'example-enum-value': exampleEnumValue,
   'example-odata-type': exampleOdataType,
+  'example-odata-type-hash': exampleOdataTypeHash,
   'example-required-missing': exampleRequiredMissing,
   'response-status-mismatch': responseStatusMismatch,
   'http-request-mismatch': httpRequestMismatch,

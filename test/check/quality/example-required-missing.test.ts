@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { checkPages } from '../helpers.js';
+
+const create = (intro: string, rows: string, body: string) => `---
+title: "Create widget"
+doc_type: apiPageType
+---
+
+# Create widget
+
+Namespace: microsoft.graph
+
+## Permissions
+|Permission type|Permissions|
+|:---|:---|
+|Application|Widget.ReadWrite.All|
+
+## HTTP request
+<!-- { "blockType": "ignored" } -->
+\`\`\`http
+POST /widgets
+\`\`\`
+
+## Request body
+${intro}
+
+|Property|Type|Description|
+|:---|:---|:---|
+${rows}
+
+## Response
+If successful, this method returns a \`201 Created\` response code and a [widget](../resources/widget.md) object in the response body.
+
+## Example
+### Request
+<!-- { "blockType": "request", "name": "create_widget" } -->
+\`\`\`http
+POST https://graph.microsoft.com/v1.0/widgets
+Content-type: application/json
+
+${body}
+\`\`\`
+
+### Response
+<!-- { "blockType": "response", "@odata.type": "microsoft.graph.widget" } -->
+\`\`\`http
+HTTP/1.1 201 Created
+\`\`\`
+`;
+
+const widget = `---
+title: "widget resource type"
+doc_type: resourcePageType
+---
+
+# widget resource type
+
+Namespace: microsoft.graph
+
+## Properties
+|Property|Type|Description|
+|:---|:---|:---|
+|id|String|Identifier of the widget. Read-only.|
+|serial|String|Serial number, set by the service. Read-only.|
+|displayName|String|Name shown to users.|
+
+## JSON representation
+<!-- { "blockType": "resource", "keyProperty": "id", "@odata.type": "microsoft.graph.widget" } -->
+\`\`\`json
+{ "id": "String", "serial": "String", "displayName": "String" }
+\`\`\`
+`;
+
+const BLANKET = 'The following table shows the properties that are required when you create the widget.';
+const check = (page: string) => checkPages({ 'v1.0/api/widget-create.md': page, 'v1.0/resources/widget.md': widget }, 'example-required-missing');
+
+describe('example-required-missing: only rows that say Required, never server-set ones', () => {
+  it('does not make every row required because of the intro sentence', () => {
+    expect(check(create(BLANKET, '|displayName|String|Name shown to users.|', '{}'))).toEqual([]);
+  });
+
+  it('never requires id, createdDateTime, lastModifiedDateTime or a property the resource marks read-only', () => {
+    const rows = ['|id|String|Identifier. Required.|', '|createdDateTime|DateTimeOffset|Created. Required.|', '|lastModifiedDateTime|DateTimeOffset|Changed. Required.|', '|serial|String|Serial. Required.|'].join('\n');
+    expect(check(create(BLANKET, rows, '{}'))).toEqual([]);
+  });
+
+  it('reports a row that says Required, at the body', () => {
+    const rows = ['|displayName|String|Name shown to users. Required.|', '|size|Int32|Size.|'].join('\n');
+    expect(check(create('', rows, '{\n  "size": 1\n}'))).toEqual(['39:1: Unexpected request body without required property `displayName`, expected it as the request-body table says (line 26)']);
+  });
+});
