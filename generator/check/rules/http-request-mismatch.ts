@@ -3,7 +3,7 @@
  * request lines (`{param}` matches any segment, query strings are ignored),
  * or whose URL names another API version than the page's folder. `/me` is
  * read as `/users/{id}` and `/me/drive` as `/drives/{id}` (their documented
- * aliases). A wrong path is reported at its first segment no documented path
+ * aliases), and a key in parentheses as a key segment. A wrong path is reported at its first segment no documented path
  * has there. URLs on
  * other hosts (upload URLs, embed endpoints) are not Graph calls and pass.
  *
@@ -42,7 +42,8 @@ function checkRequest(ctx: CheckContext, item: ExampleMessage): RuleFinding[] {
   const requests = item.operation.httpRequests;
   if (requests.length === 0) return out;
   const aliases = pathAliases(parsed.path);
-  const candidates = [...aliases, ...pathAliases(parsed.withoutCasts)].map((alias) => alias.path);
+  const keyed = readExampleUrl(url.replace(KEY_IN_PARENS, '/$1'));
+  const candidates = [parsed.withoutCasts, keyed.path, keyed.withoutCasts].flatMap(pathAliases).concat(aliases).map((alias) => alias.path);
   const samePath = requests.filter((request) => candidates.some((path) => matches(request, path)));
   if (samePath.length === 0) {
     const paths = [...new Set(requests.map((r) => r.path))];
@@ -65,6 +66,9 @@ function checkRequest(ctx: CheckContext, item: ExampleMessage): RuleFinding[] {
   }
   return out;
 }
+
+/** OData's key in parentheses (`events('AAMk=')`, `items(42)`), which is the key segment (`events/AAMk=`). */
+const KEY_IN_PARENS = /\(('[^'/]*'|\d+)\)(?=\/|\?|$)/g;
 
 const matchers = new Map<string, PathMatcher>();
 

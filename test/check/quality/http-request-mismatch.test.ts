@@ -58,3 +58,10 @@ describe('http-request-mismatch: /me aliases and the wrong segment', () => {
     ]);
   });
 });
+
+describe("http-request-mismatch: OData's key in parentheses", () => {
+  it("reads /events('AAMk=') as /events/{id}", () => {
+    const text = page('GET https://graph.microsoft.com/v1.0/me/events/1').replace('/users/{id | userPrincipalName}/calendar/events', '/users/{id | userPrincipalName}/events/{id}/attachments');
+    expect(checkPages({ 'v1.0/api/event-list-attachments.md': text.replace('v1.0/me/events/1', "v1.0/me/events('AAMkAGI1AAAt9AHjAAA=')/attachments") }, 'http-request-mismatch')).toEqual([]);
+  });
+});
