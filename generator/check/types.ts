@@ -19,6 +19,7 @@ export const RULE_IDS = [
   'response-status-mismatch',
   'http-request-mismatch',
   'table-json-mismatch',
+  'request-body-mismatch',
   'enum-values-mismatch',
   'type-unresolved',
   'link-broken',

@@ -14,6 +14,7 @@ import { exampleUnknownProperty } from './example-unknown-property.js';
 import { exampleUnpaired } from './example-unpaired.js';
 import { httpRequestMismatch } from './http-request-mismatch.js';
 import { linkBroken } from './link-broken.js';
+import { requestBodyMismatch } from './request-body-mismatch.js';
 import { responseStatusMismatch } from './response-status-mismatch.js';
 import { sectionMissing } from './section-missing.js';
 import { tableJsonMismatch } from './table-json-mismatch.js';
@@ -32,6 +33,7 @@ export const RULES: Record<RuleId, Rule> = {
   'response-status-mismatch': responseStatusMismatch,
   'http-request-mismatch': httpRequestMismatch,
   'table-json-mismatch': tableJsonMismatch,
+  'request-body-mismatch': requestBodyMismatch,
   'enum-values-mismatch': enumValuesMismatch,
   'type-unresolved': typeUnresolved,
   'link-broken': linkBroken,

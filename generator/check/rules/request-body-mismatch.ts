@@ -1,0 +1,49 @@
+/**
+ * A create or update page's request-body table against its resource type: a
+ * row naming a property the resource type (with its base types) does not have,
+ * and a property listed twice. Open types, types with an undocumented base,
+ * `@odata.type` and `x@odata.bind` rows are not checked for names.
+ *
+ * ok:     `|displayName|String|...|` on Create widget, widget has `displayName`
+ * not ok: `|dispalyName|String|...|` → Unexpected request-body property `dispalyName` that `microsoft.graph.widget` does not have, expected a property of the resource (did you mean `displayName`?)
+ */
+import type { PageFacts, PropertyFacts } from '../../extract/facts.js';
+import type { ModelOperation } from '../../model/ir.js';
+import { cellStart, type CheckContext } from '../context.js';
+import { didYouMean } from '../did-you-mean.js';
+import type { Rule, RuleFinding } from '../types.js';
+
+export const requestBodyMismatch: Rule = {
+  id: 'request-body-mismatch',
+  description: 'Request-body tables of create and update pages name properties of the resource type, each once.',
+  defaultLevel: 'error',
+  check: (ctx) =>
+    ctx.pages.flatMap((page) => {
+      const linked = ctx.operations(page.file);
+      return page.operations.flatMap((operation, i) => checkRows(ctx, page, operation.requestBody ?? [], linked[i]));
+    }),
+};
+
+function checkRows(ctx: CheckContext, page: PageFacts, rows: PropertyFacts[], linked: ModelOperation | undefined): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  const first = new Map<string, PropertyFacts>();
+  for (const row of rows) {
+    const seen = first.get(row.name);
+    if (seen) out.push({ at: cellStart(ctx, row.source, 0), message: `Unexpected second request-body row for \`${row.name}\`, expected each property once (first at line ${seen.source.line})`, key: `duplicate:${row.name}` });
+    else first.set(row.name, row);
+  }
+  if (!linked?.resource || (linked.kind !== 'create' && linked.kind !== 'update')) return out;
+  const index = ctx.types(page.apiVersion);
+  const type = index.get(linked.resource);
+  if (!type || type.kind === 'enum' || index.isOpen(type) || index.hasUnknownBase(type)) return out;
+  const known = index.properties(type);
+  for (const row of first.values()) {
+    if (known.has(row.name) || row.name.includes('@') || !/^[A-Za-z_][\w.]*$/.test(row.name)) continue;
+    out.push({
+      at: cellStart(ctx, row.source, 0),
+      message: `Unexpected request-body property \`${row.name}\` that \`${type.fullName}\` does not have, expected a property of the resource${didYouMean(row.name, known.keys())}`,
+      key: `unknown:${row.name}`,
+    });
+  }
+  return out;
+}

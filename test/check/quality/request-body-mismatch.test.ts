@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { checkPages } from '../helpers.js';
+
+const create = (rows: string) => `---
+title: "Create widget"
+doc_type: apiPageType
+---
+
+# Create widget
+
+Namespace: microsoft.graph
+
+## Permissions
+|Permission type|Permissions|
+|:---|:---|
+|Application|Widget.ReadWrite.All|
+
+## HTTP request
+<!-- { "blockType": "ignored" } -->
+\`\`\`http
+POST /widgets
+\`\`\`
+
+## Request body
+|Property|Type|Description|
+|:---|:---|:---|
+${rows}
+
+## Response
+If successful, this method returns a \`201 Created\` response code and a [widget](../resources/widget.md) object in the response body.
+
+## Example
+### Request
+<!-- { "blockType": "request", "name": "create_widget" } -->
+\`\`\`http
+POST https://graph.microsoft.com/v1.0/widgets
+Content-type: application/json
+
+{}
+\`\`\`
+
+### Response
+<!-- { "blockType": "response", "@odata.type": "microsoft.graph.widget" } -->
+\`\`\`http
+HTTP/1.1 201 Created
+\`\`\`
+`;
+
+const widget = `---
+title: "widget resource type"
+doc_type: resourcePageType
+---
+
+# widget resource type
+
+Namespace: microsoft.graph
+
+## Properties
+|Property|Type|Description|
+|:---|:---|:---|
+|id|String|Identifier. Read-only.|
+|displayName|String|Name shown to users.|
+|size|Int32|Size in units.|
+
+## JSON representation
+<!-- { "blockType": "resource", "keyProperty": "id", "@odata.type": "microsoft.graph.widget" } -->
+\`\`\`json
+{ "id": "String", "displayName": "String", "size": 1024 }
+\`\`\`
+`;
+
+const check = (rows: string) => checkPages({ 'v1.0/api/widget-create.md': create(rows), 'v1.0/resources/widget.md': widget }, 'request-body-mismatch');
+
+describe('request-body-mismatch: rows against the resource type', () => {
+  it('accepts rows the resource has, and @odata.bind rows', () => {
+    expect(check('|displayName|String|Name.|\n|size|Int32|Size.|\n|owner@odata.bind|String|Owner.|')).toEqual([]);
+  });
+
+  it('reports a renamed row at its name, with did-you-mean', () => {
+    expect(check('|displayName|String|Name.|\n| sizeInUnits |Int32|Size.|')).toEqual([
+      '25:3: Unexpected request-body property `sizeInUnits` that `microsoft.graph.widget` does not have, expected a property of the resource',
+    ]);
+    expect(check('|dispalyName|String|Name.|')).toEqual([
+      '24:2: Unexpected request-body property `dispalyName` that `microsoft.graph.widget` does not have, expected a property of the resource (did you mean `displayName`?)',
+    ]);
+  });
+
+  it('reports a duplicated row', () => {
+    expect(check('|displayName|String|Name.|\n|size|Int32|Size.|\n|displayName|String|Name again.|')).toEqual([
+      '26:2: Unexpected second request-body row for `displayName`, expected each property once (first at line 24)',
+    ]);
+  });
+});
