@@ -20,6 +20,7 @@ export const RULE_IDS = [
   'http-request-mismatch',
   'table-json-mismatch',
   'request-body-mismatch',
+  'permission-unknown',
   'enum-values-mismatch',
   'type-unresolved',
   'link-broken',

@@ -14,6 +14,7 @@ import { exampleUnknownProperty } from './example-unknown-property.js';
 import { exampleUnpaired } from './example-unpaired.js';
 import { httpRequestMismatch } from './http-request-mismatch.js';
 import { linkBroken } from './link-broken.js';
+import { permissionUnknown } from './permission-unknown.js';
 import { requestBodyMismatch } from './request-body-mismatch.js';
 import { responseStatusMismatch } from './response-status-mismatch.js';
 import { sectionMissing } from './section-missing.js';
@@ -34,6 +35,7 @@ export const RULES: Record<RuleId, Rule> = {
   'http-request-mismatch': httpRequestMismatch,
   'table-json-mismatch': tableJsonMismatch,
   'request-body-mismatch': requestBodyMismatch,
+  'permission-unknown': permissionUnknown,
   'enum-values-mismatch': enumValuesMismatch,
   'type-unresolved': typeUnresolved,
   'link-broken': linkBroken,

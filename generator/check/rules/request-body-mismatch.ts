@@ -1,7 +1,8 @@
 /**
  * A create or update page's request-body table against its resource type: a
  * row naming a property the resource type (with its base types) does not have,
- * and a property listed twice. Open types, types with an undocumented base,
+ * (when the response returns that type, so the resource is known; properties
+ * of derived types count), and a property listed twice. Open types, types with an undocumented base,
  * `@odata.type` and `x@odata.bind` rows are not checked for names.
  *
  * ok:     `|displayName|String|...|` on Create widget, widget has `displayName`
@@ -32,11 +33,17 @@ function checkRows(ctx: CheckContext, page: PageFacts, rows: PropertyFacts[], li
     if (seen) out.push({ at: cellStart(ctx, row.source, 0), message: `Unexpected second request-body row for \`${row.name}\`, expected each property once (first at line ${seen.source.line})`, key: `duplicate:${row.name}` });
     else first.set(row.name, row);
   }
-  if (!linked?.resource || (linked.kind !== 'create' && linked.kind !== 'update')) return out;
+  // The resource only when the response returns it: an update answering 204 may name another type first.
+  if (!linked?.resource || (linked.kind !== 'create' && linked.kind !== 'update') || linked.response.type?.name !== linked.resource) return out;
   const index = ctx.types(page.apiVersion);
   const type = index.get(linked.resource);
   if (!type || type.kind === 'enum' || index.isOpen(type) || index.hasUnknownBase(type)) return out;
-  const known = index.properties(type);
+  // A base type's create page lists the properties of its derived types too.
+  const known = new Set(index.properties(type).keys());
+  for (const derived of type.derivedTypes ?? []) {
+    const found = index.get(derived);
+    if (found) for (const name of index.properties(found).keys()) known.add(name);
+  }
   for (const row of first.values()) {
     if (known.has(row.name) || row.name.includes('@') || !/^[A-Za-z_][\w.]*$/.test(row.name)) continue;
     out.push({

@@ -11,7 +11,8 @@
  * (doc-type-mismatch reports the rest). A missing section is reported where it
  * belongs: at the heading after the section that precedes it in the template.
  * Sentence case (`HTTP request`) and title case (`HTTP Request`) are both
- * accepted.
+ * accepted. Order is checked on API pages only (older resource pages put the
+ * JSON representation first, a layout, not a mistake).
  *
  * ok:     an API page with all five sections
  * not ok: no `## Permissions` → Unexpected API page without a Permissions section, expected `## Permissions` before this heading
@@ -68,6 +69,8 @@ interface Placed {
 }
 
 function checkPage(page: PageFacts, template: Section[], what: string): RuleFinding[] {
+  // Resource pages of the older layout put the JSON representation first (about 280 in the corpus): order is checked on API pages.
+  const ordered = template === API;
   const depth = Math.min(...page.headings.filter((h) => h.depth >= 2).map((h) => h.depth));
   const sections = page.headings.filter((h) => h.depth === depth);
   const out: RuleFinding[] = [];
@@ -87,7 +90,7 @@ function checkPage(page: PageFacts, template: Section[], what: string): RuleFind
         out.push({ at: heading.source, message: `Unexpected heading \`${written}\`, expected \`${name}\` (or \`${titleCase(name)}\`)`, key: `case:${name}` });
       }
     }
-    const later = placed.find((p) => p.index > index);
+    const later = ordered ? placed.find((p) => p.index > index) : undefined;
     if (later) {
       out.push({ at: heading.source, message: `Unexpected \`${text}\` after \`${later.heading.text.trim()}\`, expected it before \`${later.heading.text.trim()}\` as the template orders them`, key: `order:${template[index]!.name}` });
     }
