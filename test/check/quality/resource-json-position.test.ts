@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { memoryPages } from '../../../generator/check/page-text.js';
+import { runRules } from '../../../generator/check/run-check.js';
+import { buildPages } from '../helpers.js';
+
+const widget = `---
+title: "widget resource type"
+doc_type: resourcePageType
+---
+
+# widget resource type
+
+Namespace: microsoft.graph
+
+## Properties
+|Property|Type|Description|
+|:---|:---|:---|
+|id|String|Identifier. Read-only.|
+|size|Int32|Size.|
+
+## JSON representation
+<!-- { "blockType": "resource", "keyProperty": "id", "@odata.type": "microsoft.graph.widget" } -->
+\`\`\`json
+{
+  "id": "String",
+  "size": 1024 // units
+}
+\`\`\`
+`;
+
+describe('json-invalid: a resource JSON representation that does not parse', () => {
+  it('is reported at the first error, not at the block start', () => {
+    const pages = { 'v1.0/resources/widget.md': widget };
+    const found = runRules(buildPages(pages), memoryPages(pages), { levels: {} }).findings.filter((f) => f.ruleId === 'json-invalid');
+    expect(found.map((f) => `${f.line}:${f.column}: ${f.message}`)).toEqual([
+      '21:16: Unexpected JSON representation that does not parse as JSON, expected a JSON object (comments, `...` and bare words are not JSON)',
+    ]);
+  });
+});
