@@ -8,7 +8,7 @@
  * ok:     `Mail.ReadWrite` (used on hundreds of pages)
  * not ok: `Mail.RaedWrite` → Unexpected permission `Mail.RaedWrite` that no other page uses, expected a known permission (did you mean `Mail.ReadWrite`?)
  */
-import type { CheckContext } from '../context.js';
+import { findForward, type CheckContext } from '../context.js';
 import { editDistance } from '../did-you-mean.js';
 import type { Rule, RuleFinding } from '../types.js';
 
@@ -30,9 +30,8 @@ export const permissionUnknown: Rule = {
             const near = known.find((k) => editDistance(name.toLowerCase(), k, 2) <= 2 && !sameFamily(name.toLowerCase(), k));
             if (!near) continue;
             const spelled = spelling(ctx, near);
-            const column = ctx.line(page.file, row.source.line).indexOf(name);
             out.push({
-              at: column >= 0 ? { ...row.source, column: column + 1 } : row.source,
+              at: findForward(ctx, { ...row.source, column: 1 }, name, 8),
               message: `Unexpected permission \`${name}\` that no other page uses, expected a known permission (did you mean \`${spelled}\`?)`,
               key: name,
             });

@@ -27,11 +27,15 @@ export const requestBodyMismatch: Rule = {
 
 function checkRows(ctx: CheckContext, page: PageFacts, rows: PropertyFacts[], linked: ModelOperation | undefined): RuleFinding[] {
   const out: RuleFinding[] = [];
-  const first = new Map<string, PropertyFacts>();
+  // Tables under sub-headings document one derived type each (`### socialIdentityProvider object`): rows repeat by design.
+  const first = rows[0]?.source.line ?? 0;
+  const last = rows.at(-1)?.source.line ?? 0;
+  if (page.headings.some((h) => h.source.line > first && h.source.line < last)) return out;
+  const byName = new Map<string, PropertyFacts>();
   for (const row of rows) {
-    const seen = first.get(row.name);
+    const seen = byName.get(row.name);
     if (seen) out.push({ at: cellStart(ctx, row.source, 0), message: `Unexpected second request-body row for \`${row.name}\`, expected each property once (first at line ${seen.source.line})`, key: `duplicate:${row.name}` });
-    else first.set(row.name, row);
+    else byName.set(row.name, row);
   }
   // The resource only when the response returns it: an update answering 204 may name another type first.
   if (!linked?.resource || (linked.kind !== 'create' && linked.kind !== 'update') || linked.response.type?.name !== linked.resource) return out;
@@ -44,7 +48,7 @@ function checkRows(ctx: CheckContext, page: PageFacts, rows: PropertyFacts[], li
     const found = index.get(derived);
     if (found) for (const name of index.properties(found).keys()) known.add(name);
   }
-  for (const row of first.values()) {
+  for (const row of byName.values()) {
     if (known.has(row.name) || row.name.includes('@') || !/^[A-Za-z_][\w.]*$/.test(row.name)) continue;
     out.push({
       at: cellStart(ctx, row.source, 0),

@@ -84,6 +84,12 @@ describe('example-required-missing: only rows that say Required, never server-se
     expect(check(create(BLANKET, rows, '{}'))).toEqual([]);
   });
 
+  it('does not hold an update (PATCH) body to rows marked Required: it sends only what changes', () => {
+    const rows = ['|displayName|String|Name shown to users. Required.|', '|size|Int32|Size.|'].join('\n');
+    const update = create('', rows, '{\n  "size": 1\n}').replace('POST /widgets', 'PATCH /widgets/{id}').replace('POST https://graph.microsoft.com/v1.0/widgets', 'PATCH https://graph.microsoft.com/v1.0/widgets/1');
+    expect(checkPages({ 'v1.0/api/widget-update.md': update, 'v1.0/resources/widget.md': widget }, 'example-required-missing')).toEqual([]);
+  });
+
   it('reports a row that says Required, at the body', () => {
     const rows = ['|displayName|String|Name shown to users. Required.|', '|size|Int32|Size.|'].join('\n');
     expect(check(create('', rows, '{\n  "size": 1\n}'))).toEqual(['39:1: Unexpected request body without required property `displayName`, expected it as the request-body table says (line 26)']);
