@@ -38,7 +38,9 @@ function checkRows(ctx: CheckContext, page: PageFacts, rows: PropertyFacts[], li
     else byName.set(row.name, row);
   }
   // The resource only when the response returns it: an update answering 204 may name another type first.
-  if (!linked?.resource || (linked.kind !== 'create' && linked.kind !== 'update') || linked.response.type?.name !== linked.resource) return out;
+  // Actions that answer with a resource (`driveItem: createLink` → permission) take parameters, not its properties: the title says create or update.
+  if (!linked?.resource || (linked.kind !== 'create' && linked.kind !== 'update') || !/^(create|update|add)\b/i.test(linked.title)) return out;
+  if (linked.response.type?.name !== linked.resource) return out;
   const index = ctx.types(page.apiVersion);
   const type = index.get(linked.resource);
   if (!type || type.kind === 'enum' || index.isOpen(type) || index.hasUnknownBase(type)) return out;
