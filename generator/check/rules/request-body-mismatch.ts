@@ -14,6 +14,9 @@ import { cellStart, type CheckContext } from '../context.js';
 import { didYouMean } from '../did-you-mean.js';
 import type { Rule, RuleFinding } from '../types.js';
 
+/** A path ending in an action (`/tables/add`, `/createLink`): its body holds parameters. */
+const ACTION = /\/(add|create|get|set|update|remove|assign|apply|send)([A-Z]\w*)?(\(.*\))?\/?$/;
+
 export const requestBodyMismatch: Rule = {
   id: 'request-body-mismatch',
   description: 'Request-body tables of create and update pages name properties of the resource type, each once.',
@@ -40,7 +43,7 @@ function checkRows(ctx: CheckContext, page: PageFacts, rows: PropertyFacts[], li
   // The resource only when the response returns it: an update answering 204 may name another type first.
   // Actions that answer with a resource (`driveItem: createLink` → permission) take parameters, not its properties: the title says create or update.
   if (!linked?.resource || (linked.kind !== 'create' && linked.kind !== 'update') || !/^(create|update|add)\b/i.test(linked.title)) return out;
-  if (linked.response.type?.name !== linked.resource) return out;
+  if (linked.response.type?.name !== linked.resource || linked.paths.some((path) => ACTION.test(path))) return out;
   const index = ctx.types(page.apiVersion);
   const type = index.get(linked.resource);
   if (!type || type.kind === 'enum' || index.isOpen(type) || index.hasUnknownBase(type)) return out;
