@@ -20,7 +20,8 @@ const ACTION = /\/(add|create|get|set|update|remove|assign|apply|send)([A-Z]\w*)
 export const requestBodyMismatch: Rule = {
   id: 'request-body-mismatch',
   description: 'Request-body tables of create and update pages name properties of the resource type, each once.',
-  defaultLevel: 'error',
+  defaultLevel: 'warn',
+  levelReason: 'A sample of 5 corpus findings held 3 real problems: the resource a page names is not always the type its body documents.',
   check: (ctx) =>
     ctx.pages.flatMap((page) => {
       const linked = ctx.operations(page.file);
