@@ -1,26 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkPages } from '../helpers.js';
+import { apiHead, resourcePage } from './pages.js';
 
-const get = `---
-title: "Get widget"
-doc_type: apiPageType
----
-
-# Get widget
-
-Namespace: microsoft.graph
-
-## Permissions
-|Permission type|Permissions|
-|:---|:---|
-|Application|Widget.Read.All|
-
-## HTTP request
-<!-- { "blockType": "ignored" } -->
-\`\`\`http
-GET /widgets/{id}
-\`\`\`
-
+const get = `${apiHead('Get widget', 'Widget.Read.All', 'GET /widgets/{id}')}
 ## Response
 If successful, this method returns a \`200 OK\` response code and a [widget](../resources/widget.md) object in the response body.
 
@@ -46,26 +28,7 @@ Content-type: application/json
 \`\`\`
 `;
 
-const widget = `---
-title: "widget resource type"
-doc_type: resourcePageType
----
-
-# widget resource type
-
-Namespace: microsoft.graph
-
-## Properties
-|Property|Type|Description|
-|:---|:---|:---|
-|id|String|Identifier. Read-only.|
-
-## JSON representation
-<!-- { "blockType": "resource", "keyProperty": "id", "@odata.type": "microsoft.graph.widget" } -->
-\`\`\`json
-{ "id": "String" }
-\`\`\`
-`;
+const widget = resourcePage('widget', `|id|String|Identifier. Read-only.|`, `{ "id": "String" }`);
 
 describe('example-type-mismatch: a collection where one object is expected', () => {
   it('is reported at `value`, not at `@odata.context`', () => {

@@ -1,26 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkPages } from '../helpers.js';
+import { apiHead } from './pages.js';
 
-const page = `---
-title: "Get widget"
-doc_type: apiPageType
----
-
-# Get widget
-
-Namespace: microsoft.graph
-
-## Permissions
-|Permission type|Permissions|
-|:---|:---|
-|Application|Widget.Read.All|
-
-## HTTP request
-<!-- { "blockType": "ignored" } -->
-\`\`\`http
-GET /widgets/{id}
-\`\`\`
-
+const page = `${apiHead('Get widget', 'Widget.Read.All', 'GET /widgets/{id}')}
 ## Response
 If successful, this method returns a \`200 OK\` response code and a [widget](../resources/widget.md) object in the response body.
 

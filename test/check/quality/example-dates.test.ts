@@ -1,51 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { checkPages } from '../helpers.js';
+import { apiHead, resourcePage } from './pages.js';
 
-const event = `---
-title: "event resource type"
-doc_type: resourcePageType
----
-
-# event resource type
-
-Namespace: microsoft.graph
-
-## Properties
-|Property|Type|Description|
-|:---|:---|:---|
-|id|String|Identifier. Read-only.|
+const event = resourcePage('event', `|id|String|Identifier. Read-only.|
 |start|DateTimeOffset|When the event starts.|
 |day|Date|The day of the event.|
 |reminder|TimeOfDay|When to remind.|
-|length|Duration|How long it lasts.|
+|length|Duration|How long it lasts.|`, `{ "id": "String", "start": "String (timestamp)", "day": "Date", "reminder": "TimeOfDay", "length": "Duration" }`);
 
-## JSON representation
-<!-- { "blockType": "resource", "keyProperty": "id", "@odata.type": "microsoft.graph.event" } -->
-\`\`\`json
-{ "id": "String", "start": "String (timestamp)", "day": "Date", "reminder": "TimeOfDay", "length": "Duration" }
-\`\`\`
-`;
-
-const get = (body: string) => `---
-title: "Get event"
-doc_type: apiPageType
----
-
-# Get event
-
-Namespace: microsoft.graph
-
-## Permissions
-|Permission type|Permissions|
-|:---|:---|
-|Application|Calendars.Read|
-
-## HTTP request
-<!-- { "blockType": "ignored" } -->
-\`\`\`http
-GET /events/{id}
-\`\`\`
-
+const get = (body: string) => `${apiHead('Get event', 'Calendars.Read', 'GET /events/{id}')}
 ## Response
 If successful, this method returns a \`200 OK\` response code and an [event](../resources/event.md) object in the response body.
 

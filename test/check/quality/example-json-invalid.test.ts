@@ -1,26 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkPages } from '../helpers.js';
+import { apiHead } from './pages.js';
 
-const get = (annotation: string, body: string) => `---
-title: "List widgets"
-doc_type: apiPageType
----
-
-# List widgets
-
-Namespace: microsoft.graph
-
-## Permissions
-|Permission type|Permissions|
-|:---|:---|
-|Application|Widget.Read.All|
-
-## HTTP request
-<!-- { "blockType": "ignored" } -->
-\`\`\`http
-GET /widgets
-\`\`\`
-
+const get = (annotation: string, body: string) => `${apiHead('List widgets', 'Widget.Read.All', 'GET /widgets')}
 ## Response
 If successful, this method returns a \`200 OK\` response code and a collection of [widget](../resources/widget.md) objects in the response body.
 

@@ -1,26 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkPages } from '../helpers.js';
+import { apiHead, resourcePage } from './pages.js';
 
-const page = `---
-title: "List attachments"
-doc_type: apiPageType
----
-
-# List attachments
-
-Namespace: microsoft.graph
-
-## Permissions
-|Permission type|Permissions|
-|:---|:---|
-|Application|Mail.Read|
-
-## HTTP request
-<!-- { "blockType": "ignored" } -->
-\`\`\`http
-GET /me/messages/{id}/attachments
-\`\`\`
-
+const page = `${apiHead('List attachments', 'Mail.Read', 'GET /me/messages/{id}/attachments')}
 ## Response
 If successful, this method returns a \`200 OK\` response code and a collection of [attachment](../resources/attachment.md) objects in the response body.
 
@@ -46,27 +28,8 @@ Content-type: application/json
 \`\`\`
 `;
 
-const attachment = `---
-title: "attachment resource type"
-doc_type: resourcePageType
----
-
-# attachment resource type
-
-Namespace: microsoft.graph
-
-## Properties
-|Property|Type|Description|
-|:---|:---|:---|
-|id|String|Identifier.|
-|name|String|File name.|
-
-## JSON representation
-<!-- { "blockType": "resource", "keyProperty": "id", "@odata.type": "microsoft.graph.attachment" } -->
-\`\`\`json
-{ "id": "String", "name": "String" }
-\`\`\`
-`;
+const attachment = resourcePage('attachment', `|id|String|Identifier.|
+|name|String|File name.|`, `{ "id": "String", "name": "String" }`);
 
 const pages = { 'v1.0/api/message-list-attachments.md': page, 'v1.0/resources/attachment.md': attachment };
 

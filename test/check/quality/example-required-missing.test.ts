@@ -1,26 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkPages } from '../helpers.js';
+import { apiHead, resourcePage } from './pages.js';
 
-const create = (intro: string, rows: string, body: string) => `---
-title: "Create widget"
-doc_type: apiPageType
----
-
-# Create widget
-
-Namespace: microsoft.graph
-
-## Permissions
-|Permission type|Permissions|
-|:---|:---|
-|Application|Widget.ReadWrite.All|
-
-## HTTP request
-<!-- { "blockType": "ignored" } -->
-\`\`\`http
-POST /widgets
-\`\`\`
-
+const create = (intro: string, rows: string, body: string) => `${apiHead('Create widget', 'Widget.ReadWrite.All', 'POST /widgets')}
 ## Request body
 ${intro}
 
@@ -48,28 +30,9 @@ HTTP/1.1 201 Created
 \`\`\`
 `;
 
-const widget = `---
-title: "widget resource type"
-doc_type: resourcePageType
----
-
-# widget resource type
-
-Namespace: microsoft.graph
-
-## Properties
-|Property|Type|Description|
-|:---|:---|:---|
-|id|String|Identifier of the widget. Read-only.|
+const widget = resourcePage('widget', `|id|String|Identifier of the widget. Read-only.|
 |serial|String|Serial number, set by the service. Read-only.|
-|displayName|String|Name shown to users.|
-
-## JSON representation
-<!-- { "blockType": "resource", "keyProperty": "id", "@odata.type": "microsoft.graph.widget" } -->
-\`\`\`json
-{ "id": "String", "serial": "String", "displayName": "String" }
-\`\`\`
-`;
+|displayName|String|Name shown to users.|`, `{ "id": "String", "serial": "String", "displayName": "String" }`);
 
 const BLANKET = 'The following table shows the properties that are required when you create the widget.';
 const check = (page: string) => checkPages({ 'v1.0/api/widget-create.md': page, 'v1.0/resources/widget.md': widget }, 'example-required-missing');

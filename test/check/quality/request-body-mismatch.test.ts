@@ -1,26 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkPages } from '../helpers.js';
+import { apiHead, resourcePage } from './pages.js';
 
-const create = (rows: string) => `---
-title: "Create widget"
-doc_type: apiPageType
----
-
-# Create widget
-
-Namespace: microsoft.graph
-
-## Permissions
-|Permission type|Permissions|
-|:---|:---|
-|Application|Widget.ReadWrite.All|
-
-## HTTP request
-<!-- { "blockType": "ignored" } -->
-\`\`\`http
-POST /widgets
-\`\`\`
-
+const create = (rows: string) => `${apiHead('Create widget', 'Widget.ReadWrite.All', 'POST /widgets')}
 ## Request body
 |Property|Type|Description|
 |:---|:---|:---|
@@ -46,28 +28,9 @@ HTTP/1.1 201 Created
 \`\`\`
 `;
 
-const widget = `---
-title: "widget resource type"
-doc_type: resourcePageType
----
-
-# widget resource type
-
-Namespace: microsoft.graph
-
-## Properties
-|Property|Type|Description|
-|:---|:---|:---|
-|id|String|Identifier. Read-only.|
+const widget = resourcePage('widget', `|id|String|Identifier. Read-only.|
 |displayName|String|Name shown to users.|
-|size|Int32|Size in units.|
-
-## JSON representation
-<!-- { "blockType": "resource", "keyProperty": "id", "@odata.type": "microsoft.graph.widget" } -->
-\`\`\`json
-{ "id": "String", "displayName": "String", "size": 1024 }
-\`\`\`
-`;
+|size|Int32|Size in units.|`, `{ "id": "String", "displayName": "String", "size": 1024 }`);
 
 const check = (rows: string) => checkPages({ 'v1.0/api/widget-create.md': create(rows), 'v1.0/resources/widget.md': widget }, 'request-body-mismatch');
 

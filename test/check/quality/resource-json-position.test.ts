@@ -2,31 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { memoryPages } from '../../../generator/check/page-text.js';
 import { runRules } from '../../../generator/check/run-check.js';
 import { buildPages } from '../helpers.js';
+import { resourcePage } from './pages.js';
 
-const widget = `---
-title: "widget resource type"
-doc_type: resourcePageType
----
-
-# widget resource type
-
-Namespace: microsoft.graph
-
-## Properties
-|Property|Type|Description|
-|:---|:---|:---|
-|id|String|Identifier. Read-only.|
-|size|Int32|Size.|
-
-## JSON representation
-<!-- { "blockType": "resource", "keyProperty": "id", "@odata.type": "microsoft.graph.widget" } -->
-\`\`\`json
-{
+const widget = resourcePage('widget', `|id|String|Identifier. Read-only.|
+|size|Int32|Size.|`, `{
   "id": "String",
   "size": 1024 // units
-}
-\`\`\`
-`;
+}`);
 
 describe('json-invalid: a resource JSON representation that does not parse', () => {
   it('is reported at the first error, not at the block start', () => {
