@@ -53,4 +53,19 @@ describe('request-body-mismatch: rows against the resource type', () => {
       '26:2: Unexpected second request-body row for `displayName`, expected each property once (first at line 24)',
     ]);
   });
+
+  it('reports a parameter listed twice in the parameter table of an action', () => {
+    const action = `${apiHead('widget: resize', 'Widget.ReadWrite.All', 'POST /widgets/{id}/resize')}
+## Request body
+|Parameter|Type|Description|
+|:---|:---|:---|
+|size|Int32|New size.|
+|unit|String|Unit.|
+|size|Int32|New size again.|
+
+## Response
+If successful, this action returns a \`204 No Content\` response code.
+`;
+    expect(checkPages({ 'v1.0/api/widget-resize.md': action }, 'request-body-mismatch')).toEqual(['26:2: Unexpected second parameter row for `size`, expected each parameter once (first at line 24)']);
+  });
 });
