@@ -84,7 +84,7 @@ function walkTop(walk: Walk, root: Node, target: Target): void {
     return;
   }
   if (value?.type === 'array' && target.type && !walk.index.properties(target.type).has('value') && onlyAnnotationsBeside(root)) {
-    report(walk, 'example-type-mismatch', root.children![0]!, '.value', `Unexpected collection (\`value\` array), expected a single \`${labelOf(ref)}\` as the ${target.from} says${target.from === 'annotation' ? ' (or `"isCollection": true` in the annotation)' : ''}`);
+    report(walk, 'example-type-mismatch', root.children!.find((m) => keyOf(m) === 'value') ?? root.children![0]!, '.value', `Unexpected collection (\`value\` array), expected a single \`${labelOf(ref)}\` as the ${target.from} says${target.from === 'annotation' ? ' (or `"isCollection": true` in the annotation)' : ''}`);
     return;
   }
   if (value?.type === 'object' && target.type && onlyAnnotationsBeside(root) && (!walk.index.properties(target.type).has('value') || property(value, '@odata.type'))) {

@@ -66,6 +66,67 @@ export function pathMatcher(documented: string): PathMatcher {
   };
 }
 
+/** How many leading segments of a normalized example path match the documented path (where a mismatch starts). */
+export function matchedSegments(documented: string, path: string): number {
+  const pattern = splitOutsideBraces(normalize(documented)).map((segment) => segment.split(PLACEHOLDER));
+  const segments = splitSegments(path);
+  let count = 0;
+  while (count < segments.length && count < pattern.length && segmentMatches(pattern[count]!, segments[count]!)) count++;
+  return count;
+}
+
+/** A path under another name: `prefix` leading segments of `path` stand for `written` leading segments of the example. */
+export interface PathAlias {
+  path: string;
+  prefix: number;
+  written: number;
+}
+
+/**
+ * The path under its documented aliases (itself first): `/me` is `/users/{id}`
+ * for the signed-in user, and `/me/drive` (`/users/{id}/drive`) is `/drives/{id}`.
+ */
+export function pathAliases(path: string): PathAlias[] {
+  const out: PathAlias[] = [{ path, prefix: 0, written: 0 }];
+  const me = /^\/me(?=\/|$)/.exec(path);
+  const user = /^\/users\/[^/]+(?=\/|$)/.exec(path);
+  const rest = me ? path.slice(me[0].length) : user ? path.slice(user[0].length) : undefined;
+  if (rest === undefined) return out;
+  const written = me ? 1 : 2;
+  out.push(me ? { path: `/users/me${rest}`, prefix: 2, written } : { path: `/me${rest}`, prefix: 1, written });
+  const drive = /^\/drive(?=\/|$)/.exec(rest);
+  if (drive) out.push({ path: `/drives/me${rest.slice(drive[0].length)}`, prefix: 2, written: written + 1 });
+  return out;
+}
+
+/** How many leading segments of the example path (under any alias) some documented path matches. */
+export function matchedPrefix(documented: readonly string[], aliases: readonly PathAlias[]): number {
+  let best = 0;
+  for (const path of documented) {
+    for (const alias of aliases) {
+      const matched = matchedSegments(path, alias.path);
+      if (matched >= alias.prefix) best = Math.max(best, matched - alias.prefix + alias.written);
+    }
+  }
+  return best;
+}
+
+/** Start index of each segment of a written path (`/a/b('x/y')/c` → 3 segments), splitting outside `()`, `{}` and quotes. */
+export function segmentStarts(written: string): number[] {
+  const starts: number[] = [];
+  let depth = 0;
+  let quote = false;
+  for (let i = 0; i < written.length; i++) {
+    const ch = written[i];
+    if (ch === "'") quote = !quote;
+    else if (quote) continue;
+    else if (ch === '(' || ch === '{') depth++;
+    else if (ch === ')' || ch === '}') depth = Math.max(0, depth - 1);
+    else if (ch === '/' && depth === 0) starts.push(i + 1);
+  }
+  return starts;
+}
+
 const PLACEHOLDER = /\{[^{}]*\}/;
 
 /**

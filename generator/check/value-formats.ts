@@ -8,8 +8,8 @@ export type JsonKind = 'string' | 'number' | 'boolean' | 'null' | 'object' | 'ar
 
 interface PrimitiveRule {
   kinds: JsonKind[];
-  /** Format of string values, with the words for "expected". */
-  format?: { pattern: RegExp; expected: string };
+  /** Format of string values, with the words for "expected"; `valid` checks calendar and clock ranges. */
+  format?: { pattern: RegExp; expected: string; valid?: (text: string) => boolean };
 }
 
 const DATE = '\\d{4}-\\d{2}-\\d{2}';
@@ -30,13 +30,13 @@ const PRIMITIVES: Record<string, PrimitiveRule> = {
   'Edm.Guid': { kinds: ['string'], format: { pattern: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, expected: 'a Guid such as `a2b3c4d5-0000-1111-2222-333344445555`' } },
   'Edm.DateTimeOffset': {
     kinds: ['string'],
-    format: { pattern: new RegExp(`^${DATE}T${TIME}(Z|[+-]\\d{2}:\\d{2})$`, 'i'), expected: 'an ISO 8601 date and time with an offset such as `2024-05-01T12:00:00Z`' },
+    format: { pattern: new RegExp(`^${DATE}T${TIME}(Z|[+-]\\d{2}:\\d{2})$`, 'i'), expected: 'an ISO 8601 date and time with an offset such as `2024-05-01T12:00:00Z`', valid: validDateTime },
   },
-  'Edm.Date': { kinds: ['string'], format: { pattern: new RegExp(`^${DATE}$`), expected: 'a date such as `2024-05-01`' } },
-  'Edm.TimeOfDay': { kinds: ['string'], format: { pattern: new RegExp(`^${TIME}$`), expected: 'a time of day such as `13:30:00`' } },
+  'Edm.Date': { kinds: ['string'], format: { pattern: new RegExp(`^${DATE}$`), expected: 'a date such as `2024-05-01`', valid: validDate } },
+  'Edm.TimeOfDay': { kinds: ['string'], format: { pattern: new RegExp(`^${TIME}$`), expected: 'a time of day such as `13:30:00`', valid: validTime } },
   'Edm.Duration': {
     kinds: ['string'],
-    format: { pattern: /^-?P(?!$)(\d+(\.\d+)?Y)?(\d+(\.\d+)?M)?(\d+(\.\d+)?W)?(\d+(\.\d+)?D)?(T(?=\d)(\d+(\.\d+)?H)?(\d+(\.\d+)?M)?(\d+(\.\d+)?S)?)?$/, expected: 'an ISO 8601 duration such as `PT1H30M`' },
+    format: { pattern: /^-?P(?!$)(\d+(\.\d+)?Y)?(\d+(\.\d+)?M)?(\d+(\.\d+)?W)?(\d+(\.\d+)?D)?(T(?=\d)(\d+(\.\d+)?H)?(\d+(\.\d+)?M)?(\d+(\.\d+)?S)?)?$/, expected: 'an ISO 8601 duration such as `PT1H30M`', valid: (text) => !/\.\d+[YMWDH]T?\d/.test(text) },
   },
   'Edm.Binary': { kinds: ['string'] },
 };
@@ -48,7 +48,8 @@ export function checkPrimitive(name: string, kind: JsonKind, value: unknown): Pr
   const rule = PRIMITIVES[name];
   if (!rule || kind === 'null') return null;
   if (!rule.kinds.includes(kind)) return kind === 'string' && isPlaceholder(String(value)) ? null : { kind: 'json', expected: rule.kinds };
-  if (kind === 'string' && rule.format && !isPlaceholder(String(value)) && !rule.format.pattern.test(String(value))) {
+  const text = String(value);
+  if (kind === 'string' && rule.format && !isPlaceholder(text) && (!rule.format.pattern.test(text) || rule.format.valid?.(text) === false)) {
     return { kind: 'format', expected: rule.format.expected };
   }
   return null;
@@ -64,4 +65,26 @@ const TYPE_WORD = /^(string|integer|int(16|32|64)?|boolean|bool|double|single|fl
 export function isPlaceholder(value: string): boolean {
   const text = value.trim();
   return text === '' || /[{}<>]|\.\.\.|…|^@odata\.type\b/.test(text) || TYPE_WORD.test(text) || /(^|[-_])value([-_]?\d+)?$|^value[-_]/i.test(text);
+}
+
+/** `yyyy-mm-dd` with a month 01–12 and a day that month has (29 February in leap years). */
+function validDate(text: string): boolean {
+  const [year, month, day] = text.slice(0, 10).split('-').map(Number) as [number, number, number];
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return day <= [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
+}
+
+/** `hh:mm[:ss]` with hours 00–23, minutes and seconds 00–59 (a leap second 60 allowed). */
+function validTime(text: string): boolean {
+  const [hours, minutes, seconds = 0] = text.split(':').map((part) => Math.floor(Number(part))) as [number, number, number?];
+  return hours <= 23 && minutes <= 59 && seconds <= 60;
+}
+
+/** A valid date and time, and an offset within ±23:59. */
+function validDateTime(text: string): boolean {
+  const offset = /([+-])(\d{2}):(\d{2})$/.exec(text);
+  if (offset && (Number(offset[2]) > 23 || Number(offset[3]) > 59)) return false;
+  const time = text.slice(11).replace(/(Z|[+-]\d{2}:\d{2})$/i, '');
+  return validDate(text) && validTime(time);
 }

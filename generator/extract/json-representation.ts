@@ -3,6 +3,8 @@
  * (preferably in the "JSON representation" section), its annotation and its body.
  */
 import type { Code } from 'mdast';
+import { parseTree, type ParseError } from 'jsonc-parser';
+import type { SourceRef } from '../model/diagnostic.js';
 import { at, report, type PageContext } from './context.js';
 import type { AnnotationFacts, BodyFacts, JsonRepresentationFacts } from './facts.js';
 import { annotatedCodeBlocks, annotationString, type AnnotatedCode } from './annotation.js';
@@ -49,12 +51,22 @@ function readBody(ctx: PageContext, code: Code): BodyFacts {
       'json-invalid',
       'warning',
       'Unexpected JSON representation that does not parse as JSON, expected a JSON object (comments, `...` and bare words are not JSON)',
-      code,
+      errorAt(ctx, code, raw),
     );
   } else {
     body.json = json;
   }
   return body;
+}
+
+/** Where the first JSON error of the block is (trailing commas allowed, as the loose reading allows them), else the block. */
+function errorAt(ctx: PageContext, code: Code, raw: string): SourceRef | Code {
+  const errors: ParseError[] = [];
+  parseTree(raw, errors, { allowTrailingComma: true, disallowComments: true });
+  const first = errors[0];
+  if (!first) return code;
+  const before = raw.slice(0, first.offset).split('\n');
+  return codeLineSource(ctx, code, before.length - 1, before.at(-1)!.length);
 }
 
 /** Where the body text starts: the line after the opening fence, or the block itself when indented. */

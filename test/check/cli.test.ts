@@ -73,7 +73,7 @@ describe('exit codes', () => {
   });
 
   it('sees headings, links and JSON representations in facts that generate cached (generate itself reads only their core)', async () => {
-    const page = ONE_ERROR.replace('## Properties', 'See [the gadget](gadget.md) and [below](#nowhere), not [the properties](#properties).\n\n## Properties');
+    const page = ONE_ERROR.replace('## Properties', 'See [the gadget](widget.md#gadget) and [below](#nowhere), not [the properties](#properties).\n\n## Properties');
     const dir = project({ 'v1.0/resources/widget.md': page });
     const packs = () => ['facts.pack', 'facts.detail.pack'].map((file) => readFileSync(path.join(dir, '.docs2ts-cache/facts', file)));
     await generate({ input: path.join(dir, 'docs'), out: path.join(dir, 'out'), cacheDir: path.join(dir, '.docs2ts-cache'), workers: 1 });

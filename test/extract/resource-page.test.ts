@@ -258,7 +258,7 @@ describe('JSON representation', () => {
       {
         given: md('# x resource type', '## JSON representation', '<!-- { "blockType": "resource", "@odata.type": "microsoft.graph.x" } -->', '```json', '{', '  /* comment */', '  "a": "String"', '}', '```'),
         want: { json: { annotation: expect.anything() as never, body: { raw: '{\n  /* comment */\n  "a": "String"\n}', parsed: false, source: at(5) }, source: at(4) } },
-        diagnostics: ['4:1 json-invalid'],
+        diagnostics: ['6:3 json-invalid'],
       },
     ],
     [

@@ -1,9 +1,10 @@
 /**
  * An example body that should be JSON (it starts with `{` or `[`, or its
  * Content-Type says JSON) and is not strict JSON: trailing commas, comments,
- * missing commas, unquoted words. Truncation is honoured: in a message marked
- * truncated (annotation `truncated: true`, `...` elisions, a body cut short)
- * the elisions and a cut-off end are not errors; anything else still is.
+ * missing commas, unquoted words, a body cut short (an unclosed brace).
+ * Truncation means properties left out, not broken JSON: in a message marked
+ * truncated (annotation `truncated: true`, `...` elisions) the elisions are
+ * not errors; anything else, a cut-off end included, still is.
  *
  * ok:     {"a": 1}
  * not ok: {"a": 1,} → Unexpected trailing comma in request body, expected valid JSON
@@ -32,10 +33,12 @@ function checkBody(ctx: CheckContext, message: HttpMessageFacts, role: string): 
   if (!body || !looksLikeJson(body.raw, contentType(message))) return undefined;
   const json = locateJson(ctx, body);
   const truncated = message.truncated || json.elisions.length > 0;
-  const error = json.errors.find((e) => !(truncated && (atEnd(json, e.offset) || afterElision(json, e.offset))));
+  const error = json.errors.find((e) => !(truncated && afterElision(json, e.offset) && !atEnd(json, e.offset)));
   if (!error) return undefined;
   const comma = trailingComma(json, error.offset);
   if (comma !== undefined) return { at: json.at(comma), message: `Unexpected trailing comma in ${role} body, expected valid JSON` };
+  const open = atEnd(json, error.offset) ? unclosed(json.text) : '';
+  if (open) return { at: json.at(error.offset), message: `Unexpected end of ${role} body with \`${open}\` unclosed, expected the JSON to end with \`${closing(open)}\`` };
   return { at: json.at(error.offset), message: `Unexpected ${describeError(json.text, error)} in ${role} body, expected valid JSON` };
 }
 
@@ -51,6 +54,7 @@ function looksLikeJson(raw: string, type: string | undefined): boolean {
   return type !== undefined && /json/i.test(type) && /^("|-?\d|true\b|false\b|null\b)/.test(raw.trimStart());
 }
 
+/** The error is at the end of the body: the JSON is cut short. */
 function atEnd(json: LocatedJson, offset: number): boolean {
   return offset >= json.text.trimEnd().length;
 }
@@ -68,4 +72,24 @@ function trailingComma(json: LocatedJson, offset: number): number | undefined {
   let i = offset - 1;
   while (i >= 0 && /\s/.test(json.text[i]!)) i--;
   return json.text[i] === ',' ? i : undefined;
+}
+
+/** The brackets left open at the end of the text (outside strings), outermost first. */
+function unclosed(text: string): string {
+  const stack: string[] = [];
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (inString) {
+      if (ch === '\\') i++;
+      else if (ch === '"') inString = false;
+    } else if (ch === '"') inString = true;
+    else if (ch === '{' || ch === '[') stack.push(ch);
+    else if ((ch === '}' && stack.at(-1) === '{') || (ch === ']' && stack.at(-1) === '[')) stack.pop();
+  }
+  return stack.join('');
+}
+
+function closing(open: string): string {
+  return [...open].reverse().map((ch) => (ch === '{' ? '}' : ']')).join('');
 }

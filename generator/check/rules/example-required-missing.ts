@@ -1,10 +1,12 @@
 /**
- * An example request body leaves out a property the request-body table marks
- * required: by a Required column, a "Required." description, or a table
- * introduced as "the properties that are required" (each row then counts
- * unless it says "Optional."). Update (PATCH) pages are checked only for rows
- * marked one by one: the blanket sentence there is boilerplate about create.
- * `x@odata.bind` satisfies `x`. Truncated bodies are not checked.
+ * An example request body leaves out a property its request-body table marks
+ * required row by row: a Required column, or a "Required." description. A
+ * sentence introducing the table ("the properties that are required") does not
+ * make every row required: pages use it above tables of optional rows. Never
+ * required: read-only properties (by the row or the resource type's table),
+ * the key property, and the server-set `id`, `createdDateTime` and
+ * `lastModifiedDateTime`. `x@odata.bind` satisfies `x`. Truncated bodies and
+ * update (PATCH) requests, which send only what changes, are not checked.
  *
  * ok:     table `displayName` Required; body `{"displayName": "x"}`
  * not ok: body `{}` → Unexpected request body without required property `displayName`, expected it as the request-body table says (line 20)
@@ -13,7 +15,6 @@ import type { PropertyFacts } from '../../extract/facts.js';
 import type { CheckContext } from '../context.js';
 import { exampleMessages, type ExampleMessage } from '../examples.js';
 import { keyOf, locateJson } from '../json-locate.js';
-import { tableIntroSaysRequired } from '../request-body-intro.js';
 import { defineRule, type RuleFinding } from '../rule.js';
 
 export const exampleRequiredMissing = defineRule({
@@ -23,13 +24,15 @@ export const exampleRequiredMissing = defineRule({
   check: (ctx) => exampleMessages(ctx).flatMap((item) => (item.role === 'request' ? checkRequest(ctx, item) : [])),
 });
 
+const SERVER_SET = new Set(['id', 'createddatetime', 'lastmodifieddatetime']);
+
 function checkRequest(ctx: CheckContext, item: ExampleMessage): RuleFinding[] {
   const rows = item.operation.requestBody;
   const body = item.message.body;
-  if (!rows?.length || !body?.parsed || item.message.truncated) return [];
+  // An update sends only what changes: rows marked required describe the resource, not the PATCH body.
   const isUpdate = item.operation.kind === 'update' || item.message.method === 'PATCH';
-  const explicit = rows.filter((row) => row.required === true);
-  const required = explicit.length || isUpdate ? explicit : blanket(ctx, item, rows);
+  if (!rows?.length || !body?.parsed || item.message.truncated || isUpdate) return [];
+  const required = rows.filter((row) => row.required === true && !serverSet(ctx, item, row));
   if (required.length === 0) return [];
   const json = locateJson(ctx, body);
   if (json.root?.type !== 'object') return [];
@@ -43,6 +46,13 @@ function checkRequest(ctx: CheckContext, item: ExampleMessage): RuleFinding[] {
     }));
 }
 
-function blanket(ctx: CheckContext, item: ExampleMessage, rows: PropertyFacts[]): PropertyFacts[] {
-  return tableIntroSaysRequired(ctx, item.page.file) ? rows.filter((row) => row.required !== false) : [];
+/** Read-only, key or server-set: a client never has to send it. */
+function serverSet(ctx: CheckContext, item: ExampleMessage, row: PropertyFacts): boolean {
+  if (row.readOnly || SERVER_SET.has(row.name.toLowerCase())) return true;
+  const resource = item.linked?.resource;
+  const index = ctx.types(item.page.apiVersion);
+  const type = resource ? index.get(resource) : undefined;
+  if (!type) return false;
+  if (type.keyProperty === row.name) return true;
+  return index.properties(type).get(row.name)?.readOnly === true;
 }

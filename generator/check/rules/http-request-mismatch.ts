@@ -1,7 +1,10 @@
 /**
  * An example request whose method and path match none of the page's HTTP
  * request lines (`{param}` matches any segment, query strings are ignored),
- * or whose URL names another API version than the page's folder. URLs on
+ * or whose URL names another API version than the page's folder. `/me` is
+ * read as `/users/{id}` and `/me/drive` as `/drives/{id}` (their documented
+ * aliases), and a key in parentheses as a key segment. A wrong path is reported at its first segment no documented path
+ * has there. URLs on
  * other hosts (upload URLs, embed endpoints) are not Graph calls and pass.
  *
  * ok:     HTTP request `GET /users/{id}`, example `GET https://graph.microsoft.com/v1.0/users/48d31887`
@@ -10,7 +13,7 @@
 import type { HttpRequestFacts } from '../../extract/facts.js';
 import type { CheckContext } from '../context.js';
 import { exampleMessages, firstLineOf, type ExampleMessage } from '../examples.js';
-import { isGraphUrl, pathMatcher, readExampleUrl, type PathMatcher } from '../request-path.js';
+import { isGraphUrl, matchedPrefix, pathAliases, pathMatcher, readExampleUrl, segmentStarts, type PathMatcher } from '../request-path.js';
 import { defineRule, type RuleFinding } from '../rule.js';
 
 export const httpRequestMismatch = defineRule({
@@ -38,12 +41,18 @@ function checkRequest(ctx: CheckContext, item: ExampleMessage): RuleFinding[] {
   }
   const requests = item.operation.httpRequests;
   if (requests.length === 0) return out;
-  const samePath = requests.filter((request) => matches(request, parsed.path) || matches(request, parsed.withoutCasts));
+  const aliases = pathAliases(parsed.path);
+  const keyed = readExampleUrl(url.replace(KEY_IN_PARENS, '/$1'));
+  const candidates = [parsed.withoutCasts, keyed.path, keyed.withoutCasts].flatMap(pathAliases).concat(aliases).map((alias) => alias.path);
+  const samePath = requests.filter((request) => candidates.some((path) => matches(request, path)));
   if (samePath.length === 0) {
     const paths = [...new Set(requests.map((r) => r.path))];
     const listed = paths.slice(0, 3).map((p) => `\`${p}\``).join(', ') + (paths.length > 3 ? `, +${paths.length - 3} more` : '');
+    const wrong = matchedPrefix(paths, aliases);
+    const starts = segmentStarts(parsed.written);
+    const segment = starts[Math.min(wrong, starts.length - 1)] ?? 0;
     out.push({
-      at: at(Math.max(0, url.indexOf(parsed.written))),
+      at: at(Math.max(0, url.indexOf(parsed.written)) + segment),
       message: `Unexpected request path \`${clip(parsed.written)}\`, expected one of the page's HTTP request paths: ${listed}`,
       key: `${item.example.name}:path`,
     });
@@ -57,6 +66,9 @@ function checkRequest(ctx: CheckContext, item: ExampleMessage): RuleFinding[] {
   }
   return out;
 }
+
+/** OData's key in parentheses (`events('AAMk=')`, `items(42)`), which is the key segment (`events/AAMk=`). */
+const KEY_IN_PARENS = /\(('[^'/]*'|\d+)\)(?=\/|\?|$)/g;
 
 const matchers = new Map<string, PathMatcher>();
 

@@ -11,12 +11,15 @@ import { exampleAnnotationMissing } from './example-annotation-missing.js';
 import { exampleEnumValue } from './example-enum-value.js';
 import { exampleJsonInvalid } from './example-json-invalid.js';
 import { exampleOdataType } from './example-odata-type.js';
+import { exampleOdataTypeHash } from './example-odata-type-hash.js';
 import { exampleRequiredMissing } from './example-required-missing.js';
 import { exampleTypeMismatch } from './example-type-mismatch.js';
 import { exampleUnknownProperty } from './example-unknown-property.js';
 import { exampleUnpaired } from './example-unpaired.js';
 import { httpRequestMismatch } from './http-request-mismatch.js';
 import { linkBroken } from './link-broken.js';
+import { permissionUnknown } from './permission-unknown.js';
+import { requestBodyMismatch } from './request-body-mismatch.js';
 import { responseStatusMismatch } from './response-status-mismatch.js';
 import { sectionMissing } from './section-missing.js';
 import { tableJsonMismatch } from './table-json-mismatch.js';
@@ -31,10 +34,13 @@ const RULE_LIST = [
   exampleTypeMismatch,
   exampleEnumValue,
   exampleOdataType,
+  exampleOdataTypeHash,
   exampleRequiredMissing,
   responseStatusMismatch,
   httpRequestMismatch,
   tableJsonMismatch,
+  requestBodyMismatch,
+  permissionUnknown,
   enumValuesMismatch,
   typeUnresolved,
   linkBroken,

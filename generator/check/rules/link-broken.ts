@@ -1,7 +1,8 @@
 /**
- * Relative links to a page or heading that the input does not have. Checkable
- * links: `#anchor` on the same page, and `path.md[#anchor]` resolving into a
- * folder the input holds pages in. Not checkable, so not checked: absolute
+ * Relative links to a heading that the input does not have: `#anchor` on the
+ * same page, and `path.md#anchor` on a page of the input. A link to a page the
+ * input does not have is not reported: the input may be a subset of the docs
+ * (a consumer's 30 pages), and the page may exist outside it. Not checked: absolute
  * URLs, site-rooted links (`/graph/...`), and links leaving the input's
  * folders (`../includes/...`, `../concepts/...`) — those pages are published
  * from elsewhere. Anchors are heading slugs (GitHub style, as the docs site
@@ -9,8 +10,10 @@
  * anchors; `#tab/...` selects a tab. File names are compared ignoring case and
  * `\` is read as `/`: the docs site resolves links that way, so such links work.
  *
+ * Findings point at the anchor in the link target, not at `[`.
+ *
  * ok:     [user](../resources/user.md#properties) with that page and heading
- * not ok: [user](../resources/usr.md) → Unexpected link to `../resources/usr.md` that no page in the input has, expected an existing page (did you mean `user.md`?)
+ * not ok: [user](../resources/user.md#propertes) → Unexpected link to `#propertes` that `user.md` has no heading or anchor for, expected an existing anchor (did you mean `properties`?)
  */
 import path from 'node:path/posix';
 import GithubSlugger from 'github-slugger';
@@ -21,7 +24,7 @@ import { defineRule, type RuleFinding } from '../rule.js';
 
 export const linkBroken = defineRule({
   id: 'link-broken',
-  description: 'Relative links point at pages and headings that exist in the input.',
+  description: 'Relative links to pages of the input point at headings that exist (links to pages outside the input are not checked).',
   defaultLevel: 'error',
   check: (ctx) => {
     const folders = folderIndex(ctx);
@@ -55,7 +58,7 @@ function checkLink(ctx: CheckContext, folders: Map<string, Folder>, page: PageFa
   const hash = href.indexOf('#');
   const target = decode(hash >= 0 ? href.slice(0, hash) : href).replace(/\?.*$/, '').replace(/\\/g, '/');
   const anchor = hash >= 0 ? decode(href.slice(hash + 1)) : '';
-  const at = { file: link.source.file, line: link.source.line, column: link.source.column };
+  const at = targetOf(ctx, link, href, Math.max(0, hash));
   if (target === '') return anchor && !/^tab\//i.test(anchor) ? checkAnchor(ctx, page, anchor, href, at) : [];
   if (!/\.md$/i.test(target)) return [];
   const resolved = path.normalize(path.join(path.dirname(page.file), target));
@@ -64,18 +67,19 @@ function checkLink(ctx: CheckContext, folders: Map<string, Folder>, page: PageFa
   if (!folder) return [];
   const base = path.basename(resolved);
   const exact = folder.files.get(base) ?? folder.lower.get(base.toLowerCase());
-  if (!exact) {
-    return [
-      {
-        at,
-        message: `Unexpected link to \`${target}\` that no page in the input has, expected an existing page${didYouMean(base, folder.files.keys())}`,
-        key: href,
-      },
-    ];
-  }
-  if (!anchor || /^tab\//i.test(anchor)) return [];
+  if (!exact || !anchor || /^tab\//i.test(anchor)) return [];
   const linked = ctx.page(exact);
   return linked ? checkAnchor(ctx, linked, anchor, href, at) : [];
+}
+
+/** Where the link target's anchor starts (`offset` into the target after `](`, or `]: ` for a definition), else the link's `[`. */
+function targetOf(ctx: CheckContext, link: LinkFacts, href: string, offset: number): RuleFinding['at'] {
+  const text = ctx.line(link.source.file, link.source.line);
+  for (const opener of ['](', ']( ', ']: ', ']:']) {
+    const index = text.indexOf(opener + href, link.source.column - 1);
+    if (index >= 0) return { ...link.source, column: index + opener.length + offset + 1 };
+  }
+  return link.source;
 }
 
 function checkAnchor(ctx: CheckContext, target: PageFacts, anchor: string, href: string, at: RuleFinding['at']): RuleFinding[] {

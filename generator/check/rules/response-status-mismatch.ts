@@ -2,11 +2,13 @@
  * The status line of an example response differs from every status the
  * Response section states (a section may name several: `204 No Content`, or
  * `200 OK` with `Prefer: return=representation`; `302 Found` for CSV, `200 OK`
- * for JSON). Error examples (4xx, 5xx) are not compared.
+ * for JSON). Error examples (4xx, 5xx) are not compared. Also a status line
+ * whose reason phrase is not its code's (`HTTP/1.1 200 Created`).
  *
  * ok:     Response section `201 Created`, example `HTTP/1.1 201 Created`
  * not ok: Response section `201 Created`, example `HTTP/1.1 200 OK` → Unexpected status `200`, expected `201` as the Response section says (line 65)
  */
+import { STATUS_CODES } from 'node:http';
 import type { OperationFacts, PageFacts } from '../../extract/facts.js';
 import { placeOn, type CheckContext } from '../context.js';
 import { exampleMessages, firstLineOf } from '../examples.js';
@@ -18,6 +20,9 @@ export const responseStatusMismatch = defineRule({
   defaultLevel: 'error',
   check: (ctx) =>
     exampleMessages(ctx).flatMap((item): RuleFinding[] => {
+      if (item.role !== 'response') return [];
+      const reason = reasonPhrase(ctx, item.page.file, firstLineOf(ctx, item.message));
+      if (reason) return [{ ...reason, key: `${item.example.name}:reason` }];
       const expected = item.operation.response?.status;
       const actual = item.message.status;
       if (item.role !== 'response' || expected == null || actual === undefined || actual === expected || actual >= 400) return [];
@@ -48,4 +53,19 @@ function sectionStatuses(ctx: CheckContext, page: PageFacts, operation: Operatio
     for (const match of lines.join('\n').matchAll(STATUS)) out.add(Number(match[1]));
     return out;
   });
+}
+
+/** Reason phrases of earlier RFCs, still right. */
+const FORMER: Record<number, string> = { 413: 'request entity too large', 414: 'request-uri too long', 416: 'requested range not satisfiable' };
+
+/** A status line whose reason phrase is another code's (`200 Created`), at the phrase. */
+function reasonPhrase(ctx: CheckContext, file: string, line: number): Omit<RuleFinding, 'key'> | undefined {
+  const text = ctx.line(file, line);
+  const match = /^(\s*HTTP\/\d(?:\.\d)?\s+)(\d{3})\s+([A-Za-z][A-Za-z -]*?)\s*$/.exec(text);
+  if (!match) return undefined;
+  const code = Number(match[2]);
+  const standard = STATUS_CODES[code];
+  const written = match[3]!;
+  if (!standard || written.toLowerCase() === standard.toLowerCase() || written.toLowerCase() === FORMER[code]) return undefined;
+  return { at: { file, line, column: text.indexOf(written, match[1]!.length + 3) + 1 }, message: `Unexpected reason phrase \`${written}\` for status ${code}, expected \`${code} ${standard}\`` };
 }

@@ -1,68 +1,121 @@
 /**
- * Sections a reference page must have. API pages: Permissions (older pages
+ * The sections of a reference page's template, as ApiDoctor checks them:
+ * present (RequiredDocumentHeaderMissing), spelt (Misspelt), cased
+ * (WrongCase) and in order (WrongPosition). API pages: Permissions (older pages
  * call it Prerequisites), HTTP request, Request body (when the method is POST,
- * PUT or PATCH), Response, Example(s) (or examples under other headings).
- * Resource pages: Properties and JSON representation. Only pages whose folder
- * agrees with their doc_type are checked (doc-type-mismatch reports the rest). A missing section is reported at the heading it should come
- * before (or after, when it is the last), so the fix is where the finding is.
+ * PUT or PATCH), Response, Example(s) (or examples under other headings), with
+ * the optional parameter and header sections in their place. Resource pages:
+ * Properties and JSON representation. Only headings at the page's section
+ * depth count (`### Response` inside an example is not the Response section).
+ * Only pages whose folder agrees with their doc_type are checked
+ * (doc-type-mismatch reports the rest). A missing section is reported where it
+ * belongs: at the heading after the section that precedes it in the template.
+ * Sentence case (`HTTP request`) and title case (`HTTP Request`) are both
+ * accepted. Order is checked on API pages only (older resource pages put the
+ * JSON representation first, a layout, not a mistake).
  *
  * ok:     an API page with all five sections
  * not ok: no `## Permissions` → Unexpected API page without a Permissions section, expected `## Permissions` before this heading
  */
 import type { HeadingFacts, PageFacts } from '../../extract/facts.js';
-import type { SourceRef } from '../../model/diagnostic.js';
+import { editDistance } from '../did-you-mean.js';
 import { defineRule, type RuleFinding } from '../rule.js';
 import { isEnumTitle } from './doc-type-mismatch.js';
 
-interface Required {
+interface Section {
   name: string;
   heading: RegExp;
+  /** Names the section may be written with (sentence case), for case and spelling. */
+  spellings: string[];
+  required?: boolean;
   when?: (page: PageFacts) => boolean;
   /** The content is there under another heading (examples inline under "List a group's drives"). */
   satisfied?: (page: PageFacts) => boolean;
 }
 
-const API: Required[] = [
-  { name: 'Permissions', heading: /^(permissions?|prerequisites)\b/i },
-  { name: 'HTTP request', heading: /^http request/i },
-  { name: 'Request body', heading: /^request body/i, when: takesBody },
-  { name: 'Response', heading: /^responses?\b/i },
-  { name: 'Example', heading: /^examples?\b/i, satisfied: (page) => page.operations.some((o) => o.examples.length > 0) },
+const API: Section[] = [
+  { name: 'Permissions', heading: /^(permissions?|prerequisites)\b/i, spellings: ['Permissions', 'Prerequisites'], required: true },
+  { name: 'HTTP request', heading: /^http request\b/i, spellings: ['HTTP request'], required: true },
+  { name: 'Parameters', heading: /^((path|function|optional query|query) )?parameters\b/i, spellings: ['Path parameters', 'Function parameters', 'Optional query parameters', 'Query parameters', 'Parameters'] },
+  { name: 'Request headers', heading: /^(optional )?request headers\b/i, spellings: ['Request headers', 'Optional request headers'] },
+  { name: 'Request body', heading: /^request body\b/i, spellings: ['Request body'], required: true, when: takesBody },
+  { name: 'Response', heading: /^responses?\b/i, spellings: ['Response'], required: true },
+  { name: 'Example', heading: /^examples?\b/i, spellings: ['Example', 'Examples'], required: true, satisfied: (page) => page.operations.some((o) => o.examples.length > 0) },
 ];
 
-const RESOURCE: Required[] = [
-  { name: 'Properties', heading: /^properties\b/i },
-  { name: 'JSON representation', heading: /^json representation/i },
+const RESOURCE: Section[] = [
+  { name: 'Methods', heading: /^methods\b/i, spellings: ['Methods'] },
+  { name: 'Properties', heading: /^properties\b/i, spellings: ['Properties'], required: true },
+  { name: 'Relationships', heading: /^relationships\b/i, spellings: ['Relationships'] },
+  { name: 'JSON representation', heading: /^json representation\b/i, spellings: ['JSON representation'], required: true },
 ];
 
 export const sectionMissing = defineRule({
   id: 'section-missing',
-  description: 'API pages have Permissions, HTTP request, Request body (POST/PUT/PATCH), Response and Example sections; resource pages have Properties and JSON representation.',
+  description: 'API pages have Permissions, HTTP request, Request body (POST/PUT/PATCH), Response and Example sections; resource pages Properties and JSON representation; spelt, cased and ordered as the template.',
   defaultLevel: 'error',
   check: (ctx) =>
     ctx.pages.flatMap((page) => {
       const folder = page.file.split('/').slice(-2, -1)[0];
-      if (folder === 'api' && page.kind === 'api' && page.docType === 'apiPageType') return missing(page, API, 'API page');
-      if (folder === 'resources' && page.kind === 'resource' && page.docType === 'resourcePageType' && page.resources.length > 0 && !isEnumTitle(page)) return missing(page, RESOURCE, 'resource page');
+      if (folder === 'api' && page.kind === 'api' && page.docType === 'apiPageType') return checkPage(page, API, 'API page');
+      if (folder === 'resources' && page.kind === 'resource' && page.docType === 'resourcePageType' && page.resources.length > 0 && !isEnumTitle(page)) return checkPage(page, RESOURCE, 'resource page');
       return [];
     }),
 });
 
-function missing(page: PageFacts, required: Required[], what: string): RuleFinding[] {
-  const found = required.map((r) =>
-    (r.when && !r.when(page)) || r.satisfied?.(page) ? null : (page.headings.find((h) => h.depth >= 2 && r.heading.test(h.text)) ?? undefined),
-  );
+interface Placed {
+  heading: HeadingFacts;
+  index: number;
+}
+
+function checkPage(page: PageFacts, template: Section[], what: string): RuleFinding[] {
+  // Resource pages of the older layout put the JSON representation first (about 280 in the corpus): order is checked on API pages.
+  const ordered = template === API;
+  const depth = Math.min(...page.headings.filter((h) => h.depth >= 2).map((h) => h.depth));
+  const sections = page.headings.filter((h) => h.depth === depth);
   const out: RuleFinding[] = [];
-  found.forEach((heading, i) => {
-    if (heading !== undefined) return;
-    const next = found.slice(i + 1).find((h): h is HeadingFacts => !!h);
-    const previous = found.slice(0, i).reverse().find((h): h is HeadingFacts => !!h);
-    const name = required[i]!.name;
-    const at: SourceRef = next?.source ?? previous?.source ?? page.headings[0]?.source ?? { file: page.file, line: 1, column: 1 };
-    const where = next ? 'before this heading' : previous ? 'after this section' : 'on the page';
-    out.push({ at, message: `Unexpected ${what} without a ${name} section, expected \`## ${name}\` ${where}`, key: name });
+  const placed: Placed[] = [];
+  for (const heading of sections) {
+    const text = heading.text.trim();
+    let index = template.findIndex((s) => s.heading.test(text));
+    if (index < 0) {
+      index = template.findIndex((s) => s.spellings.some((name) => near(text, name)));
+      if (index < 0) continue;
+      const name = template[index]!.spellings.find((n) => near(text, n))!;
+      out.push({ at: heading.source, message: `Unexpected heading \`${text}\`, expected \`${name}\``, key: `spelling:${name}` });
+    } else {
+      const written = template[index]!.heading.exec(text)![0];
+      const name = template[index]!.spellings.find((n) => n.toLowerCase() === written.toLowerCase()) ?? written;
+      if (written !== name && written !== titleCase(name)) {
+        out.push({ at: heading.source, message: `Unexpected heading \`${written}\`, expected \`${name}\` (or \`${titleCase(name)}\`)`, key: `case:${name}` });
+      }
+    }
+    const later = ordered ? placed.find((p) => p.index > index) : undefined;
+    if (later) {
+      out.push({ at: heading.source, message: `Unexpected \`${text}\` after \`${later.heading.text.trim()}\`, expected it before \`${later.heading.text.trim()}\` as the template orders them`, key: `order:${template[index]!.name}` });
+    }
+    placed.push({ heading, index });
+  }
+  template.forEach((section, index) => {
+    if (!section.required || (section.when && !section.when(page)) || section.satisfied?.(page) || placed.some((p) => p.index === index)) return;
+    const before = placed.filter((p) => p.index < index).at(-1);
+    const next = before ? sections[sections.indexOf(before.heading) + 1] : sections[0];
+    const at = next?.source ?? before?.heading.source ?? page.headings[0]?.source ?? { file: page.file, line: 1, column: 1 };
+    const where = next ? 'before this heading' : before ? 'after this section' : 'on the page';
+    out.push({ at, message: `Unexpected ${what} without a ${section.name} section, expected \`## ${section.name}\` ${where}`, key: section.name });
   });
   return out;
+}
+
+/** A misspelling: one or two edits away, not a case difference alone (that is a wrong case). */
+function near(text: string, name: string): boolean {
+  const distance = editDistance(text.toLowerCase(), name.toLowerCase(), 2);
+  return distance >= 1 && distance <= 2;
+}
+
+/** `HTTP request` → `HTTP Request`: each word capitalized, acronyms kept. */
+function titleCase(name: string): string {
+  return name.replace(/\b[a-z]/g, (ch) => ch.toUpperCase());
 }
 
 function takesBody(page: PageFacts): boolean {

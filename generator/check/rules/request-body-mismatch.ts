@@ -1,0 +1,77 @@
+/**
+ * A create or update page's request-body table against its resource type: a
+ * row naming a property the resource type (with its base types) does not have,
+ * (when the response returns that type, so the resource is known; properties
+ * of derived types count), and a property listed twice. Open types, types with an undocumented base,
+ * `@odata.type` and `x@odata.bind` rows are not checked for names.
+ *
+ * ok:     `|displayName|String|...|` on Create widget, widget has `displayName`
+ * not ok: `|dispalyName|String|...|` → Unexpected request-body property `dispalyName` that `microsoft.graph.widget` does not have, expected a property of the resource (did you mean `displayName`?)
+ */
+import type { PageFacts, PropertyFacts } from '../../extract/facts.js';
+import type { SourceRef } from '../../model/diagnostic.js';
+import type { ModelOperation } from '../../model/ir.js';
+import { cellStart, type CheckContext } from '../context.js';
+import { didYouMean } from '../did-you-mean.js';
+import { defineRule, type RuleFinding } from '../rule.js';
+
+/** A path ending in an action (`/tables/add`, `/createLink`): its body holds parameters. */
+const ACTION = /\/(add|create|get|set|update|remove|assign|apply|send)([A-Z]\w*)?(\(.*\))?\/?$/;
+
+export const requestBodyMismatch = defineRule({
+  id: 'request-body-mismatch',
+  description: 'Request-body tables of create and update pages name properties of the resource type; body and parameter tables list each name once.',
+  defaultLevel: 'warn',
+  levelReason: 'A sample of 5 corpus findings held 3 real problems: the resource a page names is not always the type its body documents.',
+  check: (ctx) =>
+    ctx.pages.flatMap((page) => {
+      const linked = ctx.operations(page.file);
+      return page.operations.flatMap((operation, i) => [...checkRows(ctx, page, operation.requestBody ?? [], linked[i]), ...duplicates(ctx, page, operation.parameters, 'parameter')]);
+    }),
+});
+
+function checkRows(ctx: CheckContext, page: PageFacts, rows: PropertyFacts[], linked: ModelOperation | undefined): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  // Tables under sub-headings document one derived type each (`### socialIdentityProvider object`): rows repeat by design.
+  const first = rows[0]?.source.line ?? 0;
+  const last = rows.at(-1)?.source.line ?? 0;
+  if (page.headings.some((h) => h.source.line > first && h.source.line < last)) return out;
+  out.push(...duplicates(ctx, page, rows, 'request-body'));
+  const byName = new Map<string, PropertyFacts>();
+  for (const row of rows) if (!byName.has(row.name)) byName.set(row.name, row);
+  // The resource only when the response returns it: an update answering 204 may name another type first.
+  // Actions that answer with a resource (`driveItem: createLink` → permission) take parameters, not its properties: the title says create or update.
+  if (!linked?.resource || (linked.kind !== 'create' && linked.kind !== 'update') || !/^(create|update|add)\b/i.test(linked.title)) return out;
+  if (linked.response.type?.name !== linked.resource || linked.paths.some((path) => ACTION.test(path))) return out;
+  const index = ctx.types(page.apiVersion);
+  const type = index.get(linked.resource);
+  if (!type || type.kind === 'enum' || index.isOpen(type) || index.hasUnknownBase(type)) return out;
+  // A base type's create page lists the properties of its derived types too.
+  const known = new Set(index.properties(type).keys());
+  for (const derived of type.derivedTypes ?? []) {
+    const found = index.get(derived);
+    if (found) for (const name of index.properties(found).keys()) known.add(name);
+  }
+  for (const row of byName.values()) {
+    if (known.has(row.name) || row.name.includes('@') || !/^[A-Za-z_][\w.]*$/.test(row.name)) continue;
+    out.push({
+      at: cellStart(ctx, row.source, 0),
+      message: `Unexpected request-body property \`${row.name}\` that \`${type.fullName}\` does not have, expected a property of the resource${didYouMean(row.name, known.keys())}`,
+      key: `unknown:${row.name}`,
+    });
+  }
+  return out;
+}
+
+/** A name listed twice in one table (no heading between the two rows). */
+function duplicates(ctx: CheckContext, page: PageFacts, rows: readonly { name: string; source: SourceRef }[], what: string): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  const byName = new Map<string, SourceRef>();
+  for (const row of rows) {
+    const seen = byName.get(row.name);
+    if (seen && !page.headings.some((h) => h.source.line > seen.line && h.source.line < row.source.line)) {
+      out.push({ at: cellStart(ctx, row.source, 0), message: `Unexpected second ${what} row for \`${row.name}\`, expected each ${what === 'parameter' ? 'parameter' : 'property'} once (first at line ${seen.line})`, key: `duplicate:${what}:${row.name}` });
+    } else byName.set(row.name, row.source);
+  }
+  return out;
+}
