@@ -29,8 +29,8 @@ function main(): number {
     ...model.apiVersions.map((version) => String(model.operations.filter((o) => o.apiVersion === version && test(o)).length)),
   ]);
   const header = ['', ...model.apiVersions];
-  const widths = header.map((_, i) => Math.max(...[header, ...rows].map((row) => row[i].length)));
-  for (const row of [header, ...rows]) console.log(row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  '));
+  const widths = header.map((_, i) => Math.max(...[header, ...rows].map((row) => row[i]?.length ?? 0)));
+  for (const row of [header, ...rows]) console.log(row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  '));
   return 0;
 }
 
