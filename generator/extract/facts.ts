@@ -128,8 +128,16 @@ export interface HttpRequestFacts {
 export interface PermissionFacts {
   /** `Delegated (work or school account)`, `Delegated (personal Microsoft account)`, `Application`. */
   type: string;
-  /** Empty when the cell says "Not supported." */
+  /**
+   * Least privileged first. The "Least privileged permissions" column where the
+   * table has one, else the row's list ("from most to least privileged" lists
+   * reversed). Empty when the cell says "Not supported."
+   */
   permissions: string[];
+  /** The "Higher privileged permissions" column, when the table has one (empty for "Not available."). */
+  higherPrivileged?: string[];
+  /** The resource of a row of a per-resource table (`subscription-get`: `| Supported resource | Delegated ... |`). */
+  resource?: string;
   source: SourceRef;
 }
 

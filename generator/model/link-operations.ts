@@ -29,7 +29,7 @@ export function linkOperations(page: PageFacts, resolver: TypeResolver, referenc
       method: operation.httpRequests[0]?.method ?? '',
       paths,
       pathParameters: [...new Set(operation.httpRequests.flatMap((request) => request.pathParameters))],
-      permissions: operation.permissions.map(({ type, permissions }) => ({ type, permissions })),
+      permissions: operation.permissions.map(({ source: _, ...permission }) => permission),
       requestHeaders: operation.requestHeaders.map(({ name, value }) => ({ name, value })),
       queryParameters: operation.queryParameters,
       parameters: operation.parameters.map((parameter) => ({ ...parameter, type: parameter.type ? resolve(parameter.type) : null })),
