@@ -159,6 +159,10 @@ export interface ResponseFacts {
   /** 200, 201, 204, ... or null when the Response section names none. */
   status: number | null;
   type: TypeRefFacts | null;
+  /** Where `type` came from: the Response prose, or an example response (`extract/return-type.ts`). */
+  typeFrom?: 'prose' | 'example';
+  /** Where the example response that gave `type` is. */
+  typeSource?: SourceRef;
   source: SourceRef;
 }
 

@@ -34,7 +34,7 @@ export function linkOperations(page: PageFacts, resolver: TypeResolver, referenc
       queryParameters: operation.queryParameters,
       parameters: operation.parameters.map((parameter) => ({ ...parameter, type: parameter.type ? resolve(parameter.type) : null })),
       requestBody: operation.requestBody ? operation.requestBody.map(link) : null,
-      response: { status: operation.response?.status ?? null, type: responseType },
+      response: { status: operation.response?.status ?? null, type: responseType, ...(responseType && operation.response?.typeFrom ? { typeFrom: operation.response.typeFrom } : {}) },
       resource: resourceOf(operation, responseType, page, resolver),
       examples: operation.examples.map((example) => ({
         name: example.name,
