@@ -39,7 +39,7 @@ export function readResponse(ctx: PageContext, sections: Section[]): ResponseFac
       .filter(({ sentence }) => [null, status].includes(statusOf(sentence.text)))
       .map(({ sentence }) => typeIn(ctx, sentence, /\b(returns?|response body|in the body)\b/i))
       .find((type) => type !== null) ??
-    primitiveInProse(sentences.map(({ sentence }) => sentence.text).join(' '));
+    primitiveInProse(sentences.map(({ sentence }) => sentence.text));
   const place = withStatus?.paragraph ?? sentences[0]?.paragraph ?? section.heading ?? undefined;
   return { status, type: typed, ...(typed ? { typeFrom: 'prose' as const } : {}), source: at(ctx, place) };
 }

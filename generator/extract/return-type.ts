@@ -67,9 +67,16 @@ function typeOf(name: string, isCollection: boolean): TypeRefFacts {
   return readTypeText(name, isCollection ? `${name} collection` : name).type;
 }
 
-/** A primitive the Response prose states in words, or null. */
-export function primitiveInProse(text: string): TypeRefFacts | null {
-  if (/\b(a|the)\s+`?(true|false)`?\s+value\b|\breturns?\s+`?(true|false)`?(?!\w)|\bboolean value\b/i.test(text)) return typeOf('Edm.Boolean', false);
-  if (/\bbase-?64(-encoded)?\s+(encoded\s+)?string\b/i.test(text)) return typeOf('Edm.String', false);
+/**
+ * A primitive a sentence of the Response prose states in words, or null. Only
+ * sentences about what a success returns count: not those about errors or
+ * malformed input ("Invalid base64 string for MIME content").
+ */
+export function primitiveInProse(sentences: readonly string[]): TypeRefFacts | null {
+  for (const text of sentences) {
+    if (/\b(error|invalid|malformed|fails?)\b/i.test(text)) continue;
+    if (/\b(a|the)\s+`?(true|false)`?\s+value\b|\breturns?\s+`?(true|false)`?(?!\w)|\bboolean value\b/i.test(text)) return typeOf('Edm.Boolean', false);
+    if (/\b(returns?|response body)\b/i.test(text) && /\bbase-?64(-encoded)?\s+(encoded\s+)?string\b/i.test(text)) return typeOf('Edm.String', false);
+  }
   return null;
 }

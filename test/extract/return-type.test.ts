@@ -24,6 +24,7 @@ describe('return types', () => {
     ['a value array of typed items', { response: NO_TYPE, example: RESPONSE('', ['{', '  "value": [{ "@odata.type": "#microsoft.graph.widget", "id": "1" }]', '}']), want: 'microsoft.graph.widget[] example @33' }],
     ['an entity-set context names no type', { response: NO_TYPE, example: RESPONSE('', ['{', '  "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#widgets/$entity",', '  "id": "1"', '}']), want: null }],
     ['a `true` value in prose: Edm.Boolean', { response: 'If successful, this action returns a `200 OK` response code. A `true` value is returned when the widget was refreshed.', example: RESPONSE('', ['{ "value": true }']), want: 'Edm.Boolean prose @15' }],
+    ['a base64 string in an error sentence names no return type', { response: 'If successful, this method returns `202 Accepted` response code. If the request body includes malformed MIME content, this method returns `400 Bad request` and the error message "Invalid base64 string for MIME content".', example: [], want: null }],
     ['a base-64 string in prose: Edm.String', { response: 'If successful, this function returns a `200 OK` response code and a base-64 encoded string in the response body.', example: [], want: 'Edm.String prose @15' }],
   ])('%s', (_name, { response, example, want }) => {
     const facts = extractPage({ file: 'v1.0/api/widget-refresh.md', apiVersion: 'v1.0', text: page(response, example) });
