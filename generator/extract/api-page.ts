@@ -3,7 +3,7 @@
  * title + description → HTTP request paths → permissions → headers → query
  * parameters → request body / parameters → response → examples → kind.
  */
-import type { ExampleFacts, OperationFacts, ResponseFacts } from './facts.js';
+import type { ExampleFacts, HttpRequestFacts, OperationFacts, OperationKind, ParameterFacts, ResponseFacts } from './facts.js';
 import { at, report } from './context.js';
 import type { PageExtractor } from './context.js';
 import { foldTabs } from './api-sections.js';
@@ -16,6 +16,7 @@ import { readParameterSections, readRequestBody } from './request-body.js';
 import { toParameter } from './property-rows.js';
 import { readResponse } from './response-section.js';
 import { typeFromExamples } from './return-type.js';
+import { pathFunctionParameters, withPathParameters } from './path-parameters.js';
 import { readExamples } from './examples.js';
 import { dominantMethod, operationKind } from './operation-kind.js';
 
@@ -51,7 +52,7 @@ export const extractApiPage: PageExtractor = (ctx) => {
     permissions: readPermissions(ctx, sections),
     requestHeaders: readRequestHeaders(ctx, sections),
     queryParameters: readQueryParameters(sections),
-    parameters: [...parameterRows, ...(bodyIsParameters ? (body.rows ?? []) : [])].map(toParameter),
+    parameters: parametersOf(kind, [...parameterRows, ...(bodyIsParameters ? (body.rows ?? []) : [])].map(toParameter), httpRequests),
     requestBody: bodyIsParameters || body.none ? null : body.rows,
     response,
     examples,
@@ -67,4 +68,9 @@ function withExampleType(response: ResponseFacts | null, examples: ExampleFacts[
   if (!found) return response;
   const status = response?.status ?? examples.find((e) => e.response?.status !== undefined)?.response?.status ?? null;
   return { status, type: found.type, typeFrom: 'example', typeSource: found.source, source: response?.source ?? found.source };
+}
+
+/** A function's parameters: its table's rows, with those its path writes (`path-parameters.ts`). */
+function parametersOf(kind: OperationKind, rows: ParameterFacts[], requests: HttpRequestFacts[]): ParameterFacts[] {
+  return kind === 'function' ? withPathParameters(rows, pathFunctionParameters(requests)) : rows;
 }
