@@ -49,9 +49,19 @@ export function linkOperations(page: PageFacts, resolver: TypeResolver, referenc
   return operations;
 }
 
-/** The documented entity or complex type the operation returns, or the first resource page the page links to. */
+/**
+ * The documented entity or complex type the operation returns, else the resource
+ * its page is named after (`group-delete` → the `group` page's type, longest
+ * name first), else the first resource page the page links to.
+ */
 function resourceOf(operation: OperationFacts, responseType: TypeRef | null, page: PageFacts, resolver: TypeResolver): string | null {
   if (responseType && resolver.has(responseType.name)) return responseType.name;
+  const words = path.posix.basename(page.file).replace(/\.md(\.txt)?$/i, '').split('-');
+  for (let n = words.length - 1; n > 0; n--) {
+    const name = words.slice(0, n).join('-');
+    const resolved = resolver.resolve({ name, isCollection: false, isPrimitive: false, href: `../resources/${name}.md` }, page.file, page.namespace ?? 'microsoft.graph');
+    if (resolved.resolved) return resolved.ref.name;
+  }
   for (const link of page.links) {
     if (!isResourceLink(link.href)) continue;
     const name = path.basename(link.href.split('#')[0] ?? '').replace(/\.md$/i, '');
