@@ -152,6 +152,8 @@ export interface ParameterFacts {
   type: TypeRefFacts | null;
   description: string;
   required?: boolean;
+  /** `path`: written in the request path (`f(on='reviewer')`), not a table row. */
+  from?: 'path';
   source: SourceRef;
 }
 

@@ -17,7 +17,7 @@ export function pathFunctionParameters(requests: readonly HttpRequestFacts[]): P
     for (const argument of call[1].split(',')) {
       const pair = /^\s*([A-Za-z_]\w*)\s*=\s*(.*?)\s*$/.exec(argument);
       if (!pair || out.has(pair[1]!)) continue;
-      out.set(pair[1]!, { name: pair[1]!, type: literalType(pair[2]!), description: '', source: request.source });
+      out.set(pair[1]!, { name: pair[1]!, type: literalType(pair[2]!), description: '', from: 'path', source: request.source });
     }
   }
   return [...out.values()];

@@ -10,7 +10,9 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildModel } from '../../generator/pipeline/build-model.js';
 import { extractPage } from '../../generator/extract/page.js';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { Ajv } from 'ajv';
 import { repoRoot } from '../helpers/corpus.js';
 import { built, cli } from '../helpers/cli.js';
 
@@ -34,6 +36,16 @@ describe('includes', async () => {
     ]);
     const facts = pages.find((p) => p.file === 'api-reference/v1.0/api/user-get.md')!.operations[0]!;
     expect(facts.permissions.map((p) => p.source)).toEqual([3, 4, 5].map((line) => ({ file: INCLUDE, line, column: 1 })));
+  });
+
+  it('gives a function the permissions, path parameters and example return type of today\'s page, valid against the model schema', () => {
+    const filter = operation('accessreviewinstancedecisionitem-filterbycurrentuser');
+    expect(filter.permissions[0]).toEqual({ type: 'Delegated (work or school account)', permissions: ['AccessReview.Read.All'], higherPrivileged: ['AccessReview.ReadWrite.All'] });
+    expect(filter.parameters.map((p) => [p.name, p.type?.name, p.from])).toEqual([['on', 'Edm.String', 'path']]);
+    expect(filter.response).toEqual({ status: 200, type: { name: 'microsoft.graph.user', isCollection: true }, typeFrom: 'example' });
+    const schema = JSON.parse(readFileSync(path.join(repoRoot, 'schema/model.schema.json'), 'utf8'));
+    const validate = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(schema);
+    expect(validate(JSON.parse(JSON.stringify(model))) ? [] : validate.errors).toEqual([]);
   });
 
   it('reports a missing permissions include at its line, and ignores a missing note include', () => {
