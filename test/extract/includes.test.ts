@@ -13,6 +13,7 @@ import { extractPage } from '../../generator/extract/page.js';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { Ajv } from 'ajv';
+import { includeLine, includeLines, readsInclude } from '../../generator/parse/includes.js';
 import { repoRoot } from '../helpers/corpus.js';
 import { built, cli } from '../helpers/cli.js';
 
@@ -61,6 +62,16 @@ describe('includes', async () => {
     const facts = extractPage({ file: 'v1.0/api/widget-get.md', apiVersion: 'v1.0', text, includes });
     expect(facts.diagnostics.filter((d) => d.code === 'table-malformed').map((d) => [d.file, d.line])).toEqual([['v1.0/includes/permissions/w.md', 3]]);
     expect(facts.operations[0]!.permissions.map((p) => [p.permissions, p.source.file])).toEqual([[['W.Read.All'], 'v1.0/includes/permissions/w.md']]);
+  });
+
+  it('resolves include targets relative to the page, never outside the input root, and reads no SDK snippets', () => {
+    const page = 'api-reference/v1.0/api/user-get.md';
+    expect(includeLines('[!INCLUDE [permissions-table](../includes/permissions/user-get-permissions.md)]\n', page)).toEqual([
+      { label: 'permissions-table', href: '../includes/permissions/user-get-permissions.md', file: INCLUDE },
+    ]);
+    expect(includeLine('x', '../../../../etc/secret.md', page).file).toBeUndefined();
+    expect(includeLine('x', '../includes/notes.txt', page).file).toBeUndefined();
+    expect(readsInclude(includeLine('sample-code', '../includes/snippets/csharp/get-user-csharp-snippets.md', page))).toBe(false);
   });
 
   describe('through the facts cache', () => {
