@@ -43,13 +43,17 @@ export function comparePermissions(before: ModelOperation, after: ModelOperation
   return out;
 }
 
-/** Permission type (case and spacing aside) → its permissions, in order, over every table of the page. */
+/**
+ * Permission type (case and spacing aside; per resource in a per-resource table) →
+ * its accepted permissions over every table of the page: the least privileged
+ * first, then the higher privileged ones, so the first is the least privileged.
+ */
 function byType(operation: ModelOperation): Map<string, { type: string; permissions: string[] }> {
   const map = new Map<string, { type: string; permissions: string[] }>();
   for (const row of operation.permissions) {
-    const key = permissionTypeKey(row.type);
-    const entry = map.get(key) ?? { type: row.type.trim(), permissions: [] };
-    for (const permission of row.permissions) if (!entry.permissions.includes(permission)) entry.permissions.push(permission);
+    const key = permissionTypeKey(row.type, row.resource);
+    const entry = map.get(key) ?? { type: row.resource ? `${row.resource} ${row.type.trim()}` : row.type.trim(), permissions: [] };
+    for (const permission of [...row.permissions, ...(row.higherPrivileged ?? [])]) if (!entry.permissions.includes(permission)) entry.permissions.push(permission);
     map.set(key, entry);
   }
   return map;

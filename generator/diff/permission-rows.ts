@@ -10,9 +10,10 @@ import type { PageFacts } from '../extract/facts.js';
 /** Operation id → permission type key (`permissionTypeKey`) → the first row of that type. */
 export type PermissionRows = ReadonlyMap<string, ReadonlyMap<string, SourceRef>>;
 
-/** How permission types are matched across versions of a page: case and spacing aside. */
-export function permissionTypeKey(type: string): string {
-  return type.toLowerCase().replace(/\s+/g, ' ').trim();
+/** How permission types (of one resource, in a per-resource table) are matched across versions of a page: case and spacing aside. */
+export function permissionTypeKey(type: string, resource?: string): string {
+  const key = type.toLowerCase().replace(/\s+/g, ' ').trim();
+  return resource ? `${resource.toLowerCase().replace(/\s+/g, ' ').trim()}\u0000${key}` : key;
 }
 
 export function permissionRows(model: Model, pages: readonly PageFacts[]): PermissionRows {
@@ -24,7 +25,7 @@ export function permissionRows(model: Model, pages: readonly PageFacts[]): Permi
     const facts = byFile.get(operation.source.file)?.operations[index];
     if (!facts) continue;
     const byType = new Map<string, SourceRef>();
-    for (const row of facts.permissions) if (!byType.has(permissionTypeKey(row.type))) byType.set(permissionTypeKey(row.type), row.source);
+    for (const row of facts.permissions) if (!byType.has(permissionTypeKey(row.type, row.resource))) byType.set(permissionTypeKey(row.type, row.resource), row.source);
     rows.set(operation.id, byType);
   }
   return rows;

@@ -130,8 +130,9 @@ function functionDocs(plan: OperationPlan, runtime: string): string {
   }
   if (operation.permissions.length > 0) {
     lines.push('', 'Permissions (least to most privileged):');
-    for (const { type, permissions } of operation.permissions) {
-      lines.push(`- ${type}: ${permissions.length > 0 ? permissions.join(', ') : 'not supported'}`);
+    for (const { type, permissions, higherPrivileged, resource } of operation.permissions) {
+      const higher = higherPrivileged && higherPrivileged.length > 0 ? `; higher privileged: ${higherPrivileged.join(', ')}` : '';
+      lines.push(`- ${resource ? `${resource}, ` : ''}${type}: ${permissions.length > 0 ? permissions.join(', ') : 'not supported'}${higher}`);
     }
   }
   if (operation.queryParameters.length > 0) lines.push('', `Documented query options: ${operation.queryParameters.join(', ')}`);

@@ -141,5 +141,9 @@ function distinguishing(name: string, stem: string): string {
 function operationBaseName(operation: ModelOperation): string {
   const title = operation.title.replace(/\(.*?\)/g, ' ').replace(/\b(api|method|a|an|the)\b/gi, ' ');
   if (!/[A-Za-z0-9]/.test(title)) return camelCase(pageStem(operation.id) || 'operation');
+  // "terminate action" names no resource: the verb and the resource the operation acts on (`terminateDeviceManagementPartner`).
+  const generic = /^\s*([A-Za-z]\w*)\s+(action|function)\s*$/i.exec(title);
+  const resource = operation.resource?.split('.').pop();
+  if (generic && resource) return camelCase(`${generic[1]} ${resource}`);
   return camelCase(title);
 }

@@ -3,7 +3,7 @@
  * title + description → HTTP request paths → permissions → headers → query
  * parameters → request body / parameters → response → examples → kind.
  */
-import type { OperationFacts } from './facts.js';
+import type { ExampleFacts, HttpRequestFacts, OperationFacts, OperationKind, ParameterFacts, ResponseFacts } from './facts.js';
 import { at, report } from './context.js';
 import type { PageExtractor } from './context.js';
 import { foldTabs } from './api-sections.js';
@@ -15,6 +15,8 @@ import { readQueryParameters } from './query-parameters.js';
 import { readParameterSections, readRequestBody } from './request-body.js';
 import { toParameter } from './property-table.js';
 import { readResponse } from './response-section.js';
+import { typeFromExamples } from './return-type.js';
+import { pathFunctionParameters, withPathParameters } from './path-parameters.js';
 import { readExamples } from './examples.js';
 import { dominantMethod, operationKind } from './operation-kind.js';
 
@@ -29,8 +31,9 @@ export const extractApiPage: PageExtractor = (ctx) => {
   }
   const body = readRequestBody(ctx, sections);
   const parameterRows = readParameterSections(ctx, sections);
-  const response = readResponse(ctx, sections);
+  const prose = readResponse(ctx, sections);
   const examples = readExamples(ctx, sections);
+  const response = withExampleType(prose, examples);
   const exampleMethods = examples.flatMap((e) => (e.request?.method ? [e.request.method] : []));
   const kind = operationKind({
     title: summary.title,
@@ -49,7 +52,7 @@ export const extractApiPage: PageExtractor = (ctx) => {
     permissions: readPermissions(ctx, sections),
     requestHeaders: readRequestHeaders(ctx, sections),
     queryParameters: readQueryParameters(sections),
-    parameters: [...parameterRows, ...(bodyIsParameters ? (body.rows ?? []) : [])].map(toParameter),
+    parameters: parametersOf(kind, [...parameterRows, ...(bodyIsParameters ? (body.rows ?? []) : [])].map(toParameter), httpRequests),
     requestBody: bodyIsParameters || body.none ? null : body.rows,
     response,
     examples,
@@ -57,3 +60,17 @@ export const extractApiPage: PageExtractor = (ctx) => {
   };
   return { operations: [operation] };
 };
+
+/** The Response section's facts, with the type an example response shows when the prose names none. */
+function withExampleType(response: ResponseFacts | null, examples: ExampleFacts[]): ResponseFacts | null {
+  if (response?.type) return response;
+  const found = typeFromExamples(examples);
+  if (!found) return response;
+  const status = response?.status ?? examples.find((e) => e.response?.status !== undefined)?.response?.status ?? null;
+  return { status, type: found.type, typeFrom: 'example', typeSource: found.source, source: response?.source ?? found.source };
+}
+
+/** A function's parameters: its table's rows, with those its path writes (`path-parameters.ts`). */
+function parametersOf(kind: OperationKind, rows: ParameterFacts[], requests: HttpRequestFacts[]): ParameterFacts[] {
+  return kind === 'function' ? withPathParameters(rows, pathFunctionParameters(requests)) : rows;
+}

@@ -128,8 +128,16 @@ export interface HttpRequestFacts {
 export interface PermissionFacts {
   /** `Delegated (work or school account)`, `Delegated (personal Microsoft account)`, `Application`. */
   type: string;
-  /** Empty when the cell says "Not supported." */
+  /**
+   * Least privileged first. The "Least privileged permissions" column where the
+   * table has one, else the row's list ("from most to least privileged" lists
+   * reversed). Empty when the cell says "Not supported."
+   */
   permissions: string[];
+  /** The "Higher privileged permissions" column, when the table has one (empty for "Not available."). */
+  higherPrivileged?: string[];
+  /** The resource of a row of a per-resource table (`subscription-get`: `| Supported resource | Delegated ... |`). */
+  resource?: string;
   source: SourceRef;
 }
 
@@ -144,6 +152,8 @@ export interface ParameterFacts {
   type: TypeRefFacts | null;
   description: string;
   required?: boolean;
+  /** `path`: written in the request path (`f(on='reviewer')`), not a table row. */
+  from?: 'path';
   source: SourceRef;
 }
 
@@ -151,6 +161,10 @@ export interface ResponseFacts {
   /** 200, 201, 204, ... or null when the Response section names none. */
   status: number | null;
   type: TypeRefFacts | null;
+  /** Where `type` came from: the Response prose, or an example response (`extract/return-type.ts`). */
+  typeFrom?: 'prose' | 'example';
+  /** Where the example response that gave `type` is. */
+  typeSource?: SourceRef;
   source: SourceRef;
 }
 

@@ -14,6 +14,8 @@ import { emptyFacts, type HeadingFacts, type LinkFacts, type PageFacts, type Pag
 import type { PageContext, PageExtractor } from './context.js';
 import { classifyPage } from './page-kind.js';
 import { splitSections } from './sections.js';
+import { spliceIncludes } from './includes.js';
+import type { IncludeTexts } from '../parse/includes.js';
 import { extractApiPage } from './api-page.js';
 import { extractEnumPage, extractEnumTables } from './enum-page.js';
 import { extractResourcePage } from './resource-page.js';
@@ -29,6 +31,8 @@ export interface PageInput {
   file: string;
   apiVersion: string;
   text: string;
+  /** Texts of the files the page includes (`parse/includes.ts`), by file relative to the input root; a missing one is reported when it holds facts. */
+  includes?: IncludeTexts;
 }
 
 /**
@@ -53,9 +57,11 @@ export function extractPage(input: PageInput): PageFacts {
   const facts = emptyFacts(input.file, input.apiVersion, diagnostics);
   let tree: Root;
   try {
-    const linear = linearText(text, input.file);
-    diagnostics.push(...linear.diagnostics);
-    tree = linear.restore(parse(linear.text));
+    tree = parseText(text, input.file, diagnostics);
+    if (input.includes || /\[!include/i.test(text)) {
+      const parseIncluded = (included: string, file: string) => parseText(cutLongLines(markdownText(included), file, diagnostics), file, diagnostics);
+      spliceIncludes(tree, { file: input.file, includes: input.includes ?? {}, parse: parseIncluded, diagnostics });
+    }
   } catch (error) {
     diagnostics.push(internalError(input.file, 'parse', error));
     return facts;
@@ -98,6 +104,12 @@ export function extractPage(input: PageInput): PageFacts {
     diagnostics.push(internalError(input.file, 'extract', error));
   }
   return facts;
+}
+
+function parseText(text: string, file: string, diagnostics: Diagnostic[]): Root {
+  const linear = linearText(text, file);
+  diagnostics.push(...linear.diagnostics);
+  return linear.restore(parse(linear.text));
 }
 
 function buildContext(input: PageInput, text: string, tree: Root, diagnostics: Diagnostic[]): PageContext {

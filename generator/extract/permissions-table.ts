@@ -2,7 +2,10 @@
  * The permissions table: one row per permission type. Cells list permission
  * names, usually comma-separated; "Not supported." is an empty list. Pages with
  * several tables (per resource, per workflow, acting on self / others) give
- * one entry per row of each; columns beyond the type are merged. A table the
+ * one entry per row of each. "Least privileged" and "Higher privileged" columns
+ * are kept apart; other permission columns are merged, least privileged first
+ * (a "most to least privileged" list is reversed). A per-resource table gives
+ * one entry per resource and type. A table the
  * parser could not read (a delimiter row with a cell too many) is reported
  * and read from its lines.
  */
@@ -44,22 +47,43 @@ export function readPermissions(ctx: PageContext, sections: Section[]): Permissi
 function readGrid(grid: Grid): PermissionFacts[] {
   if (grid.header.slice(1).some((cell) => /^(delegated|application)\b/.test(cell))) return readTransposed(grid);
   if (!/^permission\s*type/.test(grid.header[0] ?? '')) return [];
-  const listColumns = grid.header.map((_, i) => i).filter((i) => i > 0 && /permission/.test(grid.header[i] ?? ''));
-  if (listColumns.length === 0) listColumns.push(1);
+  const columns = listColumns(grid.header);
   const out: PermissionFacts[] = [];
   grid.rows.forEach((row, r) => {
     const written = row[0] ?? '';
-    const permissions = listColumns.flatMap((i) => splitPermissions(row[i] ?? ''));
+    const permissions = ordered(columns.least.flatMap((i) => splitPermissions(row[i] ?? '')), columns.mostFirst);
+    const higher = columns.higher.flatMap((i) => splitPermissions(row[i] ?? ''));
     const type = permissionType(written);
     const previous = out[out.length - 1];
     if (type === undefined && previous) {
       // Intune pages group rows under a type: `| &nbsp; **Policy Set** | A.ReadWrite.All |`.
       previous.permissions = [...new Set([...previous.permissions, ...permissions])];
+      if (previous.higherPrivileged) previous.higherPrivileged = [...new Set([...previous.higherPrivileged, ...higher])];
     } else if (written !== '') {
-      out.push({ type: type ?? written, permissions: [...new Set(permissions)], source: grid.sources[r]! });
+      out.push({ type: type ?? written, permissions: [...new Set(permissions)], ...(columns.higher.length > 0 ? { higherPrivileged: [...new Set(higher)] } : {}), source: grid.sources[r]! });
     }
   });
   return out;
+}
+
+/**
+ * The permission columns of a `Permission type | ...` table: "Least privileged
+ * permissions" and "Higher privileged permissions" apart; otherwise every
+ * column naming permissions, read as one list, least privileged first unless
+ * the header says "(from most to least privileged)".
+ */
+function listColumns(header: string[]): { least: number[]; higher: number[]; mostFirst: boolean } {
+  const columns = header.map((_, i) => i).filter((i) => i > 0);
+  const least = columns.filter((i) => /\bleast\s+privileged\b/.test(header[i] ?? '') && !/\bmost\b/.test(header[i] ?? ''));
+  const higher = columns.filter((i) => /\bhigher\s+privileged\b/.test(header[i] ?? ''));
+  if (least.length > 0) return { least, higher, mostFirst: false };
+  const lists = columns.filter((i) => /permission/.test(header[i] ?? ''));
+  const read = lists.length > 0 ? lists : [1];
+  return { least: read, higher: [], mostFirst: read.some((i) => /\bmost\s+to\s+least\b/.test(header[i] ?? '')) };
+}
+
+function ordered(permissions: string[], mostFirst: boolean): string[] {
+  return mostFirst ? [...permissions].reverse() : permissions;
 }
 
 /** The three permission types, spelled canonically; undefined for other row labels. */
@@ -72,20 +96,24 @@ function permissionType(written: string): string | undefined {
 }
 
 /**
- * `| Resource | Delegated (work or school account) | ... | Application |`: one
- * column per permission type, one row per resource; the rows are merged.
+ * `| Supported resource | Delegated (work or school account) | ... | Application |`:
+ * one column per permission type, one row per resource; each cell is an entry
+ * of its own, with the resource as the row names it (`subscription-get`).
  */
 function readTransposed(grid: Grid): PermissionFacts[] {
-  return grid.header.flatMap((cell, i): PermissionFacts[] => {
-    if (i === 0 || !/^(delegated|application)\b/.test(cell)) return [];
-    const permissions = grid.rows.flatMap((row) => splitPermissions(row[i] ?? ''));
-    return [{ type: grid.headerText[i] ?? cell, permissions: [...new Set(permissions)], source: grid.headerSource }];
-  });
+  return grid.rows.flatMap((row, r) =>
+    grid.header.flatMap((cell, i): PermissionFacts[] => {
+      if (i === 0 || !/^(delegated|application)\b/.test(cell)) return [];
+      const resource = (row[0] ?? '').replace(/\s+/g, ' ').trim();
+      const permissions = [...new Set(splitPermissions(row[i] ?? ''))];
+      return [{ type: permissionType(grid.headerText[i] ?? cell) ?? grid.headerText[i] ?? cell, permissions, ...(resource ? { resource } : {}), source: grid.sources[r]! }];
+    }),
+  );
 }
 
 /** The lines of a paragraph the parser left as text, as a header and rows. */
 function gridOfLines(ctx: PageContext, paragraph: Paragraph): Grid {
-  const start = paragraph.position?.start.line ?? 1;
+  const { file, line: start } = at(ctx, paragraph);
   const lines = toString(paragraph).split('\n').map((text, i) => ({ text: text.trim(), line: start + i }));
   const rows = lines
     .filter(({ text }) => text.startsWith('|') && !/^[|:\s-]+$/.test(text))
@@ -94,9 +122,9 @@ function gridOfLines(ctx: PageContext, paragraph: Paragraph): Grid {
   return {
     header: (head?.cells ?? []).map((cell) => cell.toLowerCase()),
     headerText: head?.cells ?? [],
-    headerSource: { file: ctx.file, line: head?.line ?? start, column: 1 },
+    headerSource: { file, line: head?.line ?? start, column: 1 },
     rows: body.map((row) => row.cells),
-    sources: body.map((row) => ({ file: ctx.file, line: row.line, column: 1 })),
+    sources: body.map((row) => ({ file, line: row.line, column: 1 })),
   };
 }
 

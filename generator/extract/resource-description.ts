@@ -55,3 +55,8 @@ function isNote(node: Paragraph): boolean {
   const first = node.children[0];
   return (first?.type === 'strong' || first?.type === 'emphasis') && /^(?:note|important|tip|caution|warning)\s*:?$/i.test(toString(first).trim());
 }
+
+/** The description says the type is open ("This is an Open Type.", "It is an open type"), where the annotation does not. */
+export function statesOpenType(description: string): boolean {
+  return /\b(this|it)\s+(type\s+|resource\s+)?is\s+an\s+open\s+type\b/i.test(description);
+}

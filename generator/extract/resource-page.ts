@@ -1,13 +1,14 @@
 /**
  * A resource page (`x resource type`) into ResourceFacts: name, description, base
- * type, properties, relationships, methods and the JSON representation.
+ * type, properties, relationships, methods and the JSON representation; an open
+ * type by the annotation, or by the description ("This type is an open type").
  */
 import type { PageExtractor } from './context.js';
 import { at, report, type PageContext } from './context.js';
 import type { PropertyFacts, ResourceFacts } from './facts.js';
 import { readJsonRepresentation, readResourceAnnotation } from './json-representation.js';
 import { readResourceName } from './resource-name.js';
-import { readResourceDescription } from './resource-description.js';
+import { readResourceDescription, statesOpenType } from './resource-description.js';
 import { readBaseType } from './base-type.js';
 import {
   PROPERTIES_SECTION,
@@ -58,6 +59,7 @@ export const extractResourcePage: PageExtractor = (ctx) => {
   };
   if (annotation.keyProperty !== undefined) resource.keyProperty = annotation.keyProperty;
   if (annotation.openType !== undefined) resource.openType = annotation.openType;
+  else if (statesOpenType(resource.description)) resource.openType = true;
   if (annotation.isAbstract !== undefined) resource.isAbstract = annotation.isAbstract;
   if (annotation.optionalProperties !== undefined) resource.optionalProperties = annotation.optionalProperties;
   return { resources: [resource] };

@@ -1,7 +1,7 @@
 /**
  * The "Response" section: the success status code and the type the sentence
  * says the body holds ("returns a `200 OK` response code and a [user](...)
- * collection in the response body").
+ * collection in the response body"), or a primitive it states in words.
  */
 import type { Link, LinkReference, Paragraph } from 'mdast';
 import { toString } from 'mdast-util-to-string';
@@ -11,6 +11,7 @@ import { flattenBlocks } from './api-sections.js';
 import { subsections, type Section } from './sections.js';
 import { sentencesOf, type Sentence } from './sentences.js';
 import { primitiveOf, readTypeText } from './type-cell.js';
+import { primitiveInProse } from './return-type.js';
 
 const REASON = /\b([1-5]\d\d)\s+(OK|Created|Accepted|No Content|Non-Authoritative Information|Reset Content|Partial Content|Multi-Status|Found|See Other|Not Modified|Moved Permanently|Temporary Redirect|Permanent Redirect)\b/i;
 const STATUS_WORD = /\b([1-5]\d\d)\b(?=[^.]*\b(response|status)( code)?\b)/i;
@@ -38,9 +39,9 @@ export function readResponse(ctx: PageContext, sections: Section[]): ResponseFac
       .filter(({ sentence }) => [null, status].includes(statusOf(sentence.text)))
       .map(({ sentence }) => typeIn(ctx, sentence, /\b(returns?|response body|in the body)\b/i))
       .find((type) => type !== null) ??
-    null;
+    primitiveInProse(sentences.map(({ sentence }) => sentence.text));
   const place = withStatus?.paragraph ?? sentences[0]?.paragraph ?? section.heading ?? undefined;
-  return { status, type: typed, source: at(ctx, place) };
+  return { status, type: typed, ...(typed ? { typeFrom: 'prose' as const } : {}), source: at(ctx, place) };
 }
 
 export function statusOf(text: string): number | null {

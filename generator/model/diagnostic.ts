@@ -30,13 +30,15 @@ export interface PointLike {
 
 export interface NodeLike {
   position?: { start: PointLike; end?: PointLike } | undefined;
+  /** `sourceFile`: the include file the node was read from (`extract/includes.ts`), when not the page. */
+  data?: { sourceFile?: string | undefined } | undefined;
 }
 
-/** Where a node starts, or the top of the file when the node has no position. */
+/** Where a node starts (in its include file when it came from one), or the top of the file when the node has no position. */
 export function sourceOf(file: string, node: NodeLike | PointLike | undefined): SourceRef {
   if (node && 'line' in node) return { file, line: node.line, column: node.column };
   const start = node?.position?.start;
-  return { file, line: start?.line ?? 1, column: start?.column ?? 1 };
+  return { file: node?.data?.sourceFile ?? file, line: start?.line ?? 1, column: start?.column ?? 1 };
 }
 
 export function diagnostic(

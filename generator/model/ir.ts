@@ -90,7 +90,8 @@ export interface ModelOperation {
   parameters: (Omit<ParameterFacts, 'type'> & { type: TypeRef | null })[];
   /** Request-body properties, or null when the page documents no request body. */
   requestBody: ModelProperty[] | null;
-  response: { status: number | null; type: TypeRef | null };
+  /** `typeFrom`: where the type came from, the Response prose or an example response. */
+  response: { status: number | null; type: TypeRef | null; typeFrom?: 'prose' | 'example' };
   /** Full name of the resource type the operation acts on, when known. */
   resource: string | null;
   examples: ModelExample[];

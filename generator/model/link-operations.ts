@@ -29,12 +29,12 @@ export function linkOperations(page: PageFacts, resolver: TypeResolver, referenc
       method: operation.httpRequests[0]?.method ?? '',
       paths,
       pathParameters: [...new Set(operation.httpRequests.flatMap((request) => request.pathParameters))],
-      permissions: operation.permissions.map(({ type, permissions }) => ({ type, permissions })),
+      permissions: operation.permissions.map(({ source: _, ...permission }) => permission),
       requestHeaders: operation.requestHeaders.map(({ name, value }) => ({ name, value })),
       queryParameters: operation.queryParameters,
       parameters: operation.parameters.map((parameter) => ({ ...parameter, type: parameter.type ? resolve(parameter.type) : null })),
       requestBody: operation.requestBody ? operation.requestBody.map(link) : null,
-      response: { status: operation.response?.status ?? null, type: responseType },
+      response: { status: operation.response?.status ?? null, type: responseType, ...(responseType && operation.response?.typeFrom ? { typeFrom: operation.response.typeFrom } : {}) },
       resource: resourceOf(operation, responseType, page, resolver),
       examples: operation.examples.map((example) => ({
         name: example.name,
@@ -49,9 +49,19 @@ export function linkOperations(page: PageFacts, resolver: TypeResolver, referenc
   return operations;
 }
 
-/** The documented entity or complex type the operation returns, or the first resource page the page links to. */
+/**
+ * The documented entity or complex type the operation returns, else the resource
+ * its page is named after (`group-delete` → the `group` page's type, longest
+ * name first), else the first resource page the page links to.
+ */
 function resourceOf(operation: OperationFacts, responseType: TypeRef | null, page: PageFacts, resolver: TypeResolver): string | null {
   if (responseType && resolver.has(responseType.name)) return responseType.name;
+  const words = path.posix.basename(page.file).replace(/\.md(\.txt)?$/i, '').split('-');
+  for (let n = words.length - 1; n > 0; n--) {
+    const name = words.slice(0, n).join('-');
+    const resolved = resolver.resolve({ name, isCollection: false, isPrimitive: false, href: `../resources/${name}.md` }, page.file, page.namespace ?? 'microsoft.graph');
+    if (resolved.resolved) return resolved.ref.name;
+  }
   for (const link of page.links) {
     if (!isResourceLink(link.href)) continue;
     const name = path.basename(link.href.split('#')[0] ?? '').replace(/\.md$/i, '');

@@ -22,8 +22,10 @@ export interface SkippedFile {
 export interface InputSet {
   root: string;
   pages: InputPage[];
-  /** Files below the root that are not pages (include snippets, non-markdown), each with why. */
+  /** Files below the root that are not pages (snippets, media, non-markdown), each with why; `includes/` folders are include sources, not listed. */
   skipped: SkippedFile[];
+  /** `includes/` folders below the root (relative, sorted): pages may include their files (`parse/includes.ts`). */
+  includeFolders: string[];
   diagnostics: Diagnostic[];
 }
 
@@ -36,7 +38,9 @@ const VERSION = /^(v\d+(\.\d+)?|beta)$/i;
 /** `page.md`, and `page.md.txt` (one real page is published with that name). */
 const PAGE = /\.md(\.txt)?$/i;
 /** Folders of the docs repository that hold snippets and media, not pages. */
-const NOT_PAGES = new Set(['includes', 'snippets', 'images', 'media', 'node_modules', '.git']);
+const NOT_PAGES = new Set(['snippets', 'images', 'media', 'node_modules', '.git']);
+/** Folders of include sources: read when a page includes them (`parse/includes.ts`), never as pages, not skipped. */
+const INCLUDES = 'includes';
 /** Pages above this size are reported and skipped: no reference page comes near it. */
 export const MAX_PAGE_BYTES = 8 * 1024 * 1024;
 
@@ -46,6 +50,7 @@ export interface InputListing {
   /** Every file, relative to the root with `/` separators, sorted. */
   files: string[];
   skipped: SkippedFile[];
+  includeFolders: string[];
   diagnostics: Diagnostic[];
 }
 
@@ -59,7 +64,7 @@ export async function listInput(root: string): Promise<InputListing> {
   const info = await stat(absoluteRoot).catch(() => undefined);
   if (!info) throw new UsageError(`input folder ${root} does not exist: pass --input with a docs folder`);
   if (!info.isDirectory()) throw new UsageError(`input ${root} is not a folder: pass --input with a docs folder`);
-  const listing: InputListing = { root: absoluteRoot, files: [], skipped: [], diagnostics: [] };
+  const listing: InputListing = { root: absoluteRoot, files: [], skipped: [], includeFolders: [], diagnostics: [] };
   listing.files = await walk(absoluteRoot, '', listing);
   return listing;
 }
@@ -68,7 +73,7 @@ export async function listInput(root: string): Promise<InputListing> {
 export function pagesOf(listing: InputListing, root: string): InputSet {
   const absoluteRoot = listing.root;
   const rootVersion = VERSION.test(path.basename(absoluteRoot)) ? path.basename(absoluteRoot) : undefined;
-  const set: InputSet = { root: absoluteRoot, pages: [], skipped: [...listing.skipped], diagnostics: [...listing.diagnostics] };
+  const set: InputSet = { root: absoluteRoot, pages: [], skipped: [...listing.skipped], includeFolders: [...listing.includeFolders].sort(), diagnostics: [...listing.diagnostics] };
   // Per folder rather than per page (eleven thousand pages in a few folders): its version (a page's own name,
   // ending in .md, is never one) and its absolute path, with the separator, that a page's name is appended to.
   const folders = new Map<string, { version: string | undefined; absolute: string }>();
@@ -119,7 +124,7 @@ function normalizeVersion(version: string): string {
 }
 
 /** Every file below `dir`, sorted by relative path (code-point order, machine independent). */
-async function walk(root: string, relative: string, set: Pick<InputSet, 'skipped' | 'diagnostics'>): Promise<string[]> {
+async function walk(root: string, relative: string, set: Pick<InputSet, 'skipped' | 'includeFolders' | 'diagnostics'>): Promise<string[]> {
   // Listed synchronously: `generate` lists the input while the last run's manifest is read off this thread.
   let entries: Dirent[];
   try {
@@ -138,6 +143,10 @@ async function walk(root: string, relative: string, set: Pick<InputSet, 'skipped
   for (const entry of entries) {
     const child = relative ? `${relative}/${entry.name}` : entry.name;
     if (entry.isDirectory()) {
+      if (entry.name.toLowerCase() === INCLUDES) {
+        set.includeFolders.push(child);
+        continue;
+      }
       if (NOT_PAGES.has(entry.name)) set.skipped.push({ file: `${child}/`, reason: `${entry.name} folder (not reference pages)` });
       // One push per file: spreading a subtree's list as arguments overflows the stack past ~100,000 files.
       else for (const file of await walk(root, child, set)) files.push(file);

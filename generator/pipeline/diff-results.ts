@@ -13,7 +13,7 @@ import type { InputPage } from '../parse/input.js';
 import { codeIds, graphId } from '../cache/code-id.js';
 import { hashOf } from '../cache/hash.js';
 import { inputsDigest } from '../cache/model-snapshot.js';
-import { hashFile } from './survey.js';
+import { hashPage } from './page-includes.js';
 import { writeAtomic } from '../cache/write-atomic.js';
 
 /** Results kept; older ones are deleted when a new one is written. */
@@ -22,7 +22,7 @@ const FORMAT = 1;
 
 /** The digest of a folder's pages: names and content hashes. */
 export function folderDigest(pages: readonly InputPage[]): string {
-  return inputsDigest(pages.map((page) => ({ file: page.file, hash: hashFile(page.absolutePath) ?? 'unreadable' })));
+  return inputsDigest(pages.map((page) => ({ file: page.file, hash: hashPage(page) ?? 'unreadable' })));
 }
 
 /** The digest of a git revision's pages: names and blob ids (git's content hashes). */

@@ -5,9 +5,8 @@
  * structured clone of the same objects (and `generate` parses only the core). The
  * canonical facts of a page are what JSON.parse gives back, cached or not.
  */
-import { readFileSync, statSync } from 'node:fs';
-import { decodePage, MAX_PAGE_BYTES, readPage, type InputPage } from '../parse/input.js';
-import { hashOf } from '../cache/hash.js';
+import { decodePage, readPage, type InputPage } from '../parse/input.js';
+import { pageHash, readIncludes, readWhole } from './page-includes.js';
 import { splitFacts } from '../model/facts-parts.js';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import { emptyFacts } from '../extract/facts.js';
@@ -52,10 +51,11 @@ export async function extractPageFile(page: InputPage): Promise<ExtractedPage> {
   try {
     const bytes = readWhole(page.absolutePath);
     const { text, diagnostics } = bytes ? decodePage(bytes, page.file) : await readPage(page);
-    const facts = extractPage({ file: page.file, apiVersion: page.apiVersion, text });
+    const includes = bytes ? readIncludes(page, bytes) : undefined;
+    const facts = extractPage({ file: page.file, apiVersion: page.apiVersion, text, ...(includes ? { includes: includes.texts } : {}) });
     facts.diagnostics.unshift(...diagnostics);
     const { core, detail } = splitFacts(facts);
-    return { hash: bytes ? hashOf(bytes) : null, core: JSON.stringify(core), detail: JSON.stringify(detail) };
+    return { hash: bytes && includes ? pageHash(bytes, includes) : null, core: JSON.stringify(core), detail: JSON.stringify(detail) };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return failedPage(page, diagnostic('internal-error', 'error', `docs2ts failed to extract this page: ${message}`, { file: page.file, line: 1, column: 1 }));
@@ -66,19 +66,4 @@ export async function extractPageFile(page: InputPage): Promise<ExtractedPage> {
 export function failedPage(page: InputPage, why: Diagnostic): ExtractedPage {
   const { core, detail } = splitFacts(emptyFacts(page.file, page.apiVersion, [why]));
   return { hash: null, core: JSON.stringify(core), detail: JSON.stringify(detail) };
-}
-
-/**
- * The file's bytes, or undefined when it is not a regular file (a named pipe
- * would block the read), unreadable or too large (then `readPage` says why).
- * Synchronous: a thread extracting pages has nothing else to do meanwhile, and
- * a promise per call cost more than the read.
- */
-export function readWhole(file: string): Buffer | undefined {
-  try {
-    const info = statSync(file);
-    return info.isFile() && info.size <= MAX_PAGE_BYTES ? readFileSync(file) : undefined;
-  } catch {
-    return undefined;
-  }
 }

@@ -179,7 +179,7 @@ async function generateOnce(request: GenerateRequest): Promise<GenerateResult> {
 
   let store: FactsStore | undefined;
   if (request.cacheDir !== null && !previous) store = await openStore(request.cacheDir, warnings);
-  const states = pageStates(set.pages, found, previousInputs, previous?.inputsStampedAt ?? 0, previous !== undefined || (store !== undefined && !store.empty));
+  const states = pageStates(set.pages, found, previousInputs, previous?.inputsStampedAt ?? 0, previous !== undefined || (store !== undefined && !store.empty), set.includeFolders.length === 0);
   const changedPages = changedFiles(states, previousInputs);
   lap('compare pages');
   // The few pages an edit changed go to that thread (which started on them when it took the survey), before the

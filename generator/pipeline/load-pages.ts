@@ -14,7 +14,8 @@ import { extractAll, POOL_THRESHOLD, type ExtractOptions } from './extract-all.j
 import { extractorLoaded } from './extract-page-file.js';
 import type { WorkerPool } from './pool.js';
 import { SIDE_THREAD_PAGES, type SideThread } from './side-thread.js';
-import { hashFile, type Survey } from './survey.js';
+import type { Survey } from './survey.js';
+import { hashPage } from './page-includes.js';
 
 export interface PageState {
   page: InputPage;
@@ -29,7 +30,9 @@ export interface PageState {
 /**
  * Finds each page's content hash from its stamp (`survey.ts`, in page order): the
  * recorded one where the stamp proves it, else the one the survey took, else
- * hashed now when `hashChanged`.
+ * hashed now when `hashChanged`. A page's stamp does not prove the files it
+ * includes: with `trustStamps` false (an input with `includes/` folders) every
+ * page is hashed, its includes with it (`page-includes.ts`).
  */
 export function pageStates(
   pages: readonly InputPage[],
@@ -37,15 +40,16 @@ export function pageStates(
   previous: ReadonlyMap<string, InputRecord> | undefined,
   stampedAt: number,
   hashChanged: boolean,
+  trustStamps = true,
 ): PageState[] {
   return pages.map((page, i) => {
     // Not stat'ed, or not a regular file: extraction reports it.
     const stamp = stamps[i];
     if (!stamp) return { page, stamp: undefined, hash: undefined };
     const record = previous?.get(page.file);
-    if (record && sameStamp(record, stamp, stampedAt)) return { page, stamp, hash: record.hash };
+    if (record && trustStamps && sameStamp(record, stamp, stampedAt)) return { page, stamp, hash: record.hash };
     if (!hashChanged || stamp.size > MAX_PAGE_BYTES) return { page, stamp, hash: undefined };
-    return { page, stamp, hash: pageHashes?.[i] ?? hashFile(page.absolutePath), rehashed: record !== undefined };
+    return { page, stamp, hash: pageHashes?.[i] || hashPage(page), rehashed: record !== undefined };
   });
 }
 

@@ -10,10 +10,10 @@
  * than eleven thousand objects (20-35 ms to copy in, here). Both sides tell
  * pages apart with the same `pagesOf`, so the page stamps line up.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { listInput, MAX_PAGE_BYTES, pagesOf, type InputListing, type InputPage, type InputSet } from '../parse/input.js';
-import { hashOf } from '../cache/hash.js';
+import { hashPage } from './page-includes.js';
 import { packStamps, sameStamp, stampCount, stampOf, unpackStamp, type FileStamp, type InputRecord } from '../cache/run-manifest.js';
 import { listFiles } from './output-dir.js';
 
@@ -90,7 +90,7 @@ export async function packSurvey(input: string, out: string, records: Promise<Pa
       const stamp = pageStamps[i];
       const at = recorded.get(page.file);
       if (!stamp || stamp.size > MAX_PAGE_BYTES || (at !== undefined && sameStamp(unpackStamp(last.stamps, at)!, stamp, last.stampedAt))) return '';
-      const hash = hashFile(page.absolutePath) ?? '';
+      const hash = hashPage(page) ?? '';
       if (hash !== '' && at !== undefined && hash !== hashes[at]) edited.push(page);
       return hash;
     })
@@ -146,13 +146,4 @@ export function stampFile(file: string): FileStamp | undefined {
 
 function splitNames(joined: string): string[] {
   return joined === '' ? [] : joined.split(SEPARATOR);
-}
-
-/** The file's content hash; undefined when it cannot be read. */
-export function hashFile(file: string): string | undefined {
-  try {
-    return hashOf(readFileSync(file));
-  } catch {
-    return undefined;
-  }
 }

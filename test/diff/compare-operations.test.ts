@@ -46,6 +46,22 @@ const cases: [string, { before: ModelOperation[]; after: ModelOperation[]; want:
   ],
   ['a permission type now not supported', { before: [get()], after: [get(permissions(['Application', []]))], want: [['least-privileged-raised', 'breaking', 'head']] }],
   ['a permission type now supported', { before: [get(permissions(['Application', []]))], after: [get()], want: [['least-privileged-changed', 'info', 'head'], ['permission-added', 'info', 'head']] }],
+  [
+    "today's table: a higher privileged permission added beside the same least privileged one",
+    { before: [get()], after: [get({ permissions: [{ type: 'Application', permissions: ['Thing.Read.All'], higherPrivileged: ['Thing.ReadWrite.All'] }] })], want: [['permission-added', 'info', 'head']] },
+  ],
+  [
+    "today's table: the least privileged list decides the least privileged permission",
+    { before: [get()], after: [get({ permissions: [{ type: 'Application', permissions: ['Thing.ReadBasic.All'], higherPrivileged: ['Thing.Read.All'] }] })], want: [['least-privileged-changed', 'info', 'head'], ['permission-added', 'info', 'head']] },
+  ],
+  [
+    'a per-resource table is compared per resource: a permission another resource already had, added to one',
+    {
+      before: [get({ permissions: [{ type: 'Application', permissions: ['Event.Read'], resource: 'event' }, { type: 'Application', permissions: ['Group.Read.All'], resource: 'group' }] })],
+      after: [get({ permissions: [{ type: 'Application', permissions: ['Event.Read', 'Group.Read.All'], resource: 'event' }, { type: 'Application', permissions: ['Group.Read.All'], resource: 'group' }] })],
+      want: [['permission-added', 'info', 'head']],
+    },
+  ],
   ['permission types match whatever their spacing and case', { before: [get()], after: [get(permissions(['application ', ['Thing.Read.All']]))], want: [] }],
 ];
 

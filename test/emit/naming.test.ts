@@ -49,12 +49,17 @@ describe('NameTable', () => {
       { 'v1.0:message-send': 'sendMessage' },
     ],
     [
+      'a title with no resource ("terminate action") takes the resource the operation acts on',
+      [['intune-onboarding-devicemanagementpartner-terminate', 'terminate action', 'microsoft.graph.deviceManagementPartner'], ['widget-reset', 'reset function', null]],
+      { 'v1.0:intune-onboarding-devicemanagementpartner-terminate': 'terminateDeviceManagementPartner', 'v1.0:widget-reset': 'resetFunction' },
+    ],
+    [
       'a title that gives no name falls back to the page name',
       [['weird-page', '***']],
       { 'v1.0:weird-page': 'weirdPage' },
     ],
   ])('operations: %s', (_name, ops, want) => {
-    const names = new NameTable([], ops.map(([id, title]) => operation(id!, title!)));
+    const names = new NameTable([], ops.map(([id, title, resource]) => ({ ...operation(id!, title!), resource: resource ?? null })));
     expect(Object.fromEntries(ops.map(([id]) => [`v1.0:${id}`, names.operationName(`v1.0:${id}`)]))).toEqual(want);
   });
 

@@ -228,7 +228,8 @@ const CASES: Array<[string, Case]> = [
         '```', // 29
       ],
       want: {
-        permissions: ['Delegated (work or school account): Widget.Read, Part.Read', 'Application: Widget.Read.All'],
+        // One entry per resource and type (the resource itself is in `PermissionFacts.resource`).
+        permissions: ['Delegated (work or school account): Widget.Read', 'Application: Widget.Read.All', 'Delegated (work or school account): Part.Read', 'Application: '],
         response: '200 widget',
         examples: ['widget-get-example-1: GET https://graph.microsoft.com/beta/widgets/1 => ?'],
       },

@@ -53,6 +53,32 @@ const CASES: Array<[string, { given: string[]; want: string[]; diagnostics?: str
     },
   ],
   [
+    'a list from most to least privileged is stored least first',
+    {
+      given: ['|Permission type|Permissions (from most to least privileged)|', '|:--|:--|', '|Application|A.ReadWrite.All, A.Read.All|'],
+      want: ['Application: A.Read.All, A.ReadWrite.All @11'],
+    },
+  ],
+  [
+    "today's least and higher privileged columns are kept apart",
+    {
+      given: ['|Permission type|Least privileged permissions|Higher privileged permissions|', '|:--|:--|:--|', '|Delegated (work or school account)|A.Read|A.ReadWrite, B.Read.All|', '|Application|Not supported.|Not supported.|'],
+      want: ['Delegated (work or school account): A.Read | higher: A.ReadWrite, B.Read.All @11', 'Application:  | higher:  @12'],
+    },
+  ],
+  [
+    'a per-resource table keeps one entry per resource and type',
+    {
+      given: ['| Supported resource | Delegated (work or school account) | Application |', '|:--|:--|:--|', '|[event](../resources/event.md) | Calendars.Read | Not supported |', '|[group](../resources/group.md) (/groups/{id}) | Group.Read.All | Group.Read.All |'],
+      want: [
+        'event: Delegated (work or school account): Calendars.Read @11',
+        'event: Application:  @11',
+        'group (/groups/{id}): Delegated (work or school account): Group.Read.All @12',
+        'group (/groups/{id}): Application: Group.Read.All @12',
+      ],
+    },
+  ],
+  [
     'a table the parser rejects (delimiter row with a cell too many) is reported and read from its lines',
     {
       given: ['|Permission type|Permissions|', '|:--|:--|:--|', '|Application|A.Read.All, B.Read.All|'],
@@ -65,7 +91,8 @@ const CASES: Array<[string, { given: string[]; want: string[]; diagnostics?: str
 describe('readPermissions', () => {
   it.each(CASES)('%s', (_name, { given, want, diagnostics = [] }) => {
     const { operation, diagnostics: reported } = apiPage(...HEAD, ...given);
-    expect(operation.permissions.map((p) => `${p.type}: ${p.permissions.join(', ')} @${p.source.line}`)).toEqual(want);
+    const higher = (p: { higherPrivileged?: string[] }) => (p.higherPrivileged ? ` | higher: ${p.higherPrivileged.join(', ')}` : '');
+    expect(operation.permissions.map((p) => `${p.resource ? `${p.resource}: ` : ''}${p.type}: ${p.permissions.join(', ')}${higher(p)} @${p.source.line}`)).toEqual(want);
     expect(reported.filter((d) => !/http-request-missing/.test(d))).toEqual(diagnostics);
   });
 });

@@ -33,13 +33,13 @@ describe('discoverPages', () => {
     expect(set.pages.map((p) => p.absolutePath)).toEqual(set.pages.map((p) => path.join(set.root, p.file)));
   });
 
-  it('skips include folders and non-markdown files, and says so', async () => {
-    const root = await tree(['v1.0/api/a.md', 'v1.0/includes/snippet.md', 'v1.0/api/image.png']);
+  it('skips media folders and non-markdown files and says so; include sources are neither pages nor skipped', async () => {
+    const root = await tree(['v1.0/api/a.md', 'v1.0/includes/permissions/a-permissions.md', 'v1.0/api/image.png', 'v1.0/media/m.md']);
     const set = await discoverPages(root);
     expect(set.pages.map((p) => p.file)).toEqual(['v1.0/api/a.md']);
     expect(set.skipped).toEqual([
       { file: 'v1.0/api/image.png', reason: 'not a markdown page' },
-      { file: 'v1.0/includes/', reason: 'includes folder (not reference pages)' },
+      { file: 'v1.0/media/', reason: 'media folder (not reference pages)' },
     ]);
   });
 

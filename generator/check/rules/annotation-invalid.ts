@@ -3,7 +3,7 @@
  * object (even after the slips the docs tooling forgives: trailing commas,
  * single quotes), or whose `blockType` is none the docs tooling knows.
  * Known block types: the ones API Doctor reads (resource, request, response,
- * ignored, example, simulatedResponse, testParams).
+ * ignored, example, simulatedResponse, testParams, and today's permissions).
  *
  * ok:     <!-- { "blockType": "ignored" } -->
  * not ok: <!-- { "blockType": "samples" } --> → Unexpected blockType `samples`, expected one of request, response, resource, ignored, example
@@ -15,7 +15,7 @@ import type { CheckContext } from '../context.js';
 import { didYouMean } from '../did-you-mean.js';
 import { defineRule, type RuleFinding } from '../rule.js';
 
-export const KNOWN_BLOCK_TYPES = ['request', 'response', 'resource', 'ignored', 'example', 'simulatedResponse', 'testParams'];
+export const KNOWN_BLOCK_TYPES = ['request', 'response', 'resource', 'ignored', 'example', 'simulatedResponse', 'testParams', 'permissions'];
 
 export const annotationInvalid = defineRule({
   id: 'annotation-invalid',

@@ -1,0 +1,82 @@
+/**
+ * The return type where the Response prose names none: from the example
+ * responses (the annotation's `@odata.type`, the body's `@odata.context`, a
+ * `value` array's `@odata.type`, the body's own `@odata.type`), or a primitive
+ * the prose states in words ("a `true` value is returned" → Edm.Boolean, "a
+ * base-64 string" → Edm.String). Each says where it came from.
+ */
+import type { SourceRef } from '../model/diagnostic.js';
+import type { ExampleFacts, HttpMessageFacts, TypeRefFacts } from './facts.js';
+import { readTypeText } from './type-cell.js';
+
+export interface FoundType {
+  type: TypeRefFacts;
+  source: SourceRef;
+}
+
+/** The type the first successful example response with a body shows, or null. */
+export function typeFromExamples(examples: readonly ExampleFacts[]): FoundType | null {
+  for (const example of examples) {
+    const response = example.response;
+    if (!response || (response.status !== undefined && (response.status < 200 || response.status > 299 || response.status === 204))) continue;
+    const annotated = annotatedType(response);
+    if (annotated) return { type: annotated, source: response.annotation!.source };
+    const type = bodyType(response);
+    if (type) return { type, source: response.body?.source ?? response.source };
+  }
+  return null;
+}
+
+function annotatedType(response: HttpMessageFacts): TypeRefFacts | null {
+  const value = response.annotation?.value;
+  const name = value?.['@odata.type'];
+  if (typeof name !== 'string' || !/^[A-Za-z][\w.]*$/.test(name.trim())) return null;
+  const isCollection = value?.['isCollection'] === true || value?.['isCollection'] === 'true';
+  return typeOf(name.trim(), isCollection);
+}
+
+function bodyType(response: HttpMessageFacts): TypeRefFacts | null {
+  const body = response.body?.json;
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return null;
+  const record = body as Record<string, unknown>;
+  const context = typeof record['@odata.context'] === 'string' ? /\$metadata#(.+)$/.exec(record['@odata.context'])?.[1] : undefined;
+  const fromContext = context ? contextType(context) : null;
+  if (fromContext) return fromContext;
+  const items = record['value'];
+  if (Array.isArray(items)) {
+    const first = items.find((item): item is Record<string, unknown> => typeof item === 'object' && item !== null && typeof (item as Record<string, unknown>)['@odata.type'] === 'string');
+    return first ? odataType(first['@odata.type'] as string, true) : null;
+  }
+  if (typeof items === 'boolean' && Object.keys(record).every((key) => key === 'value' || key.startsWith('@odata.'))) return typeOf('Edm.Boolean', false);
+  return typeof record['@odata.type'] === 'string' ? odataType(record['@odata.type'], false) : null;
+}
+
+/** `Collection(microsoft.graph.user)`, `microsoft.graph.user`, `Edm.Boolean`: a type; entity-set paths (`users/$entity`) name none. */
+function contextType(context: string): TypeRefFacts | null {
+  const collection = /^Collection\(([A-Za-z][\w.]*)\)$/.exec(context);
+  if (collection) return typeOf(collection[1]!, true);
+  return /^(microsoft\.graph\.[\w.]+|Edm\.\w+)$/.test(context) ? typeOf(context, false) : null;
+}
+
+function odataType(written: string, isCollection: boolean): TypeRefFacts | null {
+  const name = written.replace(/^#/, '');
+  return /^[A-Za-z][\w.]*\.[A-Za-z]\w*$/.test(name) ? typeOf(name, isCollection) : null;
+}
+
+function typeOf(name: string, isCollection: boolean): TypeRefFacts {
+  return readTypeText(name, isCollection ? `${name} collection` : name).type;
+}
+
+/**
+ * A primitive a sentence of the Response prose states in words, or null. Only
+ * sentences about what a success returns count: not those about errors or
+ * malformed input ("Invalid base64 string for MIME content").
+ */
+export function primitiveInProse(sentences: readonly string[]): TypeRefFacts | null {
+  for (const text of sentences) {
+    if (/\b(error|invalid|malformed|fails?)\b/i.test(text)) continue;
+    if (/\b(a|the)\s+`?(true|false)`?\s+value\b|\breturns?\s+`?(true|false)`?(?!\w)|\bboolean value\b/i.test(text)) return typeOf('Edm.Boolean', false);
+    if (/\b(returns?|response body)\b/i.test(text) && /\bbase-?64(-encoded)?\s+(encoded\s+)?string\b/i.test(text)) return typeOf('Edm.String', false);
+  }
+  return null;
+}
