@@ -6,7 +6,6 @@
  */
 import type { Model, ModelOperation, ModelProperty, ModelType } from '../model/ir.js';
 import type { NameTable } from './naming.js';
-import type { PrintMemo } from './print-memo.js';
 import type { ShapeMemo } from './shape-memo.js';
 
 export interface EmittedFile {
@@ -62,11 +61,8 @@ export interface PlannedFile {
    * file may read anything; `test/pipeline/fingerprint.test.ts` holds lists to it.
    */
   dependsOn: () => readonly string[];
-  /**
-   * The file's text. `memo`, when given, holds statements printed for this file by the
-   * last run (`print-memo.ts`); an emitter may take them from it (the text is the same).
-   */
-  render: (memo?: PrintMemo) => string;
+  /** The file's text. */
+  render: () => string;
   /** True when the text `render` gives is what prettier makes of it (tested per emitter): runs do not format it again. */
   formatted?: boolean;
 }

@@ -28,7 +28,7 @@ export function createModelsEmitter(options: ModelPlanOptions = {}): Emitter {
         path: `${ctx.apiVersion}/${MODELS_FOLDER}/${chunk.id}.ts`,
         inputs: () => [...chunk.types.map(sourcelessType), ...inheritedInputs(chunk, plan)],
         dependsOn: () => [...chunk.types, ...ancestorsOf(chunk, plan)].map((type) => typeKey(type.fullName)),
-        render: (memo) => printStatements(header, chunkStatements(chunk, plan, ctx.typeIndex, declared), memo),
+        render: () => printStatements(header, chunkStatements(chunk, plan, ctx.typeIndex, declared)),
       }));
       files.push({ path: `${ctx.apiVersion}/${MODELS_FOLDER}/index.ts`, inputs: () => [], dependsOn: () => [], render: () => barrel(header, plan.layout.chunks) });
       return files;

@@ -46,7 +46,6 @@ import { outputReader, renderChanged } from './render.js';
 import { ModelSnapshot, saveSnapshot, snapshotIndexPath, SnapshotError } from '../cache/model-snapshot.js';
 import type { FilePlan } from '../emit/index.js';
 import { ShapeMemo } from '../emit/shape-memo.js';
-import { PrintMemos, printMemoFolder } from './print-memos.js';
 import { relinkCandidates, relinkVersion, type RelinkCandidate, type RelinkedVersion } from './relink-version.js';
 import type { VersionLinkState } from '../model/link.js';
 
@@ -102,9 +101,6 @@ export interface GenerateResult {
   /** Of the files formatted by parts (`emit/format-parts.ts`): parts formatted, and parts taken from the last output. */
   formattedParts: number;
   reusedParts: number;
-  /** Statements of the rendered files printed, and taken from the last run's print memos (`print-memo.ts`). */
-  printedStatements: number;
-  reusedStatements: number;
   summary: RunSummary;
   /** Cache problems that did not stop the run (an unwritable cache folder, ...). */
   warnings: string[];
@@ -207,7 +203,6 @@ async function generateOnce(request: GenerateRequest): Promise<GenerateResult> {
   lap('open store');
   /** The last run's record of an output file still as it left it. */
   const intactRecord = (file: string) => (outputs.intact.has(file) ? previousOutputs.get(file) : undefined);
-  const memos = manifestFile ? new PrintMemos(printMemoFolder(manifestFile), ids.emit) : undefined;
   try {
     const memory = request.session?.facts ?? new Map<string, PageFacts>();
     const loadOptions = { factsId: ids.facts, parts: 'core' as const, store, memory, pool: pool.extract, thread: pool.thread };
@@ -295,7 +290,6 @@ async function generateOnce(request: GenerateRequest): Promise<GenerateResult> {
       pool: plans.length > 0 ? pool.get : undefined,
       thread,
       lastOutput: outputReader(request.out),
-      memos,
       onProgress: (done, total) => request.onProgress?.('emit', done, total),
     });
     lap('render');
@@ -312,8 +306,6 @@ async function generateOnce(request: GenerateRequest): Promise<GenerateResult> {
       formatted: rendered.formatted,
       formattedParts: rendered.formattedParts,
       reusedParts: rendered.reusedParts,
-      printedStatements: rendered.printedStatements,
-      reusedStatements: rendered.reusedStatements,
     };
     if (request.check) {
       // The marker (`pipeline/output-owner.ts`) is compared too: an output folder without it is not what a run writes.
@@ -372,7 +364,6 @@ async function generateOnce(request: GenerateRequest): Promise<GenerateResult> {
     lap('save manifest');
     return { ...base, written: report.written, unchanged: report.unchanged, removed: report.removed, timings };
   } finally {
-    await memos?.settled();
     await pool.destroy();
   }
 }
@@ -383,7 +374,7 @@ function editModules() {
 }
 
 function emptyResult(files: number, summary: RunSummary, warnings: string[]): GenerateResult {
-  return { upToDate: false, files, written: [], unchanged: [], removed: [], stale: [], changedPages: [], versions: [], linked: {}, parsed: 0, rendered: 0, formatted: 0, formattedParts: 0, reusedParts: 0, printedStatements: 0, reusedStatements: 0, summary, warnings, surveyed: 'here', timings: {} };
+  return { upToDate: false, files, written: [], unchanged: [], removed: [], stale: [], changedPages: [], versions: [], linked: {}, parsed: 0, rendered: 0, formatted: 0, formattedParts: 0, reusedParts: 0, summary, warnings, surveyed: 'here', timings: {} };
 }
 
 async function openStore(cacheDir: string, warnings: string[]): Promise<FactsStore | undefined> {

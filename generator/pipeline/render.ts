@@ -1,7 +1,6 @@
 /**
  * Renders and formats the planned files that changed. A file whose fingerprint
- * matches its intact output is not rendered; one that is prints again only the
- * statements the last run did not print for it (`memos`); a rendered file whose text before
+ * matches its intact output is not rendered; a rendered file whose text before
  * prettier matches what the intact output was formatted from, or that its emitter
  * writes as prettier would (`PlannedFile.formatted`), is not formatted.
  * A file whose intact output was recorded with the hashes of its parts
@@ -18,7 +17,6 @@ import type { FilePlan } from '../emit/index.js';
 import { partHash, splitParts, statementParts } from '../emit/format-parts.js';
 import type { LastOutput, SplitText } from '../emit/format.js';
 import { FormatFeed, type FormatPool } from './format-feed.js';
-import type { PrintMemos } from './print-memos.js';
 import type { SideThread } from './side-thread.js';
 
 export interface RenderOptions {
@@ -31,8 +29,6 @@ export interface RenderOptions {
   thread?: SideThread | undefined;
   /** The text of a file in the output folder (undefined when it cannot be read), to reuse its formatted parts. */
   lastOutput?: (file: string) => string | undefined;
-  /** Statements printed for each file by the last run, to print again only those that changed (`print-memos.ts`). */
-  memos?: PrintMemos | undefined;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -54,9 +50,6 @@ export interface Rendered {
   /** Of the files formatted by parts: parts formatted, and parts taken from the last output. */
   formattedParts: number;
   reusedParts: number;
-  /** Of the statements rendered through print memos: printed, and taken from the memo. */
-  printedStatements: number;
-  reusedStatements: number;
 }
 
 /** Above this many files to render, prettier runs in the worker pool (below, starting the pool costs more). */
@@ -70,7 +63,7 @@ export async function renderChanged(plans: readonly FilePlan[], kept: (file: str
   const format = () => (formatter ??= import('../emit/format.js'));
   const results = new Map<string, { content: string | null; source: RenderedSource; split: SplitText | undefined }>();
   let done = 0;
-  const counts = { formatted: 0, formattedParts: 0, reusedParts: 0, printedStatements: 0, reusedStatements: 0 };
+  const counts = { formatted: 0, formattedParts: 0, reusedParts: 0 };
   const finish = (file: string, content: string | null) => {
     const result = results.get(file)!;
     result.content = content;
@@ -80,13 +73,7 @@ export async function renderChanged(plans: readonly FilePlan[], kept: (file: str
   };
   let feed: FormatFeed | undefined;
   for (const plan of toRender) {
-    const memo = options.memos?.memo(plan.path);
-    const text = plan.render(memo);
-    if (memo) {
-      options.memos!.save(plan.path, memo);
-      counts.printedStatements += memo.printed;
-      counts.reusedStatements += memo.reused;
-    }
+    const text = plan.render();
     const record = kept(plan.path);
     const source: RenderedSource = { unformatted: hashOf(text) };
     if (record?.unformatted === source.unformatted) {
