@@ -112,7 +112,7 @@ export class FactsStore {
 
   /**
    * Marks entries as still wanted although this run did not load them (the pages
-   * of API versions it did not relink), so they do not age out: a run that loads
+   * of API versions it did not link), so they do not age out: a run that loads
    * nothing of an entry is otherwise taken as not using it.
    */
   keep(keys: Iterable<string>): void {

@@ -1,6 +1,6 @@
 /**
  * Append-only pack files of JSON texts, each text found by its span (offset,
- * length, crc32): the facts cache keeps two, a model snapshot one. Readers check
+ * length, crc32): the facts cache keeps two. Readers check
  * a text's checksum before trusting it (`decode`), so a pack that does not hold
  * what its index says only costs a miss.
  */

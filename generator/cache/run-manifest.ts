@@ -5,11 +5,12 @@
  * generator code and the options. A run whose inputs and outputs all still match
  * stops after `stat` alone. One manifest per (input, output) pair.
  */
+import { createHash } from 'node:crypto';
 import type { Stats } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Diagnostic } from '../model/diagnostic.js';
-import { hashOf } from './hash.js';
+import { compareStrings, type Diagnostic } from '../model/diagnostic.js';
+import { hashOf } from '../model/hash.js';
 import { writeAtomic } from './write-atomic.js';
 
 export interface FileStamp {
@@ -50,7 +51,7 @@ export interface RunSummary {
   inputProblems: string[];
 }
 
-/** One API version's share of the summary, kept so a run that relinks only other versions can still count. */
+/** One API version's share of the summary, kept so a run that links only other versions can still count. */
 export interface VersionSummary {
   types: number;
   operations: number;
@@ -84,12 +85,23 @@ export const MANIFEST_FORMAT = 4;
 const RACY_MS = { fine: 100, coarse: 2000 };
 
 /**
- * What a run's manifest (and its snapshots) is keyed by: the emit code id and
+ * What a run's manifest is keyed by: the emit code id and
  * the input folder's name (which reaches the output's headers). A manifest of
  * another key is not this generator's last run.
  */
 export function manifestKey(emitCodeId: string, input: string): string {
   return hashOf(emitCodeId, path.basename(path.resolve(input)));
+}
+
+/** A digest of one version's input pages and their content hashes. */
+export function inputsDigest(inputs: readonly Pick<InputRecord, 'file' | 'hash'>[]): string {
+  // Records come sorted by file from a run; sorted again only when not. Fed to the digest one by one (what
+  // `hashOf` of them joined by NULs would digest), not joined into one string of six thousand records first.
+  const inOrder = inputs.every((record, i) => i === 0 || inputs[i - 1]!.file < record.file);
+  const sorted = inOrder ? inputs : [...inputs].sort((a, b) => compareStrings(a.file, b.file));
+  const digest = createHash('sha1');
+  sorted.forEach((record, i) => digest.update(i === 0 ? `${record.file}\u0000${record.hash}` : `\u0000${record.file}\u0000${record.hash}`));
+  return digest.update('\u0000').digest('hex');
 }
 
 export function manifestPath(cacheDir: string, input: string, out: string): string {

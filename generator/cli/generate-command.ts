@@ -6,7 +6,6 @@
 import path from 'node:path';
 import module from 'node:module';
 import type { GenerateResult } from '../pipeline/generate.js';
-import { prestartSideThread } from '../pipeline/side-thread.js';
 import { createProgress } from './progress.js';
 import { generateRequest, lockRequest, type GenerateOptions } from './generate-request.js';
 import { claimOutputDir } from '../pipeline/output-owner.js';
@@ -30,8 +29,6 @@ export async function runGenerate(options: GenerateOptions): Promise<number> {
   const release = await lockRun(lockRequest(options, request.cacheDir));
   let result: GenerateResult;
   try {
-    // The side thread an edit run starts is started first, then the generator loaded (`prestartSideThread`).
-    prestartSideThread(request.input, request.out, request.cacheDir, request.workers);
     const { generate } = await import('../pipeline/generate.js');
     const progress = createProgress({ quiet: options.quiet });
     try {

@@ -10,8 +10,7 @@ import type { ModelOperation } from '../model/ir.js';
 import { compareStrings } from '../model/diagnostic.js';
 import { operationKey } from '../model/keys.js';
 import { generatedHeader, renderAll, type EmitContext, type Emitter, type PlannedFile } from './emitter.js';
-import { groupOperations, OPERATION_GROUPS } from './client-groups.js';
-import { memoized } from './shape-memo.js';
+import { groupOperations } from './client-groups.js';
 import { operationStructures } from './client-operation.js';
 import { printStatements } from './ts-print.js';
 import { isPlannable, planOperation, type OperationPlan, type PlanScope } from './client-plan.js';
@@ -25,9 +24,7 @@ export const clientEmitter: Emitter = {
     const taken = new Set(ctx.operations.map((operation) => ctx.names.operationName(operation.id) ?? ''));
     const aliases = { runtime: freeName('runtime', taken), models: freeName('models', taken) };
     // The groups with an operation the client can emit: one file each.
-    const groups = memoized(ctx, OPERATION_GROUPS, () =>
-      groupOperations(ctx.operations, ctx).filter(({ operations }) => operations.some((operation) => ctx.names.operationName(operation.id) && isPlannable(operation))),
-    );
+    const groups = groupOperations(ctx.operations, ctx).filter(({ operations }) => operations.some((operation) => ctx.names.operationName(operation.id) && isPlannable(operation)));
     const files: PlannedFile[] = [{ path: `${ctx.apiVersion}/runtime.ts`, inputs: () => [], dependsOn: () => [], render: () => generatedHeader(ctx) + runtimeSource(ctx.apiVersion) }];
     const stems: string[] = [];
     for (const { stem, operations } of groups) {

@@ -6,7 +6,6 @@
  */
 import type { Model, ModelOperation, ModelProperty, ModelType } from '../model/ir.js';
 import type { NameTable } from './naming.js';
-import type { ShapeMemo } from './shape-memo.js';
 
 export interface EmittedFile {
   /** Relative to the output root, `/` separators (`v1.0/models.ts`). */
@@ -27,8 +26,6 @@ export interface EmitContext {
   names: NameTable;
   /** What the header says the output was made from (`docs-input`), never an absolute path. */
   inputLabel: string;
-  /** Values derived from the version's shape alone, kept between runs (`shape-memo.ts`); absent: computed each time. */
-  memo?: ShapeMemo | undefined;
 }
 
 export interface Emitter {

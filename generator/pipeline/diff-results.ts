@@ -11,8 +11,8 @@ import { fileURLToPath } from 'node:url';
 import type { DiffResult } from '../diff/change.js';
 import type { InputPage } from '../parse/input.js';
 import { codeIds, graphId } from '../cache/code-id.js';
-import { hashOf } from '../cache/hash.js';
-import { inputsDigest } from '../cache/model-snapshot.js';
+import { hashOf } from '../model/hash.js';
+import { inputsDigest } from '../cache/run-manifest.js';
 import { hashFile } from './survey.js';
 import { writeAtomic } from '../cache/write-atomic.js';
 

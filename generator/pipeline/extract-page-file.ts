@@ -7,7 +7,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { decodePage, MAX_PAGE_BYTES, readPage, type InputPage } from '../parse/input.js';
-import { hashOf } from '../cache/hash.js';
+import { hashOf } from '../model/hash.js';
 import { splitFacts } from '../model/facts-parts.js';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import { emptyFacts } from '../extract/facts.js';

@@ -2,7 +2,7 @@
 import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { hashOf } from '../cache/hash.js';
+import { hashOf } from '../model/hash.js';
 import { sameStamp, stampOf, type FileStamp, type OutputRecord, type RunManifest } from '../cache/run-manifest.js';
 import type { OutputListing } from './survey.js';
 

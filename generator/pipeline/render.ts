@@ -6,27 +6,20 @@
  * A file whose intact output was recorded with the hashes of its parts
  * (`emit/format-parts.ts`) has only its changed parts formatted, in this thread.
  * Other files are formatted whole: with many files, in the pool while this
- * thread renders the next (`format-feed.ts`). With few, prettier runs in the
- * run's side thread when it has one (`side-thread.ts`), else here.
+ * thread renders the next (`format-feed.ts`); with few, here.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { hashOf } from '../cache/hash.js';
+import { hashOf } from '../model/hash.js';
 import type { OutputRecord } from '../cache/run-manifest.js';
 import type { FilePlan } from '../emit/index.js';
 import { partHash, splitParts, statementParts } from '../emit/format-parts.js';
 import type { LastOutput, SplitText } from '../emit/format.js';
 import { FormatFeed, type FormatPool } from './format-feed.js';
-import type { SideThread } from './side-thread.js';
 
 export interface RenderOptions {
   /** The worker pool (`WorkerPool`), made on first use. */
   pool?: (() => FormatPool) | undefined;
-  /**
-   * A thread that formats a few files (or their parts) while prettier loads there
-   * rather than here (`SideThread`); should it fail, they are formatted here.
-   */
-  thread?: SideThread | undefined;
   /** The text of a file in the output folder (undefined when it cannot be read), to reuse its formatted parts. */
   lastOutput?: (file: string) => string | undefined;
   onProgress?: (done: number, total: number) => void;
@@ -92,8 +85,7 @@ export async function renderChanged(plans: readonly FilePlan[], kept: (file: str
     counts.formatted++;
     const file = { path: plan.path, content: text };
     const last = split && record ? lastOutput(record, options.lastOutput) : undefined;
-    const remote = last && !usePool ? await options.thread?.formatByParts(file, split!, last) : undefined;
-    const byParts = remote ? remote.result : last ? await (await format()).formatByParts(file, split!, last) : undefined;
+    const byParts = last ? await (await format()).formatByParts(file, split!, last) : undefined;
     if (byParts) {
       counts.formattedParts += byParts.formatted;
       counts.reusedParts += byParts.reused;
@@ -101,7 +93,7 @@ export async function renderChanged(plans: readonly FilePlan[], kept: (file: str
       continue;
     }
     if (!usePool) {
-      const formatted = (await options.thread?.format(file)) ?? (await (await format()).formatFile(file));
+      const formatted = await (await format()).formatFile(file);
       finish(plan.path, formatted.content);
       continue;
     }

@@ -1,5 +1,5 @@
 /**
- * The counts a run reports, per API version and together. A run that relinks
+ * The counts a run reports, per API version and together. A run that links
  * only some versions takes the others' counts from the last run's manifest.
  */
 import type { Diagnostic } from '../model/diagnostic.js';

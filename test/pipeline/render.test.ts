@@ -7,7 +7,7 @@
  * `pool.ts`); `cli.test.ts` runs the real one through the compiled CLI.
  */
 import { describe, expect, it } from 'vitest';
-import { hashOf } from '../../generator/cache/hash.js';
+import { hashOf } from '../../generator/model/hash.js';
 import type { OutputRecord } from '../../generator/cache/run-manifest.js';
 import type { EmittedFile } from '../../generator/emit/emitter.js';
 import { EMITTERS } from '../../generator/emit/emitters.js';
