@@ -55,6 +55,8 @@ export interface GenerateSession {
   manifest?: RunManifest | undefined;
   /** The core of each page's facts (`model/facts-parts.ts`), by cache key. */
   facts: Map<string, PageFacts>;
+  /** The worker pool, kept started between runs; its owner destroys it (`lazyPool`). */
+  pool?: ReturnType<typeof lazyPool>;
 }
 
 export interface GenerateResult {
@@ -137,7 +139,7 @@ export async function generate(request: GenerateRequest): Promise<GenerateResult
   lap('open store');
   /** The last run's record of an output file still as it left it. */
   const intactRecord = (file: string) => (outputs.intact.has(file) ? previousOutputs.get(file) : undefined);
-  const pool = lazyPool(request.workers);
+  const pool = request.session ? (request.session.pool ??= lazyPool(request.workers)) : lazyPool(request.workers);
   try {
     const building = states.filter((state) => build.has(state.page.apiVersion));
     const built = new Set(building);
@@ -239,7 +241,7 @@ export async function generate(request: GenerateRequest): Promise<GenerateResult
     lap('save manifest');
     return { ...base, written: report.written, unchanged: report.unchanged, removed: report.removed, timings };
   } finally {
-    await pool.destroy();
+    if (!request.session) await pool.destroy();
   }
 }
 
