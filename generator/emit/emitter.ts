@@ -50,14 +50,6 @@ export interface Emitter {
 export interface PlannedFile {
   path: string;
   inputs: () => readonly unknown[];
-  /**
-   * Keys (`typeKey`, `operationKey`) of every type and operation whose data beyond
-   * the shape `inputs` reads. When none of them changed (and the shape did not),
-   * the fingerprint did not either, so a run that relinked a few pages recomputes
-   * only the fingerprints of files listing a changed one. `ALL_MODEL` when the
-   * file may read anything; `test/pipeline/fingerprint.test.ts` holds lists to it.
-   */
-  dependsOn: () => readonly string[];
   /** The file's text. */
   render: () => string;
   /** True when the text `render` gives is what prettier makes of it (tested per emitter): runs do not format it again. */

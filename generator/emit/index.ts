@@ -7,7 +7,6 @@
 import { Digester, hashOf } from '../model/hash.js';
 import { compareStrings } from '../model/diagnostic.js';
 import type { Model, ModelOperation, ModelType } from '../model/ir.js';
-import { ALL_MODEL } from '../model/keys.js';
 import type { EmitContext, EmittedFile, Emitter, PlannedFile } from './emitter.js';
 import { NameTable } from './naming.js';
 
@@ -71,7 +70,7 @@ export function planOutput(model: Model, options: EmitOptions): FilePlan[] {
 
 /** An emitter without a plan: rendered now, fingerprinted by its text. */
 function renderedPlan(emitter: Emitter, ctx: EmitContext): PlannedFile[] {
-  return emitter.emit(ctx).map((file) => ({ path: file.path, inputs: () => [file.content], dependsOn: () => [ALL_MODEL], render: () => file.content }));
+  return emitter.emit(ctx).map((file) => ({ path: file.path, inputs: () => [file.content], render: () => file.content }));
 }
 
 /**
