@@ -17,7 +17,7 @@ import { RULES } from '../check/rules/index.js';
 import type { RuleLevel } from '../check/types.js';
 import { checkRuleId, loadConfig } from './config.js';
 import { DEFAULT_CACHE_DIR, type CommonOptions } from './options.js';
-import { writeAtomic } from '../cache/write-atomic.js';
+import { writeAtomic } from '../pipeline/write-atomic.js';
 import { lockCache } from './run-lock.js';
 
 export interface CheckOptions extends Omit<CommonOptions, 'input'> {

@@ -4,11 +4,11 @@ import { discoverPages, type SkippedFile } from '../parse/input.js';
 import { linkModel } from '../model/link.js';
 import type { Model } from '../model/ir.js';
 import type { PageFacts } from '../extract/facts.js';
-import { codeIds } from '../cache/code-id.js';
-import { FactsStore } from '../cache/facts-store.js';
-import { loadPages, pageStates } from './load-pages.js';
-import { stampFile } from './survey.js';
-import { defaultWorkers, threadsAvailable, usesThreads, WorkerPool } from './pool.js';
+import { codeIds } from './incremental/code-id.js';
+import { FactsStore } from './incremental/facts-store.js';
+import { loadPages, pageStates } from './incremental/load-pages.js';
+import { stampFile } from './incremental/survey.js';
+import { lazyPool } from './pool.js';
 
 export interface BuildOptions {
   /** Worker threads; 1 runs in this thread. Default: available cores. */
@@ -37,28 +37,4 @@ export async function buildModel(input: string, options: BuildOptions = {}): Pro
   } finally {
     await pool.destroy();
   }
-}
-
-/**
- * A pool made on first use (never from sources), ended by `destroy`. `get` gives
- * the pool for any work (never, for one worker); `extract`, the pool for
- * extraction, one thread for one worker (the page budget holds only in a thread:
- * `page-budget.ts`).
- */
-export function lazyPool(workers = defaultWorkers()): {
-  get: (() => WorkerPool) | undefined;
-  extract: (() => WorkerPool) | undefined;
-  destroy: () => Promise<void>;
-} {
-  let pool: WorkerPool | undefined;
-  const threads = usesThreads(workers);
-  const make = () => (pool ??= new WorkerPool(workers));
-  return {
-    get: threads ? make : undefined,
-    extract: threadsAvailable() ? make : undefined,
-    destroy: async () => {
-      await pool?.destroy();
-      pool = undefined;
-    },
-  };
 }

@@ -5,10 +5,10 @@
  * model. What `docs2ts diff --base last-run` compares the docs with.
  */
 import path from 'node:path';
-import { codeIds } from '../cache/code-id.js';
-import { factsKey, FactsStore } from '../cache/facts-store.js';
+import { codeIds } from './incremental/code-id.js';
+import { factsKey, FactsStore } from './incremental/facts-store.js';
 import { hashOf } from '../model/hash.js';
-import { inputsDigest, manifestKey, manifestPath, parseManifest, readManifestText } from '../cache/run-manifest.js';
+import { inputsDigest, manifestKey, manifestPath, parseManifest, readManifestText } from './incremental/run-manifest.js';
 import { linkModel } from '../model/link.js';
 import type { Model } from '../model/ir.js';
 

@@ -12,7 +12,7 @@
 import { copyFileSync, linkSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { link, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { withPath, writeAtomic } from '../cache/write-atomic.js';
+import { withPath, writeAtomic } from './write-atomic.js';
 import { UsageError } from '../parse/input.js';
 import { entries, markerText, OUTPUT_MARKER, readMarker } from './output-owner.js';
 import { writeInPlace, type OutputFile, type WriteReport } from './output-in-place.js';

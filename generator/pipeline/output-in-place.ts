@@ -9,7 +9,7 @@
 import { mkdirSync, renameSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { withPath, writeAtomic } from '../cache/write-atomic.js';
+import { withPath, writeAtomic } from './write-atomic.js';
 import { markerText, OUTPUT_MARKER } from './output-owner.js';
 
 /** A file of the new folder; `content: null` keeps the current folder's file as it is (the caller knows it is unchanged). */

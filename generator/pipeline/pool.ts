@@ -66,3 +66,27 @@ export class WorkerPool {
     await this.piscina.destroy();
   }
 }
+
+/**
+ * A pool made on first use (never from sources), ended by `destroy`. `get` gives
+ * the pool for any work (never, for one worker); `extract`, the pool for
+ * extraction, one thread for one worker (the page budget holds only in a thread:
+ * `page-budget.ts`).
+ */
+export function lazyPool(workers = defaultWorkers()): {
+  get: (() => WorkerPool) | undefined;
+  extract: (() => WorkerPool) | undefined;
+  destroy: () => Promise<void>;
+} {
+  let pool: WorkerPool | undefined;
+  const threads = usesThreads(workers);
+  const make = () => (pool ??= new WorkerPool(workers));
+  return {
+    get: threads ? make : undefined,
+    extract: threadsAvailable() ? make : undefined,
+    destroy: async () => {
+      await pool?.destroy();
+      pool = undefined;
+    },
+  };
+}

@@ -8,7 +8,7 @@ import { appendFile, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { generate, type GenerateRequest } from '../../generator/pipeline/generate.js';
-import { codeIds } from '../../generator/cache/code-id.js';
+import { codeIds } from '../../generator/pipeline/incremental/code-id.js';
 import { hashOf } from '../../generator/model/hash.js';
 import { editPage, makeFixture, readTree, referenceOutput, type Fixture } from './fixture.js';
 import { readIndexFile } from '../helpers/facts-index.js';

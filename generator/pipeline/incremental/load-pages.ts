@@ -5,13 +5,13 @@
  * then the disk cache, and only then from extraction (in the pool when many).
  * Whole facts, or only their core (`model/facts-parts.ts`) for `generate`.
  */
-import type { PageFacts } from '../extract/facts.js';
-import { joinFacts } from '../model/facts-parts.js';
-import { MAX_PAGE_BYTES, type InputPage } from '../parse/input.js';
-import { factsKey, type FactsStore } from '../cache/facts-store.js';
-import { sameStamp, type FileStamp, type InputRecord } from '../cache/run-manifest.js';
-import { extractAll, POOL_THRESHOLD } from './extract-all.js';
-import type { WorkerPool } from './pool.js';
+import type { PageFacts } from '../../extract/facts.js';
+import { joinFacts } from '../../model/facts-parts.js';
+import { MAX_PAGE_BYTES, type InputPage } from '../../parse/input.js';
+import { factsKey, type FactsStore } from './facts-store.js';
+import { sameStamp, type FileStamp, type InputRecord } from './run-manifest.js';
+import { extractAll, POOL_THRESHOLD } from '../extract-all.js';
+import type { WorkerPool } from '../pool.js';
 import { hashFile, type Survey } from './survey.js';
 
 export interface PageState {

@@ -8,7 +8,7 @@ import { closeSync, fstatSync, openSync, readFileSync, readSync, writeSync } fro
 import { stat } from 'node:fs/promises';
 import { crc32 } from 'node:zlib';
 import type { Span } from './facts-index.js';
-import { writeAtomic } from './write-atomic.js';
+import { writeAtomic } from '../write-atomic.js';
 
 /** Spans of a pack at most this far apart are read in one piece (`readNear`). */
 const NEAR_BYTES = 4 * 1024;

@@ -10,12 +10,12 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { hashOf } from '../model/hash.js';
-import type { OutputRecord } from '../cache/run-manifest.js';
-import type { FilePlan } from '../emit/index.js';
-import { partHash, splitParts, statementParts } from '../emit/format-parts.js';
-import type { LastOutput, SplitText } from '../emit/format.js';
-import { FormatFeed, type FormatPool } from './format-feed.js';
+import { hashOf } from '../../model/hash.js';
+import type { OutputRecord } from './run-manifest.js';
+import type { FilePlan } from '../../emit/index.js';
+import { partHash, splitParts, statementParts } from '../../emit/format-parts.js';
+import type { LastOutput, SplitText } from '../../emit/format.js';
+import { FormatFeed, type FormatPool } from '../format-feed.js';
 
 export interface RenderOptions {
   /** The worker pool (`WorkerPool`), made on first use. */
@@ -52,8 +52,8 @@ export async function renderChanged(plans: readonly FilePlan[], kept: (file: str
   const toRender = plans.filter((plan) => kept(plan.path)?.fingerprint !== plan.fingerprint);
   const usePool = options.pool !== undefined && toRender.length > POOL_THRESHOLD;
   // Prettier is loaded in this thread only when it runs here: with the pool, only for files formatted by parts.
-  let formatter: Promise<typeof import('../emit/format.js')> | undefined;
-  const format = () => (formatter ??= import('../emit/format.js'));
+  let formatter: Promise<typeof import('../../emit/format.js')> | undefined;
+  const format = () => (formatter ??= import('../../emit/format.js'));
   const results = new Map<string, { content: string | null; source: RenderedSource; split: SplitText | undefined }>();
   let done = 0;
   const counts = { formatted: 0, formattedParts: 0, reusedParts: 0 };

@@ -9,9 +9,9 @@ import { createHash } from 'node:crypto';
 import type { Stats } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { compareStrings, type Diagnostic } from '../model/diagnostic.js';
-import { hashOf } from '../model/hash.js';
-import { writeAtomic } from './write-atomic.js';
+import { compareStrings, type Diagnostic } from '../../model/diagnostic.js';
+import { hashOf } from '../../model/hash.js';
+import { writeAtomic } from '../write-atomic.js';
 
 export interface FileStamp {
   size: number;

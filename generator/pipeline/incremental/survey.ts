@@ -5,10 +5,10 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { listInput, pagesOf, type InputSet } from '../parse/input.js';
-import { hashOf } from '../model/hash.js';
-import { stampOf, type FileStamp } from '../cache/run-manifest.js';
-import { listFiles } from './output-dir.js';
+import { listInput, pagesOf, type InputSet } from '../../parse/input.js';
+import { hashOf } from '../../model/hash.js';
+import { stampOf, type FileStamp } from './run-manifest.js';
+import { listFiles } from '../output-dir.js';
 
 export interface Survey {
   set: InputSet;

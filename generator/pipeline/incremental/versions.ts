@@ -5,7 +5,7 @@
  * types and operations), so a version none of whose pages or output files
  * changed keeps its output without its pages being loaded.
  */
-import type { InputRecord, RunManifest } from '../cache/run-manifest.js';
+import type { InputRecord, RunManifest } from './run-manifest.js';
 import type { PageState } from './load-pages.js';
 import type { OutputState } from './output-state.js';
 

@@ -6,8 +6,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MANIFEST_FORMAT, parseManifest, readManifestText, saveManifest, sameStamp, type FileStamp, type RunManifest } from '../../generator/cache/run-manifest.js';
-import { hashOf } from '../../generator/model/hash.js';
+import { MANIFEST_FORMAT, parseManifest, readManifestText, saveManifest, sameStamp, type FileStamp, type RunManifest } from '../../../generator/pipeline/incremental/run-manifest.js';
+import { hashOf } from '../../../generator/model/hash.js';
 
 const at = 1_700_000_000_123.5;
 const stamp: FileStamp = { size: 10, mtimeMs: at - 60_000, ctimeMs: at - 60_000, ino: 7 };

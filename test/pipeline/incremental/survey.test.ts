@@ -7,11 +7,11 @@ import { appendFile, cp, mkdir, mkdtemp, readFile, rm, utimes, writeFile } from 
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { hashOf } from '../../generator/model/hash.js';
-import type { InputRecord } from '../../generator/cache/run-manifest.js';
-import { pageStates } from '../../generator/pipeline/load-pages.js';
-import { survey } from '../../generator/pipeline/survey.js';
-import { repoRoot } from '../helpers/corpus.js';
+import { hashOf } from '../../../generator/model/hash.js';
+import type { InputRecord } from '../../../generator/pipeline/incremental/run-manifest.js';
+import { pageStates } from '../../../generator/pipeline/incremental/load-pages.js';
+import { survey } from '../../../generator/pipeline/incremental/survey.js';
+import { repoRoot } from '../../helpers/corpus.js';
 
 const EDITED = 'v1.0/resources/intune-onboarding-devicemanagementpartner.md';
 
