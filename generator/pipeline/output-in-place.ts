@@ -22,8 +22,6 @@ export interface WriteReport {
   written: string[];
   unchanged: string[];
   removed: string[];
-  /** Settles once the old folder, swapped out, is deleted (see `WriteOptions.removeFolder` in `output-dir.ts`). */
-  settled?: Promise<void>;
 }
 
 export interface InPlaceOptions {

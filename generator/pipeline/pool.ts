@@ -15,7 +15,7 @@ import { extractWithin, pageBudget, type PageBudget } from './page-budget.js';
 
 const POOL_AVAILABLE = !import.meta.url.endsWith('.ts');
 
-/** Whether a run with this many workers uses threads (the pool, the side thread): from compiled code, with two or more. */
+/** Whether a run with this many workers uses threads (the pool): from compiled code, with two or more. */
 export function usesThreads(workers: number): boolean {
   return workers > 1 && POOL_AVAILABLE;
 }

@@ -221,7 +221,6 @@ export async function openRun(request: GenerateRequest): Promise<UpToDate | Run>
       const untouched = new Map([...outputs.stamps].filter(([file]) => !written.has(file)));
       const restamped = restamp(request.out, records.sort((a, b) => compareStrings(a.path, b.path)), untouched);
       await save({ format: MANIFEST_FORMAT, key, inputsStampedAt, outputsStampedAt, inputs, outputs: restamped, summary, versions: summaries });
-      await report.settled;
       lap('save manifest');
       return { ...base, written: report.written, unchanged: report.unchanged, removed: report.removed };
     },
