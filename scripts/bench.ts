@@ -8,6 +8,8 @@
  * - cold: `docs2ts generate` with an empty cache; warm: again with nothing changed;
  * - one_edit: after a property description is edited, after a property row is added
  *   (a v1.0 resource page), and after a description edit in a beta page;
+ * - watch_edit: the first of those edits again, in this process with the state
+ *   `--watch` keeps (`GenerateSession`), after one warm-up edit;
  * - check: `docs2ts check` of the input, warm (page facts from the cache the runs above filled).
  * Every `docs2ts` run is a child process; wall time, CPU time (user + system) and
  * peak RSS are each child's own (a preloaded probe reports `process.resourceUsage()`
@@ -27,6 +29,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import { discoverPages } from '../generator/parse/input.js';
+import type { GenerateSession } from '../generator/pipeline/generate.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BIN = path.join(repoRoot, 'bin/docs2ts.js');
@@ -147,6 +150,7 @@ async function benchInput(
     }
     edits.push([edit.name, median(runs)]);
   }
+  const watch = await watchEdit(input, path.join(dir, 'out'), cache, options.edits[0]!, () => ++n, options.repeat);
   const check = run(probe, dir, ['check', '-i', input, '--cache', cache, '-q']);
 
   const rows: [string, Measure | undefined, string][] = [
@@ -154,6 +158,7 @@ async function benchInput(
     ['cold', cold, 'empty cache'],
     ['warm', warm, `nothing changed, median of ${options.repeat}`],
     ...edits.map(([name, m]): [string, Measure, string] => [`one_edit`, m, `${name}, median of ${options.repeat}`]),
+    ['watch_edit', watch, `${options.edits[0]!.name}, in this process with --watch's state after a warm-up edit, median of ${options.repeat}`],
     ['check', check, 'docs2ts check of the input, warm (facts from the cache of the runs above)'],
   ];
   console.log(`  ${'step'.padEnd(12)} ${'wall s'.padStart(8)} ${'cpu s'.padStart(8)} ${'peak RSS MB'.padStart(12)}  note`);
@@ -161,7 +166,7 @@ async function benchInput(
     if (!m) console.log(`  ${name.padEnd(12)} ${'-'.padStart(8)} ${'-'.padStart(8)} ${'-'.padStart(12)}  ${note}`);
     else console.log(`  ${name.padEnd(12)} ${m.wall.toFixed(2).padStart(8)} ${m.cpu.toFixed(2).padStart(8)} ${(m.rss / 1024 / 1024).toFixed(0).padStart(12)}  ${note}${m.exit ? ` (exit ${m.exit})` : ''}`);
   }
-  for (const [name, m] of [['cold', cold], ...edits.map(([edit, m]) => [`one_edit (${edit})`, m] as const)] as const) {
+  for (const [name, m] of [['cold', cold], ...edits.map(([edit, m]) => [`one_edit (${edit})`, m] as const), ['watch_edit', watch] as const] as const) {
     if (m.timings) console.log(`  steps of ${name} (ms): ${Object.entries(m.timings).map(([k, v]) => `${k} ${v}`).join(', ')}${m.linked ? `; linked: ${Object.entries(m.linked).map(([k, v]) => `${k} ${v}`).join(', ')}` : ''}`);
   }
   console.log(`  ratios (wall; cpu in brackets)${options.judged ? '' : ', for information: the targets are for the corpus'}:`);
@@ -172,7 +177,8 @@ async function benchInput(
   };
   ratio('cold/parse_floor', cold, floor, 0.6);
   ratio('warm/cold', warm, cold, 0.03);
-  for (const [name, m] of edits) ratio(`one_edit/cold (${name})`, m, cold, 0.03);
+  for (const [name, m] of edits) ratio(`one_edit/cold (${name})`, m, cold, 0.05);
+  ratio('watch_edit/cold', watch, cold, 0.01);
   if (options.certs) {
     const extra = options.certs.with - options.certs.without;
     for (const [name, m] of edits) console.log(`    ${`one_edit/cold (${name})`.padEnd(46)} ${((m.wall + extra) / (cold.wall + extra)).toFixed(3)} with NODE_EXTRA_CA_CERTS`);
@@ -248,6 +254,34 @@ function run(probe: string, cwd: string, args: string[]): Measure {
     ...(timings ? { timings: JSON.parse(timings) as Record<string, number> } : {}),
     ...(linked ? { linked: JSON.parse(linked) as Record<string, string> } : {}),
   };
+}
+
+/**
+ * An edit as `--watch` regenerates it: `generate` in this process with one
+ * session (facts in memory), first catching up, then a warm-up edit (which loads
+ * the edited version's facts into memory), then the measured edits.
+ */
+async function watchEdit(input: string, out: string, cacheDir: string, edit: Edit, next: () => number, repeat: number): Promise<Measure> {
+  const { generate } = await import('../generator/pipeline/generate.js');
+  const request = { input, out, cacheDir, session: { facts: new Map() } as GenerateSession, workers: os.availableParallelism() };
+  const file = path.join(input, edit.file);
+  const once = async (): Promise<Measure> => {
+    await writeFile(file, edit.apply(await readFile(file, 'utf8'), next()));
+    (globalThis as { gc?: () => void }).gc?.();
+    const cpuBefore = process.cpuUsage();
+    const started = performance.now();
+    const result = await generate(request);
+    const wall = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
+    return { wall, cpu: (cpu.user + cpu.system) / 1e6, rss: process.resourceUsage().maxRSS * 1024, exit: result.written.length > 0 ? 0 : 1, timings: result.timings };
+  };
+  try {
+    await generate(request);
+    await once();
+    return median(await Array.from({ length: repeat }).reduce<Promise<Measure[]>>(async (done) => [...(await done), await once()], Promise.resolve([])));
+  } finally {
+    await request.session.pool?.destroy();
+  }
 }
 
 /** The bare parse, in this process: texts read first, then parsed one after another. */

@@ -6,7 +6,7 @@
  * That is most of what an edited page waits for (`pipeline/extract-page-file.ts`).
  *
  * The bundle is made from the compiled modules and is part of the page-facts
- * code id (`cache/code-id.ts`), so a stale bundle cannot pass for a fresh one.
+ * code id (`pipeline/incremental/code-id.ts`), so a stale bundle cannot pass for a fresh one.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

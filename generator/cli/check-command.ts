@@ -18,7 +18,7 @@ import { METADATA_RULE_DESCRIPTIONS, metadataRules } from '../check/metadata/rul
 import type { RuleLevel } from '../check/types.js';
 import { checkRuleId, loadConfig } from './config.js';
 import { DEFAULT_CACHE_DIR, type CommonOptions } from './options.js';
-import { writeAtomic } from '../cache/write-atomic.js';
+import { writeAtomic } from '../pipeline/write-atomic.js';
 import { lockCache } from './run-lock.js';
 import { metadataByVersion, readMetadata } from './metadata-option.js';
 import { changedSince } from './changed-since.js';

@@ -38,7 +38,7 @@ export async function runDiff(options: DiffOptions): Promise<number> {
   const started = performance.now();
   if (!(await stat(options.input).catch(() => undefined))?.isDirectory()) throw new UsageError(`input folder ${options.input} does not exist: pass --input with a docs folder`);
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'docs2ts-diff-'));
-  // Locked as `model` locks it: the run writes the facts cache (and reads the last run's snapshot).
+  // Locked as `model` locks it: the run writes the facts cache (and reads the last run's facts from it).
   const release = await lockCache(options.cache === false ? null : path.resolve(options.cache ?? DEFAULT_CACHE_DIR), options.quiet);
   try {
     const base =

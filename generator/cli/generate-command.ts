@@ -4,33 +4,31 @@
  * `--check` compares only; `--watch` regenerates on every change.
  */
 import path from 'node:path';
-import { installCodeCache } from '../cache/code-cache.js';
+import module from 'node:module';
 import type { GenerateResult } from '../pipeline/generate.js';
-import { prestartSideThread } from '../pipeline/side-thread.js';
 import { createProgress } from './progress.js';
 import { generateRequest, lockRequest, type GenerateOptions } from './generate-request.js';
 import { claimOutputDir } from '../pipeline/output-owner.js';
 import { lockRun } from './run-lock.js';
 
+/** `module.enableCompileCache`, on a Node that has it. */
+const { enableCompileCache } = module as { enableCompileCache?: (dir: string) => unknown };
 
 export async function runGenerate(options: GenerateOptions): Promise<number> {
   const request = generateRequest(options);
   // Before anything is read or written: a folder that is not docs2ts's is refused (`output-owner.ts`).
   if (!options.check) await claimOutputDir({ out: options.out, label: options.out, input: options.input, cacheDir: request.cacheDir, force: options.force === true });
-  // Compiled code of the packages every run loads (TypeScript), kept in the cache folder (none with --no-cache).
-  const codeCache = request.cacheDir === null ? undefined : installCodeCache(path.join(request.cacheDir, 'v8-code'));
+  // Node's compile cache (Node 22.1+; without it, none) for the modules every run loads (TypeScript), in the cache folder.
+  if (request.cacheDir !== null) enableCompileCache?.(path.join(request.cacheDir, 'v8-code'));
   if (options.watch) {
     const { watchGenerate } = await import('./watch.js');
     const code = await watchGenerate(options);
-    await codeCache?.save();
     return code;
   }
   const started = performance.now();
   const release = await lockRun(lockRequest(options, request.cacheDir));
   let result: GenerateResult;
   try {
-    // The side thread an edit run starts is started first, then the generator loaded (`prestartSideThread`).
-    prestartSideThread(request.input, request.out, request.cacheDir, request.workers);
     const { generate } = await import('../pipeline/generate.js');
     const progress = createProgress({ quiet: options.quiet });
     try {
@@ -41,7 +39,6 @@ export async function runGenerate(options: GenerateOptions): Promise<number> {
   } finally {
     await release();
   }
-  await codeCache?.save();
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   for (const line of result.warnings) process.stderr.write(`docs2ts: warning: ${line}\n`);
   if (process.env['DOCS2TS_TIMINGS']) process.stderr.write(`timings (ms): ${JSON.stringify(result.timings)}\nlinked: ${JSON.stringify(result.linked)}\n`);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { UsageError } from '../parse/input.js';
 import { buildModel } from '../pipeline/build-model.js';
 import { formatSummary } from '../pipeline/summary.js';
-import { writeAtomic } from '../cache/write-atomic.js';
+import { writeAtomic } from '../pipeline/write-atomic.js';
 import { createProgress } from './progress.js';
 import { DEFAULT_CACHE_DIR, type CommonOptions } from './options.js';
 import { lockCache } from './run-lock.js';

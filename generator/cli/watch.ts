@@ -1,7 +1,7 @@
 /**
  * `docs2ts generate --watch`: one run now, then one after every burst of changes
  * under the input (debounced), each reported in one line; the facts of every page
- * stay in memory between runs; each run holds the output and cache locks
+ * and the worker pool stay in memory between runs; each run holds the output and cache locks
  * (`run-lock.ts`) while it lasts. Ctrl-C (SIGINT) or SIGTERM waits for a run in
  * progress, closes the watcher and exits 0.
  */
@@ -73,6 +73,7 @@ export async function watchGenerate(options: GenerateOptions, io: WatchIo = { wr
   clearTimeout(timer);
   await watcher.close();
   await running;
+  await session.pool?.destroy();
   if (!options.quiet) say('stopped watching');
   return 0;
 }

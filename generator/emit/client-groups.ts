@@ -7,7 +7,6 @@ import type { ModelOperation } from '../model/ir.js';
 import { compareStrings } from '../model/diagnostic.js';
 import type { EmitContext } from './emitter.js';
 import { camelCase } from './naming.js';
-import type { ShapeCodec } from './shape-memo.js';
 
 export interface OperationGroup {
   /** File name without extension: kebab-case, unique ignoring case, never `index`. */
@@ -54,23 +53,3 @@ function claim(base: string, used: Set<string>): string {
   used.add(name.toLowerCase());
   return name;
 }
-
-/** A version's client groups in its shape memo (`shape-memo.ts`): each group's stem and its operations' positions in model order. */
-export const OPERATION_GROUPS: ShapeCodec<OperationGroup[]> = {
-  name: 'client-groups',
-  save: (groups, { operations }) => {
-    const position = new Map(operations.map((operation, i) => [operation, i]));
-    return groups.map(({ stem, operations: members }) => [stem, members.map((operation) => position.get(operation) ?? -1)]);
-  },
-  restore: (saved, { operations }) => {
-    if (!Array.isArray(saved)) return undefined;
-    const groups: OperationGroup[] = [];
-    for (const group of saved as unknown[]) {
-      if (!Array.isArray(group) || typeof group[0] !== 'string' || !Array.isArray(group[1])) return undefined;
-      const members = (group[1] as unknown[]).map((i) => (Number.isInteger(i) ? operations[i as number] : undefined));
-      if (members.some((operation) => operation === undefined)) return undefined;
-      groups.push({ stem: group[0], operations: members as ModelOperation[] });
-    }
-    return groups;
-  },
-};

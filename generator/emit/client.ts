@@ -8,10 +8,8 @@ import type { ImportDeclarationStructure, StatementStructures, WriterFunction } 
 import { StructureKind } from './ts-morph-values.js';
 import type { ModelOperation } from '../model/ir.js';
 import { compareStrings } from '../model/diagnostic.js';
-import { operationKey } from '../model/keys.js';
 import { generatedHeader, renderAll, type EmitContext, type Emitter, type PlannedFile } from './emitter.js';
-import { groupOperations, OPERATION_GROUPS } from './client-groups.js';
-import { memoized } from './shape-memo.js';
+import { groupOperations } from './client-groups.js';
 import { operationStructures } from './client-operation.js';
 import { printStatements } from './ts-print.js';
 import { isPlannable, planOperation, type OperationPlan, type PlanScope } from './client-plan.js';
@@ -25,10 +23,8 @@ export const clientEmitter: Emitter = {
     const taken = new Set(ctx.operations.map((operation) => ctx.names.operationName(operation.id) ?? ''));
     const aliases = { runtime: freeName('runtime', taken), models: freeName('models', taken) };
     // The groups with an operation the client can emit: one file each.
-    const groups = memoized(ctx, OPERATION_GROUPS, () =>
-      groupOperations(ctx.operations, ctx).filter(({ operations }) => operations.some((operation) => ctx.names.operationName(operation.id) && isPlannable(operation))),
-    );
-    const files: PlannedFile[] = [{ path: `${ctx.apiVersion}/runtime.ts`, inputs: () => [], dependsOn: () => [], render: () => generatedHeader(ctx) + runtimeSource(ctx.apiVersion) }];
+    const groups = groupOperations(ctx.operations, ctx).filter(({ operations }) => operations.some((operation) => ctx.names.operationName(operation.id) && isPlannable(operation)));
+    const files: PlannedFile[] = [{ path: `${ctx.apiVersion}/runtime.ts`, inputs: () => [], render: () => generatedHeader(ctx) + runtimeSource(ctx.apiVersion) }];
     const stems: string[] = [];
     for (const { stem, operations } of groups) {
       stems.push(stem);
@@ -36,11 +32,10 @@ export const clientEmitter: Emitter = {
         path: `${ctx.apiVersion}/client/${stem}.ts`,
         // Type references read names and kinds only, which the shape covers; examples are not emitted.
         inputs: () => operations.map(({ examples: _examples, ...operation }) => operation),
-        dependsOn: () => operations.map((operation) => operationKey(operation.id)),
         render: () => groupFile(ctx, planGroup(ctx, operations, aliases), aliases),
       });
     }
-    files.push({ path: `${ctx.apiVersion}/client/index.ts`, inputs: () => [], dependsOn: () => [], render: () => generatedHeader(ctx) + barrel(stems) });
+    files.push({ path: `${ctx.apiVersion}/client/index.ts`, inputs: () => [], render: () => generatedHeader(ctx) + barrel(stems) });
     return files;
   },
 };

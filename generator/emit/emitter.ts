@@ -6,8 +6,6 @@
  */
 import type { Model, ModelOperation, ModelProperty, ModelType } from '../model/ir.js';
 import type { NameTable } from './naming.js';
-import type { PrintMemo } from './print-memo.js';
-import type { ShapeMemo } from './shape-memo.js';
 
 export interface EmittedFile {
   /** Relative to the output root, `/` separators (`v1.0/models.ts`). */
@@ -28,8 +26,6 @@ export interface EmitContext {
   names: NameTable;
   /** What the header says the output was made from (`docs-input`), never an absolute path. */
   inputLabel: string;
-  /** Values derived from the version's shape alone, kept between runs (`shape-memo.ts`); absent: computed each time. */
-  memo?: ShapeMemo | undefined;
 }
 
 export interface Emitter {
@@ -54,19 +50,8 @@ export interface Emitter {
 export interface PlannedFile {
   path: string;
   inputs: () => readonly unknown[];
-  /**
-   * Keys (`typeKey`, `operationKey`) of every type and operation whose data beyond
-   * the shape `inputs` reads. When none of them changed (and the shape did not),
-   * the fingerprint did not either, so a run that relinked a few pages recomputes
-   * only the fingerprints of files listing a changed one. `ALL_MODEL` when the
-   * file may read anything; `test/pipeline/fingerprint.test.ts` holds lists to it.
-   */
-  dependsOn: () => readonly string[];
-  /**
-   * The file's text. `memo`, when given, holds statements printed for this file by the
-   * last run (`print-memo.ts`); an emitter may take them from it (the text is the same).
-   */
-  render: (memo?: PrintMemo) => string;
+  /** The file's text. */
+  render: () => string;
   /** True when the text `render` gives is what prettier makes of it (tested per emitter): runs do not format it again. */
   formatted?: boolean;
 }

@@ -4,45 +4,31 @@
  * `planOutput` is the same stage for incremental runs: every file planned with a
  * fingerprint of what its text depends on, rendered only when asked.
  */
-import { Digester, hashOf } from '../cache/hash.js';
+import { Digester, hashOf } from '../model/hash.js';
 import { compareStrings } from '../model/diagnostic.js';
 import type { Model, ModelOperation, ModelType } from '../model/ir.js';
-import { ALL_MODEL } from '../model/keys.js';
 import type { EmitContext, EmittedFile, Emitter, PlannedFile } from './emitter.js';
-import { NAME_TABLE, NameTable } from './naming.js';
-import { memoized, type ShapeMemo } from './shape-memo.js';
+import { NameTable } from './naming.js';
 
 export interface EmitOptions {
   /** What the header says the output was made from (a relative path, never absolute). */
   inputLabel: string;
   emitters: readonly Emitter[];
-  /**
-   * Incremental runs: a file's fingerprint from the last run when nothing it
-   * depends on changed (see `PlannedFile.dependsOn`); its inputs are then not read.
-   */
-  reuse?: (file: PlannedFile) => string | undefined;
-  /** Fingerprints computed on first read instead of here (then `reuse` is asked only then). */
-  lazyFingerprints?: boolean;
-  /** The shape memo of an API version (`shape-memo.ts`): values in it saved for the same shape are taken, not computed. */
-  memo?: (apiVersion: string) => ShapeMemo | undefined;
 }
 
-export function emitContexts(model: Model, inputLabel: string, memoOf?: EmitOptions['memo']): (EmitContext & { shape: string })[] {
+export function emitContexts(model: Model, inputLabel: string): (EmitContext & { shape: string })[] {
   return model.apiVersions.map((apiVersion) => {
     const types = model.types.filter((type) => type.apiVersion === apiVersion);
     const operations = model.operations.filter((operation) => operation.apiVersion === apiVersion);
     const shape = versionShape(apiVersion, inputLabel, types, operations);
-    const memo = memoOf?.(apiVersion);
-    memo?.bind(shape, { types, operations });
     return {
       model,
       apiVersion,
       types,
       operations,
       typeIndex: new Map(types.map((type) => [type.fullName, type])),
-      names: memoized({ memo }, NAME_TABLE, () => new NameTable(types, operations)),
+      names: new NameTable(types, operations),
       inputLabel,
-      memo,
       shape,
     };
   });
@@ -70,19 +56,12 @@ export interface FilePlan extends PlannedFile {
 export function planOutput(model: Model, options: EmitOptions): FilePlan[] {
   const files = new Map<string, FilePlan>();
   const digest = new Digester();
-  for (const ctx of emitContexts(model, options.inputLabel, options.memo)) {
+  for (const ctx of emitContexts(model, options.inputLabel)) {
     const { shape } = ctx;
     for (const emitter of options.emitters) {
       for (const file of emitter.plan ? emitter.plan(ctx) : renderedPlan(emitter, ctx)) {
         if (files.has(file.path)) throw new Error(`emitter ${emitter.name} wrote ${file.path} twice`);
-        let fingerprint: string | undefined;
-        const plan = { ...file, emitter: emitter.name } as FilePlan;
-        Object.defineProperty(plan, 'fingerprint', {
-          enumerable: true,
-          get: () => (fingerprint ??= options.reuse?.(file) ?? hashOf(emitter.name, file.path, shape, digest.list(file.inputs()))),
-        });
-        if (!options.lazyFingerprints) void plan.fingerprint;
-        files.set(file.path, plan);
+        files.set(file.path, { ...file, emitter: emitter.name, fingerprint: hashOf(emitter.name, file.path, shape, digest.list(file.inputs())) });
       }
     }
   }
@@ -91,7 +70,7 @@ export function planOutput(model: Model, options: EmitOptions): FilePlan[] {
 
 /** An emitter without a plan: rendered now, fingerprinted by its text. */
 function renderedPlan(emitter: Emitter, ctx: EmitContext): PlannedFile[] {
-  return emitter.emit(ctx).map((file) => ({ path: file.path, inputs: () => [file.content], dependsOn: () => [ALL_MODEL], render: () => file.content }));
+  return emitter.emit(ctx).map((file) => ({ path: file.path, inputs: () => [file.content], render: () => file.content }));
 }
 
 /**

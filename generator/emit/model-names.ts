@@ -10,13 +10,8 @@ import { compareStrings } from '../model/diagnostic.js';
 import type { ModelType } from '../model/ir.js';
 import type { EmitContext } from './emitter.js';
 import { NameTable } from './naming.js';
-import { alignedStrings, type ShapeCodec } from './shape-memo.js';
 import { TypeHierarchy } from './type-hierarchy.js';
 import { isStructured } from './type-map.js';
-
-/** The identifier maps of `ModelNames`, in the order `MODEL_NAMES` saves them. */
-const KINDS = ['types', 'unions', 'values', 'validators', 'guards'] as const;
-type AlignedNames = Record<(typeof KINDS)[number], readonly (string | null)[]>;
 
 export class ModelNames {
   private readonly used = new Set<string>();
@@ -48,19 +43,6 @@ export class ModelNames {
         this.guards.set(type.fullName, this.claim(`is${name}`));
       }
     }
-  }
-
-  /** Names already assigned: for each of `KINDS`, one name (or null) per type of `types`. */
-  static assigned(types: readonly ModelType[], names: AlignedNames): ModelNames {
-    const assigned = new ModelNames({ types: [], operations: [], names: new NameTable([]) }, new TypeHierarchy(new Map()));
-    for (const kind of KINDS) types.forEach((type, i) => names[kind][i] !== null && assigned[kind].set(type.fullName, names[kind][i]!));
-    return assigned;
-  }
-
-  /** The names of `types` for each of `KINDS` (null: none). */
-  aligned(types: readonly ModelType[]): AlignedNames {
-    const of = (names: ReadonlyMap<string, string>) => types.map((type) => names.get(type.fullName) ?? null);
-    return { types: of(this.types), unions: of(this.unions), values: of(this.values), validators: of(this.validators), guards: of(this.guards) };
   }
 
   /** The interface / type alias of a type (its `NameTable` name). */
@@ -100,19 +82,3 @@ export class ModelNames {
     return name;
   }
 }
-
-/** A version's `ModelNames` in its shape memo (`shape-memo.ts`). */
-export const MODEL_NAMES: ShapeCodec<ModelNames> = {
-  name: 'model-names',
-  save: (names, { types }) => names.aligned(types),
-  restore: (saved, { types }) => {
-    const record = saved as Partial<Record<keyof AlignedNames, unknown>> | null;
-    const names: Partial<Record<keyof AlignedNames, (string | null)[]>> = {};
-    for (const kind of KINDS) {
-      const list = alignedStrings(record?.[kind], types.length, true);
-      if (!list) return undefined;
-      names[kind] = list;
-    }
-    return ModelNames.assigned(types, names as AlignedNames);
-  },
-};

@@ -5,8 +5,7 @@
  */
 import type { EmitContext } from './emitter.js';
 import { DEFAULT_CHUNK_SIZE, ModelLayout } from './model-layout.js';
-import { MODEL_NAMES, ModelNames } from './model-names.js';
-import { memoized } from './shape-memo.js';
+import { ModelNames } from './model-names.js';
 import { TypeHierarchy } from './type-hierarchy.js';
 
 export interface ModelPlan {
@@ -30,7 +29,7 @@ export function modelPlan(ctx: EmitContext, options: ModelPlanOptions = {}): Mod
   if (!plan) {
     const hierarchy = new TypeHierarchy(ctx.typeIndex);
     const types = ctx.types.filter((type) => ctx.names.typeName(type.fullName) !== undefined);
-    plan = { hierarchy, names: memoized(ctx, MODEL_NAMES, () => new ModelNames(ctx, hierarchy)), layout: new ModelLayout(types, chunkSize) };
+    plan = { hierarchy, names: new ModelNames(ctx, hierarchy), layout: new ModelLayout(types, chunkSize) };
     bySize.set(chunkSize, plan);
   }
   return plan;

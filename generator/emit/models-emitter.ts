@@ -5,7 +5,6 @@
  */
 import type { StatementStructures } from 'ts-morph';
 import type { ModelType } from '../model/ir.js';
-import { typeKey } from '../model/keys.js';
 import { generatedHeader, renderAll, sourcelessType, type EmitContext, type Emitter, type PlannedFile } from './emitter.js';
 import { enumStatements, unresolvedStatements } from './model-enum.js';
 import { declaredPropertyTexts, interfaceStatements, type InterfaceEnv } from './model-interface.js';
@@ -27,10 +26,9 @@ export function createModelsEmitter(options: ModelPlanOptions = {}): Emitter {
       const files: PlannedFile[] = plan.layout.chunks.map((chunk) => ({
         path: `${ctx.apiVersion}/${MODELS_FOLDER}/${chunk.id}.ts`,
         inputs: () => [...chunk.types.map(sourcelessType), ...inheritedInputs(chunk, plan)],
-        dependsOn: () => [...chunk.types, ...ancestorsOf(chunk, plan)].map((type) => typeKey(type.fullName)),
-        render: (memo) => printStatements(header, chunkStatements(chunk, plan, ctx.typeIndex, declared), memo),
+        render: () => printStatements(header, chunkStatements(chunk, plan, ctx.typeIndex, declared)),
       }));
-      files.push({ path: `${ctx.apiVersion}/${MODELS_FOLDER}/index.ts`, inputs: () => [], dependsOn: () => [], render: () => barrel(header, plan.layout.chunks) });
+      files.push({ path: `${ctx.apiVersion}/${MODELS_FOLDER}/index.ts`, inputs: () => [], render: () => barrel(header, plan.layout.chunks) });
       return files;
     },
   };

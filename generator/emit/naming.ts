@@ -5,7 +5,6 @@
  */
 import type { ModelOperation, ModelType } from '../model/ir.js';
 import { compareStrings } from '../model/diagnostic.js';
-import { alignedStrings, type ShapeCodec } from './shape-memo.js';
 
 const RESERVED = new Set(
   (
@@ -78,14 +77,6 @@ export class NameTable {
     }
   }
 
-  /** A table with its names already assigned, aligned with `types` and `operations` (null: none). */
-  static assigned(types: readonly ModelType[], operations: readonly ModelOperation[], typeNames: readonly (string | null)[], operationNames: readonly (string | null)[]): NameTable {
-    const table = new NameTable([]);
-    types.forEach((type, i) => typeNames[i] !== null && table.typeNames.set(type.fullName, typeNames[i]!));
-    operations.forEach((operation, i) => operationNames[i] !== null && table.operationNames.set(operation.id, operationNames[i]!));
-    return table;
-  }
-
   /** The interface / union identifier of a type, or undefined when the type is not in this version. */
   typeName(fullName: string): string | undefined {
     return this.typeNames.get(fullName);
@@ -103,21 +94,6 @@ export class NameTable {
     return name;
   }
 }
-
-/** A version's `NameTable` in its shape memo (`shape-memo.ts`): each type's and operation's name, in model order. */
-export const NAME_TABLE: ShapeCodec<NameTable> = {
-  name: 'names',
-  save: (table, { types, operations }) => ({
-    types: types.map((type) => table.typeName(type.fullName) ?? null),
-    operations: operations.map((operation) => table.operationName(operation.id) ?? null),
-  }),
-  restore: (saved, { types, operations }) => {
-    const names = saved as { types?: unknown; operations?: unknown } | null;
-    const typeNames = alignedStrings(names?.types, types.length, true);
-    const operationNames = alignedStrings(names?.operations, operations.length, true);
-    return typeNames && operationNames ? NameTable.assigned(types, operations, typeNames, operationNames) : undefined;
-  },
-};
 
 /** `microsoft.graph.user` → `User`; `microsoft.graph.callRecords.session` → `CallRecordsSession`. */
 function typeBaseName(type: ModelType): string {

@@ -9,7 +9,6 @@
 import type { ImportDeclarationStructure, StatementStructures, VariableStatementStructure } from 'ts-morph';
 import { StructureKind, VariableDeclarationKind } from './ts-morph-values.js';
 import type { ModelType } from '../model/ir.js';
-import { typeKey } from '../model/keys.js';
 import { generatedHeader, renderAll, sourcelessType, type EmitContext, type Emitter, type PlannedFile } from './emitter.js';
 import { importSpecifier, type Chunk } from './model-layout.js';
 import { modelPlan, type ModelPlan, type ModelPlanOptions } from './model-plan.js';
@@ -29,22 +28,21 @@ export function createValidatorsEmitter(options: ModelPlanOptions = {}): Emitter
       const print = (statements: StatementStructures[]) => printStatements(header, statements);
       const header = generatedHeader(ctx);
       const root = `${ctx.apiVersion}/${VALIDATORS_FOLDER}`;
-      const files: PlannedFile[] = [{ path: `${root}/runtime.ts`, inputs: () => [], dependsOn: () => [], render: () => `${header}${validatorRuntimeSource()}` }];
+      const files: PlannedFile[] = [{ path: `${root}/runtime.ts`, inputs: () => [], render: () => `${header}${validatorRuntimeSource()}` }];
       for (const chunk of plan.layout.chunks) {
         files.push({
           path: `${root}/schema/${chunk.id}.ts`,
           inputs: () => chunk.types.map(sourcelessType),
-          dependsOn: () => chunk.types.map((type) => typeKey(type.fullName)),
           render: () => schemaChunk(chunk, plan, header),
           formatted: PLAIN_SPECIFIER.test(schemaRuntime(chunk)),
         });
       }
-      files.push({ path: `${root}/schema/index.ts`, inputs: () => [], dependsOn: () => [], render: () => print(schemaIndex(plan.layout.chunks)) });
+      files.push({ path: `${root}/schema/index.ts`, inputs: () => [], render: () => print(schemaIndex(plan.layout.chunks)) });
       for (const chunk of plan.layout.chunks) {
         // Wrappers read names and kinds only, which the shape covers.
-        if (chunk.types.some((type) => hasWrappers(type, plan))) files.push({ path: `${root}/${chunk.id}.ts`, inputs: () => [], dependsOn: () => [], render: () => print(wrappers(chunk, plan)) });
+        if (chunk.types.some((type) => hasWrappers(type, plan))) files.push({ path: `${root}/${chunk.id}.ts`, inputs: () => [], render: () => print(wrappers(chunk, plan)) });
       }
-      files.push({ path: `${root}/index.ts`, inputs: () => [], dependsOn: () => [], render: () => barrel(header, plan) });
+      files.push({ path: `${root}/index.ts`, inputs: () => [], render: () => barrel(header, plan) });
       return files;
     },
   };

@@ -18,18 +18,9 @@ export interface LinkInput {
   pages: readonly PageFacts[];
   /** Diagnostics from reading the input (unreadable files, encodings, ...). */
   inputDiagnostics?: readonly Diagnostic[];
-  /** Filled, when given, with what each version's link leaves for relinking it from a few pages (`model/relink.ts`). */
-  state?: Map<string, VersionLinkState>;
 }
 
-export interface VersionLinkState {
-  /** The resolver's page map (`TypeResolver.pageMap`). */
-  pageMap: ReadonlyMap<string, string>;
-  /** Each type that is only referenced, with its references in link order. */
-  referenced: ReadonlyMap<string, readonly Reference[]>;
-}
-
-export function linkModel({ pages, inputDiagnostics = [], state }: LinkInput): Model {
+export function linkModel({ pages, inputDiagnostics = [] }: LinkInput): Model {
   const diagnostics: Diagnostic[] = [...inputDiagnostics, ...pages.flatMap((page) => page.diagnostics)];
   const sortedPages = [...pages].sort((a, b) => compareStrings(a.file, b.file));
   const apiVersions = [...new Set(sortedPages.map((page) => page.apiVersion))].sort(compareStrings);
@@ -38,7 +29,6 @@ export function linkModel({ pages, inputDiagnostics = [], state }: LinkInput): M
   for (const apiVersion of apiVersions) {
     const versionPages = sortedPages.filter((page) => page.apiVersion === apiVersion);
     const linked = linkVersion(apiVersion, versionPages, diagnostics);
-    state?.set(apiVersion, linked.state);
     types.push(...linked.types);
     operations.push(...linked.operations);
   }
@@ -55,7 +45,7 @@ export function linkModel({ pages, inputDiagnostics = [], state }: LinkInput): M
   };
 }
 
-function linkVersion(apiVersion: string, pages: PageFacts[], diagnostics: Diagnostic[]): { types: ModelType[]; operations: ModelOperation[]; state: VersionLinkState } {
+function linkVersion(apiVersion: string, pages: PageFacts[], diagnostics: Diagnostic[]): { types: ModelType[]; operations: ModelOperation[] } {
   const documented = collectTypes(pages, diagnostics);
   const resolver = new TypeResolver(
     [...documented.values()].map((entry) => ({ fullName: entry.fullName, name: entry.facts.name, namespace: entry.facts.namespace })),
@@ -64,11 +54,11 @@ function linkVersion(apiVersion: string, pages: PageFacts[], diagnostics: Diagno
   const references: Reference[] = [];
   const types = linkDocumentedTypes(apiVersion, documented, resolver, references, diagnostics);
   const operations = pages.flatMap((page) => linkOperations(page, resolver, references));
-  const referenced = addReferencedTypes(apiVersion, types, references, diagnostics);
+  addReferencedTypes(apiVersion, types, references, diagnostics);
   const crud = new Set(['get', 'list', 'create', 'update', 'delete']);
   const operatedOn = new Set(operations.flatMap((o) => (o.resource && crud.has(o.kind) ? [o.resource] : [])));
   inheritAndClassify(types, documented, operatedOn, diagnostics);
-  return { types: [...types.values()], operations, state: { pageMap: resolver.pageMap, referenced } };
+  return { types: [...types.values()], operations };
 }
 
 function summarizePages(pages: readonly PageFacts[]): PageSummary {

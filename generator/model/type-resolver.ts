@@ -28,14 +28,8 @@ export class TypeResolver {
   /** Page file → the one type it documents (pages that document several are left out). */
   private readonly byPage = new Map<string, DocumentedType>();
   private readonly targets = new Map<string, string>();
-  /** Page file → full name of the one type it documents (what `pageTypes` gives), for the model snapshot. */
-  readonly pageMap: ReadonlyMap<string, string>;
-
-  /**
-   * `pages`: the pages of the version, whose page map (`pageTypes`) is made here;
-   * or that map itself, as a run that relinks a few pages has it from the last run.
-   */
-  constructor(types: readonly DocumentedType[], pages: readonly PageFacts[] | ReadonlyMap<string, string>) {
+  /** `pages`: the pages of the version. */
+  constructor(types: readonly DocumentedType[], pages: readonly PageFacts[]) {
     for (const type of types) {
       this.byFullName.set(type.fullName, type);
       const lower = type.fullName.toLowerCase();
@@ -43,8 +37,7 @@ export class TypeResolver {
       push(this.byBareName, type.name, type);
       push(this.byLowerBareName, type.name.toLowerCase(), type);
     }
-    this.pageMap = pages instanceof Map ? pages : this.pageTypes(pages as readonly PageFacts[]);
-    for (const [file, fullName] of this.pageMap) {
+    for (const [file, fullName] of this.pageTypes(pages)) {
       const type = this.byFullName.get(fullName);
       if (type) {
         this.byPage.set(file, type);

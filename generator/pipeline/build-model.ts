@@ -4,12 +4,11 @@ import { discoverPages, type SkippedFile } from '../parse/input.js';
 import { linkModel } from '../model/link.js';
 import type { Model } from '../model/ir.js';
 import type { PageFacts } from '../extract/facts.js';
-import { codeIds } from '../cache/code-id.js';
-import { FactsStore } from '../cache/facts-store.js';
-import { loadPages, pageStates } from './load-pages.js';
-import { stampFile } from './survey.js';
-import { defaultWorkers, threadsAvailable, usesThreads, WorkerPool } from './pool.js';
-import { SideThread, takePrestartedThread } from './side-thread.js';
+import { codeIds } from './incremental/code-id.js';
+import { FactsStore } from './incremental/facts-store.js';
+import { loadPages, pageStates } from './incremental/load-pages.js';
+import { stampFile } from './incremental/survey.js';
+import { lazyPool } from './pool.js';
 
 export interface BuildOptions {
   /** Worker threads; 1 runs in this thread. Default: available cores. */
@@ -31,40 +30,11 @@ export async function buildModel(input: string, options: BuildOptions = {}): Pro
   const pool = lazyPool(options.workers);
   try {
     const states = pageStates(set.pages, { pageStamps: set.pages.map((page) => stampFile(page.absolutePath)) }, undefined, 0, store !== undefined && !store.empty);
-    const { facts } = await loadPages(states, { factsId: (await codeIds()).facts, store, pool: pool.extract, thread: pool.thread, onProgress: options.onProgress });
+    const { facts } = await loadPages(states, { factsId: (await codeIds()).facts, store, pool: pool.extract, onProgress: options.onProgress });
     await store?.close().catch(() => undefined);
     const model = linkModel({ pages: facts, inputDiagnostics: set.diagnostics });
     return { model, pages: facts, skipped: set.skipped };
   } finally {
     await pool.destroy();
   }
-}
-
-/**
- * A pool made on first use (never from sources), and the one `SideThread` of a
- * run, both ended by `destroy`. `get` gives the pool for any work (never, for
- * one worker); `extract`, the pool for extraction, one thread for one worker
- * (the page budget holds only in a thread: `page-budget.ts`). `thread` starts
- * the side thread (if not yet) and returns it.
- */
-export function lazyPool(workers = defaultWorkers()): {
-  get: (() => WorkerPool) | undefined;
-  extract: (() => WorkerPool) | undefined;
-  thread: (() => SideThread) | undefined;
-  destroy: () => Promise<void>;
-} {
-  let pool: WorkerPool | undefined;
-  let thread: SideThread | undefined;
-  const threads = usesThreads(workers);
-  const make = () => (pool ??= new WorkerPool(workers));
-  return {
-    get: threads ? make : undefined,
-    extract: threadsAvailable() ? make : undefined,
-    thread: threads ? () => (thread ??= takePrestartedThread() ?? new SideThread()) : undefined,
-    destroy: async () => {
-      await Promise.all([pool?.destroy(), thread?.close()]);
-      pool = undefined;
-      thread = undefined;
-    },
-  };
 }

@@ -10,11 +10,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DiffResult } from '../diff/change.js';
 import type { InputPage } from '../parse/input.js';
-import { codeIds, graphId } from '../cache/code-id.js';
-import { hashOf } from '../cache/hash.js';
-import { inputsDigest } from '../cache/model-snapshot.js';
+import { codeIds, graphId } from './incremental/code-id.js';
+import { hashOf } from '../model/hash.js';
+import { inputsDigest } from './incremental/run-manifest.js';
 import { hashPage } from './page-includes.js';
-import { writeAtomic } from '../cache/write-atomic.js';
+import { writeAtomic } from './write-atomic.js';
 
 /** Results kept; older ones are deleted when a new one is written. */
 const KEEP = 8;

@@ -1,6 +1,5 @@
 /**
- * Extracts pages: in one thread of their own when given one (`thread`), else in
- * the worker pool when given one (however few the pages: only a thread can be
+ * Extracts pages: in the worker pool when given one (however few the pages: only a thread can be
  * stopped by the page budget, `page-budget.ts`), else (from sources) in this
  * thread. In the pool, pages go in batches of about the same size in bytes (so
  * no thread waits on one with all the large pages), in the order of their file
@@ -12,19 +11,12 @@ import type { InputPage } from '../parse/input.js';
 import { compareStrings } from '../model/diagnostic.js';
 import { extractPageFile, type ExtractedPage } from './extract-page-file.js';
 import type { WorkerPool } from './pool.js';
-import type { SideThread } from './side-thread.js';
 
 export interface ExtractOptions {
   /** The pool, created on first need; absent means this thread. */
   pool?: () => WorkerPool;
   /** Bytes per page where known, for batching. */
   sizes?: readonly number[];
-  /**
-   * Extract in this thread of its own instead (`SideThread`), for a few pages
-   * while this thread has other work. Should it fail, the pages are extracted
-   * in the pool (here without one).
-   */
-  thread?: () => SideThread;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -40,13 +32,6 @@ const BATCH_PAGES = 64;
 const TURN_MS = 50;
 
 export async function extractAll(pages: readonly InputPage[], options: ExtractOptions = {}): Promise<ExtractedPage[]> {
-  if (options.thread && pages.length > 0) {
-    const results = await options.thread().extract(pages);
-    if (results) {
-      options.onProgress?.(pages.length, pages.length);
-      return results;
-    }
-  }
   const out: ExtractedPage[] = [];
   if (!options.pool || pages.length === 0) {
     let turn = performance.now();

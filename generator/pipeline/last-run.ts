@@ -1,17 +1,16 @@
 /**
  * The model the last `docs2ts generate` of an input into an output folder left
- * in the cache: its run manifest and, per API version, its model snapshot
- * (`cache/model-snapshot.ts`), read whole. What `docs2ts diff --base last-run`
- * compares the docs with.
+ * in the cache: its run manifest names every page with its content hash, and the
+ * facts cache holds those pages' facts; linked again, they are the last run's
+ * model. What `docs2ts diff --base last-run` compares the docs with.
  */
 import path from 'node:path';
-import { codeIds } from '../cache/code-id.js';
-import { hashOf } from '../cache/hash.js';
-import { inputsDigest, ModelSnapshot } from '../cache/model-snapshot.js';
-import { manifestKey, manifestPath, parseManifest, readManifestText } from '../cache/run-manifest.js';
-import { compareStrings } from '../model/diagnostic.js';
-import { SCHEMA_VERSION, type Model, type ModelOperation, type ModelType } from '../model/ir.js';
-import { GENERATOR_VERSION } from '../model/version.js';
+import { codeIds } from './incremental/code-id.js';
+import { factsKey, FactsStore } from './incremental/facts-store.js';
+import { hashOf } from '../model/hash.js';
+import { inputsDigest, manifestKey, manifestPath, parseManifest, readManifestText } from './incremental/run-manifest.js';
+import { linkModel } from '../model/link.js';
+import type { Model } from '../model/ir.js';
 
 export interface LastRun {
   model: Model;
@@ -19,36 +18,18 @@ export interface LastRun {
   digest: string;
 }
 
-/** The last run's model, or undefined when none is recorded for this generator (or a snapshot is missing or does not check out). */
+/** The last run's model, or undefined when none is recorded for this generator (or a page's facts are no longer cached). */
 export async function lastRunModel(cacheDir: string, input: string, out: string): Promise<LastRun | undefined> {
   const ids = await codeIds(path.join(cacheDir, 'code-ids.json'));
-  const key = manifestKey(ids.emit, input);
-  const manifestFile = manifestPath(cacheDir, input, out);
-  const manifest = parseManifest(await readManifestText(manifestFile), key);
+  const manifest = parseManifest(await readManifestText(manifestPath(cacheDir, input, out)), manifestKey(ids.emit, input));
   if (!manifest) return undefined;
-  const types: ModelType[] = [];
-  const operations: ModelOperation[] = [];
-  const versions = Object.keys(manifest.versions).sort(compareStrings);
-  try {
-    for (const version of versions) {
-      const snapshot = ModelSnapshot.open(manifestFile, key, version, manifest.inputs.filter((record) => record.apiVersion === version));
-      if (!snapshot) return undefined;
-      const { model } = snapshot.lazyModel();
-      types.push(...model.types.map((type) => snapshot.type(type.fullName)!));
-      operations.push(...model.operations.map((operation) => snapshot.operation(operation.id)!));
-    }
-  } catch {
-    // A pack entry that does not check out: no usable last run.
-    return undefined;
-  }
-  const model: Model = {
-    schemaVersion: SCHEMA_VERSION,
-    generator: { name: 'docs2ts', version: GENERATOR_VERSION },
-    apiVersions: versions,
-    pages: { total: manifest.inputs.length, byKind: { api: 0, resource: 0, enum: 0, conceptual: 0 }, empty: 0 },
-    types,
-    operations,
-    diagnostics: [],
-  };
+  const store = await FactsStore.open(path.join(cacheDir, 'facts')).catch(() => undefined);
+  if (!store) return undefined;
+  const requests = manifest.inputs.map((record) => ({ key: factsKey(ids.facts, record.file, record.apiVersion, record.hash), file: record.file, apiVersion: record.apiVersion }));
+  const facts = requests.every((request) => store.has(request.key)) ? store.loadMany(requests, { detail: false }) : [];
+  const pages = facts.filter((page) => page !== undefined);
+  // A page whose facts are gone or do not check out: no usable last run.
+  if (pages.length !== requests.length) return undefined;
+  const model = linkModel({ pages });
   return { model, digest: hashOf('last run', inputsDigest(manifest.inputs)) };
 }

@@ -12,24 +12,14 @@
 import { copyFileSync, linkSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { link, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { withPath, writeAtomic } from '../cache/write-atomic.js';
+import { withPath, writeAtomic } from './write-atomic.js';
 import { UsageError } from '../parse/input.js';
 import { entries, markerText, OUTPUT_MARKER, readMarker } from './output-owner.js';
 import { writeInPlace, type OutputFile, type WriteReport } from './output-in-place.js';
 
 export type { OutputFile, WriteReport };
 
-export interface WriteOptions {
-  /**
-   * Deletes the old folder once the new one is in place, off this thread (the run's
-   * side thread), while the caller goes on; `settled` waits for it. The output is
-   * whole by then: a process that ends first leaves only a backup folder, which the
-   * next write clears. Default: deleted here before returning.
-   */
-  removeFolder?: (dir: string) => Promise<void>;
-}
-
-export async function writeOutputDir(out: string, files: readonly OutputFile[], options: WriteOptions = {}): Promise<WriteReport> {
+export async function writeOutputDir(out: string, files: readonly OutputFile[]): Promise<WriteReport> {
   const target = path.resolve(out);
   await recoverOutputDir(target);
   const stamp = `${process.pid}-${Date.now()}`;
@@ -68,8 +58,7 @@ export async function writeOutputDir(out: string, files: readonly OutputFile[], 
     await writeFile(path.join(staging, OUTPUT_MARKER), marker).catch(withPath(path.join(target, OUTPUT_MARKER)));
     const hadTarget = await exists(target);
     swapFolders(target, staging, hadTarget ? backup : undefined);
-    if (hadTarget && options.removeFolder) report.settled = options.removeFolder(backup).catch(() => rmSync(backup, { recursive: true, force: true }));
-    else if (hadTarget) rmSync(backup, { recursive: true, force: true });
+    if (hadTarget) rmSync(backup, { recursive: true, force: true });
     return report;
   } catch (error) {
     await rm(staging, { recursive: true, force: true });

@@ -8,7 +8,7 @@
  */
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { writeAtomic } from '../cache/write-atomic.js';
+import { withPath, writeAtomic } from './write-atomic.js';
 import { markerText, OUTPUT_MARKER } from './output-owner.js';
 
 /** A file of the new folder; `content: null` keeps the current folder's file as it is (the caller knows it is unchanged). */
@@ -21,8 +21,6 @@ export interface WriteReport {
   written: string[];
   unchanged: string[];
   removed: string[];
-  /** Settles once the old folder, swapped out, is deleted (see `WriteOptions.removeFolder` in `output-dir.ts`). */
-  settled?: Promise<void>;
 }
 
 export interface InPlaceOptions {

@@ -6,7 +6,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { hashOf } from '../cache/hash.js';
+import { hashOf } from '../model/hash.js';
 import { includeLines, readsInclude, type IncludeTexts } from '../parse/includes.js';
 import { MAX_PAGE_BYTES, type InputPage } from '../parse/input.js';
 

@@ -15,7 +15,7 @@ import { extractWithin, pageBudget, type PageBudget } from './page-budget.js';
 
 const POOL_AVAILABLE = !import.meta.url.endsWith('.ts');
 
-/** Whether a run with this many workers uses threads (the pool, the side thread): from compiled code, with two or more. */
+/** Whether a run with this many workers uses threads (the pool): from compiled code, with two or more. */
 export function usesThreads(workers: number): boolean {
   return workers > 1 && POOL_AVAILABLE;
 }
@@ -65,4 +65,28 @@ export class WorkerPool {
   async destroy(): Promise<void> {
     await this.piscina.destroy();
   }
+}
+
+/**
+ * A pool made on first use (never from sources), ended by `destroy`. `get` gives
+ * the pool for any work (never, for one worker); `extract`, the pool for
+ * extraction, one thread for one worker (the page budget holds only in a thread:
+ * `page-budget.ts`).
+ */
+export function lazyPool(workers = defaultWorkers()): {
+  get: (() => WorkerPool) | undefined;
+  extract: (() => WorkerPool) | undefined;
+  destroy: () => Promise<void>;
+} {
+  let pool: WorkerPool | undefined;
+  const threads = usesThreads(workers);
+  const make = () => (pool ??= new WorkerPool(workers));
+  return {
+    get: threads ? make : undefined,
+    extract: threadsAvailable() ? make : undefined,
+    destroy: async () => {
+      await pool?.destroy();
+      pool = undefined;
+    },
+  };
 }

@@ -66,14 +66,9 @@ describe('writeOutputDir', () => {
     ['a file removed as well', [{ path: 'a.ts', content: null }, { path: 'sub/b.ts', content: 'b changed\n' }], ['sub/b.ts'], ['sub/c.ts']],
     ['a file added as well', [{ path: 'a.ts', content: null }, { path: 'sub/b.ts', content: 'b changed\n' }, { path: 'sub/c.ts', content: null }, { path: 'd.ts', content: 'd\n' }], ['d.ts', 'sub/b.ts'], []],
   ])('%s: the staged folder is swapped in', async (_, files, written, removed) => {
-    const removing: string[] = [];
-    const report = await writeOutputDir(out, files, { removeFolder: async (folder) => void removing.push(folder) });
+    const report = await writeOutputDir(out, files);
     expect(report.written.sort()).toEqual(written);
     expect(report.removed).toEqual(removed);
-    // The old folder went to removeFolder; it is left to the test to delete here.
-    await report.settled;
-    expect(removing).toHaveLength(1);
-    await rm(removing[0]!, { recursive: true, force: true });
     expect(listFiles(out)).toEqual(files.map((file) => file.path).sort());
     for (const file of files) if (file.content !== null) expect(await readFile(path.join(out, file.path), 'utf8')).toBe(file.content);
     expect(await readdir(dir)).toEqual(['out']);
@@ -81,18 +76,12 @@ describe('writeOutputDir', () => {
 
   it('replaces a few changed files alone, and leaves one given as it was', async () => {
     const before = await Promise.all(['a.ts', 'sub/b.ts', 'sub/c.ts'].map(inode));
-    const removing: string[] = [];
-    const report = await writeOutputDir(
-      out,
-      [
-        { path: 'a.ts', content: 'a changed\n' },
-        { path: 'sub/b.ts', content: 'b\n' },
-        { path: 'sub/c.ts', content: 'c changed\n' },
-      ],
-      { removeFolder: async (folder) => void removing.push(folder) },
-    );
+    const report = await writeOutputDir(out, [
+      { path: 'a.ts', content: 'a changed\n' },
+      { path: 'sub/b.ts', content: 'b\n' },
+      { path: 'sub/c.ts', content: 'c changed\n' },
+    ]);
     expect(report).toEqual({ written: ['a.ts', 'sub/c.ts'], unchanged: ['sub/b.ts'], removed: [] });
-    expect(removing).toEqual([]);
     expect(await readFile(path.join(out, 'a.ts'), 'utf8')).toBe('a changed\n');
     expect(await readFile(path.join(out, 'sub/c.ts'), 'utf8')).toBe('c changed\n');
     expect(await inode('sub/b.ts')).toBe(before[1]);
@@ -102,12 +91,11 @@ describe('writeOutputDir', () => {
   it('swaps the staged folder in when more than a few files changed', async () => {
     const many = Array.from({ length: 12 }, (_, i) => ({ path: `m/${i}.ts`, content: `${i}\n` }));
     await writeOutputDir(out, many);
-    const removing: string[] = [];
     const changed = many.map((file, i) => ({ path: file.path, content: i < 9 ? `${i} changed\n` : null }));
-    const report = await writeOutputDir(out, changed, { removeFolder: async (folder) => void removing.push(folder) });
+    const report = await writeOutputDir(out, changed);
     expect(report.written).toHaveLength(9);
-    expect(removing).toHaveLength(1);
-    await rm(removing[0]!, { recursive: true, force: true });
+    // Swapped, not replaced in place: the old folder is gone with the swap.
+    expect(await readdir(dir)).toEqual(['out']);
     expect(await readFile(path.join(out, 'm/8.ts'), 'utf8')).toBe('8 changed\n');
     expect(await readFile(path.join(out, 'm/9.ts'), 'utf8')).toBe('9\n');
   });

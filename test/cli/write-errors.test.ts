@@ -12,7 +12,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { reportError } from '../../generator/cli/errors.js';
 import { listFiles, writeOutputDir, type OutputFile } from '../../generator/pipeline/output-dir.js';
-import { writeAtomic } from '../../generator/cache/write-atomic.js';
+import { writeAtomic } from '../../generator/pipeline/write-atomic.js';
 
 /** The error code the next writes fail with, when set. */
 const failing = vi.hoisted(() => ({ code: undefined as string | undefined }));

@@ -1,4 +1,4 @@
-/** Reads the facts cache's index file (`cache/facts-store.ts`) for tests that look inside it. */
+/** Reads the facts cache's index file (`pipeline/incremental/facts-store.ts`) for tests that look inside it. */
 
 /** The index file's run, keys and numbers (seven per key: core span, detail span, last run). */
 export function readIndexFile(bytes: Buffer): { run: number; keys: string[]; numbers: number[] } {

@@ -2,7 +2,7 @@
  * The compiled command line end to end (`node bin/docs2ts.js`, built by `npm test`):
  * a parallel cold run equals the plain output and a `--no-cache --workers 1` run;
  * `--check` after an edit exits 1 naming exactly the changed files and writes
- * nothing; a run after an edit relinks from the edited page and writes what a
+ * nothing; a run after an edit links the edited version again and writes what a
  * whole run writes; `--watch` regenerates exactly those files after an edit and
  * stops cleanly on SIGINT.
  */
@@ -64,11 +64,11 @@ describe.skipIf(!built)('docs2ts generate (compiled CLI)', () => {
     expect(await readTree(out)).toEqual(before);
   });
 
-  it('after an edit, generate relinks from the edited page (extracted and formatted in its side thread) and writes what a whole run writes', SLOW, async () => {
+  it('after an edit, generate links the edited version again and writes what a whole run writes', SLOW, async () => {
     await editPage(edited, row, (line) => line.replace(/\|([^|]*)\|$/, '|Relinked by a test. $1|'));
     const run = spawnSync(process.execPath, [BIN, 'generate', '-i', 'docs', '-o', 'out'], { cwd: fx.dir, encoding: 'utf8', timeout: 600_000, env: { ...process.env, CI: '1', DOCS2TS_TIMINGS: '1' } });
     expect(run.status).toBe(0);
-    expect(run.stderr).toContain('linked: {"v1.0":"pages"}');
+    expect(run.stderr).toContain('linked: {"v1.0":"whole"}');
     expect(await readTree(path.join(fx.dir, 'out'))).toEqual(await referenceOutput(fx.input));
   });
 

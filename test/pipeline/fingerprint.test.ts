@@ -6,16 +6,13 @@
  * numbers, booleans, and absent flags set), then a seeded sample of leaves of a
  * larger model when the corpus is here. Model files hold two types each, so a type and its base are in different
  * files. A file listed too little in an emitter's `inputs` fails here, naming the
- * field and the file. So does a file whose fingerprint a field changes when its
- * `dependsOn` (what an incremental run relies on to skip it) does not list the
- * type or operation the field belongs to.
+ * field and the file.
  */
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Model } from '../../generator/model/ir.js';
 import { buildModel } from '../../generator/pipeline/build-model.js';
 import { planOutput } from '../../generator/emit/index.js';
-import { ALL_MODEL, operationKey, typeKey } from '../../generator/model/keys.js';
 import { clientEmitter } from '../../generator/emit/client.js';
 import { createModelsEmitter } from '../../generator/emit/models-emitter.js';
 import { createValidatorsEmitter } from '../../generator/emit/validators-emitter.js';
@@ -62,43 +59,28 @@ function at(trail: (string | number)[], change: (value: unknown) => unknown): Mu
 /** Tiny model chunks, so base types and derived types land in different files. */
 const EMITTERS = [createModelsEmitter({ chunkSize: 2 }), createValidatorsEmitter({ chunkSize: 2 }), clientEmitter];
 
-function rendered(model: Model): Map<string, { fingerprint: string; dependsOn: () => readonly string[]; render: () => string }> {
+function rendered(model: Model): Map<string, { fingerprint: string; render: () => string }> {
   return new Map(planOutput(model, { inputLabel: 'docs', emitters: EMITTERS }).map((plan) => [plan.path, plan]));
 }
 
-type Baseline = Map<string, { fingerprint: string; text: string; dependsOn: readonly string[] }>;
+type Baseline = Map<string, { fingerprint: string; text: string }>;
 
-/** The fields of the version's shape (`versionShape` in emit/index.ts): a change there changes every fingerprint. */
-const SHAPE = { types: ['apiVersion', 'fullName', 'name', 'namespace', 'kind', 'baseType'], operations: ['apiVersion', 'id', 'title', 'resource', 'method', 'paths'] };
-
-/** The `dependsOn` key of the type or operation a mutation changes, or undefined when it changes the shape. */
-function ownerKey(model: Model, [list, index, field]: (string | number)[]): string | undefined {
-  if (SHAPE[list as keyof typeof SHAPE].includes(field as string)) return undefined;
-  return list === 'types' ? typeKey(model.types[index as number]!.fullName) : operationKey(model.operations[index as number]!.id);
-}
-
-/**
- * Problems: files whose text changed while their fingerprint did not; files whose
- * fingerprint changed although the last run's `dependsOn` did not list what changed.
- */
+/** Problems: files whose text changed while their fingerprint did not. */
 function unsound(model: Model, base: Baseline, mutation: Mutation): string[] {
   // A JSON copy shares no objects (a placeholder type's source is its first reference's), so one type or operation changes.
   const changed = JSON.parse(JSON.stringify(model)) as Model;
   mutation.apply(changed);
-  const owner = ownerKey(model, mutation.trail);
   const problems: string[] = [];
   for (const [file, plan] of rendered(changed)) {
     const before = base.get(file);
     if (!before) continue;
     if (before.fingerprint === plan.fingerprint && before.text !== plan.render()) problems.push(`${mutation.where} changed ${file} but not its fingerprint`);
-    const listed = before.dependsOn.includes(owner!) || before.dependsOn.includes(ALL_MODEL);
-    if (owner !== undefined && before.fingerprint !== plan.fingerprint && !listed) problems.push(`${mutation.where} changed the fingerprint of ${file}, whose dependsOn lacks ${owner}`);
   }
   return problems;
 }
 
 function baseline(model: Model): Baseline {
-  return new Map([...rendered(model)].map(([file, plan]) => [file, { fingerprint: plan.fingerprint, text: plan.render(), dependsOn: plan.dependsOn() }]));
+  return new Map([...rendered(model)].map(([file, plan]) => [file, { fingerprint: plan.fingerprint, text: plan.render() }]));
 }
 
 describe('fingerprints', () => {

@@ -94,7 +94,7 @@ describe.runIf(built)('a page over the per-page budget', () => {
     // Rules see no facts of a page not read: no doc-type-mismatch for its front matter, say.
   });
 
-  it('generate, an edit makes the page slow (extracted in the side thread): stopped, not cached; a later run with a larger budget reads it', SLOW, () => {
+  it('generate, an edit makes the page slow (extracted in the pool): stopped, not cached; a later run with a larger budget reads it', SLOW, () => {
     const small = slowPage.split('\n').slice(0, 20).join('\n') + '\n';
     const edit = inputWith('budget-edit', { [SLOW_PAGE]: small });
     try {

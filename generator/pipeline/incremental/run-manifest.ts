@@ -5,12 +5,13 @@
  * generator code and the options. A run whose inputs and outputs all still match
  * stops after `stat` alone. One manifest per (input, output) pair.
  */
+import { createHash } from 'node:crypto';
 import type { Stats } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Diagnostic } from '../model/diagnostic.js';
-import { hashOf } from './hash.js';
-import { writeAtomic } from './write-atomic.js';
+import { compareStrings, type Diagnostic } from '../../model/diagnostic.js';
+import { hashOf } from '../../model/hash.js';
+import { writeAtomic } from '../write-atomic.js';
 
 export interface FileStamp {
   size: number;
@@ -50,7 +51,7 @@ export interface RunSummary {
   inputProblems: string[];
 }
 
-/** One API version's share of the summary, kept so a run that relinks only other versions can still count. */
+/** One API version's share of the summary, kept so a run that links only other versions can still count. */
 export interface VersionSummary {
   types: number;
   operations: number;
@@ -74,8 +75,8 @@ export interface RunManifest {
   versions: Record<string, VersionSummary>;
 }
 
-/** 4: input records in columns (`InputColumns`); 3 held one object per record. */
-export const MANIFEST_FORMAT = 4;
+/** 5: plain JSON records; 4 held the input records in columns. */
+export const MANIFEST_FORMAT = 5;
 /**
  * A file whose time is within this much of when its stamp was taken may be edited
  * again within the same clock tick, unseen ("racy" files, as git calls them): it is
@@ -84,12 +85,23 @@ export const MANIFEST_FORMAT = 4;
 const RACY_MS = { fine: 100, coarse: 2000 };
 
 /**
- * What a run's manifest (and its snapshots) is keyed by: the emit code id and
+ * What a run's manifest is keyed by: the emit code id and
  * the input folder's name (which reaches the output's headers). A manifest of
  * another key is not this generator's last run.
  */
 export function manifestKey(emitCodeId: string, input: string): string {
   return hashOf(emitCodeId, path.basename(path.resolve(input)));
+}
+
+/** A digest of one version's input pages and their content hashes. */
+export function inputsDigest(inputs: readonly Pick<InputRecord, 'file' | 'hash'>[]): string {
+  // Records come sorted by file from a run; sorted again only when not. Fed to the digest one by one (what
+  // `hashOf` of them joined by NULs would digest), not joined into one string of six thousand records first.
+  const inOrder = inputs.every((record, i) => i === 0 || inputs[i - 1]!.file < record.file);
+  const sorted = inOrder ? inputs : [...inputs].sort((a, b) => compareStrings(a.file, b.file));
+  const digest = createHash('sha1');
+  sorted.forEach((record, i) => digest.update(i === 0 ? `${record.file}\u0000${record.hash}` : `\u0000${record.file}\u0000${record.hash}`));
+  return digest.update('\u0000').digest('hex');
 }
 
 export function manifestPath(cacheDir: string, input: string, out: string): string {
@@ -121,103 +133,22 @@ export function readManifestText(file: string): Promise<string | undefined> {
   return readFile(file, 'utf8').catch(() => undefined);
 }
 
-/**
- * The input records as the manifest file holds them, a column each: the files
- * and versions as arrays, the hashes (hex, all of `HASH_LENGTH`) as one string,
- * the stamps as the base64 of their float64s (`STAMP_FIELDS` per record). The
- * corpus's eleven thousand records so take a quarter less space, and some two
- * thirds of the time to write, than as objects. (Names are not joined by NUL:
- * JSON escapes it, and reading escapes is the slow path.)
- */
-interface InputColumns {
-  files: string[];
-  versions: string[];
-  hashes: string;
-  stamps: string;
-}
-
-type ManifestFile = Omit<RunManifest, 'inputs'> & { inputs: InputColumns };
-
-/** Numbers per stamp in a packed array: size, mtimeMs, ctimeMs, ino; a size of -1 for no stamp. */
-const STAMP_FIELDS = 4;
-
-/** Hex digits of a content hash (`hashOf`: SHA-1). */
-const HASH_LENGTH = 40;
-
 /** The manifest in `text` when it is one, of this format and for `key`, and checks out; else undefined. */
 export function parseManifest(text: string | undefined, key: string): RunManifest | undefined {
   if (text === undefined) return undefined;
   try {
-    const saved = JSON.parse(text) as ManifestFile;
-    if (saved?.format !== MANIFEST_FORMAT || saved.key !== key) return undefined;
-    const columns = saved.inputs;
-    if (typeof columns !== 'object' || columns === null || typeof columns.hashes !== 'string' || typeof columns.stamps !== 'string') return undefined;
-    const { files, versions, hashes } = columns;
-    if (!Array.isArray(files) || !Array.isArray(versions) || versions.length !== files.length || hashes.length !== files.length * HASH_LENGTH) return undefined;
-    const stamps = fromBase64(columns.stamps);
-    if (stamps.length !== files.length * STAMP_FIELDS || !stamps.every(Number.isFinite)) return undefined;
-    const inputs: InputRecord[] = new Array(files.length);
-    // The stamp read in place, as `unpackStamp` lays it out (no stamp object to spread per record).
-    for (let i = 0, at = 0; i < files.length; i++, at += STAMP_FIELDS) {
-      const file = files[i];
-      const apiVersion = versions[i];
-      if (typeof file !== 'string' || typeof apiVersion !== 'string') return undefined;
-      const hash = hashes.slice(i * HASH_LENGTH, (i + 1) * HASH_LENGTH);
-      inputs[i] = { file, apiVersion, size: stamps[at]!, mtimeMs: stamps[at + 1]!, ctimeMs: stamps[at + 2]!, ino: stamps[at + 3]!, hash };
-    }
-    const manifest: RunManifest = { ...saved, inputs };
-    return isValid(manifest) ? manifest : undefined;
+    const manifest = JSON.parse(text) as RunManifest;
+    return manifest?.format === MANIFEST_FORMAT && manifest.key === key && isValid(manifest) ? manifest : undefined;
   } catch {
     return undefined;
   }
 }
 
 export async function saveManifest(file: string, manifest: RunManifest): Promise<void> {
-  const records = manifest.inputs;
-  if (records.some((record) => record.hash.length !== HASH_LENGTH)) throw new Error('an input hash is not a SHA-1');
-  const inputs: InputColumns = {
-    files: records.map((record) => record.file),
-    versions: records.map((record) => record.apiVersion),
-    hashes: records.map((record) => record.hash).join(''),
-    stamps: toBase64(packStamps(records)),
-  };
-  const text: ManifestFile = { ...manifest, inputs };
-  await writeAtomic(file, JSON.stringify(text));
+  await writeAtomic(file, JSON.stringify(manifest));
 }
 
-/** Stamps in one array, `STAMP_FIELDS` numbers each. */
-export function packStamps(stamps: readonly (FileStamp | undefined)[]): Float64Array {
-  const packed = new Float64Array(stamps.length * STAMP_FIELDS);
-  stamps.forEach((stamp, i) => packed.set(stamp ? [stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino] : [-1, 0, 0, 0], i * STAMP_FIELDS));
-  return packed;
-}
-
-/** The `i`th stamp of a packed array; undefined for none. */
-export function unpackStamp(packed: Float64Array, i: number): FileStamp | undefined {
-  const at = i * STAMP_FIELDS;
-  const size = packed[at]!;
-  return size < 0 ? undefined : { size, mtimeMs: packed[at + 1]!, ctimeMs: packed[at + 2]!, ino: packed[at + 3]! };
-}
-
-/** How many stamps a packed array holds. */
-export function stampCount(packed: Float64Array): number {
-  return packed.length / STAMP_FIELDS;
-}
-
-function toBase64(numbers: Float64Array): string {
-  return Buffer.from(numbers.buffer, numbers.byteOffset, numbers.byteLength).toString('base64');
-}
-
-/** Float64s from their base64 (copied: a decoded buffer need not be aligned for a Float64Array). */
-function fromBase64(text: string): Float64Array {
-  const bytes = Buffer.from(text, 'base64');
-  if (bytes.length % 8 !== 0) throw new Error('stamps cut short');
-  const numbers = new Float64Array(bytes.length / 8);
-  new Uint8Array(numbers.buffer).set(bytes);
-  return numbers;
-}
-
-/** The rest of a manifest checks out (its inputs, made from columns that did, are records by construction). */
+/** A manifest's records and counts are what they claim. */
 function isValid(manifest: RunManifest): boolean {
   // Plain checks, no array or closure per record: two thousand outputs are checked on every run.
   const stamp = (r: FileStamp) => Number.isFinite(r.size) && Number.isFinite(r.mtimeMs) && Number.isFinite(r.ctimeMs) && Number.isFinite(r.ino);
@@ -227,6 +158,8 @@ function isValid(manifest: RunManifest): boolean {
   return (
     typeof manifest.inputsStampedAt === 'number' &&
     typeof manifest.outputsStampedAt === 'number' &&
+    Array.isArray(manifest.inputs) &&
+    manifest.inputs.every((r) => stamp(r) && text(r.file, r.apiVersion, r.hash)) &&
     Array.isArray(manifest.outputs) &&
     manifest.outputs.every((r) => stamp(r) && text(r.path, r.hash, r.fingerprint, r.unformatted) && texts(r.parts)) &&
     typeof summary === 'object' &&

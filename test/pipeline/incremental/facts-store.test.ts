@@ -5,10 +5,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { factsKey, FactsStore } from '../../generator/cache/facts-store.js';
-import type { PageFacts } from '../../generator/extract/facts.js';
-import { splitFacts } from '../../generator/model/facts-parts.js';
-import { readIndexFile } from '../helpers/facts-index.js';
+import { factsKey, FactsStore } from '../../../generator/pipeline/incremental/facts-store.js';
+import type { PageFacts } from '../../../generator/extract/facts.js';
+import { splitFacts } from '../../../generator/model/facts-parts.js';
+import { readIndexFile } from '../../helpers/facts-index.js';
 
 function facts(file: string, filler = ''): PageFacts {
   const source = { file, line: 1, column: 1 };

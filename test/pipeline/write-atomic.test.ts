@@ -3,7 +3,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { writeAtomic } from '../../generator/cache/write-atomic.js';
+import { writeAtomic } from '../../generator/pipeline/write-atomic.js';
 
 /** The options of each temporary write, to see that it asks for an fsync. */
 const writes = vi.hoisted(() => [] as { file: string; options: unknown }[]);

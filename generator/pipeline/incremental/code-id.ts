@@ -8,10 +8,10 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { GENERATOR_VERSION } from '../model/version.js';
-import { hashOf } from './hash.js';
+import { GENERATOR_VERSION } from '../../model/version.js';
+import { hashOf } from '../../model/hash.js';
 import { sameStamp, stampOf, type FileStamp } from './run-manifest.js';
-import { writeAtomic } from './write-atomic.js';
+import { writeAtomic } from '../write-atomic.js';
 
 export interface CodeIds {
   /** Page facts: reading and extracting one page. */
@@ -25,10 +25,10 @@ const EXTENSION = path.extname(fileURLToPath(import.meta.url));
 const here = path.dirname(fileURLToPath(import.meta.url));
 const module = (relative: string) => path.join(here, relative.replace(/\.js$/, EXTENSION));
 
-const FACTS_ENTRIES = ['../pipeline/extract-page-file.js'];
+const FACTS_ENTRIES = ['../extract-page-file.js'];
 /** Files hashed as they are, not followed: the bundled extractor the compiled generator runs (`scripts/bundle.ts`). */
-const FACTS_FILES = EXTENSION === '.js' ? [path.join(here, '../../bundles/extract-page.js')] : [];
-const EMIT_ENTRIES = ['../model/link.js', '../emit/index.js', '../emit/emitters.js', '../emit/format.js', '../pipeline/relink-version.js'];
+const FACTS_FILES = EXTENSION === '.js' ? [path.join(here, '../../../bundles/extract-page.js')] : [];
+const EMIT_ENTRIES = ['../../model/link.js', '../../emit/index.js', '../../emit/emitters.js', '../../emit/format.js'];
 /** Packages that shape a stage's result without being imported by name from our modules. */
 const FACTS_PACKAGES = ['micromark', 'mdast-util-from-markdown'];
 const EMIT_PACKAGES = ['@ts-morph/common', 'typescript'];

@@ -1,6 +1,6 @@
 /**
  * Append-only pack files of JSON texts, each text found by its span (offset,
- * length, crc32): the facts cache keeps two, a model snapshot one. Readers check
+ * length, crc32): the facts cache keeps two. Readers check
  * a text's checksum before trusting it (`decode`), so a pack that does not hold
  * what its index says only costs a miss.
  */
@@ -8,7 +8,7 @@ import { closeSync, fstatSync, openSync, readFileSync, readSync, writeSync } fro
 import { stat } from 'node:fs/promises';
 import { crc32 } from 'node:zlib';
 import type { Span } from './facts-index.js';
-import { writeAtomic } from './write-atomic.js';
+import { writeAtomic } from '../write-atomic.js';
 
 /** Spans of a pack at most this far apart are read in one piece (`readNear`). */
 const NEAR_BYTES = 4 * 1024;

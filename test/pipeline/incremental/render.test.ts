@@ -7,16 +7,16 @@
  * `pool.ts`); `cli.test.ts` runs the real one through the compiled CLI.
  */
 import { describe, expect, it } from 'vitest';
-import { hashOf } from '../../generator/cache/hash.js';
-import type { OutputRecord } from '../../generator/cache/run-manifest.js';
-import type { EmittedFile } from '../../generator/emit/emitter.js';
-import { EMITTERS } from '../../generator/emit/emitters.js';
-import { formatFile } from '../../generator/emit/format.js';
-import { joinParts, splitParts, statementParts } from '../../generator/emit/format-parts.js';
-import { planOutput } from '../../generator/emit/index.js';
-import type { FormatPool } from '../../generator/pipeline/format-feed.js';
-import { renderChanged } from '../../generator/pipeline/render.js';
-import { fixtureModel } from '../emit/client-fixtures.js';
+import { hashOf } from '../../../generator/model/hash.js';
+import type { OutputRecord } from '../../../generator/pipeline/incremental/run-manifest.js';
+import type { EmittedFile } from '../../../generator/emit/emitter.js';
+import { EMITTERS } from '../../../generator/emit/emitters.js';
+import { formatFile } from '../../../generator/emit/format.js';
+import { joinParts, splitParts, statementParts } from '../../../generator/emit/format-parts.js';
+import { planOutput } from '../../../generator/emit/index.js';
+import type { FormatPool } from '../../../generator/pipeline/format-feed.js';
+import { renderChanged } from '../../../generator/pipeline/incremental/render.js';
+import { fixtureModel } from '../../emit/client-fixtures.js';
 
 /** The fixture model's files, three times over (under `copy-N/`), to be more than the pool's threshold. */
 const plans = [1, 2, 3].flatMap((n) => planOutput(fixtureModel, { inputLabel: 'test-fixtures', emitters: EMITTERS }).map((plan) => ({ ...plan, path: `copy-${n}/${plan.path}` })));

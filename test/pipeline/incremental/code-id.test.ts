@@ -3,8 +3,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codeIds, computeCodeIds, graphId, memoizedCodeIds } from '../../generator/cache/code-id.js';
-import { GENERATOR_VERSION } from '../../generator/model/link.js';
+import { codeIds, computeCodeIds, graphId, memoizedCodeIds } from '../../../generator/pipeline/incremental/code-id.js';
+import { GENERATOR_VERSION } from '../../../generator/model/link.js';
 
 describe('code ids', () => {
   let dir: string;

@@ -1,13 +1,13 @@
 /**
  * Stamps prove a file unchanged only when every field matches and the file was not touched near the time they were taken;
- * a manifest reads back as it was saved, and one whose columns do not check out is no manifest.
+ * a manifest reads back as it was saved, and one whose records do not check out is no manifest.
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MANIFEST_FORMAT, parseManifest, readManifestText, saveManifest, sameStamp, type FileStamp, type RunManifest } from '../../generator/cache/run-manifest.js';
-import { hashOf } from '../../generator/cache/hash.js';
+import { MANIFEST_FORMAT, parseManifest, readManifestText, saveManifest, sameStamp, type FileStamp, type RunManifest } from '../../../generator/pipeline/incremental/run-manifest.js';
+import { hashOf } from '../../../generator/model/hash.js';
 
 const at = 1_700_000_000_123.5;
 const stamp: FileStamp = { size: 10, mtimeMs: at - 60_000, ctimeMs: at - 60_000, ino: 7 };
@@ -68,21 +68,20 @@ describe('saveManifest and parseManifest', () => {
     expect(parseManifest(await readManifestText(file), 'another key')).toBeUndefined();
   });
 
-  it('takes no manifest whose input columns do not line up or are not what they claim', async () => {
+  it('takes no manifest whose records are not what they claim', async () => {
     const file = path.join(dir, 'damaged.json');
     await saveManifest(file, manifest);
-    const saved = JSON.parse(await readFile(file, 'utf8')) as { inputs: Record<string, unknown> };
-    const damaged: [string, (inputs: Record<string, unknown>) => void][] = [
-      ['a file too few', (inputs) => (inputs.files as string[]).pop()],
-      ['a version that is not a string', (inputs) => ((inputs.versions as unknown[])[1] = 7)],
-      ['hashes cut short', (inputs) => (inputs.hashes = (inputs.hashes as string).slice(1))],
-      ['stamps cut short', (inputs) => (inputs.stamps = Buffer.from(inputs.stamps as string, 'base64').subarray(8).toString('base64'))],
-      ['a stamp that is not a number', (inputs) => (inputs.stamps = Buffer.from(new Float64Array([NaN, 1, 2, 3, 4, 5, 6, 7]).buffer).toString('base64'))],
-      ['records as objects (format 3)', (inputs) => Object.assign(inputs, { files: undefined })],
+    const saved = JSON.parse(await readFile(file, 'utf8')) as { inputs: Record<string, unknown>[]; format: number };
+    const damaged: [string, (copy: { inputs: Record<string, unknown>[]; format: number }) => void][] = [
+      ['inputs that are not a list', (copy) => Object.assign(copy, { inputs: {} })],
+      ['a version that is not a string', (copy) => (copy.inputs[1]!['apiVersion'] = 7)],
+      ['a hash missing', (copy) => delete copy.inputs[0]!['hash']],
+      ['a stamp that is not a number', (copy) => (copy.inputs[0]!['size'] = 'big')],
+      ['records in columns (format 4)', (copy) => (copy.format = 4)],
     ];
     for (const [what, damage] of damaged) {
       const copy = structuredClone(saved);
-      damage(copy.inputs);
+      damage(copy);
       await writeFile(file, JSON.stringify(copy));
       expect(parseManifest(await readManifestText(file), 'k1'), what).toBeUndefined();
     }

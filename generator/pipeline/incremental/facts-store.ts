@@ -16,11 +16,11 @@
  */
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { PageFacts } from '../extract/facts.js';
-import { joinFacts } from '../model/facts-parts.js';
+import type { PageFacts } from '../../extract/facts.js';
+import { joinFacts } from '../../model/facts-parts.js';
 import { FactsIndex, LAST_RUN, type IndexEntry, type Span } from './facts-index.js';
 import { decode, Pack } from './pack.js';
-import { writeAtomic } from './write-atomic.js';
+import { writeAtomic } from '../write-atomic.js';
 
 const INDEX_FILE = 'facts.index';
 /** The index of format 2 and before, removed when an index is saved. */
@@ -112,7 +112,7 @@ export class FactsStore {
 
   /**
    * Marks entries as still wanted although this run did not load them (the pages
-   * of API versions it did not relink), so they do not age out: a run that loads
+   * of API versions it did not link), so they do not age out: a run that loads
    * nothing of an entry is otherwise taken as not using it.
    */
   keep(keys: Iterable<string>): void {

@@ -5,17 +5,15 @@
  * then the disk cache, and only then from extraction (in the pool when many).
  * Whole facts, or only their core (`model/facts-parts.ts`) for `generate`.
  */
-import type { PageFacts } from '../extract/facts.js';
-import { joinFacts } from '../model/facts-parts.js';
-import { MAX_PAGE_BYTES, type InputPage } from '../parse/input.js';
-import { factsKey, type FactsStore } from '../cache/facts-store.js';
-import { sameStamp, type FileStamp, type InputRecord } from '../cache/run-manifest.js';
-import { extractAll, POOL_THRESHOLD, type ExtractOptions } from './extract-all.js';
-import { extractorLoaded } from './extract-page-file.js';
-import type { WorkerPool } from './pool.js';
-import { SIDE_THREAD_PAGES, type SideThread } from './side-thread.js';
+import type { PageFacts } from '../../extract/facts.js';
+import { joinFacts } from '../../model/facts-parts.js';
+import { MAX_PAGE_BYTES, type InputPage } from '../../parse/input.js';
+import { factsKey, type FactsStore } from './facts-store.js';
+import { sameStamp, type FileStamp, type InputRecord } from './run-manifest.js';
+import { extractAll, POOL_THRESHOLD } from '../extract-all.js';
+import type { WorkerPool } from '../pool.js';
 import type { Survey } from './survey.js';
-import { hashPage } from './page-includes.js';
+import { hashPage } from '../page-includes.js';
 
 export interface PageState {
   page: InputPage;
@@ -29,14 +27,13 @@ export interface PageState {
 
 /**
  * Finds each page's content hash from its stamp (`survey.ts`, in page order): the
- * recorded one where the stamp proves it, else the one the survey took, else
- * hashed now when `hashChanged`. A page's stamp does not prove the files it
+ * recorded one where the stamp proves it, else hashed now when `hashChanged`. A page's stamp does not prove the files it
  * includes: with `trustStamps` false (an input with `includes/` folders) every
  * page is hashed, its includes with it (`page-includes.ts`).
  */
 export function pageStates(
   pages: readonly InputPage[],
-  { pageStamps: stamps, pageHashes }: Pick<Survey, 'pageStamps' | 'pageHashes'>,
+  { pageStamps: stamps }: Pick<Survey, 'pageStamps'>,
   previous: ReadonlyMap<string, InputRecord> | undefined,
   stampedAt: number,
   hashChanged: boolean,
@@ -49,7 +46,7 @@ export function pageStates(
     const record = previous?.get(page.file);
     if (record && trustStamps && sameStamp(record, stamp, stampedAt)) return { page, stamp, hash: record.hash };
     if (!hashChanged || stamp.size > MAX_PAGE_BYTES) return { page, stamp, hash: undefined };
-    return { page, stamp, hash: pageHashes?.[i] || hashPage(page), rehashed: record !== undefined };
+    return { page, stamp, hash: hashPage(page), rehashed: record !== undefined };
   });
 }
 
@@ -65,11 +62,7 @@ export interface LoadOptions {
   /** Facts by key kept between runs (watch mode), of the same `parts`; updated in place. */
   memory?: Map<string, PageFacts> | undefined;
   pool?: (() => WorkerPool) | undefined;
-  /** A thread of its own (`SideThread`), for a few pages while this thread is busy; given with `pool`. */
-  thread?: (() => SideThread) | undefined;
   onProgress?: ((done: number, total: number) => void) | undefined;
-  /** This thread has other work to do before `finish` (a relink plans meanwhile), so even without a large cache read extraction goes off it. */
-  busy?: boolean;
 }
 
 export interface LoadedPages {
@@ -81,7 +74,7 @@ export interface LoadedPages {
   parsed: number;
 }
 
-/** With this many pages to read from the cache, extraction runs off this thread meanwhile: in the pool when there are `SIDE_THREAD_PAGES` to extract, else in the `SideThread`. */
+/** With this many pages to read from the cache, extraction runs in the pool meanwhile. */
 const OVERLAP_FROM = 500;
 
 /** Pages whose facts are being found (`startLoad`); `finish` gives them. */
@@ -95,8 +88,8 @@ export async function loadPages(states: readonly PageState[], options: LoadOptio
 
 /**
  * Sorts the pages into those in memory, in the cache and to extract, and starts
- * extracting now when that is worth it (the pool for many pages, one thread for
- * a few when this thread has a large cache read to do meanwhile), so it
+ * extracting now when that is worth it (in the pool, for many pages or while this
+ * thread has a large cache read to do), so it
  * overlaps with whatever the caller does before `finish`. `finish` reads the
  * cache, extracts what is left (in the pool when there is one), and waits for
  * the rest.
@@ -114,25 +107,22 @@ export function startLoad(states: readonly PageState[], options: LoadOptions): P
     if (k !== undefined && options.store?.has(k)) fromDisk.push(i);
     else missing.push(i);
   });
-  const extract = (indexes: number[], how: Pick<ExtractOptions, 'thread'> = {}) =>
+  const extract = (indexes: number[]) =>
     extractAll(
       indexes.map((i) => states[i]!.page),
       {
         sizes: indexes.map((i) => states[i]!.stamp?.size ?? 0),
         ...(options.pool ? { pool: options.pool } : {}),
-        ...how,
         ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       },
     ).then((results) => ({ indexes, results }));
-  const overlap = (options.busy === true || fromDisk.length >= OVERLAP_FROM) && missing.length > 0;
+  const overlap = fromDisk.length >= OVERLAP_FROM && missing.length > 0;
   const early =
     options.pool === undefined || missing.length === 0
       ? undefined
-      : overlap && missing.length < SIDE_THREAD_PAGES && options.thread && !extractorLoaded()
-        ? extract(missing, { thread: options.thread })
-        : overlap || missing.length >= POOL_THRESHOLD
-          ? extract(missing)
-          : undefined;
+      : overlap || missing.length >= POOL_THRESHOLD
+        ? extract(missing)
+        : undefined;
   // A rejection is awaited in finish(); until then it is not unhandled.
   early?.catch(() => undefined);
 
@@ -146,8 +136,7 @@ export function startLoad(states: readonly PageState[], options: LoadOptions): P
       }
       // Pages not started early, and entries that did not check out, are extracted now.
       const rest = [...(early ? [] : missing), ...fromDisk.filter((i) => facts[i] === undefined)];
-      // A few pages go to the side thread (one thread, cheaper to start than the pool) unless it took some early.
-      if (rest.length > 0) extracting.push(extract(rest, !early && rest.length < SIDE_THREAD_PAGES && options.thread ? { thread: options.thread } : {}));
+      if (rest.length > 0) extracting.push(extract(rest));
       let parsed = 0;
       for (const { indexes, results } of await Promise.all(extracting)) {
         parsed += indexes.length;

@@ -2,8 +2,8 @@
 import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { hashOf } from '../cache/hash.js';
-import { sameStamp, stampOf, type FileStamp, type OutputRecord, type RunManifest } from '../cache/run-manifest.js';
+import { hashOf } from '../../model/hash.js';
+import { sameStamp, stampOf, type FileStamp, type OutputRecord, type RunManifest } from './run-manifest.js';
 import type { OutputListing } from './survey.js';
 
 export interface OutputState {

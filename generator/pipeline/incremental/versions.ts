@@ -1,11 +1,11 @@
 /**
- * Which API versions a run must relink and re-emit. Versions are linked and
+ * Which API versions a run must link and emit again. Versions are linked and
  * emitted independently (`linkModel` links each version from its own pages, and
  * every emitter writes a version's files under `<version>/` from that version's
  * types and operations), so a version none of whose pages or output files
  * changed keeps its output without its pages being loaded.
  */
-import type { InputRecord, RunManifest } from '../cache/run-manifest.js';
+import type { InputRecord, RunManifest } from './run-manifest.js';
 import type { PageState } from './load-pages.js';
 import type { OutputState } from './output-state.js';
 

@@ -1,13 +1,13 @@
 /**
- * The counts a run reports, per API version and together. A run that relinks
+ * The counts a run reports, per API version and together. A run that links
  * only some versions takes the others' counts from the last run's manifest.
  */
-import type { Diagnostic } from '../model/diagnostic.js';
-import { compareDiagnostics } from '../model/diagnostic.js';
-import { SCHEMA_VERSION, type Model } from '../model/ir.js';
-import { GENERATOR_VERSION } from '../model/version.js';
-import type { RunSummary, VersionSummary } from '../cache/run-manifest.js';
-import { formatInputProblems, isInputProblemCode } from './summary.js';
+import type { Diagnostic } from '../../model/diagnostic.js';
+import { compareDiagnostics } from '../../model/diagnostic.js';
+import { SCHEMA_VERSION, type Model } from '../../model/ir.js';
+import { GENERATOR_VERSION } from '../../model/version.js';
+import type { RunSummary, VersionSummary } from './run-manifest.js';
+import { formatInputProblems, isInputProblemCode } from '../summary.js';
 
 /** The summary of a model linked from one version's pages only. */
 export function versionSummary(model: Model): VersionSummary {

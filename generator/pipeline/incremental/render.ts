@@ -1,38 +1,27 @@
 /**
  * Renders and formats the planned files that changed. A file whose fingerprint
- * matches its intact output is not rendered; one that is prints again only the
- * statements the last run did not print for it (`memos`); a rendered file whose text before
+ * matches its intact output is not rendered; a rendered file whose text before
  * prettier matches what the intact output was formatted from, or that its emitter
  * writes as prettier would (`PlannedFile.formatted`), is not formatted.
  * A file whose intact output was recorded with the hashes of its parts
  * (`emit/format-parts.ts`) has only its changed parts formatted, in this thread.
  * Other files are formatted whole: with many files, in the pool while this
- * thread renders the next (`format-feed.ts`). With few, prettier runs in the
- * run's side thread when it has one (`side-thread.ts`), else here.
+ * thread renders the next (`format-feed.ts`); with few, here.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { hashOf } from '../cache/hash.js';
-import type { OutputRecord } from '../cache/run-manifest.js';
-import type { FilePlan } from '../emit/index.js';
-import { partHash, splitParts, statementParts } from '../emit/format-parts.js';
-import type { LastOutput, SplitText } from '../emit/format.js';
-import { FormatFeed, type FormatPool } from './format-feed.js';
-import type { PrintMemos } from './print-memos.js';
-import type { SideThread } from './side-thread.js';
+import { hashOf } from '../../model/hash.js';
+import type { OutputRecord } from './run-manifest.js';
+import type { FilePlan } from '../../emit/index.js';
+import { partHash, splitParts, statementParts } from '../../emit/format-parts.js';
+import type { LastOutput, SplitText } from '../../emit/format.js';
+import { FormatFeed, type FormatPool } from '../format-feed.js';
 
 export interface RenderOptions {
   /** The worker pool (`WorkerPool`), made on first use. */
   pool?: (() => FormatPool) | undefined;
-  /**
-   * A thread that formats a few files (or their parts) while prettier loads there
-   * rather than here (`SideThread`); should it fail, they are formatted here.
-   */
-  thread?: SideThread | undefined;
   /** The text of a file in the output folder (undefined when it cannot be read), to reuse its formatted parts. */
   lastOutput?: (file: string) => string | undefined;
-  /** Statements printed for each file by the last run, to print again only those that changed (`print-memos.ts`). */
-  memos?: PrintMemos | undefined;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -54,9 +43,6 @@ export interface Rendered {
   /** Of the files formatted by parts: parts formatted, and parts taken from the last output. */
   formattedParts: number;
   reusedParts: number;
-  /** Of the statements rendered through print memos: printed, and taken from the memo. */
-  printedStatements: number;
-  reusedStatements: number;
 }
 
 /** Above this many files to render, prettier runs in the worker pool (below, starting the pool costs more). */
@@ -66,11 +52,11 @@ export async function renderChanged(plans: readonly FilePlan[], kept: (file: str
   const toRender = plans.filter((plan) => kept(plan.path)?.fingerprint !== plan.fingerprint);
   const usePool = options.pool !== undefined && toRender.length > POOL_THRESHOLD;
   // Prettier is loaded in this thread only when it runs here: with the pool, only for files formatted by parts.
-  let formatter: Promise<typeof import('../emit/format.js')> | undefined;
-  const format = () => (formatter ??= import('../emit/format.js'));
+  let formatter: Promise<typeof import('../../emit/format.js')> | undefined;
+  const format = () => (formatter ??= import('../../emit/format.js'));
   const results = new Map<string, { content: string | null; source: RenderedSource; split: SplitText | undefined }>();
   let done = 0;
-  const counts = { formatted: 0, formattedParts: 0, reusedParts: 0, printedStatements: 0, reusedStatements: 0 };
+  const counts = { formatted: 0, formattedParts: 0, reusedParts: 0 };
   const finish = (file: string, content: string | null) => {
     const result = results.get(file)!;
     result.content = content;
@@ -80,13 +66,7 @@ export async function renderChanged(plans: readonly FilePlan[], kept: (file: str
   };
   let feed: FormatFeed | undefined;
   for (const plan of toRender) {
-    const memo = options.memos?.memo(plan.path);
-    const text = plan.render(memo);
-    if (memo) {
-      options.memos!.save(plan.path, memo);
-      counts.printedStatements += memo.printed;
-      counts.reusedStatements += memo.reused;
-    }
+    const text = plan.render();
     const record = kept(plan.path);
     const source: RenderedSource = { unformatted: hashOf(text) };
     if (record?.unformatted === source.unformatted) {
@@ -105,8 +85,7 @@ export async function renderChanged(plans: readonly FilePlan[], kept: (file: str
     counts.formatted++;
     const file = { path: plan.path, content: text };
     const last = split && record ? lastOutput(record, options.lastOutput) : undefined;
-    const remote = last && !usePool ? await options.thread?.formatByParts(file, split!, last) : undefined;
-    const byParts = remote ? remote.result : last ? await (await format()).formatByParts(file, split!, last) : undefined;
+    const byParts = last ? await (await format()).formatByParts(file, split!, last) : undefined;
     if (byParts) {
       counts.formattedParts += byParts.formatted;
       counts.reusedParts += byParts.reused;
@@ -114,7 +93,7 @@ export async function renderChanged(plans: readonly FilePlan[], kept: (file: str
       continue;
     }
     if (!usePool) {
-      const formatted = (await options.thread?.format(file)) ?? (await (await format()).formatFile(file));
+      const formatted = await (await format()).formatFile(file);
       finish(plan.path, formatted.content);
       continue;
     }
