@@ -22,6 +22,9 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
+  // Packages' ES module builds first: jsonc-parser's CommonJS build is UMD, whose lazy `require('./impl/...')`
+  // esbuild cannot follow, so the bundle would fail to load.
+  mainFields: ['module', 'main'],
   // yaml is CommonJS and requires Node built-ins; an ES module has no `require` of its own.
   banner: { js: "import { createRequire as createRequireForBundle } from 'node:module'; const require = createRequireForBundle(import.meta.url);" },
   logLevel: 'warning',
