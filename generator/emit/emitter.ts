@@ -30,7 +30,13 @@ export interface EmitContext {
   inputLabel: string;
   /** Values derived from the version's shape alone, kept between runs (`shape-memo.ts`); absent: computed each time. */
   memo?: ShapeMemo | undefined;
+  /** The API version a slice was cut from (`EmitOptions.whole`): identifiers and file layout are computed over it. */
+  whole?: { types: ModelType[]; operations: ModelOperation[] };
+  /** Open types: no index signature (`closed`, the default), or `[property: string]: unknown` (`index-signature`). */
+  openTypes?: OpenTypes;
 }
+
+export type OpenTypes = 'closed' | 'index-signature';
 
 export interface Emitter {
   name: string;

@@ -8,7 +8,7 @@ import { Digester, hashOf } from '../cache/hash.js';
 import { compareStrings } from '../model/diagnostic.js';
 import type { Model, ModelOperation, ModelType } from '../model/ir.js';
 import { ALL_MODEL } from '../model/keys.js';
-import type { EmitContext, EmittedFile, Emitter, PlannedFile } from './emitter.js';
+import type { EmitContext, EmittedFile, Emitter, OpenTypes, PlannedFile } from './emitter.js';
 import { NAME_TABLE, NameTable } from './naming.js';
 import { memoized, type ShapeMemo } from './shape-memo.js';
 
@@ -25,12 +25,24 @@ export interface EmitOptions {
   lazyFingerprints?: boolean;
   /** The shape memo of an API version (`shape-memo.ts`): values in it saved for the same shape are taken, not computed. */
   memo?: (apiVersion: string) => ShapeMemo | undefined;
+  /**
+   * The whole model a slice (`model/slice.ts`) was cut from: identifiers and file
+   * layout are assigned over it, so a slice prints each type and operation as the
+   * whole output does.
+   */
+  whole?: Model;
+  /** Open types: no index signature (default), or `[property: string]: unknown` so any property is accepted. */
+  openTypes?: OpenTypes;
 }
 
-export function emitContexts(model: Model, inputLabel: string, memoOf?: EmitOptions['memo']): (EmitContext & { shape: string })[] {
+export function emitContexts(model: Model, inputLabel: string, memoOf?: EmitOptions['memo'], options: Pick<EmitOptions, 'whole' | 'openTypes'> = {}): (EmitContext & { shape: string })[] {
   return model.apiVersions.map((apiVersion) => {
     const types = model.types.filter((type) => type.apiVersion === apiVersion);
     const operations = model.operations.filter((operation) => operation.apiVersion === apiVersion);
+    const whole = options.whole && {
+      types: options.whole.types.filter((type) => type.apiVersion === apiVersion),
+      operations: options.whole.operations.filter((operation) => operation.apiVersion === apiVersion),
+    };
     const shape = versionShape(apiVersion, inputLabel, types, operations);
     const memo = memoOf?.(apiVersion);
     memo?.bind(shape, { types, operations });
@@ -40,10 +52,12 @@ export function emitContexts(model: Model, inputLabel: string, memoOf?: EmitOpti
       types,
       operations,
       typeIndex: new Map(types.map((type) => [type.fullName, type])),
-      names: memoized({ memo }, NAME_TABLE, () => new NameTable(types, operations)),
+      names: whole ? new NameTable(whole.types, whole.operations) : memoized({ memo }, NAME_TABLE, () => new NameTable(types, operations)),
       inputLabel,
       memo,
       shape,
+      ...(whole ? { whole } : {}),
+      openTypes: options.openTypes ?? 'closed',
     };
   });
 }
@@ -70,7 +84,7 @@ export interface FilePlan extends PlannedFile {
 export function planOutput(model: Model, options: EmitOptions): FilePlan[] {
   const files = new Map<string, FilePlan>();
   const digest = new Digester();
-  for (const ctx of emitContexts(model, options.inputLabel, options.memo)) {
+  for (const ctx of emitContexts(model, options.inputLabel, options.memo, options)) {
     const { shape } = ctx;
     for (const emitter of options.emitters) {
       for (const file of emitter.plan ? emitter.plan(ctx) : renderedPlan(emitter, ctx)) {
