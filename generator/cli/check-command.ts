@@ -31,6 +31,8 @@ export interface CheckOptions extends Omit<CommonOptions, 'input'> {
   rule?: string[];
   /** Cache folder for page facts (relative to the working folder); false with --no-cache. */
   cache?: string | false;
+  /** A config file instead of docs2ts.config.json. */
+  config?: string;
 }
 
 export interface CheckIo {
@@ -45,7 +47,7 @@ export async function runCheck(options: CheckOptions, io: CheckIo = defaultIo): 
   const started = performance.now();
   const format = (options.format ?? 'text') as FormatName;
   if (!(format in FORMATS)) throw new UsageError(`--format ${format} is not a format: use ${Object.keys(FORMATS).join(', ')}`);
-  const config = await loadConfig(io.cwd);
+  const config = await loadConfig(io.cwd, options.config);
   const input = options.input ?? config.input ?? 'docs-input';
   const levels = { ...config.rules, ...parseRuleSettings(options.rule ?? []) };
   const cacheDir = options.cache === false ? null : path.resolve(io.cwd, options.cache ?? DEFAULT_CACHE_DIR);

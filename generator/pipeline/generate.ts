@@ -49,6 +49,7 @@ import { ShapeMemo } from '../emit/shape-memo.js';
 import { PrintMemos, printMemoFolder } from './print-memos.js';
 import { relinkCandidates, relinkVersion, type RelinkCandidate, type RelinkedVersion } from './relink-version.js';
 import type { VersionLinkState } from '../model/link.js';
+import { emitSettings, keyedCodeId, modelToEmit, slices, type OutputOptions } from './output-options.js';
 
 export type Phase = 'parse' | 'emit';
 
@@ -72,6 +73,8 @@ export interface GenerateRequest {
   relink?: boolean;
   /** A last run's manifest from this size (bytes) means an input worth surveying off this thread; tests pass 0. */
   surveyThreadFrom?: number;
+  /** The slice, emitters and open-type policy (`output-options.ts`); absent: everything, as by default. */
+  output?: OutputOptions;
 }
 
 export interface GenerateSession {
@@ -134,7 +137,7 @@ async function generateOnce(request: GenerateRequest): Promise<GenerateResult> {
   };
   const ids = request.codeIds ?? (await codeIds(request.cacheDir === null ? undefined : path.join(request.cacheDir, 'code-ids.json')));
   const inputLabel = path.basename(path.resolve(request.input));
-  const key = manifestKey(ids.emit, request.input);
+  const key = manifestKey(keyedCodeId(ids.emit, request.output), request.input);
   const warnings: string[] = [];
   lap('code ids');
   const manifestFile = request.cacheDir === null ? undefined : manifestPath(request.cacheDir, request.input, request.out);
@@ -215,7 +218,7 @@ async function generateOnce(request: GenerateRequest): Promise<GenerateResult> {
     // first, off this thread, to run while this one loads modules and plans from the snapshot.
     const snapshotText = new Map(await Promise.all([...(snapshotTexts ?? [])].map(async ([version, text]) => [version, await text] as const)));
     const candidates =
-      previous && mayRelink && store
+      previous && mayRelink && store && !slices(request.output)
         ? relinkCandidates(build, states, previous, outputs, (version, inputs) => ModelSnapshot.open(manifestFile, key, version, inputs, snapshotText.get(version)))
         : new Map<string, RelinkCandidate>();
     lap('relink candidates');
@@ -224,7 +227,7 @@ async function generateOnce(request: GenerateRequest): Promise<GenerateResult> {
     const early = candidates.size === 0 ? startLoad(states.filter((state) => build.has(state.page.apiVersion)), { ...loadOptions, onProgress: (done, total) => request.onProgress?.('parse', done, total) }) : undefined;
     const [{ linkModel }, { planOutput }, { EMITTERS }] = await (modules ?? editModules());
     lap('load modules');
-    const emitOptions = { inputLabel, emitters: EMITTERS };
+    const emitOptions = { inputLabel, ...emitSettings(EMITTERS, request.output) };
     const linked: Record<string, string> = {};
     const relinked = new Map<string, Extract<RelinkedVersion, { ok: true }>>();
     let parsed = 0;
@@ -273,7 +276,9 @@ async function generateOnce(request: GenerateRequest): Promise<GenerateResult> {
         versions[version] = summary;
         lap(`link ${version}`);
         const memo = new ShapeMemo();
-        versionPlans = planOutput(model, { ...emitOptions, memo: () => memo });
+        // A slice is planned with the whole model it was cut from (`output-options.ts`).
+        const cut = modelToEmit(model, request.output);
+        versionPlans = planOutput(cut.model, { ...emitOptions, memo: () => memo, whole: cut.whole });
         if (manifestFile) {
           const dependsOn = new Map(versionPlans.map((plan) => [plan.path, plan.dependsOn()]));
           const content = { apiVersion: version, summary, types: model.types, operations: model.operations, link: state.get(version)!, dependsOn, memo: memo.save() };
