@@ -11,7 +11,7 @@
  * functions, retries, $batch), built on another branch: it fails until that
  * branch is merged.
  */
-import { execFile, execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
@@ -57,14 +57,14 @@ async function loopback(reply: (request: Seen, count: number) => { status: numbe
 }
 
 /** `tsc -p` of a tsconfig written for the module setting; returns the diagnostics' lines. */
-function compile(project: string, setting: keyof typeof MODULES, files: string[], outDir?: string): string[] {
+async function compile(project: string, setting: keyof typeof MODULES, files: string[], outDir?: string): Promise<string[]> {
   const config = {
     compilerOptions: { strict: true, target: 'es2022', ...MODULES[setting], types: [], skipLibCheck: false, ...(outDir ? { outDir } : { noEmit: true }) },
     files,
   };
   writeFileSync(path.join(project, `tsconfig.${setting}.json`), JSON.stringify(config));
-  const run = spawnSync(process.execPath, [TSC, '-p', `tsconfig.${setting}.json`, '--pretty', 'false'], { cwd: project, encoding: 'utf8' });
-  return run.stdout.split('\n').filter(Boolean);
+  const result = await run(project, process.execPath, [TSC, '-p', `tsconfig.${setting}.json`, '--pretty', 'false']);
+  return result.output.split('\n').filter(Boolean);
 }
 
 /** Runs compiled consumer code without blocking this process, where the loopback server answers. */
@@ -72,16 +72,20 @@ async function runNode(file: string, ...args: string[]): Promise<{ stdout: strin
   return promisify(execFile)(process.execPath, [file, ...args], { encoding: 'utf8', timeout: 60_000 }).catch((error: { stdout?: string; stderr?: string }) => ({ stdout: error.stdout ?? '', stderr: error.stderr ?? String(error) }));
 }
 
-function run(cwd: string, command: string, args: string[]): { status: number | null; output: string } {
-  const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, CI: '1' } });
-  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+/** A process run without blocking this one (vitest's worker must keep answering), its output gathered. */
+function run(cwd: string, command: string, args: string[]): Promise<{ status: number | null; output: string }> {
+  const child = spawn(command, args, { cwd, env: { ...process.env, CI: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return new Promise((resolve) => child.on('close', (status) => resolve({ status, output })));
 }
 
 /** A fresh project with the packed docs2ts installed. */
-function consumerProject(tarball: string): { project: string; install: string } {
+async function consumerProject(tarball: string): Promise<{ project: string; install: string }> {
   const project = mkdtempSync(path.join(os.tmpdir(), 'docs2ts-consumer-'));
   writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module', scripts: { graph: 'docs2ts generate', 'graph:check': 'docs2ts generate --check' } }));
-  const install = run(project, 'npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', tarball]);
+  const install = await run(project, 'npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', tarball]);
   if (install.status !== 0) throw new Error(`npm install of the tarball failed:\n${install.output}`);
   return { project, install: install.output };
 }
@@ -106,7 +110,7 @@ describe.skipIf(!built)('a consumer project installs the packed docs2ts', () => 
     let server: Awaited<ReturnType<typeof loopback>>;
 
     beforeAll(async () => {
-      const made = consumerProject(tarball);
+      const made = await consumerProject(tarball);
       project = made.project;
       projects.push(project);
       // No install script runs, and npm asks for none to be approved.
@@ -117,12 +121,12 @@ describe.skipIf(!built)('a consumer project installs the packed docs2ts', () => 
     }, LONG.timeout);
     afterAll(() => server?.server.close());
 
-    it('npm run graph (docs2ts generate, no flags) writes the slice; graph:check finds it up to date', LONG, () => {
-      const generate = run(project, 'npm', ['run', '--silent', 'graph']);
+    it('npm run graph (docs2ts generate, no flags) writes the slice; graph:check finds it up to date', LONG, async () => {
+      const generate = await run(project, 'npm', ['run', '--silent', 'graph']);
       expect(generate.output).toMatch(/generated \d+ files in src\/graph/);
       expect(generate.status).toBe(0);
       expect(readdirSync(path.join(project, 'src/graph/v1.0/client')).sort()).toEqual(['device-management-partner.ts', 'index.ts']);
-      expect(run(project, 'npm', ['run', '--silent', 'graph:check']).status).toBe(0);
+      expect((await run(project, 'npm', ['run', '--silent', 'graph:check'])).status).toBe(0);
     });
 
     const main = [
@@ -138,21 +142,21 @@ describe.skipIf(!built)('a consumer project installs the packed docs2ts', () => 
       '',
     ].join('\n');
 
-    it.each(Object.keys(MODULES) as (keyof typeof MODULES)[])('compiles with strict under %s', LONG, (setting) => {
+    it.each(Object.keys(MODULES) as (keyof typeof MODULES)[])('compiles with strict under %s', LONG, async (setting) => {
       writeFileSync(path.join(project, 'src/main.ts'), main);
-      expect(compile(project, setting, ['src/main.ts'])).toEqual([]);
+      expect(await compile(project, setting, ['src/main.ts'])).toEqual([]);
     });
 
     it('runs against a loopback server: the path parameter encoded, the token sent, the body back', LONG, async () => {
       writeFileSync(path.join(project, 'src/main.ts'), main);
-      expect(compile(project, 'nodenext', ['src/main.ts'], 'out')).toEqual([]);
+      expect(await compile(project, 'nodenext', ['src/main.ts'], 'out')).toEqual([]);
       const result = await runNode(path.join(project, 'out/main.js'), server.url);
       expect(result.stderr).toBe('');
       expect(JSON.parse(result.stdout)).toEqual({ id: 'p/1', displayName: 'Contoso' });
       expect(server.seen).toEqual([{ method: 'PATCH', url: '/v1.0/deviceManagement/deviceManagementPartners/p%2F1', authorization: 'Bearer token-1', body: '{"displayName":"Contoso"}' }]);
     });
 
-    it('a typo in a body is a compile error', LONG, () => {
+    it('a typo in a body is a compile error', LONG, async () => {
       writeFileSync(
         path.join(project, 'src/typo.ts'),
         [
@@ -163,7 +167,7 @@ describe.skipIf(!built)('a consumer project installs the packed docs2ts', () => 
         ].join('\n'),
       );
       for (const setting of Object.keys(MODULES) as (keyof typeof MODULES)[]) {
-        expect(compile(project, setting, ['src/typo.ts'])).toEqual([
+        expect(await compile(project, setting, ['src/typo.ts'])).toEqual([
           expect.stringMatching(/^src\/typo\.ts\(3,\d+\): error TS2561: Object literal may only specify known properties, but 'dispalyName' does not exist in type .*Did you mean to write 'displayName'\?$/),
         ]);
       }
@@ -173,8 +177,8 @@ describe.skipIf(!built)('a consumer project installs the packed docs2ts', () => 
   describe.skipIf(!hasCorpus)('over the corpus (../shared/graph-docs): the issue example slice', () => {
     let project: string;
 
-    beforeAll(() => {
-      project = consumerProject(tarball).project;
+    beforeAll(async () => {
+      project = (await consumerProject(tarball)).project;
       projects.push(project);
       writeFileSync(
         path.join(project, 'docs2ts.config.json'),
@@ -182,8 +186,8 @@ describe.skipIf(!built)('a consumer project installs the packed docs2ts', () => 
       );
     }, LONG.timeout);
 
-    it('generate with no flags, then the slice compiles under the three settings, and a typo on User does not', LONG, () => {
-      const generate = run(project, 'npx', ['docs2ts', 'generate']);
+    it('generate with no flags, then the slice compiles under the three settings, and a typo on User does not', LONG, async () => {
+      const generate = await run(project, 'npx', ['docs2ts', 'generate']);
       expect(generate.status, generate.output).toBe(0);
       mkdirSync(path.join(project, 'src'), { recursive: true });
       writeFileSync(
@@ -199,8 +203,8 @@ describe.skipIf(!built)('a consumer project installs the packed docs2ts', () => 
       );
       writeFileSync(path.join(project, 'src/typo.ts'), "import type { User } from './graph/v1.0/models/index.js';\nexport const user: User = { dispalyName: 'x' };\n");
       for (const setting of Object.keys(MODULES) as (keyof typeof MODULES)[]) {
-        expect(compile(project, setting, ['src/use.ts'])).toEqual([]);
-        expect(compile(project, setting, ['src/typo.ts'])).toEqual([expect.stringMatching(/^src\/typo\.ts\(2,\d+\): error TS2561: .*'dispalyName' does not exist in type 'User'/)]);
+        expect(await compile(project, setting, ['src/use.ts'])).toEqual([]);
+        expect(await compile(project, setting, ['src/typo.ts'])).toEqual([expect.stringMatching(/^src\/typo\.ts\(2,\d+\): error TS2561: .*'dispalyName' does not exist in type 'User'/)]);
       }
     });
   });
@@ -229,7 +233,7 @@ describe.skipIf(!built)('after the client branch of issue 21 is merged: retries 
           '',
         ].join('\n'),
       );
-      expect(compile(project, 'nodenext', ['src/main.ts'], 'out')).toEqual([]);
+      expect(await compile(project, 'nodenext', ['src/main.ts'], 'out')).toEqual([]);
       const server = await loopback((request, count) =>
         request.url.endsWith('/$batch')
           ? { status: 200, body: { responses: [0, 1, 2].map((i) => ({ id: String(i), status: 200, body: { id: String(i) } })) } }
