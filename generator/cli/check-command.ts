@@ -39,6 +39,8 @@ export interface CheckOptions extends Omit<CommonOptions, 'input'> {
   changedSince?: string;
   /** Cache folder for page facts (relative to the working folder); false with --no-cache. */
   cache?: string | false;
+  /** A config file instead of docs2ts.config.json. */
+  config?: string;
 }
 
 export interface CheckIo {
@@ -53,25 +55,7 @@ export async function runCheck(options: CheckOptions, io: CheckIo = defaultIo): 
   const started = performance.now();
   const format = (options.format ?? 'text') as FormatName;
   if (!(format in FORMATS)) throw new UsageError(`--format ${format} is not a format: use ${Object.keys(FORMATS).join(', ')}`);
-  const config = await loadConfig(io.cwd);
-  const input = options.input ?? config.input ?? 'docs-input';
-  const levels = { ...config.rules, ...parseRuleSettings(options.rule ?? []) };
-  const metadata = await readMetadata(options.metadata ?? [], io.cwd);
-  const changed = options.changedSince === undefined ? undefined : await changedSince(input, options.changedSince, io.cwd);
-  const cacheDir = options.cache === false ? null : path.resolve(io.cwd, options.cache ?? DEFAULT_CACHE_DIR);
-  // Locked as `model` locks it: the run writes the facts cache.
-  const release = await lockCache(cacheDir, options.quiet);
-  const build = await buildModel(path.resolve(io.cwd, input), {
-    ...(options.workers ? { workers: options.workers } : {}),
-    ...(cacheDir === null ? {} : { cacheDir }),
-  }).finally(release);
-  const pages = diskPages(path.resolve(io.cwd, input));
-  const result = runRules(build, pages, {
-    levels,
-    ...(metadata.length ? { extraRules: metadataRules(metadataByVersion(metadata, build.model.apiVersions)) } : {}),
-    ...(config.ignoreFiles ? { ignoreFiles: config.ignoreFiles } : {}),
-    ...(config.ignore ? { ignore: config.ignore } : {}),
-  });
+  const { input, build, result, changed, pages } = await checkInput(options, io.cwd);
   for (const error of result.internalErrors) io.stderr(`docs2ts: internal error in rule ${error.ruleId}: ${options.debug ? error.message : error.message.split('\n')[0]}\n`);
   const crashed = result.findings.filter((f) => f.ruleId === 'internal-error');
 
@@ -102,6 +86,30 @@ export async function runCheck(options: CheckOptions, io: CheckIo = defaultIo): 
     return 1;
   }
   return 0;
+}
+
+/** The rules over the input, as the command and the programmatic API (`generator/index.ts`) run them. */
+export async function checkInput(options: CheckOptions, cwd: string) {
+  const config = await loadConfig(cwd, options.config);
+  const input = options.input ?? config.input ?? 'docs-input';
+  const levels = { ...config.rules, ...parseRuleSettings(options.rule ?? []) };
+  const metadata = await readMetadata(options.metadata ?? [], cwd);
+  const changed = options.changedSince === undefined ? undefined : await changedSince(input, options.changedSince, cwd);
+  const cacheDir = options.cache === false ? null : path.resolve(cwd, options.cache ?? DEFAULT_CACHE_DIR);
+  // Locked as `model` locks it: the run writes the facts cache.
+  const release = await lockCache(cacheDir, options.quiet);
+  const build = await buildModel(path.resolve(cwd, input), {
+    ...(options.workers ? { workers: options.workers } : {}),
+    ...(cacheDir === null ? {} : { cacheDir }),
+  }).finally(release);
+  const pages = diskPages(path.resolve(cwd, input));
+  const result = runRules(build, pages, {
+    levels,
+    ...(metadata.length ? { extraRules: metadataRules(metadataByVersion(metadata, build.model.apiVersions)) } : {}),
+    ...(config.ignoreFiles ? { ignoreFiles: config.ignoreFiles } : {}),
+    ...(config.ignore ? { ignore: config.ignore } : {}),
+  });
+  return { input, build, result, changed, pages };
 }
 
 /** `id=level` pairs from `--rule`. */

@@ -1,11 +1,17 @@
 /**
- * The project config: `docs2ts.config.json` in the working directory, or a
- * `docs2ts` key in its package.json. Sets input, output, rule levels and
- * ignores. A bad config is a usage error naming the file and the fix.
+ * The project config: `docs2ts.config.json` in the working directory, a
+ * `docs2ts` key in its package.json, or the file `--config` names. Sets input,
+ * output, the slice and what is emitted (`generate`, `model`), rule levels and
+ * ignores (`check`). A bad config is a usage error naming the file, the key
+ * and the fix. Paths in a file named by `--config` are relative to its folder.
  *
  *   {
  *     "input": "docs",
  *     "output": "generated",
+ *     "include": ["/users/{id}/messages/**", "/me/sendMail#POST"],
+ *     "versions": ["v1.0"],
+ *     "emit": ["models", "validators", "client"],
+ *     "openTypes": "closed",
  *     "rules": { "type-unresolved": "off", "link-broken": "warn" },
  *     "ignore": ["beta/**", { "rule": "section-missing", "file": "v1.0/api/legacy-*.md" }]
  *   }
@@ -16,6 +22,9 @@ import { UsageError } from '../parse/input.js';
 import { closest } from '../check/did-you-mean.js';
 import { unknownRuleId } from '../check/rule-ids.js';
 import type { RuleLevel } from '../check/types.js';
+import { parsePathPattern, type PathPattern } from '../model/path-pattern.js';
+import { EMIT_KINDS, OPEN_TYPE_POLICIES, type EmitKind } from '../pipeline/output-options.js';
+import type { OpenTypes } from '../emit/emitter.js';
 
 export const CONFIG_FILE = 'docs2ts.config.json';
 
@@ -28,14 +37,26 @@ export interface Docs2tsConfig {
   ignoreFiles?: string[];
   /** Rule + file glob pairs to skip. */
   ignore?: { rule: string; file: string }[];
+  /** Path patterns (`model/path-pattern.ts`) of the operations to generate, and of those to leave out. */
+  include?: PathPattern[];
+  exclude?: PathPattern[];
+  versions?: string[];
+  emit?: EmitKind[];
+  openTypes?: OpenTypes;
   /** The file the config came from, or null when there is none. */
   source: string | null;
 }
 
-const KEYS = ['input', 'output', 'rules', 'ignore'];
+const KEYS = ['input', 'output', 'include', 'exclude', 'versions', 'emit', 'openTypes', 'rules', 'ignore'];
 const LEVELS: RuleLevel[] = ['off', 'warn', 'error'];
 
-export async function loadConfig(cwd: string = process.cwd()): Promise<Docs2tsConfig> {
+export async function loadConfig(cwd: string = process.cwd(), file?: string): Promise<Docs2tsConfig> {
+  if (file !== undefined) {
+    const named = await readFile(path.resolve(cwd, file), 'utf8').catch((error: NodeJS.ErrnoException) => {
+      throw new UsageError(`--config ${file}: cannot be read (${error.code ?? String(error)}); name an existing JSON file`);
+    });
+    return relativeTo(path.dirname(path.resolve(cwd, file)), cwd, validateConfig(parseJson(named, file), file));
+  }
   const own = path.join(cwd, CONFIG_FILE);
   const text = await readFile(own, 'utf8').catch(() => undefined);
   if (text !== undefined) return validateConfig(parseJson(text, CONFIG_FILE), CONFIG_FILE);
@@ -61,6 +82,25 @@ export function validateConfig(data: unknown, source: string): Docs2tsConfig {
     if (value === undefined) continue;
     if (typeof value !== 'string' || value.trim() === '') fail(`\`${key}\` is ${JSON.stringify(value)}`, `set it to a folder path string`);
     config[key] = value as string;
+  }
+  for (const key of ['include', 'exclude'] as const) {
+    if (record[key] === undefined) continue;
+    config[key] = stringList(record[key], key, fail, 'write ["/users/{id}/messages/**", "/me/sendMail#POST"]').map((text, i) => {
+      const pattern = parsePathPattern(text);
+      return 'problem' in pattern ? fail(`\`${key}[${i}]\` is ${JSON.stringify(text)}: ${pattern.problem}`, 'see "Selective generation" in the README') : pattern;
+    });
+  }
+  if (record['versions'] !== undefined) config.versions = stringList(record['versions'], 'versions', fail, 'write ["v1.0"] or ["v1.0", "beta"]');
+  if (record['emit'] !== undefined) {
+    const emit = stringList(record['emit'], 'emit', fail, `write a list of ${EMIT_KINDS.join(', ')}`);
+    emit.forEach((kind, i) => (EMIT_KINDS as readonly string[]).includes(kind) || fail(`\`emit[${i}]\` is ${JSON.stringify(kind)}`, `use ${EMIT_KINDS.join(', ')}${hint(kind, [...EMIT_KINDS])}`));
+    if (!emit.includes('models')) fail('`emit` leaves out "models"', 'add "models": validators and client import the models');
+    config.emit = emit as EmitKind[];
+  }
+  if (record['openTypes'] !== undefined) {
+    const policy = record['openTypes'];
+    if (!OPEN_TYPE_POLICIES.includes(policy as OpenTypes)) fail(`\`openTypes\` is ${JSON.stringify(policy)}`, `use ${OPEN_TYPE_POLICIES.map((p) => JSON.stringify(p)).join(' or ')}`);
+    config.openTypes = policy as OpenTypes;
   }
   if (record['rules'] !== undefined) {
     const rules = record['rules'];
@@ -93,6 +133,21 @@ export function validateConfig(data: unknown, source: string): Docs2tsConfig {
 export function checkRuleId(id: string, fail: (problem: string, fix: string) => never): void {
   const unknown = unknownRuleId(id);
   if (unknown) fail(unknown.problem, unknown.fix);
+}
+
+/** A non-empty list of non-empty strings, else a usage error naming the key. */
+function stringList(value: unknown, key: string, fail: (problem: string, fix: string) => never, fix: string): string[] {
+  if (!Array.isArray(value) || value.length === 0) return fail(`\`${key}\` is ${JSON.stringify(value)}`, fix);
+  value.forEach((item, i) => (typeof item === 'string' && item.trim() !== '') || fail(`\`${key}[${i}]\` is ${JSON.stringify(item)}`, fix));
+  return value as string[];
+}
+
+/** A config read from another folder: its input and output paths made relative to the working folder. */
+function relativeTo(dir: string, cwd: string, config: Docs2tsConfig): Docs2tsConfig {
+  const rebase = (p: string | undefined) => (p === undefined ? undefined : path.relative(cwd, path.resolve(dir, p)) || '.');
+  const input = rebase(config.input);
+  const output = rebase(config.output);
+  return { ...config, ...(input === undefined ? {} : { input }), ...(output === undefined ? {} : { output }) };
 }
 
 function parseJson(text: string, source: string): unknown {

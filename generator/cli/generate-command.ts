@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import module from 'node:module';
-import type { GenerateResult } from '../pipeline/generate.js';
+import type { GenerateRequest, GenerateResult } from '../pipeline/generate.js';
 import { createProgress } from './progress.js';
 import { generateRequest, lockRequest, type GenerateOptions } from './generate-request.js';
 import { claimOutputDir } from '../pipeline/output-owner.js';
@@ -16,28 +16,21 @@ const { enableCompileCache } = module as { enableCompileCache?: (dir: string) =>
 
 export async function runGenerate(options: GenerateOptions): Promise<number> {
   const request = generateRequest(options);
-  // Before anything is read or written: a folder that is not docs2ts's is refused (`output-owner.ts`).
-  if (!options.check) await claimOutputDir({ out: options.out, label: options.out, input: options.input, cacheDir: request.cacheDir, force: options.force === true });
   // Node's compile cache (Node 22.1+; without it, none) for the modules every run loads (TypeScript), in the cache folder.
   if (request.cacheDir !== null) enableCompileCache?.(path.join(request.cacheDir, 'v8-code'));
   if (options.watch) {
+    if (!options.check) await claimOutputDir({ out: options.out, label: options.out, input: options.input, cacheDir: request.cacheDir, force: options.force === true });
     const { watchGenerate } = await import('./watch.js');
     const code = await watchGenerate(options);
     return code;
   }
   const started = performance.now();
-  const release = await lockRun(lockRequest(options, request.cacheDir));
+  const progress = createProgress({ quiet: options.quiet });
   let result: GenerateResult;
   try {
-    const { generate } = await import('../pipeline/generate.js');
-    const progress = createProgress({ quiet: options.quiet });
-    try {
-      result = await generate({ ...request, onProgress: (phase, done, total) => progress.update(phase, done, total) });
-    } finally {
-      progress.end();
-    }
+    result = await generateOnce(options, (phase, done, total) => progress.update(phase, done, total));
   } finally {
-    await release();
+    progress.end();
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   for (const line of result.warnings) process.stderr.write(`docs2ts: warning: ${line}\n`);
@@ -54,6 +47,22 @@ export async function runGenerate(options: GenerateOptions): Promise<number> {
   }
   if (!options.quiet) process.stderr.write(`${describeRun(options.out, result)}; ${seconds} s\n`);
   return 0;
+}
+
+/**
+ * One run, as the command and the programmatic API (`generator/index.ts`) make it: the output folder
+ * claimed (a folder that is not docs2ts's is refused, `output-owner.ts`), locked, generated, released.
+ */
+export async function generateOnce(options: GenerateOptions, onProgress?: GenerateRequest['onProgress']): Promise<GenerateResult> {
+  const request = generateRequest(options);
+  if (!options.check) await claimOutputDir({ out: options.out, label: options.out, input: options.input, cacheDir: request.cacheDir, force: options.force === true });
+  const release = await lockRun(lockRequest(options, request.cacheDir));
+  try {
+    const { generate } = await import('../pipeline/generate.js');
+    return await generate({ ...request, ...(onProgress ? { onProgress } : {}) });
+  } finally {
+    await release();
+  }
 }
 
 /** The summary of a run, without its time. */

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import type { GenerateRequest } from '../pipeline/generate.js';
+import type { OutputOptions } from '../pipeline/output-options.js';
 import { DEFAULT_CACHE_DIR, DEFAULT_LOCK_WAIT_SECONDS, type CommonOptions } from './options.js';
 
 export interface GenerateOptions extends CommonOptions {
@@ -17,6 +18,8 @@ export interface GenerateOptions extends CommonOptions {
   force?: boolean;
   /** How long to wait for another run on the same output or cache, in seconds. */
   lockWait?: number;
+  /** The slice, emitters and open-type policy (config and flags: `output-flags.ts`). */
+  output?: OutputOptions;
 }
 
 /** The locks a run takes (`run-lock.ts`): its output folder and its cache. */
@@ -37,5 +40,6 @@ export function generateRequest(options: GenerateOptions): GenerateRequest {
     // Absolute: a relative folder is made again from the working folder each time (Node's recursive mkdir retries forever where that folder is gone).
     cacheDir: options.cache === false ? null : path.resolve(options.cache ?? DEFAULT_CACHE_DIR),
     ...(options.workers ? { workers: options.workers } : {}),
+    ...(options.output ? { output: options.output } : {}),
   };
 }

@@ -4,6 +4,7 @@ import { UsageError } from '../parse/input.js';
 import { GENERATOR_VERSION } from '../model/version.js';
 import { DEFAULT_CACHE_DIR, DEFAULT_INPUT, DEFAULT_LOCK_WAIT_SECONDS, DEFAULT_OUTPUT, parseLockWait, parseMaxWarnings, parseWorkers } from './options.js';
 import { reportError } from './errors.js';
+import type { OutputFlags } from './output-flags.js';
 
 // Required rather than imported: commander is CommonJS, and Node scans its source for export names first (10 ms on every run).
 const { Command, CommanderError, InvalidArgumentError, Option } = createRequire(import.meta.url)('commander') as typeof import('commander');
@@ -29,20 +30,36 @@ export async function main(argv: string[]): Promise<number> {
   };
   const workers = () => new Option('--workers <n>', 'worker threads for parsing (default: available cores)').argParser(parsing(parseWorkers));
   /** The input and output folders: a flag, else the config's `input` and `output` (`config.ts`), else the defaults. */
-  const configured = async <T extends { input?: string; out?: string }>(options: T, defaultOut: string) => {
+  const configured = async <T extends { input?: string; out?: string; config?: string } & OutputFlags>(options: T, defaultOut: string) => {
     const { loadConfig } = await import('./config.js');
-    const config = await loadConfig();
-    return { ...options, input: options.input ?? config.input ?? DEFAULT_INPUT, out: options.out ?? (defaultOut === '-' ? '-' : (config.output ?? defaultOut)) };
+    const { outputOptions } = await import('./output-flags.js');
+    const config = await loadConfig(process.cwd(), options.config);
+    return {
+      ...options,
+      input: options.input ?? config.input ?? DEFAULT_INPUT,
+      out: options.out ?? (defaultOut === '-' ? '-' : (config.output ?? defaultOut)),
+      output: outputOptions(config, options),
+    };
   };
+  /** The slice and what is emitted (`output-flags.ts`): flags win over the config's keys of the same names. */
+  const outputFlags = (command: InstanceType<typeof Command>) =>
+    command
+      .option('--include <pattern...>', 'generate only operations with a path matching one of these (config "include"): /users/{id}/messages/** /me/sendMail#POST')
+      .option('--exclude <pattern...>', 'leave out operations with a path matching one of these (config "exclude")')
+      .option('--versions <version...>', 'API versions to generate (config "versions"; default: all)')
+      .option('--emit <kind...>', 'outputs to emit: models, validators, client (config "emit"; default: all)')
+      .addOption(new Option('--open-types <policy>', 'open types: closed (no index signature) or index-signature (config "openTypes")').choices(['closed', 'index-signature']));
+  const configFlag = () => new Option('--config <file>', 'config file (default: docs2ts.config.json, else the "docs2ts" key of package.json)');
 
-  program
-    .command('model')
+  outputFlags(program
+    .command('model'))
     .description('write the linked intermediate model as JSON')
     .option('-i, --input <dir>', `docs root (<version>/api, <version>/resources; default: config "input", else ${DEFAULT_INPUT})`)
     .option('-o, --out <file>', 'output file, or - for stdout (default: -)')
     .option('--compact', 'write JSON without indentation')
     .option('-q, --quiet', 'no summary on stderr')
     .option('--debug', 'show stack traces for internal errors')
+    .addOption(configFlag())
     .addOption(workers())
     .option('--cache <dir>', 'cache folder for page facts', DEFAULT_CACHE_DIR)
     .option('--no-cache', 'read every page again and keep no cache')
@@ -52,8 +69,8 @@ export async function main(argv: string[]): Promise<number> {
       exitCode = await runModel(await configured(options, '-'));
     });
 
-  program
-    .command('generate')
+  outputFlags(program
+    .command('generate'))
     .description('write TypeScript interfaces, enums, validators and client functions per API version')
     .option('-i, --input <dir>', `docs root (<version>/api, <version>/resources; default: config "input", else ${DEFAULT_INPUT})`)
     .option('-o, --out <dir>', `output folder: new, empty or docs2ts's own (default: config "output", else ${DEFAULT_OUTPUT})`)
@@ -65,6 +82,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--no-cache', 'redo everything and keep no cache')
     .option('-q, --quiet', 'no summary on stderr')
     .option('--debug', 'show stack traces for internal errors')
+    .addOption(configFlag())
     .addOption(workers())
     .action(async (options) => {
       if (options.check && options.watch) throw new UsageError('--check and --watch do not go together: use one');
@@ -85,6 +103,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--metadata <[version=]file...>', "compare the docs with the service's CSDL ($metadata XML) for an API version (repeatable)")
     .option('-q, --quiet', 'no summary on stderr')
     .option('--debug', 'show stack traces for internal errors')
+    .addOption(configFlag())
     .addOption(workers())
     .option('--cache <dir>', 'cache folder for page facts (shared with generate and model)', DEFAULT_CACHE_DIR)
     .option('--no-cache', 'read every page again and keep no cache')
@@ -105,6 +124,7 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(new Option('--fail-on <level>', 'exit 1 when a change of this level is found').choices(['breaking', 'any']))
     .option('-q, --quiet', 'no summary on stderr')
     .option('--debug', 'show stack traces for internal errors')
+    .addOption(configFlag())
     .addOption(workers())
     .option('--cache <dir>', 'cache folder for page facts (shared with generate and model)', DEFAULT_CACHE_DIR)
     .option('--no-cache', 'keep no cache (both sides still share a temporary one)')

@@ -8,12 +8,15 @@ import { createProgress } from './progress.js';
 import { DEFAULT_CACHE_DIR, type CommonOptions } from './options.js';
 import { lockCache } from './run-lock.js';
 import { readHead } from '../pipeline/output-owner.js';
+import { modelToEmit, type OutputOptions } from '../pipeline/output-options.js';
 
 export interface ModelOptions extends CommonOptions {
   out: string;
   compact?: boolean;
   /** Cache folder for page facts; false with --no-cache. */
   cache?: string | false;
+  /** The slice (config and flags: `output-flags.ts`): the model holds only what it keeps. */
+  output?: OutputOptions;
 }
 
 export async function runModel(options: ModelOptions): Promise<number> {
@@ -23,7 +26,7 @@ export async function runModel(options: ModelOptions): Promise<number> {
   if (options.out !== '-') refuseForeignFile(options.out);
   const cacheDir = options.cache === false ? null : path.resolve(options.cache ?? DEFAULT_CACHE_DIR);
   const release = await lockCache(cacheDir, options.quiet);
-  const { model, skipped } = await buildModel(options.input, {
+  const { model: whole, skipped } = await buildModel(options.input, {
     ...(options.workers ? { workers: options.workers } : {}),
     ...(cacheDir === null ? {} : { cacheDir }),
     onProgress: (done, total) => progress.update('parse', done, total),
@@ -31,6 +34,7 @@ export async function runModel(options: ModelOptions): Promise<number> {
     progress.end();
     return release();
   });
+  const { model } = modelToEmit(whole, options.output);
   const json = JSON.stringify(model, null, options.compact ? undefined : 2) + '\n';
   if (options.out === '-') process.stdout.write(json);
   else await writeAtomic(options.out, json);

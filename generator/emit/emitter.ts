@@ -26,7 +26,13 @@ export interface EmitContext {
   names: NameTable;
   /** What the header says the output was made from (`docs-input`), never an absolute path. */
   inputLabel: string;
+  /** The API version a slice was cut from (`EmitOptions.whole`): identifiers and file layout are computed over it. */
+  whole?: { types: ModelType[]; operations: ModelOperation[] };
+  /** Open types: no index signature (`closed`, the default), or `[property: string]: unknown` (`index-signature`). */
+  openTypes?: OpenTypes;
 }
+
+export type OpenTypes = 'closed' | 'index-signature';
 
 export interface Emitter {
   name: string;

@@ -7,19 +7,31 @@
 import { Digester, hashOf } from '../model/hash.js';
 import { compareStrings } from '../model/diagnostic.js';
 import type { Model, ModelOperation, ModelType } from '../model/ir.js';
-import type { EmitContext, EmittedFile, Emitter, PlannedFile } from './emitter.js';
+import type { EmitContext, EmittedFile, Emitter, OpenTypes, PlannedFile } from './emitter.js';
 import { NameTable } from './naming.js';
 
 export interface EmitOptions {
   /** What the header says the output was made from (a relative path, never absolute). */
   inputLabel: string;
   emitters: readonly Emitter[];
+  /**
+   * The whole model a slice (`model/slice.ts`) was cut from: identifiers and file
+   * layout are assigned over it, so a slice prints each type and operation as the
+   * whole output does.
+   */
+  whole?: Model;
+  /** Open types: no index signature (default), or `[property: string]: unknown` so any property is accepted. */
+  openTypes?: OpenTypes;
 }
 
-export function emitContexts(model: Model, inputLabel: string): (EmitContext & { shape: string })[] {
+export function emitContexts(model: Model, inputLabel: string, options: Pick<EmitOptions, 'whole' | 'openTypes'> = {}): (EmitContext & { shape: string })[] {
   return model.apiVersions.map((apiVersion) => {
     const types = model.types.filter((type) => type.apiVersion === apiVersion);
     const operations = model.operations.filter((operation) => operation.apiVersion === apiVersion);
+    const whole = options.whole && {
+      types: options.whole.types.filter((type) => type.apiVersion === apiVersion),
+      operations: options.whole.operations.filter((operation) => operation.apiVersion === apiVersion),
+    };
     const shape = versionShape(apiVersion, inputLabel, types, operations);
     return {
       model,
@@ -27,9 +39,11 @@ export function emitContexts(model: Model, inputLabel: string): (EmitContext & {
       types,
       operations,
       typeIndex: new Map(types.map((type) => [type.fullName, type])),
-      names: new NameTable(types, operations),
+      names: whole ? new NameTable(whole.types, whole.operations) : new NameTable(types, operations),
       inputLabel,
       shape,
+      ...(whole ? { whole } : {}),
+      openTypes: options.openTypes ?? 'closed',
     };
   });
 }
@@ -56,7 +70,7 @@ export interface FilePlan extends PlannedFile {
 export function planOutput(model: Model, options: EmitOptions): FilePlan[] {
   const files = new Map<string, FilePlan>();
   const digest = new Digester();
-  for (const ctx of emitContexts(model, options.inputLabel)) {
+  for (const ctx of emitContexts(model, options.inputLabel, options)) {
     const { shape } = ctx;
     for (const emitter of options.emitters) {
       for (const file of emitter.plan ? emitter.plan(ctx) : renderedPlan(emitter, ctx)) {

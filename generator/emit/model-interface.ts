@@ -5,6 +5,7 @@
 import type { InterfaceDeclarationStructure, OptionalKind, PropertySignatureStructure, TypeAliasDeclarationStructure } from 'ts-morph';
 import { StructureKind } from './ts-morph-values.js';
 import type { ModelType } from '../model/ir.js';
+import type { OpenTypes } from './emitter.js';
 import type { ModelPlan } from './model-plan.js';
 import { propertyTypeText } from './model-property-type.js';
 import { propertyKey } from './naming.js';
@@ -20,6 +21,7 @@ export interface InterfaceEnv {
   plain: (fullName: string) => string | undefined;
   /** Wire name → TypeScript type text of every property a type's interface declares or inherits. */
   declaredProperties: (type: ModelType) => ReadonlyMap<string, string>;
+  openTypes: OpenTypes;
 }
 
 export function interfaceStatements(type: ModelType, env: InterfaceEnv): (InterfaceDeclarationStructure | TypeAliasDeclarationStructure)[] {
@@ -53,8 +55,12 @@ export function interfaceStatements(type: ModelType, env: InterfaceEnv): (Interf
     extends: baseName === undefined ? [] : [omitted.length ? `Omit<${baseName}, ${omitted.map((p) => JSON.stringify(p)).join(' | ')}>` : baseName],
     docs: jsDoc(type.description, typeNote(type), env.plan.hierarchy.baseNote(type)),
     properties,
-    // An open type may carry dynamic properties; the validator allows them too.
-    indexSignatures: type.openType && !env.plan.hierarchy.ancestorsOf(type).some((t) => t.openType) ? [{ keyName: 'property', keyType: 'string', returnType: 'unknown' }] : [],
+    // An open type may carry dynamic properties; the validator allows them. The interface declares them only
+    // when asked (`openTypes: "index-signature"`): with an index signature, a misspelt property compiles.
+    indexSignatures:
+      env.openTypes === 'index-signature' && type.openType && !env.plan.hierarchy.ancestorsOf(type).some((t) => t.openType)
+        ? [{ keyName: 'property', keyType: 'string', returnType: 'unknown' }]
+        : [],
   });
   const union = env.plan.names.union(type.fullName);
   if (union !== undefined) {

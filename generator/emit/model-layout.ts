@@ -22,7 +22,8 @@ export class ModelLayout {
   readonly chunks: Chunk[];
   private readonly chunkOfType = new Map<string, Chunk>();
 
-  constructor(types: readonly ModelType[], chunkSize = DEFAULT_CHUNK_SIZE) {
+  /** `keep`: lay out `types`, then hold only those named in it (files left empty are dropped): a slice's layout. */
+  constructor(types: readonly ModelType[], chunkSize = DEFAULT_CHUNK_SIZE, keep?: ReadonlySet<string>) {
     const byNamespace = new Map<string, ModelType[]>();
     for (const type of types) {
       const list = byNamespace.get(type.namespace);
@@ -37,7 +38,8 @@ export class ModelLayout {
       if (members.length <= chunkSize) chunks.push({ id: file, types: members });
       else for (const [prefix, group] of splitByPrefix(members, 1, chunkSize)) chunks.push({ id: `${file}/${prefix}`, types: group });
     }
-    this.chunks = chunks.sort((a, b) => compareStrings(a.id, b.id));
+    const held = keep ? chunks.map((chunk) => ({ ...chunk, types: chunk.types.filter((type) => keep.has(type.fullName)) })).filter((chunk) => chunk.types.length > 0) : chunks;
+    this.chunks = held.sort((a, b) => compareStrings(a.id, b.id));
     for (const chunk of this.chunks) for (const type of chunk.types) this.chunkOfType.set(type.fullName, chunk);
   }
 

@@ -28,8 +28,17 @@ export function modelPlan(ctx: EmitContext, options: ModelPlanOptions = {}): Mod
   let plan = bySize.get(chunkSize);
   if (!plan) {
     const hierarchy = new TypeHierarchy(ctx.typeIndex);
-    const types = ctx.types.filter((type) => ctx.names.typeName(type.fullName) !== undefined);
-    plan = { hierarchy, names: new ModelNames(ctx, hierarchy), layout: new ModelLayout(types, chunkSize) };
+    // A slice: names and layout over the whole version, so each type is printed, and placed, as in the whole output.
+    const from = ctx.whole ?? ctx;
+    const names = ctx.whole
+      ? new ModelNames({ ...ctx.whole, names: ctx.names }, new TypeHierarchy(new Map(ctx.whole.types.map((type) => [type.fullName, type]))))
+      : new ModelNames(ctx, hierarchy);
+    const layout = new ModelLayout(
+      from.types.filter((type) => ctx.names.typeName(type.fullName) !== undefined),
+      chunkSize,
+      ctx.whole ? new Set(ctx.types.map((type) => type.fullName)) : undefined,
+    );
+    plan = { hierarchy, names, layout };
     bySize.set(chunkSize, plan);
   }
   return plan;

@@ -26,7 +26,7 @@ export function createModelsEmitter(options: ModelPlanOptions = {}): Emitter {
       const files: PlannedFile[] = plan.layout.chunks.map((chunk) => ({
         path: `${ctx.apiVersion}/${MODELS_FOLDER}/${chunk.id}.ts`,
         inputs: () => [...chunk.types.map(sourcelessType), ...inheritedInputs(chunk, plan)],
-        render: () => printStatements(header, chunkStatements(chunk, plan, ctx.typeIndex, declared)),
+        render: () => printStatements(header, chunkStatements(chunk, plan, ctx, declared)),
       }));
       files.push({ path: `${ctx.apiVersion}/${MODELS_FOLDER}/index.ts`, inputs: () => [], render: () => barrel(header, plan.layout.chunks) });
       return files;
@@ -54,7 +54,7 @@ function ancestorsOf(chunk: Chunk, plan: ModelPlan): ModelType[] {
 
 export const modelsEmitter: Emitter = createModelsEmitter();
 
-function chunkStatements(chunk: Chunk, plan: ModelPlan, typeIndex: ReadonlyMap<string, ModelType>, declaredProperties: InterfaceEnv['declaredProperties']): StatementStructures[] {
+function chunkStatements(chunk: Chunk, plan: ModelPlan, ctx: EmitContext, declaredProperties: InterfaceEnv['declaredProperties']): StatementStructures[] {
   const imports = new Map<string, Set<string>>();
   const use = (fullName: string, identifier: string | undefined) => {
     const home = plan.layout.chunkOf(fullName);
@@ -63,7 +63,8 @@ function chunkStatements(chunk: Chunk, plan: ModelPlan, typeIndex: ReadonlyMap<s
   };
   const env: InterfaceEnv = {
     plan,
-    typeIndex,
+    typeIndex: ctx.typeIndex,
+    openTypes: ctx.openTypes ?? 'closed',
     reference: (fullName) => use(fullName, plan.names.reference(fullName)),
     plain: (fullName) => use(fullName, plan.names.type(fullName)),
     declaredProperties,

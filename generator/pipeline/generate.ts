@@ -11,6 +11,7 @@ import type { FilePlan } from '../emit/index.js';
 import { lazyPool } from './pool.js';
 import { openRun, type GenerateRequest, type GenerateResult } from './incremental/run.js';
 import { outputReader, renderChanged } from './incremental/render.js';
+import { emitSettings, modelToEmit } from './output-options.js';
 
 export type { GenerateRequest, GenerateResult, GenerateSession, Phase } from './incremental/run.js';
 
@@ -27,8 +28,13 @@ export async function generate(request: GenerateRequest): Promise<GenerateResult
     // Link each version, whole.
     const models: Model[] = run.versions.map((version) => linkModel({ pages: loaded.facts.filter((facts) => facts.apiVersion === version) })).filter((model) => model.apiVersions.length > 0);
     run.lap('link');
-    // Plan every output file, with a fingerprint of what its text depends on.
-    const plans: FilePlan[] = models.flatMap((model) => planOutput(model, { inputLabel: run.inputLabel, emitters: EMITTERS }).map((plan) => inFolder(plan, model.apiVersions[0]!)));
+    // Plan every output file (of the slice, when the request takes one), with a fingerprint of what its text depends on.
+    const emitOptions = { inputLabel: run.inputLabel, ...emitSettings(EMITTERS, request.output) };
+    const plans: FilePlan[] = models.flatMap((model) => {
+      // A slice is planned with the whole model it was cut from (`output-options.ts`).
+      const cut = modelToEmit(model, request.output);
+      return planOutput(cut.model, { ...emitOptions, whole: cut.whole }).map((plan) => inFolder(plan, model.apiVersions[0]!));
+    });
     run.lap('plan');
     // Render and format the files whose fingerprint or output changed.
     const rendered = await renderChanged(plans, run.intact, { pool: plans.length > 0 ? pool.get : undefined, lastOutput: outputReader(request.out), onProgress: (done, total) => request.onProgress?.('emit', done, total) });

@@ -164,7 +164,7 @@ describe('config', () => {
   });
 
   it.each([
-    ['{ "rulez": {} }', 'docs2ts.config.json: unknown key `rulez`; use input, output, rules, ignore (did you mean `rules`?)'],
+    ['{ "rulez": {} }', 'docs2ts.config.json: unknown key `rulez`; use input, output, include, exclude, versions, emit, openTypes, rules, ignore (did you mean `rules`?)'],
     ['{ "rules": { "link-broken": "warning" } }', 'docs2ts.config.json: `rules.link-broken` is "warning"; use "off", "warn" or "error"'],
     ['{ "rules": { "link-brokn": "off" } }', 'docs2ts.config.json: `rules` names unknown rule `link-brokn`; use a rule id (did you mean `link-broken`?); docs2ts check --help lists them'],
     ['{ "ignore": [3] }', 'docs2ts.config.json: `ignore[0]` is 3; write a file glob string or { "rule": "id", "file": "glob" }'],

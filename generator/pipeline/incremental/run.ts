@@ -15,6 +15,7 @@
  *   written, and the run recorded: input and output stamps and hashes, each
  *   file's fingerprint and the hashes of its parts before prettier.
  */
+import { keyedCodeId, type OutputOptions } from '../output-options.js';
 import path from 'node:path';
 import type { PageFacts } from '../../extract/facts.js';
 import { compareStrings } from '../../model/diagnostic.js';
@@ -49,6 +50,8 @@ export interface GenerateRequest {
   onProgress?: (phase: Phase, done: number, total: number) => void;
   /** The generator's code ids (`code-id.ts`); tests pass others to play a new generator version. */
   codeIds?: CodeIds;
+  /** The slice, emitters and open-type policy (`../output-options.ts`); absent: everything, as by default. */
+  output?: OutputOptions;
 }
 
 export interface GenerateSession {
@@ -118,7 +121,7 @@ export async function openRun(request: GenerateRequest): Promise<UpToDate | Run>
     last = now;
   };
   const ids = request.codeIds ?? (await codeIds(request.cacheDir === null ? undefined : path.join(request.cacheDir, 'code-ids.json')));
-  const key = manifestKey(ids.emit, request.input);
+  const key = manifestKey(keyedCodeId(ids.emit, request.output), request.input);
   const warnings: string[] = [];
   const manifestFile = request.cacheDir === null ? undefined : manifestPath(request.cacheDir, request.input, request.out);
   // Before any stamp is taken: a file changed after this is not proven by its stamp next time (`sameStamp`).

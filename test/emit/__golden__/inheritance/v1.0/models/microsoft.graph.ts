@@ -107,7 +107,6 @@ export interface NarrowedCode extends Omit<BaseWithCode, "code"> {
  * Complex type `microsoft.graph.openThing`; open: may carry properties not listed here.
  */
 export interface OpenThing {
-  [property: string]: unknown;
   /** The OData type of the value (`#microsoft.graph.x`), sent when it differs from the declared type. */
   "@odata.type"?: string;
   name?: string | null;
