@@ -6,14 +6,11 @@
  * `commonjs`, and run against a loopback server. Once over the seeds
  * (docs-input), always; once over the corpus (`../shared/graph-docs`), which
  * is skipped, saying so, when it is absent.
- *
- * The last `describe` needs the client part of issue 21 (multi-path client
- * functions, retries, $batch), built on another branch: it fails until that
- * branch is merged.
+ * The last `describe` runs the client's paths, retries and `$batch`.
  */
 import { execFile, execFileSync, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
@@ -211,24 +208,36 @@ describe.skipIf(!built)('a consumer project installs the packed docs2ts', () => 
 });
 
 /**
- * Needs the client part of issue 21 (another branch): retries of 429 and $batch
- * in the runtime. Fails until that branch is merged; see the report.
+ * The client in a consumer project: both documented paths of one operation
+ * (a copy of the seeds whose update page documents a second path), a 429 then
+ * a 200 retried, and a batch of three as one `$batch` request.
  */
-describe.skipIf(!built)('after the client branch of issue 21 is merged: retries and $batch in a consumer project', () => {
-  it('a 429 then a 200 is retried; a batch of three goes as one request', LONG, async () => {
+describe.skipIf(!built)('the client in a consumer project: paths, retries and $batch', () => {
+  it('calls both paths of one operation, retries a 429 then a 200, sends a batch of three as one request', LONG, async () => {
     const project = mkdtempSync(path.join(os.tmpdir(), 'docs2ts-consumer-client-'));
     try {
-      execFileSync(process.execPath, [path.join(repoRoot, 'bin/docs2ts.js'), 'generate', '-i', SEEDS, '-o', path.join(project, 'src/graph'), '--no-cache', '--quiet', '--versions', 'v1.0']);
+      const docs = path.join(project, 'docs');
+      cpSync(SEEDS, docs, { recursive: true });
+      const update = path.join(docs, 'v1.0/api/intune-onboarding-devicemanagementpartner-update.md');
+      const page = readFileSync(update, 'utf8');
+      const second = page.replace(
+        'PATCH /deviceManagement/deviceManagementPartners/{deviceManagementPartnerId}\n',
+        'PATCH /deviceManagement/deviceManagementPartners/{deviceManagementPartnerId}\nPATCH /deviceManagement/defaultDeviceManagementPartner\n',
+      );
+      expect(second).not.toBe(page);
+      writeFileSync(update, second);
+      execFileSync(process.execPath, [path.join(repoRoot, 'bin/docs2ts.js'), 'generate', '-i', docs, '-o', path.join(project, 'src/graph'), '--no-cache', '--quiet', '--versions', 'v1.0']);
       writeFileSync(path.join(project, 'package.json'), '{ "type": "module" }\n');
       writeFileSync(
         path.join(project, 'src/main.ts'),
         [
           "import { batch, createFetchClient } from './graph/v1.0/runtime.js';",
           "import { updateDeviceManagementPartner } from './graph/v1.0/client/index.js';",
-          "const client = createFetchClient({ baseUrl: process.argv[2]!, getToken: () => 't', retry: { maxRetries: 2 } });",
+          "const client = createFetchClient({ baseUrl: process.argv[2]!, getToken: () => 't', retry: { maxAttempts: 3 } });",
           "const retried = await updateDeviceManagementPartner(client, { deviceManagementPartnerId: 'a' }, { displayName: 'A' });",
-          "const answers = await batch(client, [0, 1, 2].map((i) => ({ id: String(i), method: 'GET', url: '/deviceManagement/deviceManagementPartners/' + i })));",
-          'console.log(JSON.stringify({ retried, answers: answers.length }));',
+          "const other = await updateDeviceManagementPartner(client, {}, { displayName: 'B' });",
+          "const answers = await batch(client, ['x', 'y', 'z'].map((id) => updateDeviceManagementPartner.request({ deviceManagementPartnerId: id }, { displayName: id })));",
+          'console.log(JSON.stringify({ retried, other, answers: answers.map((answer) => answer.ok) }));',
           'declare const process: { argv: string[] };',
           '',
         ].join('\n'),
@@ -236,17 +245,18 @@ describe.skipIf(!built)('after the client branch of issue 21 is merged: retries 
       expect(await compile(project, 'nodenext', ['src/main.ts'], 'out')).toEqual([]);
       const server = await loopback((request, count) =>
         request.url.endsWith('/$batch')
-          ? { status: 200, body: { responses: [0, 1, 2].map((i) => ({ id: String(i), status: 200, body: { id: String(i) } })) } }
+          ? { status: 200, body: { responses: [1, 2, 3].map((i) => ({ id: String(i), status: 200, body: { id: String(i) } })) } }
           : count === 1
             ? { status: 429, headers: { 'retry-after': '0' }, body: { error: { code: 'TooManyRequests', message: 'slow down' } } }
             : { status: 200, body: { id: 'a', displayName: 'A' } },
       );
       try {
         const result = await runNode(path.join(project, 'out/main.js'), server.url);
-        expect(JSON.parse(result.stdout)).toEqual({ retried: { id: 'a', displayName: 'A' }, answers: 3 });
+        expect(JSON.parse(result.stdout)).toEqual({ retried: { id: 'a', displayName: 'A' }, other: { id: 'a', displayName: 'A' }, answers: [true, true, true] });
         expect(server.seen.map((r) => `${r.method} ${r.url}`)).toEqual([
           'PATCH /v1.0/deviceManagement/deviceManagementPartners/a',
           'PATCH /v1.0/deviceManagement/deviceManagementPartners/a',
+          'PATCH /v1.0/deviceManagement/defaultDeviceManagementPartner',
           'POST /v1.0/$batch',
         ]);
       } finally {
