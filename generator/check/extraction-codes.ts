@@ -11,7 +11,7 @@ export const EXTRACTION_CODES = [
   'example-annotation-mismatch', 'example-empty', 'example-json-invalid', 'example-json-truncated',
   'example-name-duplicate', 'example-request-ignored', 'example-request-line-invalid', 'example-request-missing',
   'example-response-extra', 'example-response-missing', 'example-status-line-missing', 'front-matter-invalid',
-  'http-request-method-missing', 'http-request-missing', 'http-request-path-invalid', 'input-unreadable',
+  'http-request-method-missing', 'http-request-missing', 'http-request-path-invalid', 'include-missing', 'input-unreadable',
   'internal-error', 'json-invalid', 'json-too-deep', 'line-too-long', 'nesting-too-deep', 'page-encoding',
   'page-extension', 'page-too-complex', 'page-too-large', 'page-unreadable', 'property-annotation-row',
   'property-duplicate', 'property-name-invalid', 'property-name-missing', 'property-type-invalid',

@@ -5,23 +5,12 @@
  */
 import { extractPage } from '../../generator/extract/page.js';
 import { linkModel } from '../../generator/model/link.js';
-import { memoryPages } from '../../generator/check/page-text.js';
-import { runRules, type CheckSettings } from '../../generator/check/run-check.js';
-import type { RuleId } from '../../generator/check/types.js';
 
 export type Pages = Record<string, string>;
 
 export function buildPages(pages: Pages) {
   const facts = Object.entries(pages).map(([file, text]) => extractPage({ file, apiVersion: file.split('/')[0]!, text }));
   return { model: linkModel({ pages: facts }), pages: facts };
-}
-
-/** One rule's findings on in-memory pages, as `line:column: message` (prefixed with the file when not on the first page). */
-export function checkPages(pages: Pages, rule: RuleId, settings: CheckSettings = {}): string[] {
-  const first = Object.keys(pages)[0];
-  const result = runRules(buildPages(pages), memoryPages(pages), { ...settings, only: [rule] });
-  if (result.internalErrors.length) throw new Error(result.internalErrors[0]!.message);
-  return result.findings.map((f) => `${f.file === first ? '' : `${f.file} `}${f.line}:${f.column}: ${f.message}`);
 }
 
 /** The line (from 1) of the `nth` line of `text` holding `needle`. */

@@ -137,13 +137,13 @@ describe('docs2ts check --format html', () => {
     const project = mkdtempSync(path.join(os.tmpdir(), 'docs2ts-html-cli-'));
     try {
       mkdirSync(path.join(project, 'docs/v1.0/api'), { recursive: true });
-      writeFileSync(path.join(project, 'docs/v1.0/api/a.md'), '---\ndoc_type: apiPageType\n---\n# Get a\n\nSee [the <b>page</b>](missing.md).\n');
+      writeFileSync(path.join(project, 'docs/v1.0/api/a.md'), '---\ndoc_type: apiPageType\n---\n# Get a\n\nSee [the <b>page</b>](#missing).\n');
       let stdout = '';
       const code = await runCheck({ input: 'docs', workers: 1, cache: false, quiet: true, format: 'html', rule: ['section-missing=off'] }, { stdout: (t) => (stdout += t), stderr: () => {}, cwd: project });
       expect(code).toBe(1);
       expect(stdout.startsWith('<!doctype html>')).toBe(true);
-      expect(stdout).toContain('data-rule="link-broken" data-severity="error" data-line="6" data-column="5"');
-      expect(stdout).toContain('<span class="source">See [the &#60;b&#62;page&#60;/b&#62;](missing.md).</span>');
+      expect(stdout).toContain('data-rule="link-broken" data-severity="error" data-line="6" data-column="23"');
+      expect(stdout).toContain('<span class="source">See [the &#60;b&#62;page&#60;/b&#62;](#missing).</span>');
     } finally {
       rmSync(project, { recursive: true, force: true });
     }

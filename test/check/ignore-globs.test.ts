@@ -5,8 +5,8 @@ import { runRules, type CheckSettings } from '../../generator/check/run-check.js
 import { buildPages } from './helpers.js';
 import { resourcePage } from './pages.js';
 
-/** Three resource pages, each with one broken link: one link-broken finding per file. */
-const brokenLink = (name: string) => resourcePage(name, { intro: 'See [nothing](nothing.md).', rows: ['|id|String|Id.|'], json: '{\n  "id": "String"\n}' });
+/** Three resource pages, each with one link to a heading it lacks: one link-broken finding per file. */
+const brokenLink = (name: string) => resourcePage(name, { intro: 'See [nothing](#nothing).', rows: ['|id|String|Id.|'], json: '{\n  "id": "String"\n}' });
 const PAGES = {
   'v1.0/resources/widget.md': brokenLink('widget'),
   'v1.0/resources/gadget.md': brokenLink('gadget'),

@@ -3,13 +3,16 @@
  * case folder is a small docs input, checked as `docs2ts check` checks one
  * (discover pages, build the model, run the rule). An `ok` case has no finding;
  * a `not-ok` case has exactly the lines of its `expected.txt`
- * (`file:line:column: message`, file relative to the case folder).
+ * (`file:line:column: message`, file relative to the case folder). A case may
+ * hold `settings.json` with rule levels (`{ "levels": { "<id>": "warn" } }`),
+ * e.g. to turn on a rule that is off by default; without it the rule runs at
+ * its default level, so an off rule reports nothing.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diskPages } from '../../generator/check/page-text.js';
-import { runRules } from '../../generator/check/run-check.js';
+import { runRules, type CheckSettings } from '../../generator/check/run-check.js';
 import { RULE_IDS, type RuleId } from '../../generator/check/types.js';
 import { buildModel } from '../../generator/pipeline/build-model.js';
 import { repoRoot } from '../helpers/corpus.js';
@@ -23,9 +26,17 @@ function folders(dir: string): string[] {
 
 async function findingLines(caseDir: string, rule: RuleId): Promise<string[]> {
   const build = await buildModel(caseDir, { workers: 1 });
-  const result = runRules(build, diskPages(caseDir), { only: [rule] });
+  const result = runRules(build, diskPages(caseDir), { ...settingsOf(caseDir), only: [rule] });
   expect(result.internalErrors).toEqual([]);
   return result.findings.map((f) => `${f.file}:${f.line}:${f.column}: ${f.message}`);
+}
+
+function settingsOf(caseDir: string): CheckSettings {
+  const file = path.join(caseDir, 'settings.json');
+  if (!existsSync(file)) return {};
+  const settings = JSON.parse(readFileSync(file, 'utf8')) as CheckSettings;
+  expect(Object.keys(settings)).toEqual(['levels']);
+  return settings;
 }
 
 function expectedLines(caseDir: string): string[] {

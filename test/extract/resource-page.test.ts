@@ -262,6 +262,14 @@ describe('JSON representation', () => {
       },
     ],
     [
+      'a comment after a value: reported at the comment, not at the block start',
+      {
+        given: md('# x resource type', '## JSON representation', '<!-- { "blockType": "resource", "@odata.type": "microsoft.graph.x" } -->', '```json', '{', '  "id": "String",', '  "size": 1024 // units', '}', '```'),
+        want: { json: { annotation: expect.anything() as never, body: { raw: '{\n  "id": "String",\n  "size": 1024 // units\n}', parsed: false, source: at(5) }, source: at(4) } },
+        diagnostics: ['7:16 json-invalid'],
+      },
+    ],
+    [
       'isAbstract and abstract, strings for booleans',
       {
         given: md('# x resource type', '<!-- { "blockType": "resource", "abstract": "true", "openType": false, "@odata.type": "microsoft.graph.x" } -->', '```json', '{}', '```'),
