@@ -10,6 +10,7 @@ import { createProgress } from './progress.js';
 import { generateRequest, lockRequest, type GenerateOptions } from './generate-request.js';
 import { claimOutputDir } from '../pipeline/output-owner.js';
 import { lockRun } from './run-lock.js';
+import { describeApiChanges } from './api-changes-line.js';
 
 /** `module.enableCompileCache`, on a Node that has it. */
 const { enableCompileCache } = module as { enableCompileCache?: (dir: string) => unknown };
@@ -46,6 +47,8 @@ export async function runGenerate(options: GenerateOptions): Promise<number> {
     return 1;
   }
   if (!options.quiet) process.stderr.write(`${describeRun(options.out, result)}; ${seconds} s\n`);
+  const changes = describeApiChanges(result);
+  if (changes && !options.quiet) process.stderr.write(`${changes}\n`);
   return 0;
 }
 

@@ -12,6 +12,7 @@ import { UsageError } from '../parse/input.js';
 import { generateRequest, lockRequest, type GenerateOptions } from './generate-request.js';
 import { DEFAULT_CACHE_DIR } from './options.js';
 import { lockRun } from './run-lock.js';
+import { describeApiChanges } from './api-changes-line.js';
 
 export interface WatchIo {
   write: (line: string) => void;
@@ -36,6 +37,8 @@ export async function watchGenerate(options: GenerateOptions, io: WatchIo = { wr
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       for (const line of result.warnings) say(`docs2ts: warning: ${line}`);
       if (!options.quiet) say(`[${clock()}] ${changeLine(result.changedPages)}: ${writeLine(result)}; ${seconds} s`);
+      const changes = describeApiChanges(result);
+      if (changes && !options.quiet) say(`[${clock()}] ${changes}`);
     } catch (error) {
       // A bad state of the input (a folder removed while editing) is reported; the next change runs again.
       say(`[${clock()}] docs2ts: ${error instanceof UsageError ? '' : 'internal error: '}${(error as Error)?.message ?? String(error)}`);

@@ -62,5 +62,5 @@ it(`check finishes on pages whose lines are ${LINE}-character runs`, () => {
   };
   const result = runRules(buildPages(pages), memoryPages(pages), {});
   expect(result.internalErrors).toEqual([]);
-  expect([...new Set(result.findings.map((f) => f.ruleId))].sort()).toEqual(['example-unpaired', 'http-request-mismatch', 'property-name-invalid', 'property-type-invalid', 'table-json-mismatch']);
+  expect([...new Set(result.findings.map((f) => f.ruleId))].sort()).toEqual(['example-unpaired', 'http-request-mismatch', 'property-name-invalid', 'property-type-invalid', 'section-missing', 'table-json-mismatch']);
 }, 120_000);

@@ -34,6 +34,7 @@ import { manifestKey, manifestPath, MANIFEST_FORMAT, parseManifest, readManifest
 import { runSummary, versionSummary } from './run-summary.js';
 import { survey, type Survey } from './survey.js';
 import { versionsToBuild } from './versions.js';
+import { apiChanges, changedPages, type ApiChanges } from './api-changes.js';
 
 export type Phase = 'parse' | 'emit';
 
@@ -87,6 +88,8 @@ export interface GenerateResult {
   summary: RunSummary;
   /** Cache problems that did not stop the run (an unwritable cache folder, ...). */
   warnings: string[];
+  /** The API changes since the last run (`api-changes.ts`); absent without a last run or its facts of a changed page. */
+  apiChanges?: ApiChanges;
   /** Milliseconds per step, for the benchmark (`DOCS2TS_TIMINGS=1` prints them). */
   timings: Record<string, number>;
 }
@@ -162,6 +165,7 @@ export async function openRun(request: GenerateRequest): Promise<UpToDate | Run>
   if (request.cacheDir !== null && !store) store = await openStore(request.cacheDir, warnings);
   const building = states.filter((state) => build.has(state.page.apiVersion));
   const built = new Set(building);
+  let changes: ApiChanges | undefined;
   return {
     inputLabel: path.basename(path.resolve(request.input)),
     versions,
@@ -172,11 +176,17 @@ export async function openRun(request: GenerateRequest): Promise<UpToDate | Run>
       return {
         async finish() {
           const loaded = await load.finish();
+          // The last run's facts of the pages changed since, read before memory and cache let go of them.
+          const changed = previous ? changedPages(states, build, previousInputs) : undefined;
+          const then = changed?.then.map((record) => request.session?.facts.get(factsKey(ids.facts, record.file, record.apiVersion, record.hash)) ?? store?.loadMany([{ key: factsKey(ids.facts, record.file, record.apiVersion, record.hash), file: record.file, apiVersion: record.apiVersion }])[0]);
+          const before = then?.every((facts) => facts !== undefined) ? then : undefined;
           if (request.session) pruneMemory(request.session.facts, states, loaded.records, ids.facts);
           // The facts of the versions kept as they are stay wanted: the next edit there loads them.
           store?.keep(states.flatMap((state) => (state.hash === undefined || built.has(state) ? [] : [factsKey(ids.facts, state.page.file, state.page.apiVersion, state.hash)])));
           await store?.close().catch((error: unknown) => warnings.push(cacheWarning('save the facts cache', error)));
           lap('facts');
+          if (before && changed) changes = await apiChanges(before, loaded.facts.filter((facts) => changed.now.has(facts.file)));
+          lap('api changes');
           return loaded;
         },
       };
@@ -200,6 +210,7 @@ export async function openRun(request: GenerateRequest): Promise<UpToDate | Run>
         formatted: rendered.formatted,
         formattedParts: rendered.formattedParts,
         reusedParts: rendered.reusedParts,
+        ...(changes ? { apiChanges: changes } : {}),
       };
       if (request.check) {
         // The marker (`output-owner.ts`) is compared too: an output folder without it is not what a run writes.
