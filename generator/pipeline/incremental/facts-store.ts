@@ -90,8 +90,9 @@ export class FactsStore {
   /**
    * Facts for each request, or undefined where the cache has none that checks out.
    * Only the core (`model/facts-parts.ts`) unless `detail` is set: then the whole facts.
+   * `use: false` reads them without counting them as used by this run (they may age out).
    */
-  loadMany(requests: readonly FactsRequest[], { detail = false }: { detail?: boolean } = {}): (PageFacts | undefined)[] {
+  loadMany(requests: readonly FactsRequest[], { detail = false, use = true }: { detail?: boolean; use?: boolean } = {}): (PageFacts | undefined)[] {
     const hits = requests.map((request) => this.index.get(request.key));
     const cores = this.core.readMany(hits.map((entry) => entry && coreSpan(entry)));
     const details = detail ? this.detail.readMany(hits.map((entry) => entry && detailSpan(entry))) : undefined;
@@ -104,8 +105,8 @@ export class FactsStore {
       }
       let facts = decodeCore(cores[i], coreSpan(entry), request);
       if (facts && details) facts = joinFacts(facts, decode(details[i], detailSpan(entry)));
-      if (facts) this.used.add(request.key);
-      else this.index.delete(request.key);
+      if (!facts) this.index.delete(request.key);
+      else if (use) this.used.add(request.key);
       return facts;
     });
   }

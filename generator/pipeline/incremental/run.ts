@@ -178,7 +178,7 @@ export async function openRun(request: GenerateRequest): Promise<UpToDate | Run>
           const loaded = await load.finish();
           // The last run's facts of the pages changed since, read before memory and cache let go of them.
           const changed = previous ? changedPages(states, build, previousInputs) : undefined;
-          const then = changed?.then.map((record) => request.session?.facts.get(factsKey(ids.facts, record.file, record.apiVersion, record.hash)) ?? store?.loadMany([{ key: factsKey(ids.facts, record.file, record.apiVersion, record.hash), file: record.file, apiVersion: record.apiVersion }])[0]);
+          const then = changed?.then.map((record) => request.session?.facts.get(factsKey(ids.facts, record.file, record.apiVersion, record.hash)) ?? store?.loadMany([{ key: factsKey(ids.facts, record.file, record.apiVersion, record.hash), file: record.file, apiVersion: record.apiVersion }], { use: false })[0]);
           const before = then?.every((facts) => facts !== undefined) ? then : undefined;
           if (request.session) pruneMemory(request.session.facts, states, loaded.records, ids.facts);
           // The facts of the versions kept as they are stay wanted: the next edit there loads them.
