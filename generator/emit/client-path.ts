@@ -3,12 +3,12 @@
  * → a path template for the `path` tag of the runtime: literal text percent-encoded
  * at generation time, each `{param}` a substitution of a safe identifier.
  */
-import { camelCase } from './naming.js';
+import { claimKey, placeholderKey } from './client-path-keys.js';
 
 export interface PathParameter {
   /** The name between the braces, as written (`id | userPrincipalName`). */
   wire: string;
-  /** Key in the generated params object (`idUserPrincipalName`). */
+  /** Key in the generated params object (`userId` for `/users/{id | userPrincipalName}`: `client-path-keys.ts`). */
   key: string;
 }
 
@@ -17,9 +17,9 @@ export interface PathTemplate {
   display: string;
   /** Literal chunks around the substitutions: `chunks.length === slots.length + 1`. */
   chunks: string[];
-  /** Key of each substitution, in order (a parameter written twice appears twice). */
+  /** Key of each substitution, in order. */
   slots: string[];
-  /** Distinct parameters in first-seen order. */
+  /** One per substitution, in order: no two share a key (a name written twice gets two keys). */
   parameters: PathParameter[];
 }
 
@@ -31,19 +31,14 @@ export function parsePath(raw: string, apiVersion: string): PathTemplate | null 
   const display = normalise(raw, apiVersion);
   if (display === null) return null;
   const parameters: PathParameter[] = [];
-  const byWire = new Map<string, PathParameter>();
   const used = new Set<string>();
   const chunks: string[] = [];
   const slots: string[] = [];
   let last = 0;
   for (const match of display.matchAll(PLACEHOLDER)) {
     const wire = (match[1] ?? match[2] ?? '').trim();
-    let parameter = byWire.get(wire);
-    if (!parameter) {
-      parameter = { wire, key: claim(camelCase(wire), used) };
-      byWire.set(wire, parameter);
-      parameters.push(parameter);
-    }
+    const parameter = { wire, key: claimKey(placeholderKey(wire, display.slice(0, match.index)), used) };
+    parameters.push(parameter);
     chunks.push(encodeLiteral(display.slice(last, match.index)));
     slots.push(parameter.key);
     last = match.index + match[0].length;
@@ -84,13 +79,6 @@ function encodeLiteral(text: string): string {
   return text.replace(/%(?![0-9A-Fa-f]{2})|[^A-Za-z0-9\-._~!$&'()*+,;=:@/?%]/gu, (char) =>
     [...new TextEncoder().encode(char)].map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join(''),
   );
-}
-
-function claim(base: string, used: Set<string>): string {
-  let name = base;
-  for (let n = 2; used.has(name); n++) name = `${base}${n}`;
-  used.add(name);
-  return name;
 }
 
 /** Lower case, letters and digits only: how parameter tables and paths are matched. */

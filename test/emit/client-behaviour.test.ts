@@ -70,7 +70,7 @@ describe('generated client on the wire', () => {
     ['action sends its parameters as the body', { call: ['userSendMail', {}, { message: { subject: 'Hi' }, saveToSentItems: false }], reply: { status: 202 }, method: 'POST', url: '/v1.0/me/sendMail', body: { message: { subject: 'Hi' }, saveToSentItems: false }, result: undefined }],
     ['function with a quoted string parameter', { call: ['deviceManagementVerifyWindowsEnrollmentAutoDiscovery', { domainName: "it's/me" }], reply: { status: 200, headers: JSON_HEADERS, body: '{"value":true}' }, method: 'GET', url: "/v1.0/deviceManagement/verifyWindowsEnrollmentAutoDiscovery(domainName='it%27%27s%2Fme')", result: { value: true } }],
     ['function parameters outside the path go to the query', { call: ['listCalendarView', { startDateTime: '2024-01-01T00:00:00Z', endDateTime: '2024-01-02', 'top-count': 3, $top: 1 }], reply: { status: 200, headers: JSON_HEADERS, body: '{"value":[]}' }, method: 'GET', url: '/v1.0/me/calendarView?$top=1&startDateTime=2024-01-01T00%3A00%3A00Z&endDateTime=2024-01-02&top-count=3', result: { value: [] } }],
-    ['two path parameters', { call: ['getMessage', { userId: 'u@contoso.com', id: 'AAMk=' }, { $select: ['subject'] }], reply: { status: 200, headers: JSON_HEADERS, body: '{"subject":"s"}' }, method: 'GET', url: '/v1.0/users/u%40contoso.com/messages/AAMk%3D?$select=subject', result: { subject: 's' } }],
+    ['two path parameters', { call: ['getMessage', { userId: 'u@contoso.com', messageId: 'AAMk=' }, { $select: ['subject'] }], reply: { status: 200, headers: JSON_HEADERS, body: '{"subject":"s"}' }, method: 'GET', url: '/v1.0/users/u%40contoso.com/messages/AAMk%3D?$select=subject', result: { subject: 's' } }],
   ];
   it.each(cases)('%s', async (_, c) => {
     reply = () => c.reply;
@@ -93,7 +93,7 @@ describe('generated client on the wire', () => {
 
   it('reads a stream response as bytes', async () => {
     reply = () => ({ status: 200, headers: { 'content-type': 'image/jpeg' }, body: '\u00ff\u00d8' });
-    const bytes = (await call('getPhotoContent', { id: 'u1' })) as ArrayBuffer;
+    const bytes = (await call('getPhotoContent', { userId: 'u1' })) as ArrayBuffer;
     expect(bytes).toBeInstanceOf(ArrayBuffer);
     expect(server.requests[0]?.url).toBe('/v1.0/users/u1/photo/$value');
     expect(server.requests[0]?.headers['accept']).toBe('*/*');

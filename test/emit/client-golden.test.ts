@@ -94,9 +94,9 @@ export async function use(): Promise<void> {
   const nothing: void = await c.deleteDeviceManagementPartner(client, { deviceManagementPartnerId: '1' }, { headers: { 'If-Match': '*' } });
   const ok: boolean = (await c.deviceManagementVerifyWindowsEnrollmentAutoDiscovery(client, { domainName: 'contoso.com' })).value;
   const view = await c.listCalendarView(client, { startDateTime: 'a', endDateTime: 'b', 'top-count': 3, $top: 2 });
-  const bytes: ArrayBuffer = await c.getPhotoContent(client, { id: 'u' });
+  const bytes: ArrayBuffer = await c.getPhotoContent(client, { userId: 'u' });
   await c.userSendMail(client, {}, { message: {}, saveToSentItems: false });
-  await c.userSendMail(client, { idUserPrincipalName: 'u' }, { message: {} });
+  await c.userSendMail(client, { userId: 'u' }, { message: {} });
   await c.hostileTitleProcessExit(client, { itemId: 'a', default_: 'b', constructor_: 'c', _1: 'd' });
   const [got, sent, listed] = await batch(client, [
     c.getDeviceManagementPartner.request({ deviceManagementPartnerId: '1' }),
@@ -109,8 +109,8 @@ export async function use(): Promise<void> {
   else void listed.error.status;
   void [created, updated, next, one, nothing, ok, view, bytes];
   try {
-    await c.getMessage(client, { userId: 'u', id: 'm' });
-    await c.getMessage(client, { id: 'm' });
+    await c.getMessage(client, { userId: 'u', messageId: 'm' });
+    await c.getMessage(client, { messageId: 'm' });
   } catch (error) {
     if (error instanceof GraphError) void [error.status, error.code, error.innerError];
   }

@@ -37,12 +37,12 @@ describe('planOperation', () => {
     ['intune-onboarding-devicemanagementpartner-list', 'listDeviceManagementPartners(; -; Query<models.DeviceManagementPartner>?) → runtime.ODataCollection<models.DeviceManagementPartner> [json]'],
     ['intune-onboarding-devicemanagementpartner-get', 'getDeviceManagementPartner(deviceManagementPartnerId: string; -; Query<models.DeviceManagementPartner>?) → models.DeviceManagementPartner [json]'],
     ['intune-onboarding-devicemanagementpartner-delete', 'deleteDeviceManagementPartner(deviceManagementPartnerId: string; -; -) → void [void]'],
-    ['user-sendmail', 'userSendMail(idUserPrincipalName: string | ; { message: models.Message; saveToSentItems?: boolean }; -) → void [void]'],
-    ['message-get', 'getMessage(userId: string, id: string | id: string; -; Query<models.Message>?) → models.Message [json]'],
+    ['user-sendmail', 'userSendMail(userId: string | ; { message: models.Message; saveToSentItems?: boolean }; -) → void [void]'],
+    ['message-get', 'getMessage(userId: string, messageId: string | messageId: string; -; Query<models.Message>?) → models.Message [json]'],
     ['devicemanagement-verifywindowsenrollmentautodiscovery', 'deviceManagementVerifyWindowsEnrollmentAutoDiscovery(domainName: string; -; Query<unknown>?) → runtime.ODataValue<boolean> [json]'],
-    ['user-reminderview', 'userReminderView(idUserPrincipalName: string, startDateTime: string, endDateTime: string; -; Query<unknown>?) → runtime.ODataCollection<unknown> [json]'],
+    ['user-reminderview', 'userReminderView(userId: string, startDateTime: string, endDateTime: string; -; Query<unknown>?) → runtime.ODataCollection<unknown> [json]'],
     ['user-list-calendarview', 'listCalendarView(; -; Query<models.Message> & startDateTime & endDateTime & top-count?) → runtime.ODataCollection<models.Message> [json]'],
-    ['profilephoto-get', 'getPhotoContent(id: string; -; Query<unknown>?) → ArrayBuffer [arrayBuffer]'],
+    ['profilephoto-get', 'getPhotoContent(userId: string; -; Query<unknown>?) → ArrayBuffer [arrayBuffer]'],
     ['recipient-create', 'createThing(; { name: string; recipients?: models.Recipient[] | null; @odata.type?: string }; -) → unknown [json]'],
     ['item-hostile', 'hostileTitleProcessExit(itemId: string, default_: string, constructor_: string, _1: string; open?; -) → unknown [json]'],
     ['no-path', 'skipped'],
@@ -63,10 +63,10 @@ describe('planOperation', () => {
   });
 
   it('keeps one path per set of parameter keys, most keys first, documented order among equals', () => {
-    const paths = ['/me/events', '/users/{id}/events', '/groups/{id}/events', '/users/{id}/calendars/{calendar-id}/events', '/sites/{site-id}/events'];
+    const paths = ['/me/events', '/users/{id}/events', '/groups/{id}/events', '/users/{id}/calendars/{calendar-id}/events', '/users/{user-id}/events'];
     const result = planOperation({ ...ctx.operations[0]!, kind: 'list', method: 'GET', paths }, 'listEvents', scopeOf());
-    expect(result?.paths.map((path) => path.template.display)).toEqual(['/users/{id}/calendars/{calendar-id}/events', '/users/{id}/events', '/sites/{site-id}/events', '/me/events']);
-    expect(result?.unreachable).toEqual([{ display: '/groups/{id}/events', sameAs: '/users/{id}/events' }]);
+    expect(result?.paths.map((path) => path.template.display)).toEqual(['/users/{id}/calendars/{calendar-id}/events', '/users/{id}/events', '/groups/{id}/events', '/me/events']);
+    expect(result?.unreachable).toEqual([{ display: '/users/{user-id}/events', sameAs: '/users/{id}/events' }]);
   });
 
   it('an explicitly empty request body means no body parameter; update without a resource makes every row optional', () => {

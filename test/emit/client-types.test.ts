@@ -22,10 +22,10 @@ const CASES: [string, string, string, number][] = [
   ['a typo in an action body', `await c.userSendMail(client, {}, { message: {}, saveToSentItem: true });`, `await c.userSendMail(client, {}, { message: {}, saveToSentItems: true });`, 2561],
   ['a wrong type in an update body', `await c.updateDeviceManagementPartner(client, { deviceManagementPartnerId: '1' }, { isConfigured: 'yes' });`, `await c.updateDeviceManagementPartner(client, { deviceManagementPartnerId: '1' }, { isConfigured: true });`, 2322],
   ['a $select key the resource lacks', `await c.listDeviceManagementPartners(client, { $select: ['displayNme'] });`, `await c.listDeviceManagementPartners(client, { $select: ['displayName'] });`, 2820],
-  ['a $expand key the resource lacks', `await c.getMessage(client, { id: 'm' }, { $expand: ['subjct($select=id)'] });`, `await c.getMessage(client, { id: 'm' }, { $expand: ['subject($select=id)'] });`, 2322],
-  ['params of no documented path', `await c.getMessage(client, { userId: 'u' });`, `await c.getMessage(client, { userId: 'u', id: 'm' });`, 2345],
-  ['a typo in a path parameter', `await c.getMessage(client, { usrId: 'u', id: 'm' });`, `await c.getMessage(client, { id: 'm' });`, 2561],
-  ['a typo on a batch result body', `const [r] = await batch(client, [c.getMessage.request({ id: 'm' })]); if (r.ok) void r.body.subjct;`, `const [r] = await batch(client, [c.getMessage.request({ id: 'm' })]); if (r.ok) void r.body.subject;`, 2551],
+  ['a $expand key the resource lacks', `await c.getMessage(client, { messageId: 'm' }, { $expand: ['subjct($select=id)'] });`, `await c.getMessage(client, { messageId: 'm' }, { $expand: ['subject($select=id)'] });`, 2322],
+  ['params of no documented path', `await c.getMessage(client, { userId: 'u' });`, `await c.getMessage(client, { userId: 'u', messageId: 'm' });`, 2345],
+  ['a typo in a path parameter', `await c.getMessage(client, { usrId: 'u', messageId: 'm' });`, `await c.getMessage(client, { messageId: 'm' });`, 2561],
+  ['a typo on a batch result body', `const [r] = await batch(client, [c.getMessage.request({ messageId: 'm' })]); if (r.ok) void r.body.subjct;`, `const [r] = await batch(client, [c.getMessage.request({ messageId: 'm' })]); if (r.ok) void r.body.subject;`, 2551],
 ];
 
 describe('the generated client rejects at compile time', () => {
