@@ -99,7 +99,9 @@ describe.each([
       expect([...result.written, ...result.removed].sort(), name).toEqual(expected);
       expect(result.parsed, name).toBeLessThanOrEqual(1);
       expect(result.changedPages.length, name).toBe(1);
-      if (BY_PARTS.has(name)) {
+      // By parts only where a file has many top-level parts: the seeds' one models file has two (its enum pairs are
+      // printed without blank lines between them), and a changed half is formatted whole.
+      if (fx.withCorpus && BY_PARTS.has(name)) {
         expect(result.formattedParts, name).toBeGreaterThan(0);
         expect(result.reusedParts, name).toBeGreaterThan(result.formattedParts);
       }
