@@ -18,6 +18,10 @@ export default mergeConfig(
         // Thousands of random pages and runs killed mid-write.
         'test/robustness/fuzz.test.ts',
         'test/robustness/kill.test.ts',
+        // Hostile pages timed against their size, pages stopped past their time budget, a packed tarball installed.
+        'test/parse/pathological.test.ts',
+        'test/robustness/page-budget.test.ts',
+        'test/e2e/**',
       ],
     },
   }),
