@@ -18,6 +18,8 @@ export interface LocatedJson {
   errors: ParseError[];
   /** Offsets and lengths of `...` / `…` elisions outside strings. */
   elisions: { offset: number; length: number }[];
+  /** The brackets left open at the end of the body, outermost first (`scanJson`). */
+  open: string;
   /** The body text as parsed. */
   text: string;
   /** Page position of an offset into the body text. */
@@ -25,7 +27,7 @@ export interface LocatedJson {
 }
 
 export function locateJson(ctx: CheckContext, body: Pick<BodyFacts, 'raw' | 'source'>): LocatedJson {
-  const { blanked, elisions } = scanJson(body.raw);
+  const { blanked, elisions, open } = scanJson(body.raw);
   const found: ParseError[] = [];
   const root = parseJsonTree(blanked, found);
   const errors = found.map((error) => placeError(blanked, error));
@@ -45,7 +47,7 @@ export function locateJson(ctx: CheckContext, body: Pick<BodyFacts, 'raw' | 'sou
     const prefix = rawLine !== '' && pageLine.endsWith(rawLine) ? pageLine.length - rawLine.length : Math.max(0, pageLine.indexOf(rawLine));
     return { file: body.source.file, line, column: prefix + column + 1 };
   };
-  return { root, errors, elisions, text: blanked, at };
+  return { root, errors, elisions, open, text: blanked, at };
 }
 
 /** Key of a property node (`"name": value`), or undefined. */

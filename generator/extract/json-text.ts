@@ -23,6 +23,8 @@ export interface JsonScan {
   elisions: { offset: number; length: number }[];
   /** Brackets open at the end of the text. */
   unclosed: number;
+  /** Those brackets (`{`, `[`), outermost first. */
+  open: string;
   /** The text with elisions blanked out (same length, so offsets still match). */
   blanked: string;
 }
@@ -30,7 +32,7 @@ export interface JsonScan {
 /** One pass that knows strings from structure: elisions, brackets left open. */
 export function scanJson(text: string): JsonScan {
   const elisions: JsonScan['elisions'] = [];
-  let depth = 0;
+  const open: string[] = [];
   let inString = false;
   let blanked = '';
   for (let i = 0; i < text.length; i++) {
@@ -46,8 +48,8 @@ export function scanJson(text: string): JsonScan {
       continue;
     }
     if (ch === '"') inString = true;
-    else if (ch === '{' || ch === '[') depth++;
-    else if (ch === '}' || ch === ']') depth = Math.max(0, depth - 1);
+    else if (ch === '{' || ch === '[') open.push(ch);
+    else if (ch === '}' || ch === ']') open.pop();
     else if (ch === '…' || text.startsWith('...', i)) {
       const length = ch === '…' ? 1 : /^\.+/.exec(text.slice(i))![0].length;
       elisions.push({ offset: i, length });
@@ -57,7 +59,7 @@ export function scanJson(text: string): JsonScan {
     }
     blanked += ch;
   }
-  return { elisions, unclosed: depth, blanked };
+  return { elisions, unclosed: open.length, open: open.join(''), blanked };
 }
 
 /** Offset of the first bracket outside strings that opens a level deeper than `limit`, or undefined. */

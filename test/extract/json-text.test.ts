@@ -30,6 +30,7 @@ describe('scanJson', () => {
         { offset: 30, length: 1 },
       ],
       unclosed: 1,
+      open: '{',
       blanked: '{ "a": "x...", "b": [1,    ],  ',
     });
   });

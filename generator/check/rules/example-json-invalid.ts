@@ -37,7 +37,7 @@ function checkBody(ctx: CheckContext, message: HttpMessageFacts, role: string): 
   if (!error) return undefined;
   const comma = trailingComma(json, error.offset);
   if (comma !== undefined) return { at: json.at(comma), message: `Unexpected trailing comma in ${role} body, expected valid JSON` };
-  const open = atEnd(json, error.offset) ? unclosed(json.text) : '';
+  const open = atEnd(json, error.offset) ? json.open : '';
   if (open) return { at: json.at(error.offset), message: `Unexpected end of ${role} body with \`${open}\` unclosed, expected the JSON to end with \`${closing(open)}\`` };
   return { at: json.at(error.offset), message: `Unexpected ${describeError(json.text, error)} in ${role} body, expected valid JSON` };
 }
@@ -72,22 +72,6 @@ function trailingComma(json: LocatedJson, offset: number): number | undefined {
   let i = offset - 1;
   while (i >= 0 && /\s/.test(json.text[i]!)) i--;
   return json.text[i] === ',' ? i : undefined;
-}
-
-/** The brackets left open at the end of the text (outside strings), outermost first. */
-function unclosed(text: string): string {
-  const stack: string[] = [];
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (inString) {
-      if (ch === '\\') i++;
-      else if (ch === '"') inString = false;
-    } else if (ch === '"') inString = true;
-    else if (ch === '{' || ch === '[') stack.push(ch);
-    else if ((ch === '}' && stack.at(-1) === '{') || (ch === ']' && stack.at(-1) === '[')) stack.pop();
-  }
-  return stack.join('');
 }
 
 function closing(open: string): string {
