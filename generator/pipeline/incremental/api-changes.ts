@@ -9,23 +9,28 @@
  */
 import type { PageFacts } from '../../extract/facts.js';
 import type { ApiChange, DiffSummary } from '../../diff/change.js';
+import { factsKey, type FactsStore } from './facts-store.js';
 import type { InputRecord } from './run-manifest.js';
-import type { PageState } from './load-pages.js';
 
 export interface ApiChanges extends DiffSummary {
   /** The first breaking change (else the first change), as one line. */
   first?: string;
 }
 
-/** The pages of the versions built that changed since the last run, and a lookup of their facts then. */
-export function changedPages(states: readonly PageState[], built: ReadonlySet<string>, previous: ReadonlyMap<string, InputRecord>): { now: Set<string>; then: InputRecord[] } {
-  const now = new Set<string>();
-  const current = new Set(states.map((state) => state.page.file));
-  for (const state of states) {
-    if (built.has(state.page.apiVersion) && (state.hash === undefined || previous.get(state.page.file)?.hash !== state.hash)) now.add(state.page.file);
-  }
-  const then = [...previous.values()].filter((record) => built.has(record.apiVersion) && (now.has(record.file) || !current.has(record.file)));
-  return { now, then };
+/**
+ * The last run's facts (core) of the pages of the versions built that changed
+ * since (`changed`: edited, added or removed), from memory (watch mode) or the
+ * cache, read without counting them as used; undefined when one is in neither.
+ */
+export function lastRunFacts(changed: ReadonlySet<string>, built: ReadonlySet<string>, previous: ReadonlyMap<string, InputRecord>, factsId: string, memory: ReadonlyMap<string, PageFacts> | undefined, store: FactsStore | undefined): PageFacts[] | undefined {
+  const requests = [...previous.values()]
+    .filter((record) => changed.has(record.file) && built.has(record.apiVersion))
+    .map((record) => ({ key: factsKey(factsId, record.file, record.apiVersion, record.hash), file: record.file, apiVersion: record.apiVersion }));
+  const remembered = requests.map((request) => memory?.get(request.key));
+  const cached = store?.loadMany(requests.filter((_, i) => remembered[i] === undefined), { use: false }) ?? [];
+  let next = 0;
+  const facts = remembered.map((known) => known ?? cached[next++]);
+  return facts.every((known) => known !== undefined) ? (facts as PageFacts[]) : undefined;
 }
 
 /** The changes from `before` (the last run's facts of the changed pages) to `after` (theirs now). */

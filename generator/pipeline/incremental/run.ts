@@ -34,7 +34,7 @@ import { manifestKey, manifestPath, MANIFEST_FORMAT, parseManifest, readManifest
 import { runSummary, versionSummary } from './run-summary.js';
 import { survey, type Survey } from './survey.js';
 import { versionsToBuild } from './versions.js';
-import { apiChanges, changedPages, type ApiChanges } from './api-changes.js';
+import { apiChanges, lastRunFacts, type ApiChanges } from './api-changes.js';
 
 export type Phase = 'parse' | 'emit';
 
@@ -143,6 +143,7 @@ export async function openRun(request: GenerateRequest): Promise<UpToDate | Run>
   const outputs: OutputState = await outputState(request.out, previous, output);
   const build = versionsToBuild(states, previousInputs, previous, outputs);
   const versions = [...build].sort(compareStrings);
+  const changedPages = changedFiles(states, previousInputs);
   lap('compare');
   const save = async (manifest: RunManifest) => {
     if (manifestFile) await saveManifest(manifestFile, manifest).catch((error: unknown) => warnings.push(cacheWarning('save the run manifest', error)));
@@ -177,15 +178,14 @@ export async function openRun(request: GenerateRequest): Promise<UpToDate | Run>
         async finish() {
           const loaded = await load.finish();
           // The last run's facts of the pages changed since, read before memory and cache let go of them.
-          const changed = previous ? changedPages(states, build, previousInputs) : undefined;
-          const then = changed?.then.map((record) => request.session?.facts.get(factsKey(ids.facts, record.file, record.apiVersion, record.hash)) ?? store?.loadMany([{ key: factsKey(ids.facts, record.file, record.apiVersion, record.hash), file: record.file, apiVersion: record.apiVersion }], { use: false })[0]);
-          const before = then?.every((facts) => facts !== undefined) ? then : undefined;
+          const changed = new Set(changedPages);
+          const before = previous && lastRunFacts(changed, build, previousInputs, ids.facts, request.session?.facts, store);
           if (request.session) pruneMemory(request.session.facts, states, loaded.records, ids.facts);
           // The facts of the versions kept as they are stay wanted: the next edit there loads them.
           store?.keep(states.flatMap((state) => (state.hash === undefined || built.has(state) ? [] : [factsKey(ids.facts, state.page.file, state.page.apiVersion, state.hash)])));
           await store?.close().catch((error: unknown) => warnings.push(cacheWarning('save the facts cache', error)));
           lap('facts');
-          if (before && changed) changes = await apiChanges(before, loaded.facts.filter((facts) => changed.now.has(facts.file)));
+          if (before) changes = await apiChanges(before, loaded.facts.filter((facts) => changed.has(facts.file)));
           lap('api changes');
           return loaded;
         },
@@ -202,7 +202,7 @@ export async function openRun(request: GenerateRequest): Promise<UpToDate | Run>
       files.sort((a, b) => compareStrings(a.path, b.path));
       const base: GenerateResult = {
         ...result(files.length, summary),
-        changedPages: changedFiles(states, previousInputs),
+        changedPages,
         versions,
         linked: Object.fromEntries(Object.keys(summaries).filter((version) => build.has(version)).map((version) => [version, 'whole'])),
         parsed: loaded.parsed,
