@@ -4,7 +4,8 @@
  * `{index}`) for different things, so a generic one is named after the path
  * segment before it, singular, camel-cased, plus its generic word:
  * `/users/{id}` → `userId`, `/me/events/{id}/attachments/{id}` → `eventId`,
- * `attachmentId`, `/worksheets/{name}` → `worksheetName`. Specific names stay
+ * `attachmentId`, `/worksheets/{name}` → `worksheetName`, but `/names/{name}` → `name` (a segment
+ * already ending in the word is not repeated). Specific names stay
  * (`{user-id}` → `userId`, `{deviceManagementPartnerId}`), and so does a
  * function argument (`itemAt(index={index})`), which its argument name already
  * says, and one in the query (`?$filter=id eq '{id}'`), named by its option. Two placeholders of one path never share a key: `claimKey` numbers a
@@ -30,7 +31,10 @@ export function placeholderKey(wire: string, before: string): string {
   const word = genericWord(wire);
   if (word === null || before.includes('?') || /=\s*'?$/.test(before)) return specific;
   const owner = before.replace(PLACEHOLDERS, '/').split(/[^A-Za-z0-9_-]+/).findLast((word) => /[A-Za-z]/.test(word));
-  return owner ? camelCase(`${pluralize.singular(owner)}-${word}`) : specific;
+  if (!owner) return specific;
+  const noun = camelCase(pluralize.singular(owner));
+  const said = noun === word || noun.endsWith(word[0]!.toUpperCase() + word.slice(1));
+  return said ? noun : camelCase(`${noun}-${word}`);
 }
 
 /** `base`, or `base2`, `base3`, ... the first not in `used`; marks it used. */
