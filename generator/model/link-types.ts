@@ -7,7 +7,7 @@ import type { PropertyFacts, ResourceFacts } from '../extract/facts.js';
 import type { DocumentedFacts } from './collect-types.js';
 import { compareStrings, diagnostic, type Diagnostic, type SourceRef } from './diagnostic.js';
 import type { ModelProperty, ModelType } from './ir.js';
-import { TypeResolver } from './type-resolver.js';
+import type { Resolution, TypeResolver } from './type-resolver.js';
 
 export interface Reference {
   fullName: string;
@@ -91,8 +91,9 @@ export function linkProperty(
   references: Reference[],
   diagnostics?: Diagnostic[],
 ): ModelProperty {
-  const { ref, resolved, textNames } = resolver.resolve(property.type, file, namespace);
+  const { ref, resolved, textNames, alternatives } = resolver.resolve(property.type, file, namespace);
   if (!resolved) references.push({ fullName: ref.name, source: property.source, possibleValues: property.possibleValues ?? [] });
+  if (alternatives) diagnostics?.push(alternativesDiagnostic(alternatives, ref.name, property.source));
   if (textNames) {
     diagnostics?.push(
       diagnostic(
@@ -109,6 +110,19 @@ export function linkProperty(
   if (property.readOnly !== undefined) out.readOnly = property.readOnly;
   if (property.required !== undefined) out.required = property.required;
   return out;
+}
+
+/** A cell naming several types: info when they share a documented base type (read as it), else a warning (read as the first). */
+function alternativesDiagnostic({ names, base }: NonNullable<Resolution['alternatives']>, read: string, source: SourceRef): Diagnostic {
+  const listed = names.map((name) => `\`${name}\``).join(', ');
+  return base
+    ? diagnostic('type-alternatives', 'info', `Unexpected several types (${listed}) in one type cell, expected one type (read as their common base type \`${read}\`)`, source)
+    : diagnostic(
+        'type-alternatives',
+        'warning',
+        `Unexpected several unrelated types (${listed}) in one type cell, expected one type or types with a common documented base type (read as the first, \`${read}\`)`,
+        source,
+      );
 }
 
 function linkBaseType(facts: ResourceFacts, file: string, resolver: TypeResolver, diagnostics: Diagnostic[]): string {
