@@ -196,7 +196,9 @@ export function referencedType(apiVersion: string, fullName: string, refs: reado
 /**
  * Entity when the JSON annotation names a key, a base type is an entity, or the
  * type has an `id` and either navigation properties or CRUD operations of its
- * own (complex types can have navigation properties, but not an `id` and a URL).
+ * own (complex types can have navigation properties, but not an `id` and a URL),
+ * or is the type of another type's navigation property (a Relationships row:
+ * OData navigates only to entities; `message.mentions` → `mention`).
  * An entity keyed on `id` whose docs name no base type derives from
  * `microsoft.graph.entity`, as every such Graph type does (`baseTypeInferred`).
  * Properties redeclared from a base type are dropped from `properties` (they are
@@ -211,10 +213,11 @@ export function inheritAndClassify(
   const ENTITY = 'microsoft.graph.entity';
   const resources = [...types.values()].filter((type) => documented.get(type.fullName)?.kind === 'resource');
   const hasId = (type: ModelType) => type.keyProperty === 'id' || type.properties.some((p) => p.name === 'id');
+  const navigatedTo = new Set(resources.flatMap((type) => type.navigationProperties.map((p) => p.type.name)));
   const isEntityOwn = (type: ModelType) =>
     type.keyProperty !== undefined ||
     type.fullName === ENTITY ||
-    (hasId(type) && (type.navigationProperties.length > 0 || operatedOn.has(type.fullName)));
+    (hasId(type) && (type.navigationProperties.length > 0 || operatedOn.has(type.fullName) || navigatedTo.has(type.fullName)));
   const ownEvidence = new Set(resources.filter(isEntityOwn).map((type) => type.fullName));
   if (types.get(ENTITY)?.kind !== 'unresolved' && types.has(ENTITY)) {
     for (const type of resources) {
