@@ -67,16 +67,17 @@ const HTML_LIST = /^\s*<(?:ul|ol|li)\b[^>]*>/i;
 
 /**
  * `<ul><li>\`a\`: what a means</li><li>b - what b means</li></ul>`: the value each item
- * opens with (code-marked, or a plain token before a `:`, ` - ` or the item's end), up to
- * the list's end; an item that opens with prose ends the list.
+ * opens with (code-marked, or a plain token before a `:`, ` - `, ` -- ` or the item's end),
+ * up to the list's end; an item that opens with prose ends the list, and text after an
+ * item's `</li>` is no part of it.
  */
 function readHtmlList(text: string): string[] {
   const end = /<\/(?:ul|ol)\s*>/i.exec(text);
   const items = (end ? text.slice(0, end.index) : text).split(/<li\b[^>]*>/i).slice(1);
   const out: string[] = [];
   for (const item of items) {
-    const plain = item.replace(/<\/?li\s*>/gi, ' ').trim();
-    const value = /^`([^`]*)`/.exec(plain)?.[1]?.trim() ?? /^["'*_]*([A-Za-z_]\w*)["'*_]*\s*(?:$|:|\s[-\u2013\u2014]\s)/.exec(plain)?.[1];
+    const plain = item.split(/<\/li\s*>/i)[0]!.trim();
+    const value = /^`([^`]*)`/.exec(plain)?.[1]?.trim() ?? /^["'*_]*([A-Za-z_]\w*)["'*_]*\s*(?:$|:|\s[-\u2013\u2014]+\s)/.exec(plain)?.[1];
     if (value === undefined) break;
     if (IDENTIFIER.test(value) && !NOT_MEMBERS.has(value.toLowerCase()) && !out.includes(value)) out.push(value);
   }
