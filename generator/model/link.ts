@@ -8,6 +8,7 @@ import { collectTypes, type DocumentedFacts } from './collect-types.js';
 import { compareDiagnostics, compareStrings, type Diagnostic } from './diagnostic.js';
 import { SCHEMA_VERSION, type Model, type ModelOperation, type ModelType, type PageSummary } from './ir.js';
 import { linkOperations } from './link-operations.js';
+import { renameTypeRefs, unifyReferenceCase } from './name-case.js';
 import { addReferencedTypes, inheritAndClassify, linkDocumentedTypes, type Reference } from './link-types.js';
 import { TypeResolver, type DocumentedType } from './type-resolver.js';
 import { GENERATOR_VERSION } from './version.js';
@@ -51,7 +52,9 @@ function linkVersion(apiVersion: string, pages: PageFacts[], diagnostics: Diagno
   const references: Reference[] = [];
   const types = linkDocumentedTypes(apiVersion, documented, resolver, references, diagnostics);
   const operations = pages.flatMap((page) => linkOperations(page, resolver, references));
+  const renames = unifyReferenceCase(references, (fullName) => types.has(fullName), diagnostics);
   addReferencedTypes(apiVersion, types, references, diagnostics);
+  renameTypeRefs(types.values(), operations, renames);
   const crud = new Set(['get', 'list', 'create', 'update', 'delete']);
   const operatedOn = new Set(operations.flatMap((o) => (o.resource && crud.has(o.kind) ? [o.resource] : [])));
   inheritAndClassify(types, documented, operatedOn, diagnostics);
