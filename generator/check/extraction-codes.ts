@@ -16,5 +16,5 @@ export const EXTRACTION_CODES = [
   'page-extension', 'page-too-complex', 'page-too-large', 'page-unreadable', 'property-annotation-row',
   'property-duplicate', 'property-name-invalid', 'property-name-missing', 'property-type-invalid',
   'property-type-missing', 'resource-name-missing', 'table-malformed', 'table-row-split', 'table-too-wide',
-  'type-conflict', 'type-link-mismatch', 'type-unresolved',
+  'type-alternatives', 'type-conflict', 'type-link-mismatch', 'type-name-case', 'type-unresolved',
 ] as const;

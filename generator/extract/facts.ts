@@ -24,6 +24,16 @@ export interface TypeRefFacts {
   isPrimitive: boolean;
   /** Link target of the type name when the cell links it (`../resources/x.md`). */
   href?: string;
+  /**
+   * Every type a cell names when it names several (`[a](a.md) or [b](b.md)`, `a, b, or c`),
+   * in cell order; `name` and `href` are the first's. Linking reads them as their common base type.
+   */
+  alternatives?: TypeAlternativeFacts[];
+}
+
+export interface TypeAlternativeFacts {
+  name: string;
+  href?: string;
 }
 
 export interface PropertyFacts {

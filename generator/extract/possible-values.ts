@@ -1,7 +1,8 @@
 /**
  * Enum values a description lists: "Possible values are: `a`, `b`, `c`.",
  * "The possible values are: a, b, c", "Valid values are ...", "Supported values: ...",
- * "One of: ...". Reads only the sentence the list opens, and only identifier-like tokens.
+ * "One of: ...". Reads only the sentence the list opens, or the HTML list (`<ul><li>`) right
+ * after the opener, and only identifier-like tokens.
  */
 
 /** The phrases that open a value list; the list starts where the match ends. */
@@ -23,8 +24,9 @@ export function readPossibleValues(description: string): string[] {
   for (const opener of OPENERS) {
     opener.lastIndex = 0;
     for (let match = opener.exec(description); match; match = opener.exec(description)) {
+      const start = match.index + match[0].length;
       const introduced = /(?::|\b(?:are|is|include|includes|be))\s*$/i.test(match[0]);
-      const values = readList(sentenceFrom(description, match.index + match[0].length), introduced);
+      const values = HTML_LIST.test(description.slice(start)) ? readHtmlList(description.slice(start)) : readList(sentenceFrom(description, start), introduced);
       if (values.length > 0) return values;
     }
   }
@@ -56,6 +58,28 @@ function readList(sentence: string, introduced: boolean): string[] {
   const out: string[] = [];
   for (const item of items) {
     if (IDENTIFIER.test(item) && !NOT_MEMBERS.has(item.toLowerCase()) && !out.includes(item)) out.push(item);
+  }
+  return out;
+}
+
+/** An HTML list right after the opener (the cell's `<br>`s are spaces by then). */
+const HTML_LIST = /^\s*<(?:ul|ol|li)\b[^>]*>/i;
+
+/**
+ * `<ul><li>\`a\`: what a means</li><li>b - what b means</li></ul>`: the value each item
+ * opens with (code-marked, or a plain token before a `:`, ` - `, ` -- ` or the item's end),
+ * up to the list's end; an item that opens with prose ends the list, and text after an
+ * item's `</li>` is no part of it.
+ */
+function readHtmlList(text: string): string[] {
+  const end = /<\/(?:ul|ol)\s*>/i.exec(text);
+  const items = (end ? text.slice(0, end.index) : text).split(/<li\b[^>]*>/i).slice(1);
+  const out: string[] = [];
+  for (const item of items) {
+    const plain = item.split(/<\/li\s*>/i)[0]!.trim();
+    const value = /^`([^`]*)`/.exec(plain)?.[1]?.trim() ?? /^["'*_]*([A-Za-z_]\w*)["'*_]*\s*(?:$|:|\s[-\u2013\u2014]+\s)/.exec(plain)?.[1];
+    if (value === undefined) break;
+    if (IDENTIFIER.test(value) && !NOT_MEMBERS.has(value.toLowerCase()) && !out.includes(value)) out.push(value);
   }
   return out;
 }

@@ -2,10 +2,12 @@
  * Reads a type as the docs write it in a table cell or a sentence
  * (`String`, `Int32`, `String collection`, `Collection(x)`, `[x](link) collection`,
  * `x enum`, `Edm.Guid`, `` `string` ``, ...) into a canonical TypeRefFacts.
+ * A cell naming several types (`[a](a.md) or [b](b.md)`, `a, b, or c`, `one of a, b`)
+ * reads as the first, with every one in `alternatives` (linking picks their common base).
  */
 import type { Link, LinkReference, Nodes } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import type { TypeRefFacts } from './facts.js';
+import type { TypeAlternativeFacts, TypeRefFacts } from './facts.js';
 
 /** Lower-cased spellings → canonical Edm primitive. */
 const PRIMITIVES: Record<string, string> = {
@@ -69,12 +71,21 @@ const IDENTIFIER = /^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*$/;
 /** Reads a type from mdast (a table cell, or any phrasing parent). */
 export function readTypeNode(node: Nodes, definitions: Definitions = new Map()): TypeCellResult {
   const raw = clean(toString(node));
-  const link = firstLink(node);
+  const links = linksOf(node);
+  const link = links[0];
   if (link) {
-    const href = link.type === 'link' ? link.url : definitions.get(link.identifier.toLowerCase());
+    const hrefOf = (l: Link | LinkReference) => (l.type === 'link' ? l.url : definitions.get(l.identifier.toLowerCase()));
+    const href = hrefOf(link);
     const name = clean(toString(link));
     const result = readTypeText(name, raw);
     if (href !== undefined && !result.type.isPrimitive) result.type.href = href;
+    if (links.length > 1 && !result.type.isPrimitive && ALTERNATIVE_LINKS.test(skeleton(node))) {
+      const alternatives = links.map((l): TypeAlternativeFacts => {
+        const target = hrefOf(l);
+        return { name: typeName(clean(toString(l))) ?? '', ...(target !== undefined ? { href: target } : {}) };
+      });
+      if (alternatives.every((a) => a.name !== '')) result.type.alternatives = alternatives;
+    }
     return result;
   }
   const unclosed = BROKEN_LINK.exec(raw);
@@ -106,6 +117,8 @@ export function readTypeText(name: string, raw: string = name): TypeCellResult {
   }
   const direct = primitiveOf(text);
   if (direct) return { type: { raw: whole, name: direct, isCollection, isPrimitive: true } };
+  const alternatives = textAlternatives(text);
+  if (alternatives) return { type: { raw: whole, name: alternatives[0]!.name, isCollection, isPrimitive: false, alternatives } };
   text = text
     .replace(/^(array|list|collection) of\s+/i, '')
     .replace(/\[\]\s*$/, '')
@@ -149,15 +162,40 @@ function stripGraphPrefix(name: string): string {
   return name.replace(/^#/, '').replace(/^graph\./, 'microsoft.graph.');
 }
 
-function firstLink(node: Nodes): Link | LinkReference | undefined {
-  if (node.type === 'link' || node.type === 'linkReference') return node;
-  if ('children' in node) {
-    for (const child of node.children) {
-      const found = firstLink(child as Nodes);
-      if (found) return found;
-    }
-  }
-  return undefined;
+function linksOf(node: Nodes, out: (Link | LinkReference)[] = []): (Link | LinkReference)[] {
+  if (node.type === 'link' || node.type === 'linkReference') out.push(node);
+  else if ('children' in node) for (const child of node.children) linksOf(child as Nodes, out);
+  return out;
+}
+
+/** The cell's text with each link as `\u0000`: what the cell says around its links. */
+function skeleton(node: Nodes): string {
+  if (node.type === 'link' || node.type === 'linkReference') return '\u0000';
+  if ('children' in node) return node.children.map((child) => skeleton(child as Nodes)).join('');
+  return 'value' in node && node.type !== 'html' ? node.value : ' ';
+}
+
+/** Words a type may carry after its name (`x collection`, `x object`). */
+const NOTE = String.raw`(?:\s+(?:collection|objects?|resources?|types?|entity|complex type))?`;
+const CONNECTOR = String.raw`(?:\s*,\s*(?:or\s+)?|\s+or\s+|\s*\|\s*)`;
+const LEAD = String.raw`^\s*(?:(?:one\s+of|either)(?:\s+the\s+following)?\s*:?\s*)?`;
+/** Links joined only by `,`, `or`, `|` (maybe "one of", "collection"): alternatives, not prose that links types. */
+const ALTERNATIVE_LINKS = new RegExp(`${LEAD}\u0000${NOTE}(?:${CONNECTOR}\u0000${NOTE})+\\s*\\.?\\s*$`, 'i');
+const NAMES = new RegExp(`${LEAD}([\\w.#]+${NOTE}(?:${CONNECTOR}[\\w.#]+${NOTE})+)\\s*\\.?\\s*$`, 'i');
+
+/** `a or b`, `a, b, or c`, `one of a, b`: two or more type names, none primitive; else undefined. */
+function textAlternatives(text: string): TypeAlternativeFacts[] | undefined {
+  const list = NAMES.exec(text)?.[1];
+  if (!list) return undefined;
+  const names = list.split(new RegExp(CONNECTOR, 'i')).map(typeName);
+  if (names.length < 2 || names.some((name) => name === undefined)) return undefined;
+  return names.map((name) => ({ name: name! }));
+}
+
+/** A non-primitive type name (`x`, `microsoft.graph.x`), or undefined. */
+function typeName(text: string): string | undefined {
+  const name = text.replace(new RegExp(`${NOTE}$`, 'i'), '').trim();
+  return IDENTIFIER.test(name.replace(/^#/, '')) && !primitiveOf(name) && name.toLowerCase() !== 'null' ? stripGraphPrefix(name) : undefined;
 }
 
 /** Drops markdown emphasis and code marks, HTML breaks and outer whitespace. */

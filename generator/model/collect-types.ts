@@ -8,6 +8,7 @@
 import path from 'node:path/posix';
 import type { EnumFacts, PageFacts, PropertyFacts, ResourceFacts } from '../extract/facts.js';
 import { diagnostic, type Diagnostic } from './diagnostic.js';
+import { caseDiagnostic, caseGroups, preferredSpelling } from './name-case.js';
 
 export type DocumentedFacts =
   | { kind: 'resource'; fullName: string; facts: ResourceFacts; page: PageFacts; documentedIn: string[] }
@@ -33,11 +34,38 @@ export function collectTypes(pages: readonly PageFacts[], diagnostics: Diagnosti
       else definitions.set(entry.fullName, [entry]);
     }
   }
+  unifyCase(definitions, diagnostics);
   const types = new Map<string, DocumentedFacts>();
   for (const [fullName, list] of definitions) {
     types.set(fullName, list.length === 1 ? list[0]! : merge(list, diagnostics));
   }
   return types;
+}
+
+/**
+ * One type for names that differ only in case (`onenote` / `Onenote`): the spelling
+ * its resource page's `@odata.type` uses wins (`preferredSpelling`); the other
+ * definitions are renamed to it, each with a `type-name-case` diagnostic, and merged.
+ */
+function unifyCase(definitions: Map<string, DocumentedFacts[]>, diagnostics: Diagnostic[]): void {
+  const own = (entry: DocumentedFacts) => {
+    const odataType = entry.kind === 'resource' ? entry.facts.json?.annotation?.value?.['@odata.type'] : undefined;
+    return typeof odataType === 'string' && odataType.replace(/^#/, '') === entry.fullName;
+  };
+  for (const group of caseGroups([...definitions.values()].flat(), (entry) => entry.fullName).values()) {
+    const spellings = [...group].map(([fullName, entries]) => ({ fullName, own: entries.some(own), uses: entries.length }));
+    const { fullName: kept, why } = preferredSpelling(spellings);
+    const name = kept.slice(kept.lastIndexOf('.') + 1);
+    for (const [fullName, entries] of group) {
+      if (fullName === kept) continue;
+      for (const entry of entries) {
+        diagnostics.push(caseDiagnostic(fullName, kept, why, entry.facts.source));
+        const renamed = { ...entry, fullName: kept, facts: { ...entry.facts, name } } as DocumentedFacts;
+        definitions.get(kept)!.push(renamed);
+      }
+      definitions.delete(fullName);
+    }
+  }
 }
 
 /**

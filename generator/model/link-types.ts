@@ -7,7 +7,7 @@ import type { PropertyFacts, ResourceFacts } from '../extract/facts.js';
 import type { DocumentedFacts } from './collect-types.js';
 import { compareStrings, diagnostic, type Diagnostic, type SourceRef } from './diagnostic.js';
 import type { ModelProperty, ModelType } from './ir.js';
-import { TypeResolver } from './type-resolver.js';
+import type { Resolution, TypeResolver } from './type-resolver.js';
 
 export interface Reference {
   fullName: string;
@@ -91,8 +91,9 @@ export function linkProperty(
   references: Reference[],
   diagnostics?: Diagnostic[],
 ): ModelProperty {
-  const { ref, resolved, textNames } = resolver.resolve(property.type, file, namespace);
+  const { ref, resolved, textNames, alternatives } = resolver.resolve(property.type, file, namespace);
   if (!resolved) references.push({ fullName: ref.name, source: property.source, possibleValues: property.possibleValues ?? [] });
+  if (alternatives) diagnostics?.push(alternativesDiagnostic(alternatives, ref.name, property.source));
   if (textNames) {
     diagnostics?.push(
       diagnostic(
@@ -109,6 +110,19 @@ export function linkProperty(
   if (property.readOnly !== undefined) out.readOnly = property.readOnly;
   if (property.required !== undefined) out.required = property.required;
   return out;
+}
+
+/** A cell naming several types: info when they share a documented base type (read as it), else a warning (read as the first). */
+function alternativesDiagnostic({ names, base }: NonNullable<Resolution['alternatives']>, read: string, source: SourceRef): Diagnostic {
+  const listed = names.map((name) => `\`${name}\``).join(', ');
+  return base
+    ? diagnostic('type-alternatives', 'info', `Unexpected several types (${listed}) in one type cell, expected one type (read as their common base type \`${read}\`)`, source)
+    : diagnostic(
+        'type-alternatives',
+        'warning',
+        `Unexpected several unrelated types (${listed}) in one type cell, expected one type or types with a common documented base type (read as the first, \`${read}\`)`,
+        source,
+      );
 }
 
 function linkBaseType(facts: ResourceFacts, file: string, resolver: TypeResolver, diagnostics: Diagnostic[]): string {
@@ -182,7 +196,9 @@ export function referencedType(apiVersion: string, fullName: string, refs: reado
 /**
  * Entity when the JSON annotation names a key, a base type is an entity, or the
  * type has an `id` and either navigation properties or CRUD operations of its
- * own (complex types can have navigation properties, but not an `id` and a URL).
+ * own (complex types can have navigation properties, but not an `id` and a URL),
+ * or is the type of another type's navigation property (a Relationships row:
+ * OData navigates only to entities; `message.mentions` → `mention`).
  * An entity keyed on `id` whose docs name no base type derives from
  * `microsoft.graph.entity`, as every such Graph type does (`baseTypeInferred`).
  * Properties redeclared from a base type are dropped from `properties` (they are
@@ -197,10 +213,11 @@ export function inheritAndClassify(
   const ENTITY = 'microsoft.graph.entity';
   const resources = [...types.values()].filter((type) => documented.get(type.fullName)?.kind === 'resource');
   const hasId = (type: ModelType) => type.keyProperty === 'id' || type.properties.some((p) => p.name === 'id');
+  const navigatedTo = new Set(resources.flatMap((type) => type.navigationProperties.map((p) => p.type.name)));
   const isEntityOwn = (type: ModelType) =>
     type.keyProperty !== undefined ||
     type.fullName === ENTITY ||
-    (hasId(type) && (type.navigationProperties.length > 0 || operatedOn.has(type.fullName)));
+    (hasId(type) && (type.navigationProperties.length > 0 || operatedOn.has(type.fullName) || navigatedTo.has(type.fullName)));
   const ownEvidence = new Set(resources.filter(isEntityOwn).map((type) => type.fullName));
   if (types.get(ENTITY)?.kind !== 'unresolved' && types.has(ENTITY)) {
     for (const type of resources) {

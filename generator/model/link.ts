@@ -4,12 +4,13 @@
  * represented, inheritance applied and operations attached.
  */
 import type { PageFacts, PageKind } from '../extract/facts.js';
-import { collectTypes } from './collect-types.js';
+import { collectTypes, type DocumentedFacts } from './collect-types.js';
 import { compareDiagnostics, compareStrings, type Diagnostic } from './diagnostic.js';
 import { SCHEMA_VERSION, type Model, type ModelOperation, type ModelType, type PageSummary } from './ir.js';
 import { linkOperations } from './link-operations.js';
+import { renameTypeRefs, unifyReferenceCase } from './name-case.js';
 import { addReferencedTypes, inheritAndClassify, linkDocumentedTypes, type Reference } from './link-types.js';
-import { TypeResolver } from './type-resolver.js';
+import { TypeResolver, type DocumentedType } from './type-resolver.js';
 import { GENERATOR_VERSION } from './version.js';
 
 export { GENERATOR_VERSION };
@@ -47,18 +48,24 @@ export function linkModel({ pages, inputDiagnostics = [] }: LinkInput): Model {
 
 function linkVersion(apiVersion: string, pages: PageFacts[], diagnostics: Diagnostic[]): { types: ModelType[]; operations: ModelOperation[] } {
   const documented = collectTypes(pages, diagnostics);
-  const resolver = new TypeResolver(
-    [...documented.values()].map((entry) => ({ fullName: entry.fullName, name: entry.facts.name, namespace: entry.facts.namespace })),
-    pages,
-  );
+  const resolver = new TypeResolver([...documented.values()].map(documentedType), pages);
   const references: Reference[] = [];
   const types = linkDocumentedTypes(apiVersion, documented, resolver, references, diagnostics);
   const operations = pages.flatMap((page) => linkOperations(page, resolver, references));
+  const renames = unifyReferenceCase(references, (fullName) => types.has(fullName), diagnostics);
   addReferencedTypes(apiVersion, types, references, diagnostics);
+  renameTypeRefs(types.values(), operations, renames);
   const crud = new Set(['get', 'list', 'create', 'update', 'delete']);
   const operatedOn = new Set(operations.flatMap((o) => (o.resource && crud.has(o.kind) ? [o.resource] : [])));
   inheritAndClassify(types, documented, operatedOn, diagnostics);
   return { types: [...types.values()], operations };
+}
+
+function documentedType(entry: DocumentedFacts): DocumentedType {
+  const type: DocumentedType = { fullName: entry.fullName, name: entry.facts.name, namespace: entry.facts.namespace };
+  const base = entry.kind === 'resource' ? entry.facts.baseType : null;
+  if (base) type.base = { name: base.name, file: entry.page.file, ...(base.href ? { href: base.href } : {}) };
+  return type;
 }
 
 function summarizePages(pages: readonly PageFacts[]): PageSummary {

@@ -10,6 +10,8 @@ export interface DocumentedType {
   fullName: string;
   name: string;
   namespace: string;
+  /** The base type as its page writes it, and that page (for a relative link). */
+  base?: { name: string; href?: string; file: string };
 }
 
 export interface Resolution {
@@ -18,6 +20,11 @@ export interface Resolution {
   resolved: boolean;
   /** Set when the link text names one documented type and the link goes to another's page (the page wins). */
   textNames?: string;
+  /**
+   * Set when the cell names several types: their full names, and the nearest documented
+   * type all of them are or derive from (`ref` is then that type), else null (`ref` is the first).
+   */
+  alternatives?: { names: string[]; base: string | null };
 }
 
 export class TypeResolver {
@@ -68,8 +75,16 @@ export class TypeResolver {
    * exact full name, the page's namespace, microsoft.graph, a bare name documented
    * in one namespace only; then the same again ignoring case.
    */
-  resolve(type: Pick<TypeRefFacts, 'name' | 'isCollection' | 'isPrimitive' | 'href'>, fromFile: string, namespace: string): Resolution {
+  resolve(type: Pick<TypeRefFacts, 'name' | 'isCollection' | 'isPrimitive' | 'href' | 'alternatives'>, fromFile: string, namespace: string): Resolution {
     if (type.isPrimitive) return { ref: { name: type.name, isCollection: type.isCollection }, resolved: true };
+    if (type.alternatives && type.alternatives.length > 1) {
+      const { alternatives, ...first } = type;
+      const each = alternatives.map((alternative) => this.resolve({ ...alternative, isCollection: false, isPrimitive: false }, fromFile, namespace));
+      const names = each.map((resolution) => resolution.ref.name);
+      const base = each.every((resolution) => resolution.resolved) ? this.commonBase(names) : null;
+      const resolution = base ? { ref: { name: base, isCollection: type.isCollection }, resolved: true } : this.resolve(first, fromFile, namespace);
+      return { ...resolution, alternatives: { names, base } };
+    }
     const byName = this.find(type.name, namespace);
     const byLink = this.fromHref(type.href, fromFile);
     const found = byLink ?? byName ?? this.findIgnoringCase(type.name, namespace);
@@ -79,6 +94,24 @@ export class TypeResolver {
       return resolution;
     }
     return { ref: { name: qualify(type.name, namespace), isCollection: type.isCollection }, resolved: false };
+  }
+
+  /** The nearest type that each of the types (full names of documented types) is or derives from, or null. */
+  commonBase(fullNames: readonly string[]): string | null {
+    const [first, ...others] = fullNames.map((fullName) => this.chainOf(fullName));
+    const shared = first?.find((candidate) => others.every((chain) => chain.includes(candidate)));
+    return shared ?? null;
+  }
+
+  /** The type and its base types, nearest first (the documented base types as their pages write them). */
+  private chainOf(fullName: string): string[] {
+    const chain: string[] = [];
+    for (let type = this.byFullName.get(fullName); type && !chain.includes(type.fullName); ) {
+      chain.push(type.fullName);
+      const base = type.base;
+      type = base && (this.fromHref(base.href, base.file) ?? this.find(base.name, type.namespace) ?? this.findIgnoringCase(base.name, type.namespace));
+    }
+    return chain;
   }
 
   /** Full name for a name, or undefined. */

@@ -24,6 +24,12 @@ describe('readPossibleValues', () => {
     ['plain prose stops the list', { given: 'Possible value: PropertyConflict - indicates a property value is not unique.', want: [] }],
     ['quoted plain values', { given: "Possible values are 'low', 'medium' or 'high'.", want: ['low', 'medium', 'high'] }],
     ['no opener', { given: 'The display name. Read-only. One of the names.', want: [] }],
+    ['HTML list of code-marked values', { given: 'Supported values are:<ul><li>`AzureADMyOrg`: Users in my tenant (i.e. single tenant).</li><li>`AzureADMultipleOrgs`: Users in any tenant.</li></ul> See more.', want: ['AzureADMyOrg', 'AzureADMultipleOrgs'] }],
+    ['HTML list after a break, "for x are"', { given: 'The supported values for dataType are: <ul><li>`string` : a string. </li><li>`int64` : an integer.</li></ul>', want: ['string', 'int64'] }],
+    ['HTML list of plain values with dashes, no closing tags', { given: 'The possible values are:<ul><li>Application - An application.<li>SocialIdp - For internal use. </ul>', want: ['Application', 'SocialIdp'] }],
+    ['HTML items without <ul>, double dashes, text after the last </li>', { given: 'Supported values are: <li>None</li><li>NotifySender -- Inform the sender.</li><li>ReportFalsePositive</li>When the DLP provider is updating the message, userAction is not required.', want: ['None', 'NotifySender', 'ReportFalsePositive'] }],
+    ['HTML list ends at an item of prose', { given: 'Possible values are: <ul><li>`a`</li><li>When b is set, nothing.</li><li>`c`</li></ul>', want: ['a'] }],
+    ['values after the list are not read', { given: 'Possible values are: <ul><li>`a`</li></ul> Supports `$filter` (`eq`).', want: ['a'] }],
     ['later opener when the first lists nothing', { given: 'See possible values below. Valid values are: `x`, `y`.', want: ['x', 'y'] }],
   ])('%s', (_name, { given, want }) => {
     expect(readPossibleValues(given)).toEqual(want);

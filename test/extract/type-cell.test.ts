@@ -44,3 +44,33 @@ describe('readTypeNode', () => {
     expect(result.type.name).toBe('Edm.Untyped');
   });
 });
+
+describe('cells naming several types', () => {
+  it.each([
+    [
+      '[appHostedMediaConfig](apphostedmediaconfig.md) or [serviceHostedMediaConfig](servicehostedmediaconfig.md)',
+      { name: 'appHostedMediaConfig', href: 'apphostedmediaconfig.md', alternatives: [{ name: 'appHostedMediaConfig', href: 'apphostedmediaconfig.md' }, { name: 'serviceHostedMediaConfig', href: 'servicehostedmediaconfig.md' }] },
+    ],
+    ['[a](a.md), [b](b.md), or [c](c.md) collection', { name: 'a', isCollection: true, alternatives: [{ name: 'a', href: 'a.md' }, { name: 'b', href: 'b.md' }, { name: 'c', href: 'c.md' }] }],
+    ['One of [a](a.md), [b][ref]', { name: 'a', alternatives: [{ name: 'a', href: 'a.md' }, { name: 'b', href: '../resources/ref-target.md' }] }],
+    ['organizerMeetingInfo or tokenMeetingInfo', { name: 'organizerMeetingInfo', alternatives: [{ name: 'organizerMeetingInfo' }, { name: 'tokenMeetingInfo' }] }],
+    ['a, b, or microsoft.graph.c', { name: 'a', alternatives: [{ name: 'a' }, { name: 'b' }, { name: 'microsoft.graph.c' }] }],
+    ['one of: a, b', { name: 'a', alternatives: [{ name: 'a' }, { name: 'b' }] }],
+  ])('reads %s as alternatives', (cell, want) => {
+    const { type, problem } = readTypeNode(cellOf(cell), new Map([['ref', '../resources/ref-target.md']]));
+    expect(problem).toBeUndefined();
+    expect(type).toMatchObject({ isPrimitive: false, ...want });
+  });
+
+  it.each([
+    ['String or Int32', 'Edm.String'],
+    ['riskLevel or null', 'riskLevel'],
+    ['colorbox', 'colorbox'],
+    ['A supported resource instance: [message](message.md), or [event](event.md).', 'message'],
+    ['[message](message.md) that contains one or more [mention](mention.md) objects', 'message'],
+  ])('reads %s as one type', (cell, name) => {
+    const { type } = readTypeNode(cellOf(cell));
+    expect(type.name).toBe(name);
+    expect(type.alternatives).toBeUndefined();
+  });
+});
