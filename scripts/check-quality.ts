@@ -201,6 +201,7 @@ const KINDS: Kind[] = [
     name: 'resource page with `doc_type: apiPageType`, JSON key misspelt',
     rule: 'table-json-mismatch',
     folder: 'resources',
+    with: versionResources,
     mutate(lines) {
       const docType = index(lines, /^doc_type:\s*resourcePageType\s*$/);
       const json = index(lines, /^## JSON representation\s*$/i);
