@@ -17,7 +17,7 @@ import { linkModel } from '../generator/model/link.js';
 import { memoryPages } from '../generator/check/page-text.js';
 import { runRules } from '../generator/check/run-check.js';
 import { RULE_IDS, type RuleId } from '../generator/check/types.js';
-import type { PageFacts } from '../generator/extract/facts.js';
+import type { PageFacts, ResourceFacts } from '../generator/extract/facts.js';
 
 interface Mutated {
   text: string;
@@ -135,8 +135,14 @@ const KINDS: Kind[] = [
     name: 'date-time value out of range (`2021-13-45T99:00:00Z`)',
     rule: 'example-type-mismatch',
     with: versionResources,
-    mutate(lines) {
-      const at = index(lines, /^\s*"\w+DateTime"\s*:\s*"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z"\s*,?\s*$/);
+    mutate(lines, file) {
+      // A top-level property that the resource page of the example's annotated type lists as DateTimeOffset (else no rule knows its type).
+      const types = documentedTypes(file.split('/')[0]!);
+      const at = lines.findIndex((line, i) => {
+        const match = /^ {2}"(\w+DateTime)"\s*:\s*"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z"\s*,?\s*$/.exec(line);
+        const type = match ? annotatedType(lines, i) : undefined;
+        return types.get(type?.toLowerCase() ?? '')?.properties.some((p) => p.name === match![1] && p.type.name === 'Edm.DateTimeOffset') ?? false;
+      });
       if (at < 0) return undefined;
       const line = lines[at]!;
       const quote = line.indexOf('"', line.indexOf(':'));
@@ -249,8 +255,12 @@ const KINDS: Kind[] = [
     name: 'collection response annotated single (`"isCollection": true` removed)',
     rule: 'example-type-mismatch',
     with: versionResources,
-    mutate(lines) {
+    mutate(lines, file) {
       const at = index(lines, /^\s*"isCollection"\s*:\s*true\s*,?\s*$/);
+      // A type the version documents (not `collection(x)`, not a primitive: `{"value": "x"}` is a single string),
+      // without a `value` property of its own (then `{"value": [...]}` may be a single one).
+      const type = documentedTypes(file.split('/')[0]!).get(/"@odata\.type"\s*:\s*"([\w.]+)"/.exec(lines.slice(Math.max(0, at - 6), at).join('\n'))?.[1]?.toLowerCase() ?? '');
+      if (!type || type.properties.some((p) => p.name === 'value')) return undefined;
       const open = index(lines, /^```/, at);
       const body = open < 0 ? -1 : index(lines, /^\s*"value"\s*:\s*\[/, open);
       const close = index(lines, /^```\s*$/, open + 1);
@@ -264,6 +274,27 @@ const KINDS: Kind[] = [
 /** The version's resource pages: the types example bodies and request bodies are checked against. */
 function versionResources(file: string): string[] {
   return pagesOf(file.split('/')[0]!, 'resources');
+}
+
+const typesByVersion = new Map<string, Map<string, ResourceFacts>>();
+
+/** The types the version's resource pages document, by full name in lower case. */
+function documentedTypes(version: string): Map<string, ResourceFacts> {
+  let types = typesByVersion.get(version);
+  if (!types) {
+    const resources = versionResources(`${version}/`).map(factsOf).flatMap((page) => page.resources);
+    typesByVersion.set(version, (types = new Map(resources.map((r) => [`${r.namespace}.${r.name}`.toLowerCase(), r]))));
+  }
+  return types;
+}
+
+/** The `@odata.type` of the response annotation above the code block holding line `at`. */
+function annotatedType(lines: string[], at: number): string | undefined {
+  let open = at;
+  while (open >= 0 && !/^\s*```/.test(lines[open]!)) open--;
+  const above = lines.slice(Math.max(0, open - 8), open).join('\n');
+  const annotation = above.slice(above.lastIndexOf('<!--'));
+  return /"blockType"\s*:\s*"response"/.test(annotation) ? /"@odata\.type"\s*:\s*"#?([\w.]+)"/.exec(annotation)?.[1] : undefined;
 }
 
 /** A permission name of the Permissions table with two inner letters swapped (`Mail.ReadWrite` → `Mail.RaedWrite`). */
