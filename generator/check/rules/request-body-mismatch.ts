@@ -4,7 +4,7 @@
  * (when the response returns that type, or an update answering 204 is titled
  * "Update <resource>", so the resource is known; properties
  * of derived types count), and a property listed twice. On open types only near-misses of
- * their properties are findings (did-you-mean); types with an undocumented base,
+ * their properties (two edits or fewer) are findings; types with an undocumented base,
  * `@odata.type` and `x@odata.bind` rows are not checked for names.
  *
  * ok:     `|displayName|String|...|` on Create widget, widget has `displayName`
@@ -14,7 +14,7 @@ import type { PageFacts, PropertyFacts } from '../../extract/facts.js';
 import type { SourceRef } from '../../model/diagnostic.js';
 import type { ModelOperation } from '../../model/ir.js';
 import { cellStart, type CheckContext } from '../context.js';
-import { didYouMean } from '../did-you-mean.js';
+import { didYouMean, editDistance } from '../did-you-mean.js';
 import { defineRule, type RuleFinding } from '../rule.js';
 
 /** A path ending in an action (`/tables/add`, `/createLink`): its body holds parameters. */
@@ -48,7 +48,7 @@ function checkRows(ctx: CheckContext, page: PageFacts, rows: PropertyFacts[], li
   const index = ctx.types(page.apiVersion);
   const type = index.get(linked.resource);
   if (!type || type.kind === 'enum' || index.hasUnknownBase(type)) return out;
-  // An open type takes properties its tables do not list: only near-misses of listed ones are findings there.
+  // An open type takes properties its tables do not list: only near-misses (two edits) of listed ones are findings there.
   const open = index.isOpen(type);
   // A base type's create page lists the properties of its derived types too.
   const known = new Set(index.properties(type).keys());
@@ -59,7 +59,7 @@ function checkRows(ctx: CheckContext, page: PageFacts, rows: PropertyFacts[], li
   for (const row of byName.values()) {
     if (known.has(row.name) || row.name.includes('@') || !/^[A-Za-z_][\w.]*$/.test(row.name)) continue;
     const near = didYouMean(row.name, known.keys());
-    if (open && !near) continue;
+    if (open && ![...known.keys()].some((name) => editDistance(row.name.toLowerCase(), name.toLowerCase(), 2) <= 2)) continue;
     out.push({
       at: cellStart(ctx, row.source, 0),
       message: `Unexpected request-body property \`${row.name}\` that \`${type.fullName}\` does not have, expected a property of the resource${near}`,
