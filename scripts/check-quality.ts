@@ -99,7 +99,8 @@ const KINDS: Kind[] = [
     name: 'status with a wrong reason phrase (`200 Created`)',
     rule: 'response-status-mismatch',
     mutate(lines) {
-      const at = index(lines, /^HTTP\/1\.1 200 OK\s*$/);
+      // In an example response (a block annotated `ignored` is not one).
+      const at = lines.findIndex((line, i) => /^HTTP\/1\.1 200 OK\s*$/.test(line) && /"blockType"\s*:\s*"response"/.test(annotationOf(lines, i)));
       return at < 0 ? undefined : { text: join(lines.map((l, i) => (i === at ? 'HTTP/1.1 200 Created' : l))), line: at + 1, column: 14 };
     },
   },
@@ -122,7 +123,9 @@ const KINDS: Kind[] = [
     name: 'example request path segment misspelt',
     rule: 'http-request-mismatch',
     mutate(lines) {
-      const at = index(lines, /^(GET|POST|PATCH|PUT|DELETE) https:\/\/graph\.microsoft\.com\/(v1\.0|beta)\/[a-zA-Z]/);
+      // In an example request (not the HTTP request section, not a block annotated `ignored`).
+      const request = /^(GET|POST|PATCH|PUT|DELETE) https:\/\/graph\.microsoft\.com\/(v1\.0|beta)\/[a-zA-Z]/;
+      const at = lines.findIndex((line, i) => request.test(line) && /"blockType"\s*:\s*"request"/.test(annotationOf(lines, i)));
       if (at < 0) return undefined;
       const line = lines[at]!;
       const start = line.indexOf('/', line.indexOf('.com/') + 5) + 1;
@@ -288,12 +291,18 @@ function documentedTypes(version: string): Map<string, ResourceFacts> {
   return types;
 }
 
-/** The `@odata.type` of the response annotation above the code block holding line `at`. */
-function annotatedType(lines: string[], at: number): string | undefined {
+/** The annotation comment just above the code block holding line `at` ('' when there is none). */
+function annotationOf(lines: string[], at: number): string {
   let open = at;
   while (open >= 0 && !/^\s*```/.test(lines[open]!)) open--;
   const above = lines.slice(Math.max(0, open - 8), open).join('\n');
-  const annotation = above.slice(above.lastIndexOf('<!--'));
+  const start = above.lastIndexOf('<!--');
+  return start < 0 || above.slice(start).includes('```') ? '' : above.slice(start);
+}
+
+/** The `@odata.type` of the response annotation above the code block holding line `at`. */
+function annotatedType(lines: string[], at: number): string | undefined {
+  const annotation = annotationOf(lines, at);
   return /"blockType"\s*:\s*"response"/.test(annotation) ? /"@odata\.type"\s*:\s*"#?([\w.]+)"/.exec(annotation)?.[1] : undefined;
 }
 
