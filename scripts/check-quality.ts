@@ -38,6 +38,21 @@ interface Kind {
 
 const index = (lines: string[], test: RegExp, from = 0) => lines.findIndex((line, i) => i >= from && test.test(line));
 const join = (lines: string[]) => lines.join('\n');
+/** The `}` line just above the closing `fence` removed; the finding expected after the last text left above it (below `from`). */
+function cutLastBrace(lines: string[], from: number, fence: number): Mutated | undefined {
+  if (lines[fence - 1]?.trim() !== '}') return undefined;
+  const out = [...lines.slice(0, fence - 1), ...lines.slice(fence)];
+  let last = fence - 2;
+  while (last > from && out[last]!.trim() === '') last--;
+  return { text: join(out), line: last + 1, column: out[last]!.trimEnd().length + 1 };
+}
+
+/** `text` in place of `length` characters of line `at` from `column` (0-based), the finding expected there. */
+const replaceAt = (lines: string[], at: number, column: number, length: number, text: string): Mutated => ({
+  text: join(lines.map((l, i) => (i === at ? `${l.slice(0, column)}${text}${l.slice(column + length)}` : l))),
+  line: at + 1,
+  column: column + 1,
+});
 
 const KINDS: Kind[] = [
   {
@@ -46,11 +61,7 @@ const KINDS: Kind[] = [
     mutate(lines) {
       const status = index(lines, /^HTTP\/1\.1 200 OK\s*$/);
       const fence = index(lines, /^```\s*$/, status);
-      if (status < 0 || fence < 0 || lines[fence - 1]?.trim() !== '}') return undefined;
-      const out = [...lines.slice(0, fence - 1), ...lines.slice(fence)];
-      let last = fence - 2;
-      while (last > status && out[last]!.trim() === '') last--;
-      return { text: join(out), line: last + 1, column: out[last]!.trimEnd().length + 1 };
+      return status < 0 || fence < 0 ? undefined : cutLastBrace(lines, status, fence);
     },
   },
   {
@@ -149,8 +160,7 @@ const KINDS: Kind[] = [
       if (at < 0) return undefined;
       const line = lines[at]!;
       const quote = line.indexOf('"', line.indexOf(':'));
-      const mutated = `${line.slice(0, quote)}"2021-13-45T99:00:00Z"${line.slice(line.indexOf('"', quote + 1) + 1)}`;
-      return { text: join(lines.map((l, i) => (i === at ? mutated : l))), line: at + 1, column: quote + 1 };
+      return replaceAt(lines, at, quote, line.indexOf('"', quote + 1) + 1 - quote, '"2021-13-45T99:00:00Z"');
     },
   },
   {
@@ -167,10 +177,7 @@ const KINDS: Kind[] = [
     },
     mutate(lines) {
       const found = misspeltPermission(lines);
-      if (!found) return undefined;
-      const line = lines[found.at]!;
-      const mutated = `${line.slice(0, found.column)}${found.misspelt}${line.slice(found.column + found.name.length)}`;
-      return { text: join(lines.map((l, i) => (i === found.at ? mutated : l))), line: found.at + 1, column: found.column + 1 };
+      return found && replaceAt(lines, found.at, found.column, found.name.length, found.misspelt);
     },
   },
   {
@@ -187,8 +194,7 @@ const KINDS: Kind[] = [
       const cell = /^(\|?\s*)([a-z][A-Za-z]{3,})(\s*\|)/.exec(row);
       if (!cell) return undefined;
       const name = cell[2]!;
-      const mutated = `${cell[1]}${name[0]}q${name.slice(1)}${row.slice(cell[1]!.length + name.length)}`;
-      return { text: join(lines.map((l, i) => (i === separator + 1 ? mutated : l))), line: separator + 2, column: cell[1]!.length + 1 };
+      return replaceAt(lines, separator + 1, cell[1]!.length, name.length, `${name[0]}q${name.slice(1)}`);
     },
   },
   {
@@ -202,8 +208,7 @@ const KINDS: Kind[] = [
       const at = named[1]!;
       const line = lines[at]!;
       const quote = line.indexOf('"', line.indexOf(':'));
-      const mutated = `${line.slice(0, quote)}${first}${line.slice(line.indexOf('"', quote + 1) + 1)}`;
-      return { text: join(lines.map((l, i) => (i === at ? mutated : l))), line: at + 1, column: quote + 1 };
+      return replaceAt(lines, at, quote, line.indexOf('"', quote + 1) + 1 - quote, first);
     },
   },
   {
@@ -233,10 +238,7 @@ const KINDS: Kind[] = [
     },
     mutate(lines, file) {
       const found = misspeltLink(lines, file);
-      if (!found) return undefined;
-      const line = lines[found.at]!;
-      const mutated = `${line.slice(0, found.column)}${found.misspelt}${line.slice(found.column + found.href.length)}`;
-      return { text: join(lines.map((l, i) => (i === found.at ? mutated : l))), line: found.at + 1, column: found.column + 1 };
+      return found && replaceAt(lines, found.at, found.column, found.href.length, found.misspelt);
     },
   },
   {
@@ -247,11 +249,7 @@ const KINDS: Kind[] = [
       const json = index(lines, /^## JSON representation\s*$/i);
       const open = index(lines, /^```/, json);
       const fence = index(lines, /^```\s*$/, open + 1);
-      if (json < 0 || open < 0 || fence < 0 || lines[fence - 1]?.trim() !== '}') return undefined;
-      const out = [...lines.slice(0, fence - 1), ...lines.slice(fence)];
-      let last = fence - 2;
-      while (last > open && out[last]!.trim() === '') last--;
-      return { text: join(out), line: last + 1, column: out[last]!.trimEnd().length + 1 };
+      return json < 0 || open < 0 || fence < 0 ? undefined : cutLastBrace(lines, open, fence);
     },
   },
   {

@@ -1,12 +1,12 @@
 /**
  * Relative links to a page or a heading that does not exist: `#anchor` on the
  * same page, `path.md#anchor` on a page of the input, and `path.md` in a folder
- * of the input (`../resources/usr.md`) that has no such page (did-you-mean from
- * that folder). Links leaving the input's folders (`../includes/...`,
- * `../concepts/...`, `../api/...` when the input has no api/ folder: a
- * consumer's 30 pages) are not reported, unless a `linkRoot` folder (config, or
- * `--link-root DIR`) is set: then a link into it must name a page that exists
- * there on disk (its anchors are not checked). Not checked: absolute URLs and
+ * of the input (`../resources/usr.md`) that has no such page but one two edits
+ * away (a misspelt link, did-you-mean). The input may be a subset of the docs
+ * (a consumer's 30 pages): other pages it lacks, and links leaving its folders
+ * (`../includes/...`, `../concepts/...`), are not reported, unless a `linkRoot`
+ * folder (config, or `--link-root DIR`) is set: then a link into it must name a
+ * page that exists there on disk (its anchors are not checked). Not checked: absolute URLs and
  * site-rooted links (`/graph/...`). Anchors are heading slugs (GitHub style, as the docs site
  * makes them, HTML inside the heading left out) and explicit `<a name>`/`id`
  * anchors; `#tab/...` selects a tab. File names are compared ignoring case and
@@ -18,6 +18,7 @@
  * ok:     [user](../resources/user.md#properties) with that page and heading
  * not ok: [user](../resources/user.md#propertes) → Unexpected link to `#propertes` that `user.md` has no heading or anchor for, expected an existing anchor (did you mean `properties`?)
  * not ok: [user](../resources/usr.md) → Unexpected link to `../resources/usr.md` that the input does not have, expected a page of `v1.0/resources/` (did you mean `user.md`?)
+ * ok:     [group](../resources/group.md) without that page (nor one two edits away) and without a link root
  */
 import { readdirSync } from 'node:fs';
 import nodePath from 'node:path';
@@ -25,12 +26,12 @@ import path from 'node:path/posix';
 import GithubSlugger from 'github-slugger';
 import type { LinkFacts, PageFacts } from '../../extract/facts.js';
 import type { CheckContext } from '../context.js';
-import { didYouMean } from '../did-you-mean.js';
+import { didYouMean, editDistance } from '../did-you-mean.js';
 import { defineRule, type RuleFinding } from '../rule.js';
 
 export const linkBroken = defineRule({
   id: 'link-broken',
-  description: 'Relative links name pages of the input folders that exist, and headings that exist; links leaving the input are checked only against a `linkRoot` folder.',
+  description: 'Relative links point at headings that exist, not at a misspelt page of the input; pages the input lacks are checked only against a `linkRoot` folder.',
   defaultLevel: 'error',
   check: (ctx) => {
     const folders = folderIndex(ctx);
@@ -69,25 +70,33 @@ function checkLink(ctx: CheckContext, folders: Map<string, Folder>, page: PageFa
   if (!/\.md$/i.test(target)) return [];
   const resolved = path.normalize(path.join(path.dirname(page.file), target));
   const folder = resolved.startsWith('../') ? undefined : folders.get(path.dirname(resolved));
-  if (!folder) return outsideInput(ctx, resolved, target, href, targetOf(ctx, link, href, 0));
+  if (!folder) return inLinkRoot(ctx, resolved, target, href, targetOf(ctx, link, href, 0)) ?? [];
   const base = path.basename(resolved);
   const exact = folder.files.get(base) ?? folder.lower.get(base.toLowerCase());
-  if (!exact) {
-    const where = `a page of \`${path.dirname(resolved)}/\`${didYouMean(base, folder.files.keys())}`;
-    return [{ at: targetOf(ctx, link, href, 0), message: `Unexpected link to \`${target}\` that the input does not have, expected ${where}`, key: href }];
-  }
+  if (!exact) return inLinkRoot(ctx, resolved, target, href, targetOf(ctx, link, href, 0)) ?? misspelt(folder, resolved, target, href, targetOf(ctx, link, href, 0));
   if (!anchor || /^tab\//i.test(anchor)) return [];
   const linked = ctx.page(exact);
   return linked ? checkAnchor(ctx, linked, anchor, href, at) : [];
 }
 
-/** A link leaving the input's folders: checked on disk when it points into the link root, else not reported. */
-function outsideInput(ctx: CheckContext, resolved: string, target: string, href: string, at: RuleFinding['at']): RuleFinding[] {
+/**
+ * A page missing from a folder of the input, without a link root: the input may be a subset of the docs, so only
+ * a near-miss (two edits or fewer, ignoring case) of a page the folder has is reported: a misspelt link.
+ */
+function misspelt(folder: Folder, resolved: string, target: string, href: string, at: RuleFinding['at']): RuleFinding[] {
+  const base = path.basename(resolved).toLowerCase();
+  if (![...folder.lower.keys()].some((name) => editDistance(base, name, 2) <= 2)) return [];
+  const where = `a page of \`${path.dirname(resolved)}/\`${didYouMean(path.basename(resolved), folder.files.keys())}`;
+  return [{ at, message: `Unexpected link to \`${target}\` that the input does not have, expected ${where}`, key: href }];
+}
+
+/** A link to a page the input does not have, checked on disk when it points into the link root; undefined when there is none or it points elsewhere. */
+function inLinkRoot(ctx: CheckContext, resolved: string, target: string, href: string, at: RuleFinding['at']): RuleFinding[] | undefined {
   const roots = ctx.linkRoot;
-  if (!roots) return [];
+  if (!roots) return undefined;
   const absolute = nodePath.resolve(roots.input, resolved);
   const inRoot = nodePath.relative(roots.root, absolute);
-  if (inRoot === '' || inRoot.startsWith('..') || nodePath.isAbsolute(inRoot)) return [];
+  if (inRoot === '' || inRoot.startsWith('..') || nodePath.isAbsolute(inRoot)) return undefined;
   const names = ctx.memo(`link-root:${nodePath.dirname(absolute)}`, () => listing(nodePath.dirname(absolute)));
   const base = nodePath.basename(absolute);
   if (names.has(base.toLowerCase())) return [];
