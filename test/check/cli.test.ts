@@ -169,6 +169,17 @@ describe('config', () => {
     await expect(check(dir, { linkRoot: 'nowhere' })).rejects.toThrow('--link-root nowhere: not a folder');
   });
 
+  it('reads an input outside the link root (a copy of some pages) as if its folders were the link root\'s', async () => {
+    const page = CLEAN.replace('# widget resource type', '# widget resource type\n\nSee [part](part.md) and [group](group.md).');
+    const dir = project({ 'v1.0/resources/widget.md': page }, { 'full/v1.0/resources/part.md': '# part\n' });
+    expect((await check(dir)).code).toBe(0);
+    const { code, stdout } = await check(dir, { linkRoot: 'full', format: 'json' });
+    expect(code).toBe(1);
+    expect((JSON.parse(stdout) as { message: string; line: number; column: number }[]).map((f) => `${f.line}:${f.column} ${f.message}`)).toEqual([
+      '8:33 Unexpected link to `group.md` that the link root does not have (`v1.0/resources/group.md`), expected a page under the link root',
+    ]);
+  });
+
   it('reads the docs2ts key of package.json', async () => {
     const dir = project({}, { 'package.json': JSON.stringify({ name: 'x', docs2ts: { rules: { 'link-broken': 'off' } } }) });
     expect(await loadConfig(dir)).toEqual({ rules: { 'link-broken': 'off' }, source: 'package.json (key "docs2ts")' });

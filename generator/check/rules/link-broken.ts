@@ -90,11 +90,16 @@ function misspelt(folder: Folder, resolved: string, target: string, href: string
   return [{ at, message: `Unexpected link to \`${target}\` that the input does not have, expected ${where}`, key: href }];
 }
 
-/** A link to a page the input does not have, checked on disk when it points into the link root; undefined when there is none or it points elsewhere. */
+/**
+ * A link to a page the input does not have, checked on disk when it points into the link root; undefined when there
+ * is none or it points elsewhere. An input inside the link root is resolved where it is; one outside it (a
+ * consumer's copy of some pages) as if its folders were the link root's (`v1.0/api/x.md` → `<root>/v1.0/api/x.md`).
+ */
 function inLinkRoot(ctx: CheckContext, resolved: string, target: string, href: string, at: RuleFinding['at']): RuleFinding[] | undefined {
   const roots = ctx.linkRoot;
   if (!roots) return undefined;
-  const absolute = nodePath.resolve(roots.input, resolved);
+  const inputInRoot = !nodePath.relative(roots.root, roots.input).startsWith('..');
+  const absolute = nodePath.resolve(inputInRoot ? roots.input : roots.root, resolved);
   const inRoot = nodePath.relative(roots.root, absolute);
   if (inRoot === '' || inRoot.startsWith('..') || nodePath.isAbsolute(inRoot)) return undefined;
   const names = ctx.memo(`link-root:${nodePath.dirname(absolute)}`, () => listing(nodePath.dirname(absolute)));
