@@ -24,7 +24,7 @@ export const requestBodyMismatch = defineRule({
   id: 'request-body-mismatch',
   description: 'Request-body tables of create and update pages name properties of the resource type; body and parameter tables list each name once.',
   defaultLevel: 'warn',
-  levelReason: 'A sample of 5 corpus findings held 3 real problems: the resource a page names is not always the type its body documents.',
+  levelReason: 'Of 10 corpus findings read, 7 pointed at real problems; the resource a page names is not always the type its body documents.',
   check: (ctx) =>
     ctx.pages.flatMap((page) => {
       const linked = ctx.operations(page.file);
