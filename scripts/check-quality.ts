@@ -1,10 +1,13 @@
 /**
- * `npm run check-quality [-- --pages 20 --seed 1 --corpus ../shared/graph-docs]`:
+ * `npm run check-quality [-- --pages 20 --seed 1 --corpus ../shared/graph-docs --misses]`:
  * the mutation study of issue 20. For each kind of doc problem, N seeded random
- * corpus pages that can carry it get it put in, one at a time; the page alone
- * is checked before and after, and a mutation counts as found when a finding
- * that was not there before lands on the mutated line (and at the column).
- * Prints kind → mutations, found at the right line, at the right line+column.
+ * corpus pages that can carry it get it put in, one at a time; the page is
+ * checked before and after (alone, or with the pages its kind needs: the
+ * version's resource pages for types, the page a link points at, another page
+ * using a permission), and a mutation counts as found when a finding on the
+ * page that was not there before lands on the mutated line (and at the column).
+ * Prints kind → mutations, found at the right line, at the right line+column,
+ * and the CPU time. A kind's `rule` may be an extraction code (`json-invalid`).
  * Skips with a message when the corpus is absent.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -13,7 +16,8 @@ import { extractPage } from '../generator/extract/page.js';
 import { linkModel } from '../generator/model/link.js';
 import { memoryPages } from '../generator/check/page-text.js';
 import { runRules } from '../generator/check/run-check.js';
-import type { RuleId } from '../generator/check/types.js';
+import { RULE_IDS, type RuleId } from '../generator/check/types.js';
+import type { PageFacts, ResourceFacts } from '../generator/extract/facts.js';
 
 interface Mutated {
   text: string;
@@ -23,12 +27,32 @@ interface Mutated {
 
 interface Kind {
   name: string;
-  rule: RuleId;
-  mutate: (lines: string[]) => Mutated | undefined;
+  /** A rule id, or an extraction code the model reports. */
+  rule: RuleId | string;
+  /** Where the pages to mutate are drawn from (default `api`). */
+  folder?: 'api' | 'resources';
+  /** Other corpus files checked with the page (default none). */
+  with?: (file: string, text: string, original: string) => string[];
+  mutate: (lines: string[], file: string) => Mutated | undefined;
 }
 
 const index = (lines: string[], test: RegExp, from = 0) => lines.findIndex((line, i) => i >= from && test.test(line));
 const join = (lines: string[]) => lines.join('\n');
+/** The `}` line just above the closing `fence` removed; the finding expected after the last text left above it (below `from`). */
+function cutLastBrace(lines: string[], from: number, fence: number): Mutated | undefined {
+  if (lines[fence - 1]?.trim() !== '}') return undefined;
+  const out = [...lines.slice(0, fence - 1), ...lines.slice(fence)];
+  let last = fence - 2;
+  while (last > from && out[last]!.trim() === '') last--;
+  return { text: join(out), line: last + 1, column: out[last]!.trimEnd().length + 1 };
+}
+
+/** `text` in place of `length` characters of line `at` from `column` (0-based), the finding expected there. */
+const replaceAt = (lines: string[], at: number, column: number, length: number, text: string): Mutated => ({
+  text: join(lines.map((l, i) => (i === at ? `${l.slice(0, column)}${text}${l.slice(column + length)}` : l))),
+  line: at + 1,
+  column: column + 1,
+});
 
 const KINDS: Kind[] = [
   {
@@ -37,11 +61,7 @@ const KINDS: Kind[] = [
     mutate(lines) {
       const status = index(lines, /^HTTP\/1\.1 200 OK\s*$/);
       const fence = index(lines, /^```\s*$/, status);
-      if (status < 0 || fence < 0 || lines[fence - 1]?.trim() !== '}') return undefined;
-      const out = [...lines.slice(0, fence - 1), ...lines.slice(fence)];
-      let last = fence - 2;
-      while (last > status && out[last]!.trim() === '') last--;
-      return { text: join(out), line: last + 1, column: out[last]!.trimEnd().length + 1 };
+      return status < 0 || fence < 0 ? undefined : cutLastBrace(lines, status, fence);
     },
   },
   {
@@ -90,7 +110,8 @@ const KINDS: Kind[] = [
     name: 'status with a wrong reason phrase (`200 Created`)',
     rule: 'response-status-mismatch',
     mutate(lines) {
-      const at = index(lines, /^HTTP\/1\.1 200 OK\s*$/);
+      // In an example response (a block annotated `ignored` is not one).
+      const at = lines.findIndex((line, i) => /^HTTP\/1\.1 200 OK\s*$/.test(line) && /"blockType"\s*:\s*"response"/.test(annotationOf(lines, i)));
       return at < 0 ? undefined : { text: join(lines.map((l, i) => (i === at ? 'HTTP/1.1 200 Created' : l))), line: at + 1, column: 14 };
     },
   },
@@ -113,7 +134,9 @@ const KINDS: Kind[] = [
     name: 'example request path segment misspelt',
     rule: 'http-request-mismatch',
     mutate(lines) {
-      const at = index(lines, /^(GET|POST|PATCH|PUT|DELETE) https:\/\/graph\.microsoft\.com\/(v1\.0|beta)\/[a-zA-Z]/);
+      // In an example request (not the HTTP request section, not a block annotated `ignored`).
+      const request = /^(GET|POST|PATCH|PUT|DELETE) https:\/\/graph\.microsoft\.com\/(v1\.0|beta)\/[a-zA-Z]/;
+      const at = lines.findIndex((line, i) => request.test(line) && /"blockType"\s*:\s*"request"/.test(annotationOf(lines, i)));
       if (at < 0) return undefined;
       const line = lines[at]!;
       const start = line.indexOf('/', line.indexOf('.com/') + 5) + 1;
@@ -122,12 +145,210 @@ const KINDS: Kind[] = [
       return { text: join(lines.map((l, i) => (i === at ? mutated : l))), line: at + 1, column: start + 1 };
     },
   },
+  {
+    name: 'date-time value out of range (`2021-13-45T99:00:00Z`)',
+    rule: 'example-type-mismatch',
+    with: versionResources,
+    mutate(lines, file) {
+      // A top-level property that the resource page of the example's annotated type lists as DateTimeOffset (else no rule knows its type).
+      const types = documentedTypes(file.split('/')[0]!);
+      const at = lines.findIndex((line, i) => {
+        const match = /^ {2}"(\w+DateTime)"\s*:\s*"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z"\s*,?\s*$/.exec(line);
+        const type = match ? annotatedType(lines, i) : undefined;
+        return types.get(type?.toLowerCase() ?? '')?.properties.some((p) => p.name === match![1] && p.type.name === 'Edm.DateTimeOffset') ?? false;
+      });
+      if (at < 0) return undefined;
+      const line = lines[at]!;
+      const quote = line.indexOf('"', line.indexOf(':'));
+      return replaceAt(lines, at, quote, line.indexOf('"', quote + 1) + 1 - quote, '"2021-13-45T99:00:00Z"');
+    },
+  },
+  {
+    name: 'permission name misspelt (`Mail.RaedWrite`), the name used on one other page of the input',
+    rule: 'permission-unknown',
+    with: (file, _text, original) => {
+      const name = misspeltPermission(original.split('\n'))?.name;
+      const used = name ? new RegExp(`\\b${name.replace(/\./g, '\\.')}\\b`) : undefined;
+      const api = pagesOf(file.split('/')[0]!, 'api');
+      const other = used ? api.find((o) => o !== file && used.test(read(o))) : undefined;
+      // The rest of the input: every 40th page of the version, none using the name.
+      const rest = api.filter((o, i) => i % 40 === 0 && o !== file && !used?.test(read(o)));
+      return other ? [other, ...rest] : rest;
+    },
+    mutate(lines) {
+      const found = misspeltPermission(lines);
+      return found && replaceAt(lines, found.at, found.column, found.name.length, found.misspelt);
+    },
+  },
+  {
+    name: 'request-body row renamed (create/update page)',
+    rule: 'request-body-mismatch',
+    with: versionResources,
+    mutate(lines) {
+      if (!/^#\s+(create|update)\b/i.test(lines[index(lines, /^#\s/)] ?? '')) return undefined;
+      const heading = index(lines, /^## Request body\s*$/);
+      const separator = index(lines, /^\|?\s*:?-{3,}/, heading);
+      const next = index(lines, /^#/, heading + 1);
+      if (heading < 0 || separator < 0 || (next >= 0 && separator > next)) return undefined;
+      const row = lines[separator + 1] ?? '';
+      const cell = /^(\|?\s*)([a-z][A-Za-z]{3,})(\s*\|)/.exec(row);
+      if (!cell) return undefined;
+      const name = cell[2]!;
+      return replaceAt(lines, separator + 1, cell[1]!.length, name.length, `${name[0]}q${name.slice(1)}`);
+    },
+  },
+  {
+    name: 'example name duplicated (second request named as the first)',
+    rule: 'example-name-duplicate',
+    mutate(lines) {
+      const isName = (line: string, i: number) => /^\s*"name"\s*:\s*"[^"]+"\s*,?\s*$/.test(line) && /"blockType"\s*:\s*"request"/.test(lines.slice(Math.max(0, i - 4), i + 4).join('\n'));
+      const named = lines.flatMap((line, i) => (isName(line, i) ? [i] : []));
+      if (named.length < 2) return undefined;
+      const first = /"name"\s*:\s*("[^"]+")/.exec(lines[named[0]!]!)![1]!;
+      const at = named[1]!;
+      const line = lines[at]!;
+      const quote = line.indexOf('"', line.indexOf(':'));
+      return replaceAt(lines, at, quote, line.indexOf('"', quote + 1) + 1 - quote, first);
+    },
+  },
+  {
+    name: 'resource page with `doc_type: apiPageType`, JSON key misspelt',
+    rule: 'table-json-mismatch',
+    folder: 'resources',
+    with: versionResources,
+    mutate(lines) {
+      const docType = index(lines, /^doc_type:\s*resourcePageType\s*$/);
+      const json = index(lines, /^## JSON representation\s*$/i);
+      const open = index(lines, /^```/, json);
+      const key = index(lines, /^\s*"[a-z][A-Za-z]{3,}"\s*:/, open);
+      const close = index(lines, /^```\s*$/, open + 1);
+      if (docType < 0 || json < 0 || open < 0 || key < 0 || key > close) return undefined;
+      const line = lines[key]!;
+      const quote = line.indexOf('"');
+      const mutated = `${line.slice(0, quote + 2)}q${line.slice(quote + 2)}`;
+      return { text: join(lines.map((l, i) => (i === docType ? 'doc_type: apiPageType' : i === key ? mutated : l))), line: key + 1, column: quote + 1 };
+    },
+  },
+  {
+    name: 'relative link target misspelt (page inside the input)',
+    rule: 'link-broken',
+    with: (file, _text, original) => {
+      const found = misspeltLink(original.split('\n'), file);
+      return found ? [found.target] : [];
+    },
+    mutate(lines, file) {
+      const found = misspeltLink(lines, file);
+      return found && replaceAt(lines, found.at, found.column, found.href.length, found.misspelt);
+    },
+  },
+  {
+    name: 'resource JSON representation cut short (last `}` removed)',
+    rule: 'json-invalid',
+    folder: 'resources',
+    mutate(lines) {
+      const json = index(lines, /^## JSON representation\s*$/i);
+      const open = index(lines, /^```/, json);
+      const fence = index(lines, /^```\s*$/, open + 1);
+      return json < 0 || open < 0 || fence < 0 ? undefined : cutLastBrace(lines, open, fence);
+    },
+  },
+  {
+    name: 'collection response annotated single (`"isCollection": true` removed)',
+    rule: 'example-type-mismatch',
+    with: versionResources,
+    mutate(lines, file) {
+      const at = index(lines, /^\s*"isCollection"\s*:\s*true\s*,?\s*$/);
+      // A type the version documents (not `collection(x)`, not a primitive: `{"value": "x"}` is a single string),
+      // without a `value` property of its own (then `{"value": [...]}` may be a single one).
+      const type = documentedTypes(file.split('/')[0]!).get(/"@odata\.type"\s*:\s*"([\w.]+)"/.exec(lines.slice(Math.max(0, at - 6), at).join('\n'))?.[1]?.toLowerCase() ?? '');
+      if (!type || type.properties.some((p) => p.name === 'value')) return undefined;
+      const open = index(lines, /^```/, at);
+      const body = open < 0 ? -1 : index(lines, /^\s*"value"\s*:\s*\[/, open);
+      const close = index(lines, /^```\s*$/, open + 1);
+      if (at < 0 || body < 0 || body > close || /,\s*$/.test(lines[at]!) || !/,\s*$/.test(lines[at - 1] ?? '')) return undefined;
+      const out = lines.map((l, i) => (i === at - 1 ? l.replace(/,\s*$/, '') : l)).filter((_, i) => i !== at);
+      return { text: join(out), line: body, column: lines[body]!.indexOf('"') + 1 };
+    },
+  },
 ];
 
-function findings(file: string, text: string, rule: RuleId): Set<string> {
-  const facts = [extractPage({ file, apiVersion: file.split('/')[0]!, text })];
-  const result = runRules({ model: linkModel({ pages: facts }), pages: facts }, memoryPages({ [file]: text }), { only: [rule], levels: { [rule]: 'error' } });
-  return new Set(result.findings.map((f) => `${f.line}:${f.column}:${f.message}`));
+/** The version's resource pages: the types example bodies and request bodies are checked against. */
+function versionResources(file: string): string[] {
+  return pagesOf(file.split('/')[0]!, 'resources');
+}
+
+const typesByVersion = new Map<string, Map<string, ResourceFacts>>();
+
+/** The types the version's resource pages document, by full name in lower case. */
+function documentedTypes(version: string): Map<string, ResourceFacts> {
+  let types = typesByVersion.get(version);
+  if (!types) {
+    const resources = versionResources(`${version}/`).map(factsOf).flatMap((page) => page.resources);
+    typesByVersion.set(version, (types = new Map(resources.map((r) => [`${r.namespace}.${r.name}`.toLowerCase(), r]))));
+  }
+  return types;
+}
+
+/** The annotation comment just above the code block holding line `at` ('' when there is none). */
+function annotationOf(lines: string[], at: number): string {
+  let open = at;
+  while (open >= 0 && !/^\s*```/.test(lines[open]!)) open--;
+  const above = lines.slice(Math.max(0, open - 8), open).join('\n');
+  const start = above.lastIndexOf('<!--');
+  return start < 0 || above.slice(start).includes('```') ? '' : above.slice(start);
+}
+
+/** The `@odata.type` of the response annotation above the code block holding line `at`. */
+function annotatedType(lines: string[], at: number): string | undefined {
+  const annotation = annotationOf(lines, at);
+  return /"blockType"\s*:\s*"response"/.test(annotation) ? /"@odata\.type"\s*:\s*"#?([\w.]+)"/.exec(annotation)?.[1] : undefined;
+}
+
+/** A permission name of the Permissions table with two inner letters swapped (`Mail.ReadWrite` → `Mail.RaedWrite`). */
+function misspeltPermission(lines: string[]) {
+  const heading = index(lines, /^## Permissions\s*$/);
+  const end = index(lines, /^## /, heading + 1);
+  for (let at = heading + 1; heading >= 0 && at < (end < 0 ? lines.length : end); at++) {
+    const match = /\b([A-Z][A-Za-z]+)\.(Read|ReadWrite|Send|Manage)\b[\w.]*/.exec(lines[at]!.includes('|') ? lines[at]! : '');
+    if (!match) continue;
+    const name = match[0];
+    const misspelt = `${match[1]}.${match[2]![0]}${match[2]![2]}${match[2]![1]}${name.slice(match[1]!.length + 4)}`;
+    return { at, column: match.index, name, misspelt };
+  }
+  return undefined;
+}
+
+/** A relative `.md` link whose page exists, one letter of its file name doubled. */
+function misspeltLink(lines: string[], file: string) {
+  for (let at = 0; at < lines.length; at++) {
+    for (const match of lines[at]!.matchAll(/\]\(((?:\.\.\/(?:api|resources)\/)?([a-z][\w-]{3,})\.md)(#[\w-]*)?\)/g)) {
+      const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), match[1]!));
+      if (!existsSync(path.join(corpus, target))) continue;
+      const href = match[1]!;
+      const nameAt = href.length - match[2]!.length - 3;
+      const misspelt = `${href.slice(0, nameAt + 2)}${href[nameAt + 2]}${href.slice(nameAt + 2)}`;
+      return { at, column: match.index + 2, href, misspelt, target };
+    }
+  }
+  return undefined;
+}
+
+let corpus = '';
+const textCache = new Map<string, string>();
+const factCache = new Map<string, PageFacts>();
+const read = (file: string) => textCache.get(file) ?? readFileSync(path.join(corpus, file), 'utf8').replace(/\r\n?/g, '\n');
+const pagesOf = (version: string, folder: string) => readdirSync(path.join(corpus, version, folder)).filter((f) => f.endsWith('.md')).map((f) => `${version}/${folder}/${f}`).sort();
+const factsOf = (file: string) => factCache.get(file) ?? factCache.set(file, extractPage({ file, apiVersion: file.split('/')[0]!, text: read(file) })).get(file)!;
+
+/** The findings of `rule` on `file` (as `text`), checked with the `others` pages. */
+function findings(file: string, text: string, rule: string, others: string[]): Set<string> {
+  const pages = [extractPage({ file, apiVersion: file.split('/')[0]!, text }), ...others.filter((o) => o !== file).map(factsOf)];
+  const model = linkModel({ pages });
+  const texts = memoryPages(Object.fromEntries([...others.map((o) => [o, read(o)]), [file, text]]));
+  const found = (RULE_IDS as readonly string[]).includes(rule)
+    ? runRules({ model, pages }, texts, { only: [rule as RuleId], levels: { [rule]: 'error' } }).findings
+    : model.diagnostics.filter((d) => d.code === rule);
+  return new Set(found.filter((f) => f.file === file).map((f) => `${f.line}:${f.column}:${f.message}`));
 }
 
 function random(seed: number): () => number {
@@ -144,34 +365,41 @@ function option(name: string, fallback: string): string {
 }
 
 function main(): void {
-  const corpus = path.resolve(option('corpus', path.join(process.cwd(), '..', 'shared', 'graph-docs')));
+  corpus = path.resolve(option('corpus', path.join(process.cwd(), '..', 'shared', 'graph-docs')));
   if (!existsSync(corpus)) {
     console.log(`check-quality: no corpus at ${corpus}; skipped (pass --corpus DIR)`);
     return;
   }
   const perKind = Number(option('pages', '20'));
-  const files = ['v1.0', 'beta'].flatMap((version) => readdirSync(path.join(corpus, version, 'api')).filter((f) => f.endsWith('.md')).map((f) => `${version}/api/${f}`)).sort();
-  console.log(`| kind | rule | mutations | found at line | at line+column |\n| --- | --- | ---: | ---: | ---: |`);
+  const only = option('kind', '');
+  const files = { api: ['v1.0', 'beta'].flatMap((v) => pagesOf(v, 'api')).sort(), resources: ['v1.0', 'beta'].flatMap((v) => pagesOf(v, 'resources')).sort() };
+  console.log(`| kind | rule | mutations | found at line | at line+column | CPU s |\n| --- | --- | ---: | ---: | ---: | ---: |`);
   KINDS.forEach((kind, k) => {
+    if (only && !kind.name.includes(only)) return;
+    const cpu = process.cpuUsage();
+    const pool = files[kind.folder ?? 'api'];
     const next = random(Number(option('seed', '1')) + k);
     let tried = 0;
     let line = 0;
     let exact = 0;
     const misses: string[] = [];
     for (let attempt = 0; tried < perKind && attempt < perKind * 200; attempt++) {
-      const file = files[Math.floor(next() * files.length)]!;
-      const text = readFileSync(path.join(corpus, file), 'utf8').replace(/\r\n?/g, '\n');
-      const mutated = kind.mutate(text.split('\n'));
+      const file = pool[Math.floor(next() * pool.length)]!;
+      const text = read(file);
+      const mutated = kind.mutate(text.split('\n'), file);
       if (!mutated) continue;
+      const others = kind.with?.(file, mutated.text, text) ?? [];
       tried++;
-      const before = findings(file, text, kind.rule);
-      const added = [...findings(file, mutated.text, kind.rule)].filter((f) => !before.has(f));
+      const before = findings(file, text, kind.rule, others);
+      const added = [...findings(file, mutated.text, kind.rule, others)].filter((f) => !before.has(f));
       const onLine = added.filter((f) => f.startsWith(`${mutated.line}:`));
       if (onLine.length) line++;
       if (onLine.some((f) => f.startsWith(`${mutated.line}:${mutated.column}:`))) exact++;
       else misses.push(`${file}:${mutated.line}:${mutated.column} → ${added.map((f) => f.slice(0, 90)).join(' | ') || 'nothing'}`);
     }
-    console.log(`| ${kind.name} | ${kind.rule} | ${tried} | ${line} | ${exact} |`);
+    const used = process.cpuUsage(cpu);
+    const seconds = (used.user + used.system) / 1e6;
+    console.log(`| ${kind.name} | ${kind.rule} | ${tried} | ${line} | ${exact} | ${seconds.toFixed(1)} |`);
     if (process.argv.includes('--misses')) for (const miss of misses) console.log(`  miss: ${miss}`);
   });
 }

@@ -15,6 +15,12 @@ export interface CheckInput {
   pages: readonly PageFacts[];
 }
 
+/** Absolute folders: the input, and the folder links leaving it are checked against (`linkRoot`). */
+export interface LinkRoot {
+  input: string;
+  root: string;
+}
+
 export interface CheckContext {
   model: Model;
   /** The pages read (not those stopped by the page budget or failed). */
@@ -30,6 +36,8 @@ export interface CheckContext {
   lines(file: string): string[];
   /** Text of one line of a page ('' past the end). */
   line(file: string, line: number): string;
+  /** Where links leaving the input are checked, when a `linkRoot` is set. */
+  linkRoot: LinkRoot | undefined;
   /** Computes once per check run and key. */
   memo<T>(key: string, make: () => T): T;
 }
@@ -39,7 +47,7 @@ const LINE_CACHE = 32;
 /** A page with one of these was not read (over the page budget, or extraction failed): its facts are empty, and no rule checks them. */
 const NOT_READ = new Set(['page-too-complex', 'internal-error']);
 
-export function createContext(input: CheckInput, texts: PageTextSource): CheckContext {
+export function createContext(input: CheckInput, texts: PageTextSource, linkRoot?: LinkRoot): CheckContext {
   const { model, pages } = input;
   const byFile = new Map(pages.map((page) => [page.file, page]));
   const indexes = TypeIndex.forVersions(model);
@@ -70,6 +78,7 @@ export function createContext(input: CheckInput, texts: PageTextSource): CheckCo
     operations: (file) => operations.get(file) ?? [],
     lines,
     line: (file, line) => lines(file)[line - 1] ?? '',
+    linkRoot,
     memo<T>(key: string, make: () => T): T {
       if (!memo.has(key)) memo.set(key, make());
       return memo.get(key) as T;

@@ -6,7 +6,7 @@
  */
 import picomatch from 'picomatch';
 import { compareStrings } from '../model/diagnostic.js';
-import { createContext, type CheckInput } from './context.js';
+import { createContext, type CheckInput, type LinkRoot } from './context.js';
 import { extractionFindings } from './extraction.js';
 import { fingerprintOf, messageKey, numberRepeats } from './fingerprint.js';
 import type { PageTextSource } from './page-text.js';
@@ -23,6 +23,8 @@ export interface CheckSettings {
   ignoreFiles?: readonly string[];
   /** Rule (or code) + file glob pairs to skip. */
   ignore?: readonly { rule: string; file: string }[];
+  /** Where links leaving the input are checked (`linkRoot`): absolute input and link-root folders. */
+  links?: LinkRoot;
   /** Run only these rules (tests); extraction diagnostics are left out when set. */
   only?: readonly RuleId[];
   /** Rules run after the registry's (the metadata rules with `--metadata`). */
@@ -46,7 +48,7 @@ export interface CheckResult {
 const EXTRACTION_DESCRIPTION = 'Reported while reading the page (docs2ts extraction diagnostic).';
 
 export function runRules(input: CheckInput, texts: PageTextSource, settings: CheckSettings = {}): CheckResult {
-  const ctx = createContext(input, texts);
+  const ctx = createContext(input, texts, settings.links);
   const levels = settings.levels ?? {};
   const ids = settings.only ?? RULE_IDS;
   const raw: (Omit<Finding, 'fingerprint'> & { key: string })[] = [];

@@ -5,6 +5,7 @@
  * internal errors. `--update-baseline` records today's findings; `--baseline`
  * fails only on findings the baseline does not have.
  */
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { buildModel } from '../pipeline/build-model.js';
 import { UsageError } from '../parse/input.js';
@@ -41,6 +42,8 @@ export interface CheckOptions extends Omit<CommonOptions, 'input'> {
   cache?: string | false;
   /** A config file instead of docs2ts.config.json. */
   config?: string;
+  /** The folder links leaving the input are checked against (else config `linkRoot`). */
+  linkRoot?: string;
 }
 
 export interface CheckIo {
@@ -94,6 +97,8 @@ export async function checkInput(options: CheckOptions, cwd: string) {
   const input = options.input ?? config.input ?? 'docs-input';
   const levels = { ...config.rules, ...parseRuleSettings(options.rule ?? []) };
   const metadata = await readMetadata(options.metadata ?? [], cwd);
+  const given = options.linkRoot ?? config.linkRoot;
+  const linkRoot = given === undefined ? undefined : await folder(path.resolve(cwd, given), given);
   const changed = options.changedSince === undefined ? undefined : await changedSince(input, options.changedSince, cwd);
   const cacheDir = options.cache === false ? null : path.resolve(cwd, options.cache ?? DEFAULT_CACHE_DIR);
   // Locked as `model` locks it: the run writes the facts cache.
@@ -105,11 +110,19 @@ export async function checkInput(options: CheckOptions, cwd: string) {
   const pages = diskPages(path.resolve(cwd, input));
   const result = runRules(build, pages, {
     levels,
+    ...(linkRoot === undefined ? {} : { links: { input: path.resolve(cwd, input), root: linkRoot } }),
     ...(metadata.length ? { extraRules: metadataRules(metadataByVersion(metadata, build.model.apiVersions)) } : {}),
     ...(config.ignoreFiles ? { ignoreFiles: config.ignoreFiles } : {}),
     ...(config.ignore ? { ignore: config.ignore } : {}),
   });
   return { input, build, result, changed, pages };
+}
+
+/** An existing folder (the link root), else a usage error naming it. */
+async function folder(absolute: string, given: string): Promise<string> {
+  const found = await stat(absolute).catch(() => null);
+  if (!found?.isDirectory()) throw new UsageError(`--link-root ${given}: not a folder; name the folder links leaving the input point into (a checkout of the whole docs)`);
+  return absolute;
 }
 
 /** `id=level` pairs from `--rule`. */

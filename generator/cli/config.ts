@@ -33,6 +33,8 @@ export interface Docs2tsConfig {
   output?: string;
   /** Level by rule id or extraction diagnostic code. */
   rules?: Record<string, RuleLevel>;
+  /** `check`: the folder links leaving the input are checked against (unset: not checked). */
+  linkRoot?: string;
   /** Input-relative file globs to skip entirely. */
   ignoreFiles?: string[];
   /** Rule + file glob pairs to skip. */
@@ -47,7 +49,7 @@ export interface Docs2tsConfig {
   source: string | null;
 }
 
-const KEYS = ['input', 'output', 'include', 'exclude', 'versions', 'emit', 'openTypes', 'rules', 'ignore'];
+const KEYS = ['input', 'output', 'include', 'exclude', 'versions', 'emit', 'openTypes', 'rules', 'ignore', 'linkRoot'];
 const LEVELS: RuleLevel[] = ['off', 'warn', 'error'];
 
 export async function loadConfig(cwd: string = process.cwd(), file?: string): Promise<Docs2tsConfig> {
@@ -77,7 +79,7 @@ export function validateConfig(data: unknown, source: string): Docs2tsConfig {
   for (const key of Object.keys(record)) {
     if (!KEYS.includes(key)) fail(`unknown key \`${key}\``, `use ${KEYS.join(', ')}${hint(key, KEYS)}`);
   }
-  for (const key of ['input', 'output'] as const) {
+  for (const key of ['input', 'output', 'linkRoot'] as const) {
     const value = record[key];
     if (value === undefined) continue;
     if (typeof value !== 'string' || value.trim() === '') fail(`\`${key}\` is ${JSON.stringify(value)}`, `set it to a folder path string`);
@@ -147,7 +149,8 @@ function relativeTo(dir: string, cwd: string, config: Docs2tsConfig): Docs2tsCon
   const rebase = (p: string | undefined) => (p === undefined ? undefined : path.relative(cwd, path.resolve(dir, p)) || '.');
   const input = rebase(config.input);
   const output = rebase(config.output);
-  return { ...config, ...(input === undefined ? {} : { input }), ...(output === undefined ? {} : { output }) };
+  const linkRoot = rebase(config.linkRoot);
+  return { ...config, ...(input === undefined ? {} : { input }), ...(output === undefined ? {} : { output }), ...(linkRoot === undefined ? {} : { linkRoot }) };
 }
 
 function parseJson(text: string, source: string): unknown {

@@ -101,6 +101,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--rule <id=level...>', 'set a rule to off, warn or error (repeatable)')
     .option('--changed-since <revision>', 'only findings on lines changed since this git revision (new files whole), for a PR check')
     .option('--metadata <[version=]file...>', "compare the docs with the service's CSDL ($metadata XML) for an API version (repeatable)")
+    .option('--link-root <dir>', 'check links leaving the input against this folder (default: config "linkRoot", else not checked)')
     .option('-q, --quiet', 'no summary on stderr')
     .option('--debug', 'show stack traces for internal errors')
     .addOption(configFlag())

@@ -24,8 +24,9 @@ export function classifyPage(
 ): PageKindResult {
   const key = (docType ?? '').toLowerCase().replace(/[^a-z]/g, '');
   const declared = DOC_TYPES[key];
-  // Some enum pages are labelled resourcePageType; their heading and Members table say otherwise.
+  // Some enum pages are labelled resourcePageType, some resource pages apiPageType; their headings and sections say otherwise.
   if (declared === 'resource' && isEnumShaped(title, sections)) return { kind: 'enum', from: 'shape-over-doc-type' };
+  if (declared === 'api' && isResourceShaped(title, sections)) return { kind: 'resource', from: 'shape-over-doc-type' };
   if (declared) return { kind: declared, from: 'doc_type' };
   return { kind: kindFromShape(file, title, sections), from: 'shape' };
 }
@@ -33,6 +34,12 @@ export function classifyPage(
 function isEnumShaped(title: string | null, sections: Section[]): boolean {
   const has = (pattern: RegExp) => sections.some((s) => s.heading && pattern.test(s.title));
   return /\benum(eration)?\s+type\b/i.test(title ?? '') && has(/^members$/i) && !has(/^properties$/i);
+}
+
+/** Titled "x resource type", with Properties and JSON representation sections and no HTTP request section. */
+function isResourceShaped(title: string | null, sections: Section[]): boolean {
+  const has = (pattern: RegExp) => sections.some((s) => s.heading && pattern.test(s.title));
+  return /\bresource( type)?\s*$/i.test(title ?? '') && has(/^properties$/i) && has(/^json representation$/i) && !has(/^http request$/i);
 }
 
 function kindFromShape(file: string, title: string | null, sections: Section[]): PageKind {

@@ -75,7 +75,9 @@ export function extractPage(input: PageInput): PageFacts {
         diagnostic(
           'doc-type-mismatch',
           'warning',
-          `Unexpected doc_type \`${facts.docType}\` on a page headed as an enum type with a Members table, expected enumPageType (read as an enum page)`,
+          kind === 'enum'
+            ? `Unexpected doc_type \`${facts.docType}\` on a page headed as an enum type with a Members table, expected enumPageType (read as an enum page)`
+            : `Unexpected doc_type \`${facts.docType}\` on a page headed as a resource type with Properties and JSON representation sections, expected resourcePageType (read as a resource page)`,
           sourceOf(input.file, tree.children[0]),
         ),
       );

@@ -154,6 +154,32 @@ describe('config', () => {
     expect(findings.filter((f) => f.ruleId === 'table-json-mismatch').map((f) => f.severity)).toEqual(['warning']);
   });
 
+  it('checks links leaving the input against linkRoot (config or --link-root), and not without it', async () => {
+    const page = CLEAN.replace('# widget resource type', '# widget resource type\n\nSee [a](../../../includes/a.md) and [b](../../../includes/b.md).');
+    const dir = project({ 'v1.0/resources/widget.md': page }, { 'includes/a.md': 'An include.\n' });
+    expect((await check(dir)).code).toBe(0);
+    const flag = await check(dir, { linkRoot: '.', format: 'json' });
+    expect(flag.code).toBe(1);
+    expect((JSON.parse(flag.stdout) as { ruleId: string; message: string }[]).map((f) => `${f.ruleId}: ${f.message}`)).toEqual([
+      'link-broken: Unexpected link to `../../../includes/b.md` that the link root does not have (`includes/b.md`), expected a page under the link root (did you mean `a.md`?)',
+    ]);
+    writeFileSync(path.join(dir, 'docs2ts.config.json'), JSON.stringify({ input: 'docs', linkRoot: '.' }));
+    expect(await loadConfig(dir)).toMatchObject({ linkRoot: '.' });
+    expect((await check(dir, { input: undefined })).code).toBe(1);
+    await expect(check(dir, { linkRoot: 'nowhere' })).rejects.toThrow('--link-root nowhere: not a folder');
+  });
+
+  it('reads an input outside the link root (a copy of some pages) as if its folders were the link root\'s', async () => {
+    const page = CLEAN.replace('# widget resource type', '# widget resource type\n\nSee [part](part.md) and [group](group.md).');
+    const dir = project({ 'v1.0/resources/widget.md': page }, { 'full/v1.0/resources/part.md': '# part\n' });
+    expect((await check(dir)).code).toBe(0);
+    const { code, stdout } = await check(dir, { linkRoot: 'full', format: 'json' });
+    expect(code).toBe(1);
+    expect((JSON.parse(stdout) as { message: string; line: number; column: number }[]).map((f) => `${f.line}:${f.column} ${f.message}`)).toEqual([
+      '8:33 Unexpected link to `group.md` that the link root does not have (`v1.0/resources/group.md`), expected a page under the link root',
+    ]);
+  });
+
   it('reads the docs2ts key of package.json', async () => {
     const dir = project({}, { 'package.json': JSON.stringify({ name: 'x', docs2ts: { rules: { 'link-broken': 'off' } } }) });
     expect(await loadConfig(dir)).toEqual({ rules: { 'link-broken': 'off' }, source: 'package.json (key "docs2ts")' });
@@ -164,7 +190,7 @@ describe('config', () => {
   });
 
   it.each([
-    ['{ "rulez": {} }', 'docs2ts.config.json: unknown key `rulez`; use input, output, include, exclude, versions, emit, openTypes, rules, ignore (did you mean `rules`?)'],
+    ['{ "rulez": {} }', 'docs2ts.config.json: unknown key `rulez`; use input, output, include, exclude, versions, emit, openTypes, rules, ignore, linkRoot (did you mean `rules`?)'],
     ['{ "rules": { "link-broken": "warning" } }', 'docs2ts.config.json: `rules.link-broken` is "warning"; use "off", "warn" or "error"'],
     ['{ "rules": { "link-brokn": "off" } }', 'docs2ts.config.json: `rules` names unknown rule `link-brokn`; use a rule id (did you mean `link-broken`?); docs2ts check --help lists them'],
     ['{ "ignore": [3] }', 'docs2ts.config.json: `ignore[0]` is 3; write a file glob string or { "rule": "id", "file": "glob" }'],

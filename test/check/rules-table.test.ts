@@ -18,7 +18,7 @@ describe('the rule table of generator/check/README.md', () => {
   it('has a row per rule with its level and description', () => {
     const rows = rulesTable().split('\n').slice(2);
     expect(rows).toHaveLength(Object.keys(RULES).length);
-    expect(rows).toContain('| link-broken | error | Relative links to pages of the input point at headings that exist (links to pages outside the input are not checked). |  |');
+    expect(rows).toContain('| link-broken | error | Relative links point at headings that exist, not at a misspelt page of the input; pages the input lacks are checked only against a `linkRoot` folder. |  |');
   });
 
   it('says where the markers are missing instead of writing a half table', () => {

@@ -6,7 +6,8 @@
  * (`file:line:column: message`, file relative to the case folder). A case may
  * hold `settings.json` with rule levels (`{ "levels": { "<id>": "warn" } }`),
  * e.g. to turn on a rule that is off by default; without it the rule runs at
- * its default level, so an off rule reports nothing.
+ * its default level, so an off rule reports nothing. `"linkRoot": "."` sets the
+ * link root (`--link-root`) to a folder relative to the case folder.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -34,9 +35,9 @@ async function findingLines(caseDir: string, rule: RuleId): Promise<string[]> {
 function settingsOf(caseDir: string): CheckSettings {
   const file = path.join(caseDir, 'settings.json');
   if (!existsSync(file)) return {};
-  const settings = JSON.parse(readFileSync(file, 'utf8')) as CheckSettings;
-  expect(Object.keys(settings)).toEqual(['levels']);
-  return settings;
+  const { levels, linkRoot, ...rest } = JSON.parse(readFileSync(file, 'utf8')) as Pick<CheckSettings, 'levels'> & { linkRoot?: string };
+  expect(Object.keys(rest)).toEqual([]);
+  return { ...(levels ? { levels } : {}), ...(linkRoot ? { links: { input: caseDir, root: path.resolve(caseDir, linkRoot) } } : {}) };
 }
 
 function expectedLines(caseDir: string): string[] {

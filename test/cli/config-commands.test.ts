@@ -27,7 +27,7 @@ describe.skipIf(!built)('docs2ts.config.json, read the same by every command (co
 
   const bad: [string, string, RegExp][] = [
     ['not JSON', '{"input": ', /^docs2ts: docs2ts\.config\.json: not valid JSON \(.*\); fix the syntax or remove the file$/],
-    ['an unknown key', '{"inputs": "pages"}', /^docs2ts: docs2ts\.config\.json: unknown key `inputs`; use input, output, include, exclude, versions, emit, openTypes, rules, ignore \(did you mean `input`\?\)$/],
+    ['an unknown key', '{"inputs": "pages"}', /^docs2ts: docs2ts\.config\.json: unknown key `inputs`; use input, output, include, exclude, versions, emit, openTypes, rules, ignore, linkRoot \(did you mean `input`\?\)$/],
     ['a value of the wrong type', '{"output": 3}', /^docs2ts: docs2ts\.config\.json: `output` is 3; set it to a folder path string$/],
   ];
   const commands: [string, string[]][] = [

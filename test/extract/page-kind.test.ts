@@ -1,32 +1,25 @@
+/** A page's kind: its doc_type, unless its headings and sections say it is another kind of page. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractPage } from '../../generator/extract/page.js';
+import { repoRoot } from '../helpers/corpus.js';
 
-const page = (docType: string | null, body: string) =>
-  extractPage({ file: 'beta/resources/x.md', apiVersion: 'beta', text: `${docType ? `---\ndoc_type: ${docType}\n---\n` : ''}${body}` });
+const fixture = (rule: string, name: string, file: string) => readFileSync(path.join(repoRoot, 'generator/check/rules', rule, name, file), 'utf8');
+const RESOURCE_AS_API = fixture('table-json-mismatch', 'not-ok/a-resource-page-labelled-apipagetype', 'v1.0/resources/widget.md');
 
 describe('page kind', () => {
-  it.each([
-    ['front matter apiPageType', 'apiPageType', '# Get x\n', 'api'],
-    ['quoted front matter', '"resourcePageType"', '# x resource type\n', 'resource'],
-    ['a trailing underscore', 'resourcePageType_', '# x resource type\n', 'resource'],
-    ['enumTypes', 'enumTypes', '# Enum values\n', 'enum'],
-    ['no doc_type, an enum heading', null, '# x enum type\n\n## Members\n', 'enum'],
-    ['no doc_type, an HTTP request section', null, '# Do x\n\n## HTTP request\n', 'api'],
-    ['no doc_type, a properties section', null, '# x\n\n## Properties\n', 'resource'],
-    ['no doc_type, nothing to go by', null, '# Overview\n\nText.\n', 'conceptual'],
-  ])('reads %s', (_name, docType, body, want) => {
-    expect(page(docType, body).kind).toBe(want);
-  });
-
-  it('reads an enum page labelled resourcePageType as an enum page, and says so', () => {
-    const facts = page('resourcePageType', '# teamsAppInstalledState enum type\n\n## Members\n\n|Member|Value|\n|:--|:--|\n|installed|0|\n');
-    expect(facts.kind).toBe('enum');
-    expect(facts.diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([['doc-type-mismatch', 1, 1]]);
-  });
-
-  it('reports an unknown doc_type and falls back to the shape', () => {
-    const facts = page('fancyPageType', '# x resource type\n\n## Properties\n');
+  it('reads a resource page labelled apiPageType as a resource page, and says so once', () => {
+    const facts = extractPage({ file: 'v1.0/resources/widget.md', apiVersion: 'v1.0', text: RESOURCE_AS_API });
     expect(facts.kind).toBe('resource');
-    expect(facts.diagnostics.map((d) => d.code)).toEqual(['doc-type-unknown']);
+    expect(facts.resources.map((r) => r.name)).toEqual(['widget']);
+    expect(facts.diagnostics.map((d) => `${d.code}: ${d.message}`)).toEqual([
+      'doc-type-mismatch: Unexpected doc_type `apiPageType` on a page headed as a resource type with Properties and JSON representation sections, expected resourcePageType (read as a resource page)',
+    ]);
+  });
+
+  it('keeps apiPageType for a page with an HTTP request section', () => {
+    const text = RESOURCE_AS_API.replace('## Properties', '## HTTP request\n\n```http\nGET /widgets/{id}\n```\n\n## Properties');
+    expect(extractPage({ file: 'v1.0/api/widget-get.md', apiVersion: 'v1.0', text }).kind).toBe('api');
   });
 });

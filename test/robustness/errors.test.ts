@@ -69,7 +69,7 @@ describe.skipIf(!BUILT)('usage errors exit 2 with one line naming the path and t
 
   it.each([
     ['not JSON', '{"rules": ', /^docs2ts: docs2ts\.config\.json: not valid JSON \(.*\); fix the syntax or remove the file$/],
-    ['an unknown key', '{"rulez": {}}', /^docs2ts: docs2ts\.config\.json: unknown key `rulez`; use input, output, include, exclude, versions, emit, openTypes, rules, ignore \(did you mean `rules`\?\)$/],
+    ['an unknown key', '{"rulez": {}}', /^docs2ts: docs2ts\.config\.json: unknown key `rulez`; use input, output, include, exclude, versions, emit, openTypes, rules, ignore, linkRoot \(did you mean `rules`\?\)$/],
     ['a bad level', '{"rules": {"link-broken": "loud"}}', /^docs2ts: docs2ts\.config\.json: `rules\.link-broken` is "loud"; use "off", "warn" or "error"$/],
     ['a misspelt rule', '{"rules": {"link-brokn": "off"}}', /^docs2ts: docs2ts\.config\.json: `rules` names unknown rule `link-brokn`; use a rule id \(did you mean `link-broken`\?\)/],
     ['not an object', '[]', /^docs2ts: docs2ts\.config\.json: the config is not a JSON object/],

@@ -1,7 +1,7 @@
 /**
- * Examples come in request/response pairs with unique names: a request block
- * without a response after it, a response block without a request before it,
- * and an annotation `name` used by two examples of one page. Not findings: a
+ * Examples come in request/response pairs: a request block without a response
+ * after it, and a response block without a request before it (names used twice:
+ * example-name-duplicate). Not findings: a
  * second response right after a paired one (alternative outcomes of one
  * request: "One or more segments missing" / "All segments received"); a
  * response right after an HTTP block its author annotated `blockType: ignored`
@@ -11,21 +11,20 @@
  * ok:     request `a`, response; request `b`, response
  * not ok: request `a`, request `b`, response → Unexpected request block without a response block after it, expected a `blockType: response` block
  */
-import type { ExampleFacts, HttpMessageFacts } from '../../extract/facts.js';
+import type { HttpMessageFacts } from '../../extract/facts.js';
 import type { CheckContext } from '../context.js';
 import { isGraphUrl } from '../request-path.js';
 import { defineRule, type RuleFinding } from '../rule.js';
 
 export const exampleUnpaired = defineRule({
   id: 'example-unpaired',
-  description: 'Every example request has a response after it, every response a request before it, and example names are unique per page.',
+  description: 'Every example request has a response after it, every response a request before it.',
   defaultLevel: 'error',
-  supersedes: ['example-request-missing', 'example-response-missing', 'example-name-duplicate'],
+  supersedes: ['example-request-missing', 'example-response-missing'],
   check: (ctx) =>
     ctx.pages.flatMap((page) =>
       page.operations.flatMap((operation) => {
         const out: RuleFinding[] = [];
-        const named = new Map<string, ExampleFacts>();
         operation.examples.forEach((example, i) => {
           if (example.request?.method && !example.response && isGraphUrl(example.request.url ?? '')) {
             out.push({ at: example.request.source, message: 'Unexpected request block without a response block after it, expected a `blockType: response` block', key: `${i}:request-only` });
@@ -34,25 +33,11 @@ export const exampleUnpaired = defineRule({
           if (example.response && !example.request && !alternative && !afterIgnoredBlock(ctx, example.response)) {
             out.push({ at: example.response.source, message: 'Unexpected response block without a request block before it, expected a `blockType: request` block first', key: `${i}:response-only` });
           }
-          const name = annotationName(example);
-          if (name === undefined) return;
-          const first = named.get(name);
-          if (first) {
-            out.push({ at: example.source, message: `Unexpected example name \`${name}\` used again (first at line ${first.source.line}), expected a unique name`, key: `${name}:duplicate` });
-          } else named.set(name, example);
         });
         return out;
       }),
     ),
 });
-
-function annotationName(example: ExampleFacts): string | undefined {
-  for (const message of [example.request, example.response]) {
-    const name = message?.annotation?.value?.['name'];
-    if (typeof name === 'string' && name.trim() !== '') return name.trim();
-  }
-  return undefined;
-}
 
 const FENCE = /^\s*(?:>\s*)*(`{3,}|~{3,})/;
 const HTTP_LINE = /^\s*((GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+\S|HTTP\/\d)/i;

@@ -10,6 +10,7 @@ import { enumValuesMismatch } from './enum-values-mismatch.js';
 import { exampleAnnotationMissing } from './example-annotation-missing.js';
 import { exampleEnumValue } from './example-enum-value.js';
 import { exampleJsonInvalid } from './example-json-invalid.js';
+import { exampleNameDuplicate } from './example-name-duplicate.js';
 import { exampleOdataType } from './example-odata-type.js';
 import { exampleOdataTypeHash } from './example-odata-type-hash.js';
 import { exampleRequiredMissing } from './example-required-missing.js';
@@ -30,6 +31,7 @@ const RULE_LIST = [
   annotationInvalid,
   exampleJsonInvalid,
   exampleUnpaired,
+  exampleNameDuplicate,
   exampleUnknownProperty,
   exampleTypeMismatch,
   exampleEnumValue,

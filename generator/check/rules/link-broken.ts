@@ -1,30 +1,37 @@
 /**
- * Relative links to a heading that the input does not have: `#anchor` on the
- * same page, and `path.md#anchor` on a page of the input. A link to a page the
- * input does not have is not reported: the input may be a subset of the docs
- * (a consumer's 30 pages), and the page may exist outside it. Not checked: absolute
- * URLs, site-rooted links (`/graph/...`), and links leaving the input's
- * folders (`../includes/...`, `../concepts/...`) — those pages are published
- * from elsewhere. Anchors are heading slugs (GitHub style, as the docs site
+ * Relative links to a page or a heading that does not exist: `#anchor` on the
+ * same page, `path.md#anchor` on a page of the input, and `path.md` in a folder
+ * of the input (`../resources/usr.md`) that has no such page but one two edits
+ * away (a misspelt link, did-you-mean). The input may be a subset of the docs
+ * (a consumer's 30 pages): other pages it lacks, and links leaving its folders
+ * (`../includes/...`, `../concepts/...`), are not reported, unless a `linkRoot`
+ * folder (config, or `--link-root DIR`) is set: then a link into it must name a
+ * page that exists there on disk (its anchors are not checked). Not checked: absolute URLs and
+ * site-rooted links (`/graph/...`). Anchors are heading slugs (GitHub style, as the docs site
  * makes them, HTML inside the heading left out) and explicit `<a name>`/`id`
  * anchors; `#tab/...` selects a tab. File names are compared ignoring case and
  * `\` is read as `/`: the docs site resolves links that way, so such links work.
  *
- * Findings point at the anchor in the link target, not at `[`.
+ * Findings point at the link target (a missing page) or at its anchor (a
+ * missing heading), not at `[`.
  *
  * ok:     [user](../resources/user.md#properties) with that page and heading
  * not ok: [user](../resources/user.md#propertes) → Unexpected link to `#propertes` that `user.md` has no heading or anchor for, expected an existing anchor (did you mean `properties`?)
+ * not ok: [user](../resources/usr.md) → Unexpected link to `../resources/usr.md` that the input does not have, expected a page of `v1.0/resources/` (did you mean `user.md`?)
+ * ok:     [group](../resources/group.md) without that page (nor one two edits away) and without a link root
  */
+import { readdirSync } from 'node:fs';
+import nodePath from 'node:path';
 import path from 'node:path/posix';
 import GithubSlugger from 'github-slugger';
 import type { LinkFacts, PageFacts } from '../../extract/facts.js';
 import type { CheckContext } from '../context.js';
-import { didYouMean } from '../did-you-mean.js';
+import { didYouMean, editDistance } from '../did-you-mean.js';
 import { defineRule, type RuleFinding } from '../rule.js';
 
 export const linkBroken = defineRule({
   id: 'link-broken',
-  description: 'Relative links to pages of the input point at headings that exist (links to pages outside the input are not checked).',
+  description: 'Relative links point at headings that exist, not at a misspelt page of the input; pages the input lacks are checked only against a `linkRoot` folder.',
   defaultLevel: 'error',
   check: (ctx) => {
     const folders = folderIndex(ctx);
@@ -62,14 +69,53 @@ function checkLink(ctx: CheckContext, folders: Map<string, Folder>, page: PageFa
   if (target === '') return anchor && !/^tab\//i.test(anchor) ? checkAnchor(ctx, page, anchor, href, at) : [];
   if (!/\.md$/i.test(target)) return [];
   const resolved = path.normalize(path.join(path.dirname(page.file), target));
-  if (resolved.startsWith('../') || resolved === '..') return [];
-  const folder = folders.get(path.dirname(resolved));
-  if (!folder) return [];
+  const folder = resolved.startsWith('../') ? undefined : folders.get(path.dirname(resolved));
+  if (!folder) return inLinkRoot(ctx, resolved, target, href, targetOf(ctx, link, href, 0)) ?? [];
   const base = path.basename(resolved);
   const exact = folder.files.get(base) ?? folder.lower.get(base.toLowerCase());
-  if (!exact || !anchor || /^tab\//i.test(anchor)) return [];
+  if (!exact) return inLinkRoot(ctx, resolved, target, href, targetOf(ctx, link, href, 0)) ?? misspelt(folder, resolved, target, href, targetOf(ctx, link, href, 0));
+  if (!anchor || /^tab\//i.test(anchor)) return [];
   const linked = ctx.page(exact);
   return linked ? checkAnchor(ctx, linked, anchor, href, at) : [];
+}
+
+/**
+ * A page missing from a folder of the input, without a link root: the input may be a subset of the docs, so only
+ * a near-miss (two edits or fewer, ignoring case) of a page the folder has is reported: a misspelt link.
+ */
+function misspelt(folder: Folder, resolved: string, target: string, href: string, at: RuleFinding['at']): RuleFinding[] {
+  const base = path.basename(resolved).toLowerCase();
+  if (![...folder.lower.keys()].some((name) => editDistance(base, name, 2) <= 2)) return [];
+  const where = `a page of \`${path.dirname(resolved)}/\`${didYouMean(path.basename(resolved), folder.files.keys())}`;
+  return [{ at, message: `Unexpected link to \`${target}\` that the input does not have, expected ${where}`, key: href }];
+}
+
+/**
+ * A link to a page the input does not have, checked on disk when it points into the link root; undefined when there
+ * is none or it points elsewhere. An input inside the link root is resolved where it is; one outside it (a
+ * consumer's copy of some pages) as if its folders were the link root's (`v1.0/api/x.md` → `<root>/v1.0/api/x.md`).
+ */
+function inLinkRoot(ctx: CheckContext, resolved: string, target: string, href: string, at: RuleFinding['at']): RuleFinding[] | undefined {
+  const roots = ctx.linkRoot;
+  if (!roots) return undefined;
+  const inputInRoot = !nodePath.relative(roots.root, roots.input).startsWith('..');
+  const absolute = nodePath.resolve(inputInRoot ? roots.input : roots.root, resolved);
+  const inRoot = nodePath.relative(roots.root, absolute);
+  if (inRoot === '' || inRoot.startsWith('..') || nodePath.isAbsolute(inRoot)) return undefined;
+  const names = ctx.memo(`link-root:${nodePath.dirname(absolute)}`, () => listing(nodePath.dirname(absolute)));
+  const base = nodePath.basename(absolute);
+  if (names.has(base.toLowerCase())) return [];
+  const where = `a page under the link root${didYouMean(base, [...names.values()])}`;
+  return [{ at, message: `Unexpected link to \`${target}\` that the link root does not have (\`${inRoot.split(nodePath.sep).join('/')}\`), expected ${where}`, key: href }];
+}
+
+/** The files of a folder on disk by lower-case name (none when it is missing). */
+function listing(dir: string): Map<string, string> {
+  try {
+    return new Map(readdirSync(dir).map((name) => [name.toLowerCase(), name]));
+  } catch {
+    return new Map();
+  }
 }
 
 /** Where the link target's anchor starts (`offset` into the target after `](`, or `]: ` for a definition), else the link's `[`. */

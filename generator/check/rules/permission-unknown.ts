@@ -1,9 +1,12 @@
 /**
  * A permission name in a Permissions table that looks like a misspelling of a
  * name the input uses elsewhere: it appears on one page only, and a name one
- * or two edits away appears on at least three pages. New permissions (used on
- * one page, like nothing else) pass: only near-misses of known names are
- * findings. Names are compared ignoring case, as Graph does.
+ * or two edits away appears on another page and is the likelier spelling:
+ * used on at least three pages, or made of words (`Mail`, `ReadWrite`, `All`,
+ * the parts between dots) other pages use too while the suspect has a word
+ * no other page uses (`RaedWrite`). New permissions (used on one page, like
+ * nothing else) pass: only near-misses of known names are findings. Names are
+ * compared ignoring case, as Graph does.
  *
  * ok:     `Mail.ReadWrite` (used on hundreds of pages)
  * not ok: `Mail.RaedWrite` → Unexpected permission `Mail.RaedWrite` that no other page uses, expected a known permission (did you mean `Mail.ReadWrite`?)
@@ -20,14 +23,19 @@ export const permissionUnknown = defineRule({
   defaultLevel: 'error',
   check: (ctx) => {
     const pagesOf = usage(ctx);
-    const known = [...pagesOf].filter(([, files]) => files.size >= KNOWN_ON).map(([name]) => name);
+    const words = wordUsage(pagesOf);
+    /** Pages other than `file` that use a word. */
+    const elsewhere = (word: string, file: string) => [...(words.get(word) ?? [])].filter((f) => f !== file).length;
+    const likelier = (near: string, name: string, file: string) =>
+      pagesOf.get(near)!.size >= KNOWN_ON || (name.split('.').some((w) => elsewhere(w, file) === 0) && near.split('.').every((w) => elsewhere(w, file) > 0));
     const out: RuleFinding[] = [];
     for (const page of ctx.pages) {
       for (const operation of page.operations) {
         for (const row of operation.permissions) {
           for (const name of row.permissions) {
-            if ((pagesOf.get(name.toLowerCase())?.size ?? 0) > 1) continue;
-            const near = known.find((k) => editDistance(name.toLowerCase(), k, 2) <= 2 && !sameFamily(name.toLowerCase(), k));
+            const lower = name.toLowerCase();
+            if ((pagesOf.get(lower)?.size ?? 0) > 1) continue;
+            const near = [...pagesOf.keys()].find((k) => k !== lower && editDistance(lower, k, 2) <= 2 && !sameFamily(lower, k) && likelier(k, lower, page.file));
             if (!near) continue;
             const spelled = spelling(ctx, near);
             out.push({
@@ -57,6 +65,19 @@ function usage(ctx: CheckContext): Map<string, Set<string>> {
     }
     return out;
   });
+}
+
+/** Pages using each word (dot-separated part, lower case) of a permission name. */
+function wordUsage(pagesOf: Map<string, Set<string>>): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const [name, files] of pagesOf) {
+    for (const word of name.split('.')) {
+      const set = out.get(word) ?? new Set<string>();
+      for (const file of files) set.add(file);
+      out.set(word, set);
+    }
+  }
+  return out;
 }
 
 /** `X.Read.All` and `X.ReadWrite.All`, `X.Read` and `X.Read.All`: different permissions of one family, not misspellings. */

@@ -58,7 +58,9 @@ export const sectionMissing = defineRule({
     ctx.pages.flatMap((page) => {
       const folder = page.file.split('/').slice(-2, -1)[0];
       if (folder === 'api' && page.kind === 'api' && page.docType === 'apiPageType') return checkPage(page, API, 'API page');
-      if (folder === 'resources' && page.kind === 'resource' && page.docType === 'resourcePageType' && page.resources.length > 0 && !isEnumTitle(page)) return checkPage(page, RESOURCE, 'resource page');
+      // apiPageType on a resource page is doc-type-mismatch's finding; the page is still checked as the resource page it is.
+      const resourceDocType = page.docType === 'resourcePageType' || page.docType === 'apiPageType';
+      if (folder === 'resources' && page.kind === 'resource' && resourceDocType && page.resources.length > 0 && !isEnumTitle(page)) return checkPage(page, RESOURCE, 'resource page');
       return [];
     }),
 });
