@@ -84,11 +84,16 @@ export interface PathAlias {
 
 /**
  * The path under its documented aliases (itself first): `/me` is `/users/{id}`
- * for the signed-in user, `/me/drive` (`/users/{id}/drive`) is `/drives/{id}`,
+ * for the signed-in user, `/me/drive` (`/users/{id}/drive`, or `/drive`) is `/drives/{id}`,
  * and a drive's `root` (not `root:/path:`) is its root item, `items/{id}`.
  */
 export function pathAliases(path: string): PathAlias[] {
   const out: PathAlias[] = [{ path, prefix: 0, written: 0 }];
+  // `/drive` is the signed-in user's drive, `/me/drive` with `me` left out
+  if (/^\/drive(?=\/|$)/.test(path)) {
+    const viaMe = pathAliases(`/me${path}`).map((alias) => (alias.written > 0 ? { ...alias, written: alias.written - 1 } : { ...alias, prefix: alias.prefix + 1 }));
+    return [out[0]!, ...rootItem(out[0]!), ...viaMe];
+  }
   const me = /^\/me(?=\/|$)/.exec(path);
   const user = /^\/users\/[^/]+(?=\/|$)/.exec(path);
   const rest = me ? path.slice(me[0].length) : user ? path.slice(user[0].length) : undefined;
