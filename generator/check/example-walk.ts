@@ -5,6 +5,9 @@
  * Keys holding `@` (`@odata.context`, `x@odata.bind`) are instance annotations
  * and are not properties. A property that only a derived type defines is not
  * reported: such bodies omit `@odata.type` too often to call each one wrong.
+ * Nor is any property of an example whose request path the page does not
+ * document (http-request-mismatch reports the path; the body is of that other
+ * resource, `.../format/font` on the format page).
  */
 import type { Node } from 'jsonc-parser';
 import type { SourceRef } from '../model/diagnostic.js';
@@ -14,6 +17,7 @@ import { didYouMean } from './did-you-mean.js';
 import { exampleMessages, type ExampleMessage } from './examples.js';
 import { targetOf, type Target } from './example-target.js';
 import { keyOf, locateJson, type LocatedJson } from './json-locate.js';
+import { isGraphUrl, requestsMatching } from './request-path.js';
 import type { TypeIndex } from './type-index.js';
 import { checkPrimitive, isPlaceholder, type JsonKind } from './value-formats.js';
 
@@ -53,6 +57,8 @@ interface Walk {
   prefix: string;
   result: WalkResult;
   file: string;
+  /** The example's request goes to a path the page does not document: its bodies are of some other type (not judged for unknown properties). */
+  foreign: boolean;
 }
 
 function walkMessage(ctx: CheckContext, item: ExampleMessage, result: WalkResult): void {
@@ -61,7 +67,9 @@ function walkMessage(ctx: CheckContext, item: ExampleMessage, result: WalkResult
   const json = locateJson(ctx, message.body);
   if (!json.root) return;
   const index = ctx.types(item.page.apiVersion);
-  const walk: Walk = { index, json, prefix: `${item.example.name}/${item.role}`, result, file: item.page.file };
+  const url = item.example.request?.url;
+  const foreign = !!url && isGraphUrl(url) && item.operation.httpRequests.length > 0 && requestsMatching(item.operation.httpRequests, url).length === 0;
+  const walk: Walk = { index, json, prefix: `${item.example.name}/${item.role}`, result, file: item.page.file, foreign };
   collectOdataTypes(walk, json.root, '');
   const target = targetOf(item, index, topLevelOdataType(json.root));
   if (!target) return;
@@ -147,7 +155,7 @@ function walkObject(walk: Walk, node: Node, declared: ModelType, anchor: ModelTy
     }
     const prop = known.get(name);
     if (!prop) {
-      if (open || index.descendants(type).some((d) => index.properties(d).has(name))) continue;
+      if (open || walk.foreign || index.descendants(type).some((d) => index.properties(d).has(name))) continue;
       report(walk, 'example-unknown-property', member.children![0]!, `${path}.${name}`, `Unexpected property \`${name}\` on \`${labelOfType(type)}\`, expected one of its properties${didYouMean(name, known.keys())}`);
       continue;
     }

@@ -116,6 +116,26 @@ function rootItem(alias: PathAlias): PathAlias[] {
   return [{ path, prefix: before + 2, written: alias.written + (before - alias.prefix) + 1 }];
 }
 
+/** OData's key in parentheses (`events('AAMk=')`, `items(42)`), which is the key segment (`events/AAMk=`). */
+const KEY_IN_PARENS = /\(('[^'/]*'|\d+)\)(?=\/|\?|$)/g;
+
+const matchers = new Map<string, PathMatcher>();
+
+/** The documented requests whose path an example URL is (under its aliases, without type casts, keys in parentheses as segments). */
+export function requestsMatching<T extends { path: string }>(requests: readonly T[], url: string): T[] {
+  const parsed = readExampleUrl(url);
+  const keyed = readExampleUrl(url.replace(KEY_IN_PARENS, '/$1'));
+  const candidates = [parsed.path, parsed.withoutCasts, keyed.path, keyed.withoutCasts].flatMap(pathAliases).map((alias) => alias.path);
+  return requests.filter((request) => {
+    let matcher = matchers.get(request.path);
+    if (!matcher) {
+      matcher = pathMatcher(request.path);
+      matchers.set(request.path, matcher);
+    }
+    return candidates.some((path) => matcher(path));
+  });
+}
+
 /** How many leading segments of the example path (under any alias) some documented path matches. */
 export function matchedPrefix(documented: readonly string[], aliases: readonly PathAlias[]): number {
   let best = 0;

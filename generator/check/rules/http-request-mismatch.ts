@@ -10,10 +10,9 @@
  * ok:     HTTP request `GET /users/{id}`, example `GET https://graph.microsoft.com/v1.0/users/48d31887`
  * not ok: example `GET https://graph.microsoft.com/v1.0/groups/1` → Unexpected request path `/groups/1`, expected one of the page's HTTP request paths: `/users/{id}`
  */
-import type { HttpRequestFacts } from '../../extract/facts.js';
 import type { CheckContext } from '../context.js';
 import { exampleMessages, firstLineOf, type ExampleMessage } from '../examples.js';
-import { isGraphUrl, matchedPrefix, pathAliases, pathMatcher, readExampleUrl, segmentStarts, type PathMatcher } from '../request-path.js';
+import { isGraphUrl, matchedPrefix, pathAliases, readExampleUrl, requestsMatching, segmentStarts } from '../request-path.js';
 import { defineRule, type RuleFinding } from '../rule.js';
 
 export const httpRequestMismatch = defineRule({
@@ -42,9 +41,7 @@ function checkRequest(ctx: CheckContext, item: ExampleMessage): RuleFinding[] {
   const requests = item.operation.httpRequests;
   if (requests.length === 0) return out;
   const aliases = pathAliases(parsed.path);
-  const keyed = readExampleUrl(url.replace(KEY_IN_PARENS, '/$1'));
-  const candidates = [parsed.withoutCasts, keyed.path, keyed.withoutCasts].flatMap(pathAliases).concat(aliases).map((alias) => alias.path);
-  const samePath = requests.filter((request) => candidates.some((path) => matches(request, path)));
+  const samePath = requestsMatching(requests, url);
   if (samePath.length === 0) {
     const paths = [...new Set(requests.map((r) => r.path))];
     const listed = paths.slice(0, 3).map((p) => `\`${p}\``).join(', ') + (paths.length > 3 ? `, +${paths.length - 3} more` : '');
@@ -65,20 +62,6 @@ function checkRequest(ctx: CheckContext, item: ExampleMessage): RuleFinding[] {
     });
   }
   return out;
-}
-
-/** OData's key in parentheses (`events('AAMk=')`, `items(42)`), which is the key segment (`events/AAMk=`). */
-const KEY_IN_PARENS = /\(('[^'/]*'|\d+)\)(?=\/|\?|$)/g;
-
-const matchers = new Map<string, PathMatcher>();
-
-function matches(request: HttpRequestFacts, path: string): boolean {
-  let matcher = matchers.get(request.path);
-  if (!matcher) {
-    matcher = pathMatcher(request.path);
-    matchers.set(request.path, matcher);
-  }
-  return matcher(path);
 }
 
 function clip(text: string): string {
