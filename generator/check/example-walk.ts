@@ -3,8 +3,9 @@
  * example-target.ts) once per check run, and collects what four rules report:
  * unknown properties, JSON kinds and formats, enum values and `@odata.type`.
  * Keys holding `@` (`@odata.context`, `x@odata.bind`) are instance annotations
- * and are not properties. A property that only a derived type defines is not
- * reported: such bodies omit `@odata.type` too often to call each one wrong.
+ * and are not properties, nor are directory extensions (`extension_{appId}_{name}`).
+ * A property that only a derived type defines is not reported: such bodies omit
+ * `@odata.type` too often to call each one wrong.
  * Nor is any property of an example whose request path the page does not
  * document (http-request-mismatch reports the path; the body is of that other
  * resource, `.../format/font` on the format page).
@@ -148,7 +149,7 @@ function walkObject(walk: Walk, node: Node, declared: ModelType, anchor: ModelTy
   for (const member of node.children ?? []) {
     const name = keyOf(member);
     const value = member.children?.[1];
-    if (name === undefined || name.includes('@')) continue;
+    if (name === undefined || name.includes('@') || DIRECTORY_EXTENSION.test(name)) continue;
     if (name === 'odata.type') {
       report(walk, 'example-unknown-property', member.children![0]!, `${path}.${name}`, 'Unexpected property `odata.type`, expected the annotation `@odata.type` (the `@` is missing)');
       continue;
@@ -162,6 +163,9 @@ function walkObject(walk: Walk, node: Node, declared: ModelType, anchor: ModelTy
     if (value) walkValue(walk, value, expectedOf(index, prop.type), `${path}.${name}`);
   }
 }
+
+/** `extension_{appId without dashes}_{name}`: a directory extension property, which any directory object may carry. */
+const DIRECTORY_EXTENSION = /^extension_[0-9a-f]{32}_\w+$/i;
 
 /**
  * The type an object's `@odata.type` names, reported when no page documents it,
