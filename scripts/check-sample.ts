@@ -2,7 +2,8 @@
  * `npm run check-sample [-- --seed 1 --n 100 | --per-rule 5] [--findings out.json] [--unjudged]`:
  * the precision sample of issue 20. Runs `check` on the corpus (or reads the
  * `--format json` findings of an earlier run), draws a seeded uniform random
- * sample of N findings over all findings (or K per rule with `--per-rule`), and
+ * sample of N findings over all findings (or K per rule with `--per-rule`; see
+ * `draw`), and
  * prints each at file:line:column with the page's lines around it and a caret
  * at the column, so a person can judge it at the spot.
  *
@@ -12,11 +13,10 @@
  * Skips with a message when the corpus is absent.
  */
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { uniformInt } from 'pure-rand/distribution/uniformInt';
-import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import type { Finding } from '../generator/check/types.js';
 
 type Verdict = 'real' | 'noise' | 'false-positive';
@@ -54,16 +54,19 @@ function loadFindings(corpus: string): Finding[] {
   return JSON.parse(json) as Finding[];
 }
 
-/** `count` distinct items of `items` drawn uniformly (a seeded partial Fisher–Yates shuffle). */
-function draw<T>(items: readonly T[], count: number, seed: number): T[] {
-  const rng = xoroshiro128plus(seed);
-  const copy = [...items];
-  const n = Math.min(count, copy.length);
-  for (let i = 0; i < n; i++) {
-    const j = uniformInt(rng, i, copy.length - 1);
-    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
-  }
-  return copy.slice(0, n);
+/**
+ * `count` findings drawn uniformly: the ones whose SHA-256 of seed and fingerprint
+ * sorts first. A finding's rank does not depend on the others, so a seed keeps
+ * naming the same sample when a rule change adds or removes other findings
+ * (judgments stay reusable; only findings new to the sample need reading).
+ */
+function draw(items: readonly Finding[], count: number, seed: number): Finding[] {
+  const rank = (f: Finding) => createHash('sha256').update(`${seed}:${f.fingerprint}`).digest('hex');
+  return items
+    .map((f) => ({ f, r: rank(f) }))
+    .sort((a, b) => a.r.localeCompare(b.r))
+    .slice(0, count)
+    .map(({ f }) => f);
 }
 
 /** The page's lines around the finding, with a caret under its column. */
@@ -112,7 +115,6 @@ function main(): void {
   const seed = Number(option('seed', '1'));
   const perRule = Number(option('per-rule', '0'));
   const judged = existsSync(JUDGED) ? (JSON.parse(readFileSync(JUDGED, 'utf8')) as Record<string, Judgment>) : {};
-  // a stable order before drawing, so a seed names the same sample on every run
   const all = loadFindings(corpus).sort((a, b) => a.fingerprint.localeCompare(b.fingerprint));
   const rules = [...new Set(all.map((f) => f.ruleId))].sort();
   const sample = perRule
