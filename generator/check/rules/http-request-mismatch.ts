@@ -61,7 +61,9 @@ function checkRequest(ctx: CheckContext, item: ExampleMessage): RuleFinding[] {
     });
   }
   const requests = item.operation.httpRequests;
-  if (requests.length === 0) return out;
+  // Without an HTTP request section of the page's own (`drive-list`: one section per path, the first with a
+  // `### HTTP request`), the paths read are not the page's full list; section-missing reports the missing section.
+  if (requests.length === 0 || !hasRequestSection(item.page)) return out;
   const aliases = pathAliases(parsed.path);
   const samePath = requestsMatching(requests, url);
   const withPlaceholders = requests.map((request) => ({ ...request, path: request.path.replace(LITERAL_ID, '{id}') }));
@@ -86,6 +88,15 @@ function checkRequest(ctx: CheckContext, item: ExampleMessage): RuleFinding[] {
     });
   }
   return out;
+}
+
+/** An HTTP request heading of the page itself: under the title or Permissions (one written too deep still counts), not under a path's own section. */
+function hasRequestSection(page: PageFacts): boolean {
+  return page.headings.some((heading, i) => {
+    if (!/^http requests?\b/i.test(heading.text.trim())) return false;
+    const parent = page.headings.slice(0, i).reverse().find((h) => h.depth < heading.depth);
+    return !parent || parent.depth === 1 || /^(permissions?|prerequisites)\b/i.test(parent.text.trim());
+  });
 }
 
 function clip(text: string): string {
