@@ -7,9 +7,10 @@
  * prints each at file:line:column with the page's lines around it and a caret
  * at the column, so a person can judge it at the spot.
  *
- * Judgments live in `scripts/check-sample-judged.json` (fingerprint → verdict,
- * position exact, one-line reason), so the figures printed at the end are
- * reproducible and a new sample only needs its unjudged findings read.
+ * Judgments live in `scripts/check-sample-judged.json` (fingerprint → the spot
+ * judged, verdict, position exact, one-line reason), so the figures printed at
+ * the end are reproducible and a new sample only needs its unjudged findings
+ * read; a finding that moved since it was judged counts as not judged.
  * Skips with a message when the corpus is absent.
  */
 import { execFileSync } from 'node:child_process';
@@ -82,10 +83,17 @@ function excerpt(file: string, line: number, column: number): string {
   return out.join('\n');
 }
 
+/** The finding's judgment, unless the finding has moved since (a judgment holds for the spot it was made at). */
+function judgmentOf(judged: Record<string, Judgment>, f: Finding, corpus: string): Judgment | undefined {
+  const j = judged[f.fingerprint];
+  const file = path.isAbsolute(f.file) ? path.relative(corpus, f.file) : f.file;
+  return j && j.at === `${file}:${f.line}:${f.column}` ? j : undefined;
+}
+
 const pct = (part: number, whole: number) => (whole ? `${((100 * part) / whole).toFixed(1)}%` : 'n/a');
 
-function figures(label: string, sample: Finding[], judged: Record<string, Judgment>): void {
-  const known = sample.map((f) => judged[f.fingerprint]).filter((j): j is Judgment => j !== undefined);
+function figures(label: string, sample: Finding[], judged: Record<string, Judgment>, corpus: string): void {
+  const known = sample.map((f) => judgmentOf(judged, f, corpus)).filter((j): j is Judgment => j !== undefined);
   const count = (verdict: Verdict) => known.filter((j) => j.verdict === verdict).length;
   const exact = known.filter((j) => j.exact).length;
   console.log(
@@ -95,11 +103,11 @@ function figures(label: string, sample: Finding[], judged: Record<string, Judgme
   );
 }
 
-function perRuleTable(all: Finding[], sample: Finding[], judged: Record<string, Judgment>): void {
+function perRuleTable(all: Finding[], sample: Finding[], judged: Record<string, Judgment>, corpus: string): void {
   const rules = [...new Set(all.map((f) => f.ruleId))].sort();
   console.log('| rule | findings | judged | real | noise | false positive | position exact |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const rule of rules) {
-    const known = sample.filter((f) => f.ruleId === rule).map((f) => judged[f.fingerprint]).filter((j): j is Judgment => j !== undefined);
+    const known = sample.filter((f) => f.ruleId === rule).map((f) => judgmentOf(judged, f, corpus)).filter((j): j is Judgment => j !== undefined);
     const count = (verdict: Verdict) => known.filter((j) => j.verdict === verdict).length;
     const total = all.filter((f) => f.ruleId === rule).length;
     console.log(`| ${rule} | ${total} | ${known.length} | ${count('real')} | ${count('noise')} | ${count('false-positive')} | ${known.filter((j) => j.exact).length} |`);
@@ -122,7 +130,7 @@ function main(): void {
     : draw(all, Number(option('n', '100')), seed);
   const onlyUnjudged = process.argv.includes('--unjudged');
   sample.forEach((f, i) => {
-    const j = judged[f.fingerprint];
+    const j = judgmentOf(judged, f, corpus);
     if (onlyUnjudged && j) return;
     const file = path.isAbsolute(f.file) ? f.file : path.join(corpus, f.file);
     const verdict = j ? `[${j.verdict}${j.exact ? '' : ', position off'}: ${j.reason}]` : '[not judged]';
@@ -130,8 +138,8 @@ function main(): void {
     console.log(excerpt(file, f.line, f.column));
   });
   console.log(`\n${all.length} findings on ${corpus}; seed ${seed}`);
-  if (perRule) perRuleTable(all, sample, judged);
-  figures(perRule ? `${perRule} per rule` : 'uniform sample', sample, judged);
+  if (perRule) perRuleTable(all, sample, judged, corpus);
+  figures(perRule ? `${perRule} per rule` : 'uniform sample', sample, judged, corpus);
 }
 
 main();
