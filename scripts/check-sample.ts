@@ -2,10 +2,10 @@
  * `npm run check-sample [-- --seed 1 --n 100 | --per-rule 5] [--findings out.json] [--unjudged]`:
  * the precision sample of issue 20. Runs `check` on the corpus (or reads the
  * `--format json` findings of an earlier run), draws a seeded uniform random
- * sample of N findings over all findings (or K per rule with `--per-rule`; see
- * `draw`), and
- * prints each at file:line:column with the page's lines around it and a caret
- * at the column, so a person can judge it at the spot.
+ * sample of N findings over all findings (or K per rule with `--per-rule`;
+ * `check-sample/sample.ts`), and prints each at file:line:column with the
+ * page's lines around it and a caret at the column, so a person can judge it
+ * at the spot.
  *
  * Judgments live in `scripts/check-sample-judged.json` (fingerprint → the spot
  * judged, verdict, position exact, one-line reason), so the figures printed at
@@ -14,21 +14,11 @@
  * Skips with a message when the corpus is absent.
  */
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Finding } from '../generator/check/types.js';
-
-type Verdict = 'real' | 'noise' | 'false-positive';
-
-interface Judgment {
-  rule: string;
-  at: string;
-  verdict: Verdict;
-  exact: boolean;
-  reason: string;
-}
+import { draw, judgmentOf, type Judgment, type Verdict } from './check-sample/sample.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const JUDGED = path.join(ROOT, 'scripts', 'check-sample-judged.json');
@@ -55,21 +45,6 @@ function loadFindings(corpus: string): Finding[] {
   return JSON.parse(json) as Finding[];
 }
 
-/**
- * `count` findings drawn uniformly: the ones whose SHA-256 of seed and fingerprint
- * sorts first. A finding's rank does not depend on the others, so a seed keeps
- * naming the same sample when a rule change adds or removes other findings
- * (judgments stay reusable; only findings new to the sample need reading).
- */
-function draw(items: readonly Finding[], count: number, seed: number): Finding[] {
-  const rank = (f: Finding) => createHash('sha256').update(`${seed}:${f.fingerprint}`).digest('hex');
-  return items
-    .map((f) => ({ f, r: rank(f) }))
-    .sort((a, b) => a.r.localeCompare(b.r))
-    .slice(0, count)
-    .map(({ f }) => f);
-}
-
 /** The page's lines around the finding, with a caret under its column. */
 function excerpt(file: string, line: number, column: number): string {
   if (!existsSync(file)) return `    (no file ${file})`;
@@ -81,13 +56,6 @@ function excerpt(file: string, line: number, column: number): string {
     if (n === line) out.push(`       | ${text.slice(0, column - 1).replace(/[^\t]/g, ' ')}^`);
   }
   return out.join('\n');
-}
-
-/** The finding's judgment, unless the finding has moved since (a judgment holds for the spot it was made at). */
-function judgmentOf(judged: Record<string, Judgment>, f: Finding, corpus: string): Judgment | undefined {
-  const j = judged[f.fingerprint];
-  const file = path.isAbsolute(f.file) ? path.relative(corpus, f.file) : f.file;
-  return j && j.at === `${file}:${f.line}:${f.column}` ? j : undefined;
 }
 
 const pct = (part: number, whole: number) => (whole ? `${((100 * part) / whole).toFixed(1)}%` : 'n/a');
