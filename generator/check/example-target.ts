@@ -1,7 +1,8 @@
 /**
  * Which type an example body should have.
  * Responses: the annotation's `@odata.type` (+ `isCollection`), else the
- * operation's response type. Requests: the body's own top-level `@odata.type`;
+ * operation's response type. Requests: the body's own top-level `@odata.type`
+ * (else the request annotation's);
  * an action's or function's parameters; for create/update the resource type
  * (with any request-body rows it lacks); else the request-body table alone.
  */
@@ -44,7 +45,10 @@ function responseTarget(item: ExampleMessage, index: TypeIndex): Target | undefi
 function requestTarget(item: ExampleMessage, index: TypeIndex, topLevelOdataType: string | undefined): Target | undefined {
   const linked = item.linked;
   if (!linked) return undefined;
-  const own = topLevelOdataType ? index.lookup(topLevelOdataType) : undefined;
+  // What the body says it is: its own top-level `@odata.type`, else the request annotation's.
+  const annotated = item.message.annotation?.value?.['@odata.type'];
+  const written = topLevelOdataType ?? (typeof annotated === 'string' && annotated.trim() !== '' ? annotated : undefined);
+  const own = written ? index.lookup(written) : undefined;
   const resource = requestResource(item, index);
   const anchor = own?.type ?? resource;
   if ((linked.kind === 'action' || linked.kind === 'function') && linked.parameters.length > 0) {

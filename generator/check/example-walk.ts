@@ -3,17 +3,22 @@
  * example-target.ts) once per check run, and collects what four rules report:
  * unknown properties, JSON kinds and formats, enum values and `@odata.type`.
  * Keys holding `@` (`@odata.context`, `x@odata.bind`) are instance annotations
- * and are not properties. A property that only a derived type defines is not
- * reported: such bodies omit `@odata.type` too often to call each one wrong.
+ * and are not properties, nor are directory extensions (`extension_{appId}_{name}`).
+ * A property that only a derived type defines is not reported: such bodies omit
+ * `@odata.type` too often to call each one wrong.
+ * Nor is any property of an example whose request path the page does not
+ * document (http-request-mismatch reports the path; the body is of that other
+ * resource, `.../format/font` on the format page).
  */
 import type { Node } from 'jsonc-parser';
 import type { SourceRef } from '../model/diagnostic.js';
-import type { ModelType, TypeRef } from '../model/ir.js';
+import type { ModelProperty, ModelType, TypeRef } from '../model/ir.js';
 import type { CheckContext } from './context.js';
 import { didYouMean } from './did-you-mean.js';
 import { exampleMessages, type ExampleMessage } from './examples.js';
 import { targetOf, type Target } from './example-target.js';
 import { keyOf, locateJson, type LocatedJson } from './json-locate.js';
+import { isGraphUrl, requestsMatching } from './request-path.js';
 import type { TypeIndex } from './type-index.js';
 import { checkPrimitive, isPlaceholder, type JsonKind } from './value-formats.js';
 
@@ -53,6 +58,8 @@ interface Walk {
   prefix: string;
   result: WalkResult;
   file: string;
+  /** The example's request goes to a path the page does not document: its bodies are of some other type (not judged for unknown properties). */
+  foreign: boolean;
 }
 
 function walkMessage(ctx: CheckContext, item: ExampleMessage, result: WalkResult): void {
@@ -61,7 +68,9 @@ function walkMessage(ctx: CheckContext, item: ExampleMessage, result: WalkResult
   const json = locateJson(ctx, message.body);
   if (!json.root) return;
   const index = ctx.types(item.page.apiVersion);
-  const walk: Walk = { index, json, prefix: `${item.example.name}/${item.role}`, result, file: item.page.file };
+  const url = item.example.request?.url;
+  const foreign = !!url && isGraphUrl(url) && item.operation.httpRequests.length > 0 && requestsMatching(item.operation.httpRequests, url).length === 0;
+  const walk: Walk = { index, json, prefix: `${item.example.name}/${item.role}`, result, file: item.page.file, foreign };
   collectOdataTypes(walk, json.root, '');
   const target = targetOf(item, index, topLevelOdataType(json.root));
   if (!target) return;
@@ -133,39 +142,56 @@ function walkValue(walk: Walk, node: Node, expected: Expected, path: string): vo
 
 function walkObject(walk: Walk, node: Node, declared: ModelType, anchor: ModelType | undefined, path: string): void {
   const { index } = walk;
-  let type = declared;
-  const odata = property(node, '@odata.type');
-  if (odata?.type === 'string') {
-    const written = String(odata.value);
-    const found = index.lookup(written);
-    if (!found) {
-      const names = [...index.all()].filter((t) => t.origin === 'documented').map((t) => `#${t.fullName}`);
-      report(walk, 'example-odata-type', odata, `${path}.@odata.type`, `Unexpected \`@odata.type\` \`${written}\` that no page documents, expected a documented type${didYouMean(written.startsWith('#') ? written : `#${written}`, names)}`);
-    } else if (!found.exact) {
-      report(walk, 'example-odata-type', odata, `${path}.@odata.type`, `Unexpected \`@odata.type\` \`${written}\`, expected \`#${found.type.fullName}\` as its page spells it`);
-      type = found.type;
-    } else if (anchor && anchor.origin === 'documented' && found.type.origin === 'documented' && !index.isA(found.type, anchor) && !index.hasUnknownBase(found.type)) {
-      const chain = index.chain(found.type);
-      const hint = chain.length === 1 ? ` (the page of \`${found.type.name}\` names no base type)` : '';
-      report(walk, 'example-odata-type', odata, `${path}.@odata.type`, `Unexpected \`@odata.type\` \`${written}\`, expected \`${anchor.fullName}\` or a type derived from it${hint}`);
-    } else {
-      type = found.type.origin === 'documented' && found.type.kind !== 'enum' ? found.type : type;
-    }
-  }
-  const known = index.properties(type);
-  const open = index.isOpen(type) || index.hasUnknownBase(type) || type.kind === 'unresolved';
+  const odata = property(node, '@odata.type') ?? property(node, 'odata.type');
+  const type = odata?.type === 'string' ? namedType(walk, odata, declared, anchor, path) : declared;
+  const known = type ? index.properties(type) : new Map<string, ModelProperty>();
+  const open = !type || index.isOpen(type) || index.hasUnknownBase(type) || type.kind === 'unresolved';
   for (const member of node.children ?? []) {
     const name = keyOf(member);
     const value = member.children?.[1];
-    if (name === undefined || name.includes('@')) continue;
+    if (name === undefined || name.includes('@') || DIRECTORY_EXTENSION.test(name)) continue;
+    if (name === 'odata.type') {
+      report(walk, 'example-unknown-property', member.children![0]!, `${path}.${name}`, 'Unexpected property `odata.type`, expected the annotation `@odata.type` (the `@` is missing)');
+      continue;
+    }
     const prop = known.get(name);
     if (!prop) {
-      if (open || index.descendants(type).some((d) => index.properties(d).has(name))) continue;
+      if (open || walk.foreign || index.descendants(type).some((d) => index.properties(d).has(name))) continue;
       report(walk, 'example-unknown-property', member.children![0]!, `${path}.${name}`, `Unexpected property \`${name}\` on \`${labelOfType(type)}\`, expected one of its properties${didYouMean(name, known.keys())}`);
       continue;
     }
     if (value) walkValue(walk, value, expectedOf(index, prop.type), `${path}.${name}`);
   }
+}
+
+/** `extension_{appId without dashes}_{name}`: a directory extension property, which any directory object may carry. */
+const DIRECTORY_EXTENSION = /^extension_[0-9a-f]{32}_\w+$/i;
+
+/**
+ * The type an object's `@odata.type` names, reported when no page documents it,
+ * when it is cased otherwise or when it does not derive from the expected type.
+ * The object is then walked as the type it names (its properties are those of
+ * that type, not of the expected one); undefined (nothing to check its
+ * properties against) when no page documents it.
+ */
+function namedType(walk: Walk, odata: Node, declared: ModelType, anchor: ModelType | undefined, path: string): ModelType | undefined {
+  const { index } = walk;
+  const written = String(odata.value);
+  const found = index.lookup(written);
+  const key = `${path}.@odata.type`;
+  if (!found) {
+    const names = [...index.all()].filter((t) => t.origin === 'documented').map((t) => `#${t.fullName}`);
+    report(walk, 'example-odata-type', odata, key, `Unexpected \`@odata.type\` \`${written}\` that no page documents, expected a documented type${didYouMean(written.startsWith('#') ? written : `#${written}`, names)}`);
+    return undefined;
+  }
+  if (!found.exact) {
+    report(walk, 'example-odata-type', odata, key, `Unexpected \`@odata.type\` \`${written}\`, expected \`#${found.type.fullName}\` as its page spells it`);
+  } else if (anchor && anchor.origin === 'documented' && found.type.origin === 'documented' && !index.isA(found.type, anchor) && !index.hasUnknownBase(found.type)) {
+    const chain = index.chain(found.type);
+    const hint = chain.length === 1 ? ` (the page of \`${found.type.name}\` names no base type)` : '';
+    report(walk, 'example-odata-type', odata, key, `Unexpected \`@odata.type\` \`${written}\`, expected \`${anchor.fullName}\` or a type derived from it${hint}`);
+  }
+  return found.type.origin === 'documented' && found.type.kind !== 'enum' ? found.type : declared;
 }
 
 function checkEnum(walk: Walk, node: Node, type: ModelType, path: string): void {
@@ -179,7 +205,9 @@ function checkEnum(walk: Walk, node: Node, type: ModelType, path: string): void 
   for (const part of value.split(',').map((p) => p.trim())) {
     if (members.includes(part)) continue;
     const from = type.origin === 'documented' ? 'its enum page' : 'the "Possible values" of its description';
-    report(walk, 'example-enum-value', node, `${path}=${part}`, `Unexpected \`${part}\` for enum \`${type.name}\`, expected a member ${from} lists${didYouMean(part, members)}`);
+    const cased = members.find((m) => m.toLowerCase() === part.toLowerCase());
+    const expected = cased ? `\`${cased}\` as ${from} spells it (enum values are case-sensitive)` : `a member ${from} lists${didYouMean(part, members)}`;
+    report(walk, 'example-enum-value', node, `${path}=${part}`, `Unexpected \`${part}\` for enum \`${type.name}\`, expected ${expected}`);
   }
 }
 

@@ -84,19 +84,56 @@ export interface PathAlias {
 
 /**
  * The path under its documented aliases (itself first): `/me` is `/users/{id}`
- * for the signed-in user, and `/me/drive` (`/users/{id}/drive`) is `/drives/{id}`.
+ * for the signed-in user, `/me/drive` (`/users/{id}/drive`, or `/drive`) is `/drives/{id}`,
+ * and a drive's `root` (not `root:/path:`) is its root item, `items/{id}`.
  */
 export function pathAliases(path: string): PathAlias[] {
   const out: PathAlias[] = [{ path, prefix: 0, written: 0 }];
+  // `/drive` is the signed-in user's drive, `/me/drive` with `me` left out
+  if (/^\/drive(?=\/|$)/.test(path)) {
+    const viaMe = pathAliases(`/me${path}`).map((alias) => (alias.written > 0 ? { ...alias, written: alias.written - 1 } : { ...alias, prefix: alias.prefix + 1 }));
+    return [out[0]!, ...rootItem(out[0]!), ...viaMe];
+  }
   const me = /^\/me(?=\/|$)/.exec(path);
   const user = /^\/users\/[^/]+(?=\/|$)/.exec(path);
   const rest = me ? path.slice(me[0].length) : user ? path.slice(user[0].length) : undefined;
-  if (rest === undefined) return out;
-  const written = me ? 1 : 2;
-  out.push(me ? { path: `/users/me${rest}`, prefix: 2, written } : { path: `/me${rest}`, prefix: 1, written });
-  const drive = /^\/drive(?=\/|$)/.exec(rest);
-  if (drive) out.push({ path: `/drives/me${rest.slice(drive[0].length)}`, prefix: 2, written: written + 1 });
-  return out;
+  if (rest !== undefined) {
+    const written = me ? 1 : 2;
+    out.push(me ? { path: `/users/me${rest}`, prefix: 2, written } : { path: `/me${rest}`, prefix: 1, written });
+    const drive = /^\/drive(?=\/|$)/.exec(rest);
+    if (drive) out.push({ path: `/drives/me${rest.slice(drive[0].length)}`, prefix: 2, written: written + 1 });
+  }
+  return out.flatMap((alias) => [alias, ...rootItem(alias)]);
+}
+
+/** `.../drive/root/...` (or `drives/{id}/root`) as `.../drive/items/root/...`: `root` is one segment written for two. */
+function rootItem(alias: PathAlias): PathAlias[] {
+  const match = /^(.*?\/(?:drive|drives\/[^/]+))\/root(?=\/|$)/.exec(alias.path);
+  if (!match) return [];
+  const before = match[1]!.split('/').length - 1;
+  if (before < alias.prefix) return [];
+  const path = `${match[1]}/items/root${alias.path.slice(match[0].length)}`;
+  return [{ path, prefix: before + 2, written: alias.written + (before - alias.prefix) + 1 }];
+}
+
+/** OData's key in parentheses (`events('AAMk=')`, `items(42)`), which is the key segment (`events/AAMk=`). */
+const KEY_IN_PARENS = /\(('[^'/]*'|\d+)\)(?=\/|\?|$)/g;
+
+const matchers = new Map<string, PathMatcher>();
+
+/** The documented requests whose path an example URL is (under its aliases, without type casts, keys in parentheses as segments). */
+export function requestsMatching<T extends { path: string }>(requests: readonly T[], url: string): T[] {
+  const parsed = readExampleUrl(url);
+  const keyed = readExampleUrl(url.replace(KEY_IN_PARENS, '/$1'));
+  const candidates = [parsed.path, parsed.withoutCasts, keyed.path, keyed.withoutCasts].flatMap(pathAliases).map((alias) => alias.path);
+  return requests.filter((request) => {
+    let matcher = matchers.get(request.path);
+    if (!matcher) {
+      matcher = pathMatcher(request.path);
+      matchers.set(request.path, matcher);
+    }
+    return candidates.some((path) => matcher(path));
+  });
 }
 
 /** How many leading segments of the example path (under any alias) some documented path matches. */

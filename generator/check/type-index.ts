@@ -18,7 +18,8 @@ export class TypeIndex {
   private readonly byFullName = new Map<string, ModelType>();
   private readonly byLower = new Map<string, ModelType>();
   private readonly byBare = new Map<string, ModelType[]>();
-  private readonly propertyCache = new Map<string, Map<string, ModelProperty>>();
+  /** By type object, not name: synthesized parameter types of different pages share names (`(parameters of assign action)`). */
+  private propertyCache = new WeakMap<ModelType, Map<string, ModelProperty>>();
   /** Properties and base types that second definitions of a type (other pages) add. */
   private readonly extra = new Map<string, { properties: ModelProperty[]; baseType: string | null }>();
 
@@ -49,7 +50,7 @@ export class TypeIndex {
     entry.properties.push(...properties);
     entry.baseType ??= baseType;
     this.extra.set(fullName, entry);
-    this.propertyCache.clear();
+    this.propertyCache = new WeakMap();
   }
 
   get(fullName: string): ModelType | undefined {
@@ -98,7 +99,7 @@ export class TypeIndex {
 
   /** Own, inherited and navigation properties by name. */
   properties(type: ModelType): Map<string, ModelProperty> {
-    let cached = this.propertyCache.get(type.fullName);
+    let cached = this.propertyCache.get(type);
     if (!cached) {
       cached = new Map();
       for (const t of this.chain(type)) {
@@ -106,7 +107,7 @@ export class TypeIndex {
           if (!cached.has(property.name)) cached.set(property.name, property);
         }
       }
-      this.propertyCache.set(type.fullName, cached);
+      this.propertyCache.set(type, cached);
     }
     return cached;
   }

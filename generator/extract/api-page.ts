@@ -26,7 +26,9 @@ export const extractApiPage: PageExtractor = (ctx) => {
   const summary = readSummary(sections, ctx.frontMatter, stem);
   const source = at(ctx, summary.heading ?? ctx.tree.children[0]);
   const httpRequests = readHttpRequests(ctx, sections);
-  if (httpRequests.length === 0) {
+  // Not reported twice: a section whose lines were reported as they are (`http-request-path-invalid`) is not missing.
+  const linesReported = ctx.diagnostics.some((d) => d.code === 'http-request-path-invalid' || d.code === 'http-request-method-missing');
+  if (httpRequests.length === 0 && !linesReported) {
     report(ctx, 'http-request-missing', 'warning', 'Unexpected API page without an HTTP request path, expected an `## HTTP request` section with a `METHOD /path` code block', source);
   }
   const body = readRequestBody(ctx, sections);

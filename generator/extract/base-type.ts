@@ -45,13 +45,28 @@ export function readBaseType(
       'base-type-mismatch',
       'warning',
       `Unexpected annotation baseType \`${annotationBase}\`, expected the base type the page states (\`${stated.name}\`)`,
-      annotation?.source,
+      annotation ? valueAt(ctx, annotation, 'baseType') : undefined,
     );
     return stated;
   }
   // The annotation qualifies what the sentence links bare (`[userAgent](...)` in callRecords)
   // and spells it as declared (`[DomainDnsRecord](...)` for domainDnsRecord).
   return stated.name.includes('.') && !annotated.includes('.') ? stated : { ...stated, name: annotated };
+}
+
+/** Where an annotation comment writes a key's value (the comment's start when it cannot be found). */
+function valueAt(ctx: PageContext, annotation: AnnotationFacts, key: string): AnnotationFacts['source'] {
+  const lines = ctx.text.split('\n');
+  const { line, column } = annotation.source;
+  const pattern = new RegExp(`"${key}"\\s*:\\s*`);
+  for (let n = line; n <= Math.min(lines.length, line + 40); n++) {
+    const text = lines[n - 1] ?? '';
+    const from = n === line ? column - 1 : 0;
+    const match = pattern.exec(text.slice(from));
+    if (match) return { file: annotation.source.file, line: n, column: from + match.index + match[0].length + 1 };
+    if (text.includes('-->')) break;
+  }
+  return annotation.source;
 }
 
 /** The base type a sentence under the title or in the Properties section states. */

@@ -259,6 +259,12 @@ describe('extractApiPage', () => {
     expect(example?.response?.body?.source).toEqual({ file: 'v1.0/api/widget-get.md', line: 68, column: 1 });
   });
 
+  it('reports a section without a readable path once, at its invalid line', () => {
+    const invalid = apiPage('# Create widget', '', '## HTTP request', '```http', 'POST ** Collection URI for widget not found', '```');
+    expect(invalid.diagnostics).toEqual(['8:1 warning http-request-path-invalid']);
+    expect(apiPage('# Create widget', '', 'Create one.').diagnostics).toEqual(['4:1 warning http-request-missing']);
+  });
+
   it('never throws on hostile input', () => {
     for (const given of [[''], ['# x'], ['## HTTP request', '```http', '```'], ['## Request body', '|a|', '|b|'], ['```http', 'GET', '```'], ['<!-- { -->', '```http', 'HTTP/1.1', '```']]) {
       expect(() => apiPage(...given)).not.toThrow();

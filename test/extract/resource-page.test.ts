@@ -167,7 +167,16 @@ describe('extractResourcePage', () => {
       {
         given: md('# orgContact resource type', '', 'Inherits from [directoryObject](directoryobject.md).', '', '<!-- { "blockType": "resource", "baseType": "microsoft.graph.entity", "@odata.type": "microsoft.graph.orgContact" } -->', '```json', '{}', '```'),
         want: { baseType: { name: 'directoryObject', href: 'directoryobject.md', source: at(3, 15) } },
-        diagnostics: ['5:1 base-type-mismatch'],
+        // at the annotation's baseType value, where the fix goes
+        diagnostics: ['5:45 base-type-mismatch'],
+      },
+    ],
+    [
+      'sentence and a multi-line annotation disagree: reported on the baseType line',
+      {
+        given: md('# orgContact resource type', '', 'Inherits from [directoryObject](directoryobject.md).', '', '<!-- {', '  "blockType": "resource",', '  "baseType": "microsoft.graph.entity",', '  "@odata.type": "microsoft.graph.orgContact"', '} -->', '```json', '{}', '```'),
+        want: { baseType: { name: 'directoryObject', href: 'directoryobject.md', source: at(3, 15) } },
+        diagnostics: ['7:15 base-type-mismatch'],
       },
     ],
     [

@@ -10,7 +10,7 @@
  */
 import type { ModelProperty, ModelType } from '../../model/ir.js';
 import { placeOn, type CheckContext } from '../context.js';
-import { didYouMean } from '../did-you-mean.js';
+import { closest, didYouMean } from '../did-you-mean.js';
 import { defineRule, type RuleFinding } from '../rule.js';
 
 export const enumValuesMismatch = defineRule({
@@ -47,7 +47,11 @@ function checkProperty(ctx: CheckContext, apiVersion: string, property: ModelPro
       key: `${key}=${value}`,
     });
   }
-  const missing = members.filter((m) => m !== SENTINEL && !listed.includes(m) && !listed.some((v) => v.toLowerCase() === m.toLowerCase()));
+  // Not missing: a member the row writes as code outside the list ("or `delegated` for ...", "`null`"), or one a
+  // misspelt listed value stands for (that value is reported above, with "did you mean" this member).
+  const row = ctx.line(property.source.file, property.source.line);
+  const misspelt = new Set(listed.filter((v) => !members.includes(v)).map((v) => closest(v, members)));
+  const missing = members.filter((m) => m !== SENTINEL && !listed.some((v) => v.toLowerCase() === m.toLowerCase()) && !row.includes(`\`${m}\``) && !misspelt.has(m));
   if (missing.length > 0) {
     out.push({
       at: valuePlace(ctx, property, listed[0]!),

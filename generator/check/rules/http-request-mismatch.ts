@@ -5,23 +5,44 @@
  * read as `/users/{id}` and `/me/drive` as `/drives/{id}` (their documented
  * aliases), and a key in parentheses as a key segment. A wrong path is reported at its first segment no documented path
  * has there. URLs on
- * other hosts (upload URLs, embed endpoints) are not Graph calls and pass.
+ * other hosts (upload URLs, embed endpoints) are not Graph calls and pass. A GUID
+ * the HTTP request section writes where a `{placeholder}` belongs is reported
+ * there, once; examples are compared with `{id}` in its place.
  *
  * ok:     HTTP request `GET /users/{id}`, example `GET https://graph.microsoft.com/v1.0/users/48d31887`
  * not ok: example `GET https://graph.microsoft.com/v1.0/groups/1` → Unexpected request path `/groups/1`, expected one of the page's HTTP request paths: `/users/{id}`
  */
-import type { HttpRequestFacts } from '../../extract/facts.js';
-import type { CheckContext } from '../context.js';
+import type { PageFacts } from '../../extract/facts.js';
+import { placeOn, type CheckContext } from '../context.js';
 import { exampleMessages, firstLineOf, type ExampleMessage } from '../examples.js';
-import { isGraphUrl, matchedPrefix, pathAliases, pathMatcher, readExampleUrl, segmentStarts, type PathMatcher } from '../request-path.js';
+import { isGraphUrl, matchedPrefix, pathAliases, readExampleUrl, requestsMatching, segmentStarts } from '../request-path.js';
 import { defineRule, type RuleFinding } from '../rule.js';
 
 export const httpRequestMismatch = defineRule({
   id: 'http-request-mismatch',
   description: 'Example requests use a method and path of the HTTP request section, under the page’s API version.',
   defaultLevel: 'error',
-  check: (ctx) => exampleMessages(ctx).flatMap((item) => (item.role === 'request' ? checkRequest(ctx, item) : [])),
+  check: (ctx) => [...ctx.pages.flatMap((page) => literalIds(ctx, page)), ...exampleMessages(ctx).flatMap((item) => (item.role === 'request' ? checkRequest(ctx, item) : []))],
 });
+
+/** A GUID written as a path segment of the HTTP request section, where a `{placeholder}` belongs. */
+const LITERAL_ID = /(?<=\/)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?=\/|$)/gi;
+
+/** Section lines with literal ids, reported once each at the first id (examples are then compared with `{id}` there). */
+function literalIds(ctx: CheckContext, page: PageFacts): RuleFinding[] {
+  return page.operations.flatMap((operation) =>
+    operation.httpRequests.flatMap((request) => {
+      const ids = request.path.match(LITERAL_ID) ?? [];
+      if (ids.length === 0) return [];
+      const more = ids.length > 1 ? ` (and ${ids.length - 1} more)` : '';
+      return [{
+        at: placeOn(ctx, request.source, ids[0]!),
+        message: `Unexpected id \`${ids[0]}\`${more} in the HTTP request path, expected a placeholder such as \`{id}\``,
+        key: `section:${request.method} ${request.path}`,
+      }];
+    }),
+  );
+}
 
 function checkRequest(ctx: CheckContext, item: ExampleMessage): RuleFinding[] {
   const { method, url } = item.message;
@@ -40,11 +61,13 @@ function checkRequest(ctx: CheckContext, item: ExampleMessage): RuleFinding[] {
     });
   }
   const requests = item.operation.httpRequests;
-  if (requests.length === 0) return out;
+  // Without an HTTP request section of the page's own (`drive-list`: one section per path, the first with a
+  // `### HTTP request`), the paths read are not the page's full list; section-missing reports the missing section.
+  if (requests.length === 0 || !hasRequestSection(item.page)) return out;
   const aliases = pathAliases(parsed.path);
-  const keyed = readExampleUrl(url.replace(KEY_IN_PARENS, '/$1'));
-  const candidates = [parsed.withoutCasts, keyed.path, keyed.withoutCasts].flatMap(pathAliases).concat(aliases).map((alias) => alias.path);
-  const samePath = requests.filter((request) => candidates.some((path) => matches(request, path)));
+  const samePath = requestsMatching(requests, url);
+  const withPlaceholders = requests.map((request) => ({ ...request, path: request.path.replace(LITERAL_ID, '{id}') }));
+  if (samePath.length === 0 && requestsMatching(withPlaceholders, url).length > 0) return out;
   if (samePath.length === 0) {
     const paths = [...new Set(requests.map((r) => r.path))];
     const listed = paths.slice(0, 3).map((p) => `\`${p}\``).join(', ') + (paths.length > 3 ? `, +${paths.length - 3} more` : '');
@@ -67,18 +90,13 @@ function checkRequest(ctx: CheckContext, item: ExampleMessage): RuleFinding[] {
   return out;
 }
 
-/** OData's key in parentheses (`events('AAMk=')`, `items(42)`), which is the key segment (`events/AAMk=`). */
-const KEY_IN_PARENS = /\(('[^'/]*'|\d+)\)(?=\/|\?|$)/g;
-
-const matchers = new Map<string, PathMatcher>();
-
-function matches(request: HttpRequestFacts, path: string): boolean {
-  let matcher = matchers.get(request.path);
-  if (!matcher) {
-    matcher = pathMatcher(request.path);
-    matchers.set(request.path, matcher);
-  }
-  return matcher(path);
+/** An HTTP request heading of the page itself: under the title or Permissions (one written too deep still counts), not under a path's own section. */
+function hasRequestSection(page: PageFacts): boolean {
+  return page.headings.some((heading, i) => {
+    if (!/^http requests?\b/i.test(heading.text.trim())) return false;
+    const parent = page.headings.slice(0, i).reverse().find((h) => h.depth < heading.depth);
+    return !parent || parent.depth === 1 || /^(permissions?|prerequisites)\b/i.test(parent.text.trim());
+  });
 }
 
 function clip(text: string): string {

@@ -25,7 +25,8 @@ export const responseStatusMismatch = defineRule({
       if (reason) return [{ ...reason, key: `${item.example.name}:reason` }];
       const expected = item.operation.response?.status;
       const actual = item.message.status;
-      if (item.role !== 'response' || expected == null || actual === undefined || actual === expected || actual >= 400) return [];
+      // An error status the section names ("a `507` response is returned if ...") is a condition, not the success status.
+      if (item.role !== 'response' || expected == null || expected >= 400 || actual === undefined || actual === expected || actual >= 400) return [];
       if (sectionStatuses(ctx, item.page, item.operation).has(actual)) return [];
       const line = firstLineOf(ctx, item.message);
       const at = placeOn(ctx, { file: item.page.file, line, column: 1 }, String(actual));

@@ -6,7 +6,8 @@
  * PUT or PATCH), Response, Example(s) (or examples under other headings), with
  * the optional parameter and header sections in their place. Resource pages:
  * Properties and JSON representation. Only headings at the page's section
- * depth count (`### Response` inside an example is not the Response section).
+ * depth count (`### Response` inside an example is not the Response section; one
+ * written where the section belongs, before the next section, is reported as too deep).
  * Only pages whose folder agrees with their doc_type are checked
  * (doc-type-mismatch reports the rest). A missing section is reported where it
  * belongs: at the heading after the section that precedes it in the template.
@@ -102,6 +103,12 @@ function checkPage(page: PageFacts, template: Section[], what: string): RuleFind
     if (!section.required || (section.when && !section.when(page)) || section.satisfied?.(page) || placed.some((p) => p.index === index)) return;
     const before = placed.filter((p) => p.index < index).at(-1);
     const next = before ? sections[sections.indexOf(before.heading) + 1] : sections[0];
+    // Written where it belongs, one level too deep (`### Response` before `## Example`): reported at that heading.
+    const deeper = page.headings.find((h) => h.depth > depth && section.heading.test(h.text.trim()) && h.source.line > (before?.heading.source.line ?? 0) && (!next || h.source.line < next.source.line));
+    if (deeper) {
+      out.push({ at: deeper.source, message: `Unexpected \`${'#'.repeat(deeper.depth)} ${deeper.text.trim()}\`, expected \`${'#'.repeat(depth)} ${section.name}\` (a section heading)`, key: section.name });
+      return;
+    }
     const at = next?.source ?? before?.heading.source ?? page.headings[0]?.source ?? { file: page.file, line: 1, column: 1 };
     const where = next ? 'before this heading' : before ? 'after this section' : 'on the page';
     out.push({ at, message: `Unexpected ${what} without a ${section.name} section, expected \`## ${section.name}\` ${where}`, key: section.name });
