@@ -13,7 +13,7 @@ export const EXTRACTION_CODES = [
   'example-response-extra', 'example-response-missing', 'example-status-line-missing', 'front-matter-invalid',
   'http-request-method-missing', 'http-request-missing', 'http-request-path-invalid', 'include-missing', 'input-unreadable',
   'internal-error', 'json-invalid', 'json-too-deep', 'line-too-long', 'nesting-too-deep', 'page-encoding',
-  'page-extension', 'page-too-complex', 'page-too-large', 'page-unreadable', 'property-annotation-row',
+  'page-extension', 'page-too-complex', 'page-too-large', 'page-unreadable', 'parameter-row-missing', 'property-annotation-row',
   'property-duplicate', 'property-name-invalid', 'property-name-missing', 'property-type-invalid',
   'property-type-missing', 'resource-name-missing', 'table-malformed', 'table-row-split', 'table-too-wide',
   'type-conflict', 'type-link-mismatch', 'type-unresolved',

@@ -53,7 +53,7 @@ function linkVersion(apiVersion: string, pages: PageFacts[], diagnostics: Diagno
   );
   const references: Reference[] = [];
   const types = linkDocumentedTypes(apiVersion, documented, resolver, references, diagnostics);
-  const operations = pages.flatMap((page) => linkOperations(page, resolver, references));
+  const operations = pages.flatMap((page) => linkOperations(page, resolver, references, types));
   addReferencedTypes(apiVersion, types, references, diagnostics);
   const crud = new Set(['get', 'list', 'create', 'update', 'delete']);
   const operatedOn = new Set(operations.flatMap((o) => (o.resource && crud.has(o.kind) ? [o.resource] : [])));
