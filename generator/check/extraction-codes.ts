@@ -14,7 +14,7 @@ export const EXTRACTION_CODES = [
   'http-request-method-missing', 'http-request-missing', 'http-request-path-invalid', 'include-cycle', 'include-missing',
   'include-too-deep', 'input-unreadable',
   'internal-error', 'json-invalid', 'json-too-deep', 'line-too-long', 'nesting-too-deep', 'page-encoding',
-  'page-extension', 'page-too-complex', 'page-too-large', 'page-unreadable', 'parameter-row-missing', 'property-annotation-row',
+  'page-extension', 'page-too-complex', 'page-too-large', 'page-unreadable', 'parameter-name-mismatch', 'parameter-row-missing', 'property-annotation-row',
   'property-duplicate', 'property-name-invalid', 'property-name-missing', 'property-type-invalid',
   'property-type-missing', 'resource-name-missing', 'table-malformed', 'table-row-split', 'table-too-wide',
   'type-conflict', 'type-link-mismatch', 'type-unresolved',

@@ -47,7 +47,7 @@ export const extractApiPage: PageExtractor = (ctx) => {
   });
   const bodyIsParameters = kind === 'action' || kind === 'function';
   const tableParameters = parameterRows.map(toParameter);
-  const bodyParameterList = kind === 'action' ? bodyParameters(ctx, body.rows ?? [], body.named, examples) : kind === 'function' ? (body.rows ?? []).map(toParameter) : [];
+  const bodyParameterList = kind === 'action' ? bodyParameters(ctx, body.rows ?? [], body.named, examples, tableParameters) : kind === 'function' ? (body.rows ?? []).map(toParameter) : [];
   const operation: OperationFacts = {
     title: summary.title,
     description: summary.description,

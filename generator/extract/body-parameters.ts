@@ -6,27 +6,45 @@
  * that object is the one parameter, named as the prose or the example names it
  * (`from` says which). Top-level keys of the example request bodies that the
  * table lacks become parameters too, typed from their JSON value (`from:
- * 'example'`), each reported once as `parameter-row-missing`.
+ * 'example'`), each reported once as `parameter-row-missing` (only when the
+ * action has a table; a key one or two edits from a row's name is that row
+ * misspelt: `parameter-name-mismatch`, no parameter).
  */
 import type { SourceRef } from '../model/diagnostic.js';
 import type { ExampleFacts, ParameterFacts, PropertyFacts, TypeRefFacts } from './facts.js';
 import { report, type PageContext } from './context.js';
 import { bodyKeys, type BodyKey } from './body-keys.js';
 import { toParameter } from './property-table.js';
+import { distance } from 'fastest-levenshtein';
 import { readTypeText } from './type-cell.js';
 import type { NamedObject } from './request-body.js';
 
-export function bodyParameters(ctx: PageContext, rows: PropertyFacts[], named: NamedObject | null, examples: readonly ExampleFacts[]): ParameterFacts[] {
+export function bodyParameters(ctx: PageContext, rows: PropertyFacts[], named: NamedObject | null, examples: readonly ExampleFacts[], sectionParameters: readonly ParameterFacts[] = []): ParameterFacts[] {
   const keys = exampleKeys(ctx, examples);
   const wrapper = wrapperOf(rows, named, keys);
   const parameters = wrapper ? [wrapper] : rows.map(toParameter);
-  const listed = new Set(parameters.map((parameter) => parameter.name.toLowerCase()));
+  // Only an action with a parameter table: without one, the body may be a resource the kind was not told of.
+  if (parameters.length + sectionParameters.length === 0) return parameters;
+  const names = [...parameters, ...sectionParameters].map((parameter) => parameter.name);
+  const listed = new Set(names.map((name) => name.toLowerCase()));
   for (const key of keys.values()) {
-    if (listed.has(key.name.toLowerCase()) || key.name.startsWith('@')) continue;
+    // `x@odata.bind` and other annotations bind or describe a parameter; they are none.
+    if (listed.has(key.name.toLowerCase()) || key.name.includes('@')) continue;
+    const near = nearMiss(key.name, names);
+    if (near !== undefined) {
+      report(ctx, 'parameter-name-mismatch', 'info', `Unexpected parameter \`${key.name}\` in the example request body, expected \`${near}\` as the parameter table names it`, key.source);
+      continue;
+    }
     report(ctx, 'parameter-row-missing', 'info', `Unexpected parameter \`${key.name}\` in the example request body only, expected a row for it in the parameter table (read as a parameter typed from the example)`, key.source);
     parameters.push({ name: key.name, type: jsonType(key.value), description: '', from: 'example', source: key.source });
   }
   return parameters;
+}
+
+/** A listed name one or two edits from `name` (a misspelling), else undefined. */
+function nearMiss(name: string, listed: readonly string[]): string | undefined {
+  const limit = Math.min(2, Math.floor(name.length / 4));
+  return listed.find((candidate) => distance(name.toLowerCase(), candidate.toLowerCase()) <= limit);
 }
 
 /** The top-level keys of the example request bodies, each name once (first example first). */

@@ -49,6 +49,18 @@ describe('action parameters from the request body', async () => {
     expect(found[0]!.message).toBe('Unexpected parameter `saveToSentItems` in the example request body only, expected a row for it in the parameter table (read as a parameter typed from the example)');
   });
 
+  it('reads a key one or two edits from a row as that row misspelt (info at the key, no parameter), and an @odata.bind key as no parameter', () => {
+    expect(model.diagnostics.filter((d) => d.code === 'parameter-name-mismatch').map((d) => `${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message}`)).toEqual([
+      `${API}/user-sendmail.md:66:3: info: Unexpected parameter \`messages\` in the example request body, expected \`message\` as the parameter table names it`,
+    ]);
+  });
+
+  it('adds no parameter from an example when the action has no parameter table', () => {
+    const dismiss = model.operations.find((o) => o.id === 'v1.0:riskyuser-dismiss')!;
+    expect([dismiss.kind, dismiss.parameters]).toEqual(['action', []]);
+    expect(model.diagnostics.filter((d) => d.file.endsWith('riskyuser-dismiss.md') && d.code.startsWith('parameter-'))).toEqual([]);
+  });
+
   it('leaves a create body alone: its example keys are no parameters, its type is the one the prose links', () => {
     const create = model.operations.find((o) => o.id === 'v1.0:application-post-applications')!;
     expect([create.kind, create.parameters, create.requestBody?.map((p) => p.name)]).toEqual(['create', [], ['displayName']]);
