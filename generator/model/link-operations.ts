@@ -70,14 +70,17 @@ function permissionsFrom(operation: OperationFacts, file: string): Pick<ModelOpe
 
 /**
  * The type of a parameter only an example shows whose value names no documented
- * type (an object without `@odata.type`, a key that is no type's name): the same-named property of the resource the operation
- * acts on, else the documented type of that name; null when neither is found.
+ * type (an object without `@odata.type`, a key that is no type's name): the same-named property of the
+ * resource the operation acts on, else the documented type of that name, else, for the one object a table
+ * describes (its type guessed from the key), the resource; null when none is found.
  */
 function exampleParameterType(parameter: ParameterFacts, resource: string | null, types: ReadonlyMap<string, ModelType>, resolver: TypeResolver, page: PageFacts): TypeRef | null {
   const property = resource ? types.get(resource)?.properties.find((p) => p.name.toLowerCase() === parameter.name.toLowerCase()) : undefined;
   if (property) return property.type;
   const named = resolver.resolve({ name: parameter.name, isCollection: false, isPrimitive: false }, page.file, page.namespace ?? 'microsoft.graph');
-  return named.resolved ? named.ref : null;
+  if (named.resolved) return named.ref;
+  // The one object a table describes, named only by an example key that is no type (`site: follow`'s `value`): the table lists the resource's properties.
+  return parameter.type && resource ? { name: resource, isCollection: false } : null;
 }
 
 /**

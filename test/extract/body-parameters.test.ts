@@ -30,6 +30,10 @@ describe('action parameters from the request body', async () => {
     ]);
   });
 
+  it('types the one object only an example key names, which is no type, as the resource the table describes (a collection for an array)', () => {
+    expect(parameters('site-follow')).toEqual([['value', 'microsoft.graph.site[]', 'example', true, `${API}/site-follow.md:49:3`]]);
+  });
+
   it('adds the example body\'s keys the table lacks, typed from the value, the resource\'s property or a type of that name, at each key', () => {
     const at = (line: number) => `${API}/user-sendmail.md:${line}:3`;
     expect(parameters('user-sendmail')).toEqual([
