@@ -1,5 +1,5 @@
 /**
- * `npm run check-quality [-- --pages 20 --seed 1 --corpus ../shared/graph-docs]`:
+ * `npm run check-quality [-- --pages 20 --seed 1 --corpus ../shared/graph-docs --rule <id>]`:
  * the mutation study of issue 20. For each kind of doc problem, N seeded random
  * corpus pages that can carry it get it put in, one at a time; the page alone
  * is checked before and after, and a mutation counts as found when a finding
@@ -14,6 +14,7 @@ import { linkModel } from '../generator/model/link.js';
 import { memoryPages } from '../generator/check/page-text.js';
 import { runRules } from '../generator/check/run-check.js';
 import type { RuleId } from '../generator/check/types.js';
+import type { PageFacts } from '../generator/extract/facts.js';
 
 interface Mutated {
   text: string;
@@ -25,6 +26,8 @@ interface Kind {
   name: string;
   rule: RuleId;
   mutate: (lines: string[]) => Mutated | undefined;
+  /** The rule compares with other pages' types: the version's resource pages are checked with the page. */
+  resources?: true;
 }
 
 const index = (lines: string[], test: RegExp, from = 0) => lines.findIndex((line, i) => i >= from && test.test(line));
@@ -122,10 +125,41 @@ const KINDS: Kind[] = [
       return { text: join(lines.map((l, i) => (i === at ? mutated : l))), line: at + 1, column: start + 1 };
     },
   },
+  {
+    name: 'Response sentence links another type (`[site](...)`) than its example shows',
+    rule: 'response-type-mismatch',
+    resources: true,
+    mutate(lines) {
+      const heading = index(lines, /^## Response\s*$/);
+      const at = index(lines, /\breturns?\b.*\[(\w+)\]\(\.\.\/resources\/(\w+)\.md\)/, heading);
+      const next = index(lines, /^## /, heading + 1);
+      if (heading < 0 || at < 0 || (next >= 0 && at > next)) return undefined;
+      const link = /\[(\w+)\]\(\.\.\/resources\/(\w+)\.md\)/.exec(lines[at]!)!;
+      const name = link[1]!;
+      // Only a page whose example response body names the linked type (`#` in a body's `@odata.type`, not an annotation's), so it agrees before the change.
+      const example = new RegExp(`"@odata\\.type":\\s*"#microsoft\\.graph\\.${name}"|\\$metadata#(Collection\\()?microsoft\\.graph\\.${name}\\b`, 'i');
+      if (link[2]!.toLowerCase() !== name.toLowerCase() || !lines.slice(next).some((l) => example.test(l))) return undefined;
+      const other = name.toLowerCase() === 'site' ? 'contact' : 'site';
+      const mutated = lines[at]!.replace(link[0], `[${other}](../resources/${other}.md)`);
+      return { text: join(lines.map((l, i) => (i === at ? mutated : l))), line: at + 1, column: link.index + 1 };
+    },
+  },
 ];
 
-function findings(file: string, text: string, rule: RuleId): Set<string> {
-  const facts = [extractPage({ file, apiVersion: file.split('/')[0]!, text })];
+/** The facts of every resource page of a version, read once. */
+const resourceFacts = new Map<string, PageFacts[]>();
+function resourcesOf(corpus: string, version: string): PageFacts[] {
+  let facts = resourceFacts.get(version);
+  if (!facts) {
+    const folder = path.join(corpus, version, 'resources');
+    facts = readdirSync(folder).filter((f) => f.endsWith('.md')).map((f) => extractPage({ file: `${version}/resources/${f}`, apiVersion: version, text: readFileSync(path.join(folder, f), 'utf8') }));
+    resourceFacts.set(version, facts);
+  }
+  return facts;
+}
+
+function findings(file: string, text: string, rule: RuleId, others: PageFacts[] = []): Set<string> {
+  const facts = [extractPage({ file, apiVersion: file.split('/')[0]!, text }), ...others];
   const result = runRules({ model: linkModel({ pages: facts }), pages: facts }, memoryPages({ [file]: text }), { only: [rule], levels: { [rule]: 'error' } });
   return new Set(result.findings.map((f) => `${f.line}:${f.column}:${f.message}`));
 }
@@ -152,7 +186,9 @@ function main(): void {
   const perKind = Number(option('pages', '20'));
   const files = ['v1.0', 'beta'].flatMap((version) => readdirSync(path.join(corpus, version, 'api')).filter((f) => f.endsWith('.md')).map((f) => `${version}/api/${f}`)).sort();
   console.log(`| kind | rule | mutations | found at line | at line+column |\n| --- | --- | ---: | ---: | ---: |`);
+  const only = option('rule', '');
   KINDS.forEach((kind, k) => {
+    if (only !== '' && kind.rule !== only) return;
     const next = random(Number(option('seed', '1')) + k);
     let tried = 0;
     let line = 0;
@@ -164,8 +200,9 @@ function main(): void {
       const mutated = kind.mutate(text.split('\n'));
       if (!mutated) continue;
       tried++;
-      const before = findings(file, text, kind.rule);
-      const added = [...findings(file, mutated.text, kind.rule)].filter((f) => !before.has(f));
+      const others = kind.resources ? resourcesOf(corpus, file.split('/')[0]!) : [];
+      const before = findings(file, text, kind.rule, others);
+      const added = [...findings(file, mutated.text, kind.rule, others)].filter((f) => !before.has(f));
       const onLine = added.filter((f) => f.startsWith(`${mutated.line}:`));
       if (onLine.length) line++;
       if (onLine.some((f) => f.startsWith(`${mutated.line}:${mutated.column}:`))) exact++;

@@ -35,7 +35,8 @@ function annotatedType(response: HttpMessageFacts): TypeRefFacts | null {
   return typeOf(name.trim(), isCollection);
 }
 
-function bodyType(response: HttpMessageFacts): TypeRefFacts | null {
+/** The type a response body names: its `@odata.context`, a `value` array's items' or its own `@odata.type` (a `value` array is a collection). */
+export function bodyType(response: HttpMessageFacts): TypeRefFacts | null {
   const body = response.body?.json;
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return null;
   const record = body as Record<string, unknown>;
