@@ -18,13 +18,18 @@ export interface FoundType {
 export function typeFromExamples(examples: readonly ExampleFacts[]): FoundType | null {
   for (const example of examples) {
     const response = example.response;
-    if (!response || (response.status !== undefined && (response.status < 200 || response.status > 299 || response.status === 204))) continue;
+    if (!response || !isSuccess(response)) continue;
     const annotated = annotatedType(response);
     if (annotated) return { type: annotated, source: response.annotation!.source };
     const type = bodyType(response);
     if (type) return { type, source: response.body?.source ?? response.source };
   }
   return null;
+}
+
+/** A response with no status line or a 2xx one that may carry a body (not 204). */
+export function isSuccess(response: HttpMessageFacts): boolean {
+  return response.status === undefined || (response.status >= 200 && response.status <= 299 && response.status !== 204);
 }
 
 function annotatedType(response: HttpMessageFacts): TypeRefFacts | null {

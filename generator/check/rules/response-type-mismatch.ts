@@ -15,7 +15,7 @@
  *         → Unexpected `user` object in the Response prose, expected `group` collection as the example response shows (line 60)
  */
 import type { ExampleFacts, PageFacts } from '../../extract/facts.js';
-import { bodyType } from '../../extract/return-type.js';
+import { bodyType, isSuccess } from '../../extract/return-type.js';
 import type { ModelOperation } from '../../model/ir.js';
 import type { CheckContext } from '../context.js';
 import { defineRule, type RuleFinding } from '../rule.js';
@@ -76,7 +76,7 @@ function pluralLink(line: string, column: number, name: string): boolean {
 function shownType(examples: ExampleFacts[]): { name: string; isCollection: boolean; line: number } | null {
   for (const example of examples) {
     const response = example.response;
-    if (!response?.body?.parsed || (response.status !== undefined && (response.status < 200 || response.status > 299 || response.status === 204))) continue;
+    if (!response?.body?.parsed || !isSuccess(response)) continue;
     const type = bodyType(response);
     // The shape is the body's own: a `value` array or one object (a `Collection(...)` context over one object is the context's fault).
     const isCollection = Array.isArray((response.body.json as Record<string, unknown>)['value']);
