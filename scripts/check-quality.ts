@@ -270,6 +270,25 @@ const KINDS: Kind[] = [
       return { text: join(out), line: body, column: lines[body]!.indexOf('"') + 1 };
     },
   },
+  {
+    name: 'Response sentence links another type (`[site](...)`) than its example shows',
+    rule: 'response-type-mismatch',
+    with: versionResources,
+    mutate(lines) {
+      const heading = index(lines, /^## Response\s*$/);
+      const at = index(lines, /\breturns?\b.*\[(\w+)\]\(\.\.\/resources\/(\w+)\.md\)/, heading);
+      const next = index(lines, /^## /, heading + 1);
+      if (heading < 0 || at < 0 || (next >= 0 && at > next)) return undefined;
+      const link = /\[(\w+)\]\(\.\.\/resources\/(\w+)\.md\)/.exec(lines[at]!)!;
+      const name = link[1]!;
+      // Only a page whose example response body names the linked type (`#` in a body's `@odata.type`, not an annotation's), so it agrees before the change.
+      const example = new RegExp(`"@odata\\.type":\\s*"#microsoft\\.graph\\.${name}"|\\$metadata#(Collection\\()?microsoft\\.graph\\.${name}\\b`, 'i');
+      if (link[2]!.toLowerCase() !== name.toLowerCase() || !lines.slice(next).some((l) => example.test(l))) return undefined;
+      const other = name.toLowerCase() === 'site' ? 'contact' : 'site';
+      const mutated = lines[at]!.replace(link[0], `[${other}](../resources/${other}.md)`);
+      return { text: join(lines.map((l, i) => (i === at ? mutated : l))), line: at + 1, column: link.index + 1 };
+    },
+  },
 ];
 
 /** The version's resource pages: the types example bodies and request bodies are checked against. */

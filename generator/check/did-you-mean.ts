@@ -1,22 +1,11 @@
 /** "did you mean `z`?" over known names, by edit distance. */
+import { distance } from 'fastest-levenshtein';
 
-/** Levenshtein distance, giving up (returning `max + 1`) once it must exceed `max`. */
+/** Levenshtein distance (fastest-levenshtein), as `max + 1` when it exceeds `max`. */
 export function editDistance(a: string, b: string, max = Infinity): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      current.push(value);
-      rowMin = Math.min(rowMin, value);
-    }
-    if (rowMin > max) return max + 1;
-    previous = current;
-  }
-  return previous[b.length]!;
+  const d = distance(a, b);
+  return d > max ? max + 1 : d;
 }
 
 /**

@@ -4,6 +4,7 @@
  * parameters → request body / parameters → response → examples → kind.
  */
 import type { ExampleFacts, HttpRequestFacts, OperationFacts, OperationKind, ParameterFacts, ResponseFacts } from './facts.js';
+import { readTypeText } from './type-cell.js';
 import { at, report } from './context.js';
 import type { PageExtractor } from './context.js';
 import { foldTabs } from './api-sections.js';
@@ -12,7 +13,8 @@ import { readHttpRequests } from './http-request.js';
 import { readPermissions } from './permissions-table.js';
 import { readRequestHeaders } from './request-headers.js';
 import { readQueryParameters } from './query-parameters.js';
-import { readParameterSections, readRequestBody } from './request-body.js';
+import { readParameterSections, readRequestBody, type RequestBodyFacts } from './request-body.js';
+import { bodyParameters } from './body-parameters.js';
 import { toParameter } from './property-table.js';
 import { readResponse } from './response-section.js';
 import { typeFromExamples } from './return-type.js';
@@ -46,6 +48,8 @@ export const extractApiPage: PageExtractor = (ctx) => {
     responseIsCollection: response?.type?.isCollection ?? false,
   });
   const bodyIsParameters = kind === 'action' || kind === 'function';
+  const tableParameters = parameterRows.map(toParameter);
+  const bodyParameterList = kind === 'action' ? bodyParameters(ctx, body.rows ?? [], body.named, examples, tableParameters) : kind === 'function' ? (body.rows ?? []).map(toParameter) : [];
   const operation: OperationFacts = {
     title: summary.title,
     description: summary.description,
@@ -54,8 +58,9 @@ export const extractApiPage: PageExtractor = (ctx) => {
     permissions: readPermissions(ctx, sections),
     requestHeaders: readRequestHeaders(ctx, sections),
     queryParameters: readQueryParameters(sections),
-    parameters: parametersOf(kind, [...parameterRows, ...(bodyIsParameters ? (body.rows ?? []) : [])].map(toParameter), httpRequests),
+    parameters: parametersOf(kind, [...tableParameters, ...bodyParameterList], httpRequests),
     requestBody: bodyIsParameters || body.none ? null : body.rows,
+    ...(bodyIsParameters || body.none ? {} : requestBodyType(body, examples)),
     response,
     examples,
     source,
@@ -70,6 +75,17 @@ function withExampleType(response: ResponseFacts | null, examples: ExampleFacts[
   if (!found) return response;
   const status = response?.status ?? examples.find((e) => e.response?.status !== undefined)?.response?.status ?? null;
   return { status, type: found.type, typeFrom: 'example', typeSource: found.source, source: response?.source ?? found.source };
+}
+
+/** What the request body is: the type the prose links, else an example body's `@odata.type`, else the table's rows. */
+function requestBodyType(body: RequestBodyFacts, examples: ExampleFacts[]): Pick<OperationFacts, 'requestBodyType'> {
+  if (body.proseType) return { requestBodyType: { type: body.proseType.type, from: 'prose', source: body.proseType.source } };
+  for (const example of examples) {
+    const json = example.request?.body?.json as Record<string, unknown> | undefined;
+    const named = typeof json === 'object' && json !== null && !Array.isArray(json) ? json['@odata.type'] : undefined;
+    if (typeof named === 'string' && /^#?[A-Za-z][\w.]*$/.test(named)) return { requestBodyType: { type: readTypeText(named.replace(/^#/, '')).type, from: 'example', source: example.request!.body!.source } };
+  }
+  return body.rows && body.rows.length > 0 ? { requestBodyType: { type: null, from: 'table', source: body.rows[0]!.source } } : {};
 }
 
 /** A function's parameters: its table's rows, with those its path writes (`path-parameters.ts`). */

@@ -162,8 +162,14 @@ export interface ParameterFacts {
   type: TypeRefFacts | null;
   description: string;
   required?: boolean;
-  /** `path`: written in the request path (`f(on='reviewer')`), not a table row. */
-  from?: 'path';
+  /**
+   * Where the parameter came from: a row of the parameter or request-body table
+   * (`table`), the request path (`f(on='reviewer')`: `path`), the prose naming the
+   * one object a table describes (`prose`), or an example request body only
+   * (`example`: a key the table lacks, or the one object the table describes).
+   * The extractor sets it on every parameter; models built by hand may leave it out.
+   */
+  from?: 'table' | 'path' | 'prose' | 'example';
   source: SourceRef;
 }
 
@@ -173,7 +179,7 @@ export interface ResponseFacts {
   type: TypeRefFacts | null;
   /** Where `type` came from: the Response prose, or an example response (`extract/return-type.ts`). */
   typeFrom?: 'prose' | 'example';
-  /** Where the example response that gave `type` is. */
+  /** Where `type` is said: the prose's type link, or the example response that gave it. */
   typeSource?: SourceRef;
   source: SourceRef;
 }
@@ -214,6 +220,13 @@ export interface OperationFacts {
   parameters: ParameterFacts[];
   /** Request-body table rows; null when the page has no request-body table. */
   requestBody: PropertyFacts[] | null;
+  /**
+   * What the request body is, and where that is said: a type the Request body prose
+   * links (`prose`), else one an example request body names (`@odata.type`:
+   * `example`), else the table's rows (`table`, no type). Absent for actions and
+   * functions (their body is `parameters`) and pages without a body.
+   */
+  requestBodyType?: { type: TypeRefFacts | null; from: 'table' | 'prose' | 'example'; source: SourceRef };
   response: ResponseFacts | null;
   examples: ExampleFacts[];
   source: SourceRef;

@@ -158,6 +158,7 @@ export function toParameter(property: PropertyFacts): ParameterFacts {
     name: property.name,
     type: property.typeUnknown && property.type.raw === '' ? null : property.type,
     description: property.description,
+    from: 'table',
     source: property.source,
   };
   if (property.required !== undefined) parameter.required = property.required;

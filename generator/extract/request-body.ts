@@ -2,8 +2,14 @@
  * The "Request body" section and the parameter sections of functions and
  * actions ("Function parameters", "Parameters"): their tables as rows.
  */
-import type { PropertyFacts } from './facts.js';
-import { report, type PageContext } from './context.js';
+import type { Paragraph } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
+import type { SourceRef } from '../model/diagnostic.js';
+import type { PropertyFacts, TypeRefFacts } from './facts.js';
+import { at, report, type PageContext } from './context.js';
+import { sentencesOf } from './sentences.js';
+import { typeInSentence } from './response-section.js';
 import { isBrokenTable, readTable } from './table.js';
 import { contentOf, flattenBlocks, textOf } from './api-sections.js';
 import { isPropertyTable, propertyColumns, readPropertyTable } from './property-table.js';
@@ -16,6 +22,23 @@ export interface RequestBodyFacts {
   parameterTable: boolean;
   /** The section says there is no body ("Do not supply a request body"). */
   none: boolean;
+  /** The one object the prose says the body holds, whose properties the table lists ("provide a `passwordCredential` object with the following properties"). */
+  named: NamedObject | null;
+  /** The type the prose says the body is ("supply a JSON representation of a [user](../resources/user.md) object"), with the place of its link. */
+  proseType: { type: TypeRefFacts; source: SourceRef } | null;
+}
+
+export interface NamedObject {
+  /** The object's name as the prose writes it in code, bold or a link. */
+  name: string;
+  /** The type a link names, when the name is linked. */
+  type?: string;
+  href?: string;
+  isCollection: boolean;
+  /** The prose calls it optional. */
+  optional: boolean;
+  sentence: string;
+  source: SourceRef;
 }
 
 const NO_BODY = /\b(do not|don't|doesn't|does not|must not|should not|no need to) (supply|provide|specify|send|include|use)\b[^.]*\bbody\b|\bno request body\b|\brequest body is (not required|empty|not supported)\b|\bnot (supply|provide) a body\b/i;
@@ -24,11 +47,48 @@ export function readRequestBody(ctx: PageContext, sections: Section[]): RequestB
   const nodes = flattenBlocks(contentOf(sections, /^request body\b/i));
   const none = nodes.some((node) => node.type === 'paragraph' && NO_BODY.test(textOf(node)));
   const tables = readTables(ctx, nodes);
+  const firstTable = nodes.findIndex((node) => node.type === 'table');
+  const prose = nodes.slice(0, firstTable < 0 ? nodes.length : firstTable).filter((node): node is Paragraph => node.type === 'paragraph');
   return {
     rows: tables.rows,
     parameterTable: tables.parameterTable,
     none: none && tables.rows === null,
+    named: tables.rows ? namedObject(ctx, prose) : null,
+    proseType: proseType(ctx, prose),
   };
+}
+
+/** "... a(n) [optional] `x` object with the following properties": the object, named in code, bold or a link. */
+const NAMED_OBJECT = /\b(?:an?|the|one)\s+(optional\s+|required\s+)?([A-Za-z_][\w.]*)\s+(object|collection|array|resource)\b[^.]*?\b(following|these|below)\b/i;
+
+function namedObject(ctx: PageContext, paragraphs: Paragraph[]): NamedObject | null {
+  for (const paragraph of paragraphs) {
+    const marked = new Map<string, { href?: string; node: Paragraph['children'][number] }>();
+    visit(paragraph, (node) => {
+      if (node.type === 'inlineCode') marked.set(node.value.trim(), { node });
+      else if (node.type === 'strong' || node.type === 'emphasis') marked.set(toString(node).replace(/`/g, '').trim(), { node });
+      else if (node.type === 'link') marked.set(toString(node).replace(/`/g, '').trim(), { href: node.url, node });
+    });
+    for (const sentence of sentencesOf(paragraph)) {
+      const match = NAMED_OBJECT.exec(sentence.text);
+      const found = match ? marked.get(match[2]!) : undefined;
+      if (!match || !found || /^json$/i.test(match[2]!)) continue;
+      const linked = found.href !== undefined && /(^|\/)[\w.-]+\.md(#.*)?$/i.test(found.href) ? { type: match[2]!, href: found.href } : {};
+      return { name: match[2]!, ...linked, isCollection: match[3]!.toLowerCase() !== 'object' && match[3]!.toLowerCase() !== 'resource', optional: /^optional/i.test(match[1] ?? ''), sentence: sentence.text, source: at(ctx, found.node) };
+    }
+  }
+  return null;
+}
+
+/** The first type a sentence of the prose before the table links ("a JSON representation of a [user](...) object"). */
+function proseType(ctx: PageContext, paragraphs: Paragraph[]): { type: TypeRefFacts; source: SourceRef } | null {
+  for (const paragraph of paragraphs) {
+    for (const sentence of sentencesOf(paragraph)) {
+      const found = typeInSentence(ctx, sentence);
+      if (found?.link) return { type: found.type, source: at(ctx, found.link) };
+    }
+  }
+  return null;
 }
 
 /** Rows of "Function parameters" / "Parameters" / "Action parameters" sections. */

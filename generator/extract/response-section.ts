@@ -33,15 +33,17 @@ export function readResponse(ctx: PageContext, sections: Section[]): ResponseFac
     .flatMap((paragraph) => sentencesOf(paragraph).map((sentence) => ({ sentence, paragraph })));
   const withStatus = sentences.find(({ sentence }) => statusOf(sentence.text) !== null);
   const status = withStatus ? statusOf(withStatus.sentence.text) : null;
-  const typed =
-    (withStatus && typeIn(ctx, withStatus.sentence)) ??
+  const found =
+    (withStatus && typeInSentence(ctx, withStatus.sentence)) ??
     sentences
       .filter(({ sentence }) => [null, status].includes(statusOf(sentence.text)))
-      .map(({ sentence }) => typeIn(ctx, sentence, /\b(returns?|response body|in the body)\b/i))
+      .map(({ sentence }) => typeInSentence(ctx, sentence, /\b(returns?|response body|in the body)\b/i))
       .find((type) => type !== null) ??
-    primitiveInProse(sentences.map(({ sentence }) => sentence.text));
+    null;
+  const typed = found?.type ?? primitiveInProse(sentences.map(({ sentence }) => sentence.text));
   const place = withStatus?.paragraph ?? sentences[0]?.paragraph ?? section.heading ?? undefined;
-  return { status, type: typed, ...(typed ? { typeFrom: 'prose' as const } : {}), source: at(ctx, place) };
+  const link = found?.link ? { typeSource: at(ctx, found.link) } : {};
+  return { status, type: typed, ...(typed ? { typeFrom: 'prose' as const, ...link } : {}), source: at(ctx, place) };
 }
 
 export function statusOf(text: string): number | null {
@@ -49,8 +51,8 @@ export function statusOf(text: string): number | null {
   return match ? Number(match[1]) : null;
 }
 
-/** The first linked type in the sentence, or a primitive it names in code or bold. */
-function typeIn(ctx: PageContext, sentence: Sentence | undefined, mustSay?: RegExp): TypeRefFacts | null {
+/** The first linked type in the sentence (with its link), or a type or primitive it names in bold or words. */
+export function typeInSentence(ctx: PageContext, sentence: Sentence | undefined, mustSay?: RegExp): { type: TypeRefFacts; link?: Link | LinkReference } | null {
   if (!sentence || (mustSay && !mustSay.test(sentence.text))) return null;
   const isCollection = /\bcollection\b|\barray of\b|\blist of\b/i.test(sentence.text);
   const link = sentence.links.find((l) => isTypeLink(ctx, l));
@@ -59,14 +61,14 @@ function typeIn(ctx: PageContext, sentence: Sentence | undefined, mustSay?: RegE
     const { type } = readTypeText(name, isCollection ? `${name} collection` : name);
     const href = hrefOf(ctx, link);
     if (href !== undefined && !type.isPrimitive) type.href = href;
-    return type;
+    return { type, link };
   }
   const named = sentence.strong.find((word) =>
     new RegExp(`\\b(a|an|the|updated|new|of)\\s+${escape(word)}\\s+(objects?|collection|resources?|entity|entities)\\b`, 'i').test(sentence.text),
   );
   const primitive = /\b(Edm\.\w+|String|Boolean|Int32|Int64|Double|DateTimeOffset|Guid|Stream|Binary)\s+(?:value|object|collection|array|in the)\b/.exec(sentence.text);
   const word = (named && /^[A-Za-z][\w.]*$/.test(named) ? named : undefined) ?? (primitive?.[1] && primitiveOf(primitive[1]) ? primitive[1] : undefined);
-  return word === undefined ? null : readTypeText(word, isCollection ? `${word} collection` : word).type;
+  return word === undefined ? null : { type: readTypeText(word, isCollection ? `${word} collection` : word).type };
 }
 
 function hrefOf(ctx: PageContext, link: Link | LinkReference): string | undefined {

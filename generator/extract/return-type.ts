@@ -18,13 +18,18 @@ export interface FoundType {
 export function typeFromExamples(examples: readonly ExampleFacts[]): FoundType | null {
   for (const example of examples) {
     const response = example.response;
-    if (!response || (response.status !== undefined && (response.status < 200 || response.status > 299 || response.status === 204))) continue;
+    if (!response || !isSuccess(response)) continue;
     const annotated = annotatedType(response);
     if (annotated) return { type: annotated, source: response.annotation!.source };
     const type = bodyType(response);
     if (type) return { type, source: response.body?.source ?? response.source };
   }
   return null;
+}
+
+/** A response with no status line or a 2xx one that may carry a body (not 204). */
+export function isSuccess(response: HttpMessageFacts): boolean {
+  return response.status === undefined || (response.status >= 200 && response.status <= 299 && response.status !== 204);
 }
 
 function annotatedType(response: HttpMessageFacts): TypeRefFacts | null {
@@ -35,7 +40,8 @@ function annotatedType(response: HttpMessageFacts): TypeRefFacts | null {
   return typeOf(name.trim(), isCollection);
 }
 
-function bodyType(response: HttpMessageFacts): TypeRefFacts | null {
+/** The type a response body names: its `@odata.context`, a `value` array's items' or its own `@odata.type` (a `value` array is a collection). */
+export function bodyType(response: HttpMessageFacts): TypeRefFacts | null {
   const body = response.body?.json;
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return null;
   const record = body as Record<string, unknown>;

@@ -85,11 +85,16 @@ export interface ModelOperation {
   /** Union of path parameter names over all paths, in first-seen order. */
   pathParameters: string[];
   permissions: Omit<PermissionFacts, 'source'>[];
+  /** Where the permissions were read: the page's table, or an include file (`source`: its first row). */
+  permissionsFrom?: { from: 'table' | 'include'; source: SourceRef };
   requestHeaders: Omit<HeaderFacts, 'source'>[];
   queryParameters: string[];
+  /** `from`: table, path, prose or example (`ParameterFacts`); `source`: the row, path, prose link or example key. */
   parameters: (Omit<ParameterFacts, 'type'> & { type: TypeRef | null })[];
   /** Request-body properties, or null when the page documents no request body. */
   requestBody: ModelProperty[] | null;
+  /** What the request body is and where that is said: a type the prose links or an example names, or the table's rows (no type). */
+  requestBodyType?: { type: TypeRef | null; from: 'table' | 'prose' | 'example'; source: SourceRef };
   /** `typeFrom`: where the type came from, the Response prose or an example response. */
   response: { status: number | null; type: TypeRef | null; typeFrom?: 'prose' | 'example' };
   /** Full name of the resource type the operation acts on, when known. */

@@ -1,12 +1,13 @@
 /** Links one API page's operations: types resolved, the resource it acts on, examples flattened. */
 import path from 'node:path/posix';
-import type { HttpMessageFacts, OperationFacts, PageFacts } from '../extract/facts.js';
+import type { HttpMessageFacts, OperationFacts, PageFacts, ParameterFacts } from '../extract/facts.js';
 import { isResourceLink } from './facts-parts.js';
-import type { ModelHttpMessage, ModelOperation, TypeRef } from './ir.js';
+import type { ModelHttpMessage, ModelOperation, ModelType, TypeRef } from './ir.js';
 import { linkProperty, type Reference } from './link-types.js';
 import type { TypeResolver } from './type-resolver.js';
 
-export function linkOperations(page: PageFacts, resolver: TypeResolver, references: Reference[]): ModelOperation[] {
+/** `types`: the version's documented types by full name, for parameters only an example shows (`exampleParameterType`). */
+export function linkOperations(page: PageFacts, resolver: TypeResolver, references: Reference[], types: ReadonlyMap<string, ModelType> = new Map()): ModelOperation[] {
   const stem = path.basename(page.file).replace(/\.md(\.txt)?$/i, '');
   const namespace = page.namespace ?? 'microsoft.graph';
   const first = references.length;
@@ -20,6 +21,15 @@ export function linkOperations(page: PageFacts, resolver: TypeResolver, referenc
     const link = (property: Parameters<typeof linkProperty>[0]) => linkProperty(property, page.file, namespace, resolver, references);
     const responseType = operation.response?.type ? resolve(operation.response.type) : null;
     const paths = operation.httpRequests.map((request) => request.path);
+    const resource = resourceOf(operation, responseType, page, resolver);
+    const bodyType = operation.requestBodyType;
+    /** A parameter only an example shows, whose value named no documented type, is typed from the resource or its name (`exampleParameterType`). */
+    const parameterType = (parameter: ParameterFacts): TypeRef | null => {
+      const guessed = parameter.from === 'example' && (parameter.type === null || (!parameter.type.isPrimitive && !resolver.resolve(parameter.type, page.file, namespace).resolved));
+      if (!guessed) return parameter.type ? resolve(parameter.type) : null;
+      const found = exampleParameterType(parameter, resource, types, resolver, page);
+      return found && parameter.type?.isCollection ? { ...found, isCollection: true } : found;
+    };
     return {
       id,
       apiVersion: page.apiVersion,
@@ -30,12 +40,15 @@ export function linkOperations(page: PageFacts, resolver: TypeResolver, referenc
       paths,
       pathParameters: [...new Set(operation.httpRequests.flatMap((request) => request.pathParameters))],
       permissions: operation.permissions.map(({ source: _, ...permission }) => permission),
+      ...permissionsFrom(operation, page.file),
       requestHeaders: operation.requestHeaders.map(({ name, value }) => ({ name, value })),
       queryParameters: operation.queryParameters,
-      parameters: operation.parameters.map((parameter) => ({ ...parameter, type: parameter.type ? resolve(parameter.type) : null })),
+      parameters: operation.parameters.map((parameter) => ({ ...parameter, type: parameterType(parameter) })),
       requestBody: operation.requestBody ? operation.requestBody.map(link) : null,
+      // Resolved without a reference of its own: the rows and the example already reference what the body holds.
+      ...(bodyType ? { requestBodyType: { ...bodyType, type: bodyType.type ? resolver.resolve(bodyType.type, page.file, namespace).ref : null } } : {}),
       response: { status: operation.response?.status ?? null, type: responseType, ...(responseType && operation.response?.typeFrom ? { typeFrom: operation.response.typeFrom } : {}) },
-      resource: resourceOf(operation, responseType, page, resolver),
+      resource,
       examples: operation.examples.map((example) => ({
         name: example.name,
         request: example.request ? message(example.request) : null,
@@ -47,6 +60,27 @@ export function linkOperations(page: PageFacts, resolver: TypeResolver, referenc
   });
   for (let i = first; i < references.length; i++) references[i]!.owner = `page:${page.file}`;
   return operations;
+}
+
+/** Where the permissions were read: the page's own table, or an include file (at its first row). */
+function permissionsFrom(operation: OperationFacts, file: string): Pick<ModelOperation, 'permissionsFrom'> {
+  const first = operation.permissions[0];
+  return first ? { permissionsFrom: { from: first.source.file === file ? 'table' : 'include', source: first.source } } : {};
+}
+
+/**
+ * The type of a parameter only an example shows whose value names no documented
+ * type (an object without `@odata.type`, a key that is no type's name): the same-named property of the
+ * resource the operation acts on, else the documented type of that name, else, for the one object a table
+ * describes (its type guessed from the key), the resource; null when none is found.
+ */
+function exampleParameterType(parameter: ParameterFacts, resource: string | null, types: ReadonlyMap<string, ModelType>, resolver: TypeResolver, page: PageFacts): TypeRef | null {
+  const property = resource ? types.get(resource)?.properties.find((p) => p.name.toLowerCase() === parameter.name.toLowerCase()) : undefined;
+  if (property) return property.type;
+  const named = resolver.resolve({ name: parameter.name, isCollection: false, isPrimitive: false }, page.file, page.namespace ?? 'microsoft.graph');
+  if (named.resolved) return named.ref;
+  // The one object a table describes, named only by an example key that is no type (`site: follow`'s `value`): the table lists the resource's properties.
+  return parameter.type && resource ? { name: resource, isCollection: false } : null;
 }
 
 /**

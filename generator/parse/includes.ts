@@ -16,9 +16,13 @@ export interface IncludeLine {
   file: string | undefined;
 }
 
-const INCLUDE = /^[ \t>]*\[!INCLUDE\s*\[([^\]\n]*)\]\(([^)\s]+)\)\]/gim;
+/** An include line, also inside block quotes and list items (`> `, `- `, `1. ` before it). */
+const INCLUDE = /^(?:[ \t>]*(?:[-*+]|\d{1,9}[.)])?[ \t]+|[ \t>]*)\[!INCLUDE\s*\[([^\]\n]*)\]\(([^)\s]+)\)\]/gim;
 
-/** The include targets of a page (`page` relative to the input root), in page order. */
+/** How deep includes inside includes are followed (the page's own are depth 1). */
+export const MAX_INCLUDE_DEPTH = 4;
+
+/** The include targets of a page or include file (`page` relative to the input root, targets relative to it), in order. */
 export function includeLines(text: string, page: string): IncludeLine[] {
   if (!text.includes('[!INCLUDE') && !/\[!include/i.test(text)) return [];
   return [...text.matchAll(INCLUDE)].map((match) => includeLine(match[1]!.trim(), match[2]!, page));

@@ -7,7 +7,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { hashOf } from '../model/hash.js';
-import { includeLines, readsInclude, type IncludeTexts } from '../parse/includes.js';
+import { includeLines, MAX_INCLUDE_DEPTH, readsInclude, type IncludeTexts } from '../parse/includes.js';
 import { MAX_PAGE_BYTES, type InputPage } from '../parse/input.js';
 
 export interface PageIncludes {
@@ -19,17 +19,29 @@ export interface PageIncludes {
 
 const NONE: PageIncludes = { texts: {}, parts: [] };
 
-/** The include files the page's bytes name that are in the input (read as UTF-8). */
+/**
+ * The include files the page's bytes name that are in the input (read as UTF-8),
+ * and those they name in turn (relative to the include file), up to
+ * `MAX_INCLUDE_DEPTH` levels; each file once.
+ */
 export function readIncludes(page: Pick<InputPage, 'file' | 'absolutePath'>, bytes: Buffer): PageIncludes {
   if (bytes.indexOf('[!INCLUDE') < 0 && bytes.indexOf('[!include') < 0) return NONE;
   const root = page.absolutePath.slice(0, page.absolutePath.length - page.file.length);
   const out: PageIncludes = { texts: {}, parts: [] };
-  for (const include of includeLines(bytes.toString('utf8'), page.file)) {
-    if (!readsInclude(include) || include.file! in out.texts) continue;
-    const included = readWhole(path.join(root, ...include.file!.split('/')));
-    if (!included) continue;
-    out.texts[include.file!] = included.toString('utf8');
-    out.parts.push(include.file!, included);
+  let level = [{ file: page.file, text: bytes.toString('utf8') }];
+  for (let depth = 1; depth <= MAX_INCLUDE_DEPTH && level.length > 0; depth++) {
+    const next: typeof level = [];
+    for (const { file, text } of level) {
+      for (const include of includeLines(text, file)) {
+        if (!readsInclude(include) || include.file! in out.texts || include.file === page.file) continue;
+        const included = readWhole(path.join(root, ...include.file!.split('/')));
+        if (!included) continue;
+        out.texts[include.file!] = included.toString('utf8');
+        out.parts.push(include.file!, included);
+        if (/\[!include/i.test(out.texts[include.file!]!)) next.push({ file: include.file!, text: out.texts[include.file!]! });
+      }
+    }
+    level = next;
   }
   return out;
 }

@@ -19,8 +19,8 @@ describe('function parameters in the path', () => {
   it.each<[string, string[], string[], string[]]>([
     ['a quoted value is a string', ["GET /identityGovernance/accessReviews/definitions/{id}/instances/{iid}/decisions/filterByCurrentUser(on='reviewer')"], [], ['on: Edm.String @10 (path)']],
     ['several, a placeholder has no type, a number is Int32', ['GET /workbook/range/resizedRange(deltaRows={n}, deltaColumns=2)'], [], ['deltaRows: ? @10 (path)', 'deltaColumns: Edm.Int32 @10 (path)']],
-    ['the table comes first and keeps its own types', ["GET /reports/getEmailActivityCounts(period='{period_value}', top=true)"], ['| period | String | D7, D30. |'], ['period: Edm.String @17', 'top: Edm.Boolean @10 (path)']],
-    ['a table row without a type takes the path\'s', ["GET /reports/getEmailActivityCounts(period='{period_value}')"], ['| period | | D7, D30. |'], ['period: Edm.String @17']],
+    ['the table comes first and keeps its own types', ["GET /reports/getEmailActivityCounts(period='{period_value}', top=true)"], ['| period | String | D7, D30. |'], ['period: Edm.String @17 (table)', 'top: Edm.Boolean @10 (path)']],
+    ['a table row without a type takes the path\'s', ["GET /reports/getEmailActivityCounts(period='{period_value}')"], ['| period | | D7, D30. |'], ['period: Edm.String @17 (table)']],
   ])('%s', (_name, paths, table, want) => {
     expect(summary(page(paths, table))).toEqual({ kind: 'function', parameters: want });
   });

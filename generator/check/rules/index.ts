@@ -22,6 +22,7 @@ import { linkBroken } from './link-broken.js';
 import { permissionUnknown } from './permission-unknown.js';
 import { requestBodyMismatch } from './request-body-mismatch.js';
 import { responseStatusMismatch } from './response-status-mismatch.js';
+import { responseTypeMismatch } from './response-type-mismatch.js';
 import { sectionMissing } from './section-missing.js';
 import { tableJsonMismatch } from './table-json-mismatch.js';
 import { typeUnresolved } from './type-unresolved.js';
@@ -39,6 +40,7 @@ const RULE_LIST = [
   exampleOdataTypeHash,
   exampleRequiredMissing,
   responseStatusMismatch,
+  responseTypeMismatch,
   httpRequestMismatch,
   tableJsonMismatch,
   requestBodyMismatch,
