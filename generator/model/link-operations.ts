@@ -3,22 +3,30 @@ import path from 'node:path/posix';
 import type { HttpMessageFacts, OperationFacts, PageFacts, ParameterFacts } from '../extract/facts.js';
 import { isResourceLink } from './facts-parts.js';
 import type { ModelHttpMessage, ModelOperation, ModelType, TypeRef } from './ir.js';
-import { linkProperty, type Reference } from './link-types.js';
+import type { Diagnostic, SourceRef } from './diagnostic.js';
+import { alternativesDiagnostic, linkProperty, type Reference } from './link-types.js';
 import type { TypeResolver } from './type-resolver.js';
 
 /** `types`: the version's documented types by full name, for parameters only an example shows (`exampleParameterType`). */
-export function linkOperations(page: PageFacts, resolver: TypeResolver, references: Reference[], types: ReadonlyMap<string, ModelType> = new Map()): ModelOperation[] {
+export function linkOperations(
+  page: PageFacts,
+  resolver: TypeResolver,
+  references: Reference[],
+  types: ReadonlyMap<string, ModelType> = new Map(),
+  diagnostics: Diagnostic[] = [],
+): ModelOperation[] {
   const stem = path.basename(page.file).replace(/\.md(\.txt)?$/i, '');
   const namespace = page.namespace ?? 'microsoft.graph';
   const first = references.length;
   const operations = page.operations.map((operation, index): ModelOperation => {
     const id = `${page.apiVersion}:${stem}${page.operations.length > 1 ? `#${index + 1}` : ''}`;
-    const resolve = (type: Parameters<TypeResolver['resolve']>[0]): TypeRef => {
-      const { ref, resolved } = resolver.resolve(type, page.file, namespace);
+    const resolve = (type: Parameters<TypeResolver['resolve']>[0], cell?: SourceRef): TypeRef => {
+      const { ref, resolved, alternatives } = resolver.resolve(type, page.file, namespace);
       if (!resolved) references.push({ fullName: ref.name, source: operation.response?.source ?? operation.source, possibleValues: [] });
+      if (alternatives && cell) diagnostics.push(alternativesDiagnostic(alternatives, ref.name, cell));
       return ref;
     };
-    const link = (property: Parameters<typeof linkProperty>[0]) => linkProperty(property, page.file, namespace, resolver, references);
+    const link = (property: Parameters<typeof linkProperty>[0]) => linkProperty(property, page.file, namespace, resolver, references, diagnostics);
     const responseType = operation.response?.type ? resolve(operation.response.type) : null;
     const paths = operation.httpRequests.map((request) => request.path);
     const resource = resourceOf(operation, responseType, page, resolver);
@@ -26,7 +34,7 @@ export function linkOperations(page: PageFacts, resolver: TypeResolver, referenc
     /** A parameter only an example shows, whose value named no documented type, is typed from the resource or its name (`exampleParameterType`). */
     const parameterType = (parameter: ParameterFacts): TypeRef | null => {
       const guessed = parameter.from === 'example' && (parameter.type === null || (!parameter.type.isPrimitive && !resolver.resolve(parameter.type, page.file, namespace).resolved));
-      if (!guessed) return parameter.type ? resolve(parameter.type) : null;
+      if (!guessed) return parameter.type ? resolve(parameter.type, parameter.source) : null;
       const found = exampleParameterType(parameter, resource, types, resolver, page);
       return found && parameter.type?.isCollection ? { ...found, isCollection: true } : found;
     };

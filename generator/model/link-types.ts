@@ -113,7 +113,7 @@ export function linkProperty(
 }
 
 /** A cell naming several types: info when they share a documented base type (read as it), else a warning (read as the first). */
-function alternativesDiagnostic({ names, base }: NonNullable<Resolution['alternatives']>, read: string, source: SourceRef): Diagnostic {
+export function alternativesDiagnostic({ names, base }: NonNullable<Resolution['alternatives']>, read: string, source: SourceRef): Diagnostic {
   const listed = names.map((name) => `\`${name}\``).join(', ');
   return base
     ? diagnostic('type-alternatives', 'info', `Unexpected several types (${listed}) in one type cell, expected one type (read as their common base type \`${read}\`)`, source)

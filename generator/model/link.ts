@@ -51,7 +51,7 @@ function linkVersion(apiVersion: string, pages: PageFacts[], diagnostics: Diagno
   const resolver = new TypeResolver([...documented.values()].map(documentedType), pages);
   const references: Reference[] = [];
   const types = linkDocumentedTypes(apiVersion, documented, resolver, references, diagnostics);
-  const operations = pages.flatMap((page) => linkOperations(page, resolver, references, types));
+  const operations = pages.flatMap((page) => linkOperations(page, resolver, references, types, diagnostics));
   const renames = unifyReferenceCase(references, (fullName) => types.has(fullName), diagnostics);
   addReferencedTypes(apiVersion, types, references, diagnostics);
   renameTypeRefs(types.values(), operations, renames);

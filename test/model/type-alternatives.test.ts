@@ -12,7 +12,7 @@ describe('type cells naming several types', async () => {
   const { model } = await buildModel(path.join(repoRoot, 'test/fixtures/today'), { workers: 1 });
   const call = model.types.find((t) => t.fullName === 'microsoft.graph.call')!;
   const property = (name: string) => call.properties.find((p) => p.name === name)!;
-  const diagnostics = model.diagnostics.filter((d) => d.code === 'type-alternatives').map((d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.message}`);
+  const diagnostics = model.diagnostics.filter((d) => d.code === 'type-alternatives' && d.file.endsWith('/resources/call.md')).map((d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.message}`);
 
   it('reads call.mediaConfig as mediaConfig, the base both alternatives derive from', () => {
     expect(property('mediaConfig').type).toEqual({ name: 'microsoft.graph.mediaConfig', isCollection: false });
@@ -31,6 +31,25 @@ describe('type cells naming several types', async () => {
       'microsoft.graph.appHostedMediaConfig documented',
       'microsoft.graph.mediaConfig documented',
       'microsoft.graph.serviceHostedMediaConfig documented',
+    ]);
+  });
+});
+
+describe('parameter cells naming several types', async () => {
+  const { model } = await buildModel(path.join(repoRoot, 'test/fixtures/today'), { workers: 1 });
+  const answer = model.operations.find((o) => o.id === 'v1.0:call-answer')!;
+  const parameter = (name: string) => answer.parameters.find((p) => p.name === name)!;
+  const file = 'api-reference/v1.0/api/call-answer.md';
+
+  it('reads an action parameter as the common base type, else the first', () => {
+    expect(parameter('mediaConfig').type).toEqual({ name: 'microsoft.graph.mediaConfig', isCollection: false });
+    expect(parameter('callOptions').type).toEqual({ name: 'microsoft.graph.user', isCollection: false });
+  });
+
+  it('reports them at the parameter rows, as for properties', () => {
+    expect(model.diagnostics.filter((d) => d.code === 'type-alternatives' && d.file === file).map((d) => `${d.line}:${d.column} ${d.severity}`)).toEqual([
+      '35:1 info',
+      '36:1 warning',
     ]);
   });
 });
