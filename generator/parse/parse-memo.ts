@@ -5,7 +5,7 @@
  * is cut where a block parses alone exactly as in the page (`blocks.ts`); each
  * block's nodes are looked up by the block's text, and only blocks not seen
  * recently are parsed: built directly when of a plain shape (`fast-blocks.ts`),
- * else by micromark, all of a page's in one run (`parse-together.ts`). Nodes
+ * else by micromark, one block at a time. Nodes
  * are placed at the block's line and offset. The tree is the one a whole-page
  * parse gives, so nothing downstream depends on how it was made.
  */
@@ -14,7 +14,6 @@ import type { Point, Position } from 'unist';
 import { blockStarts } from './blocks.js';
 import { fastBlock } from './fast-blocks.js';
 import { InlineMemo } from './inline-memo.js';
-import { parseTogether } from './parse-together.js';
 import { linesDown, movedNode, newlines } from './positions.js';
 import { parseMarkdown } from './processor.js';
 
@@ -57,22 +56,17 @@ export class ParseMemo {
     return root;
   }
 
-  /** Each block's tree: remembered, built, or parsed by micromark (the page's together). */
+  /** Each block's tree: remembered, built when of a plain shape, or parsed by micromark. */
   private parseBlocks(blocks: readonly string[]): Parsed[] {
     const parsed = blocks.map((block) => this.recall(block));
-    // Blocks not remembered, each once: built when of a plain shape, else undefined for now.
-    const fresh = new Map<string, Parsed | undefined>();
+    // Blocks not remembered, each once.
+    const fresh = new Map<string, Parsed>();
     blocks.forEach((block, i) => {
-      if (parsed[i] === undefined && !fresh.has(block)) fresh.set(block, fastBlock(block, this.inline));
+      if (parsed[i] !== undefined || fresh.has(block)) return;
+      const tree = fastBlock(block, this.inline) ?? wholeTree(block);
+      fresh.set(block, tree);
+      this.remember(block, tree);
     });
-    // Carriage returns are line endings of their own to micromark: such blocks are parsed alone.
-    const slow = [...fresh.keys()].filter((block) => fresh.get(block) === undefined && !block.includes('\r'));
-    const together = slow.length > 1 ? parseTogether(slow) : undefined;
-    slow.forEach((block, i) => fresh.set(block, together?.[i]));
-    for (const [block, tree] of fresh) {
-      fresh.set(block, tree ?? wholeTree(block));
-      this.remember(block, fresh.get(block)!);
-    }
     return blocks.map((block, i) => parsed[i] ?? fresh.get(block)!);
   }
 

@@ -45,9 +45,3 @@ export function newlines(text: string): number {
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++;
   return count;
 }
-
-/** `movedNode` for a tree nothing else holds: its points are replaced where they are. */
-export function moveInPlace(node: { position?: { start: Point; end: Point } | undefined; children?: unknown[] }, move: (point: Point) => Point): void {
-  if (node.position) node.position = { start: move(node.position.start), end: move(node.position.end) };
-  if (node.children) for (const child of node.children) moveInPlace(child as typeof node, move);
-}

@@ -20,7 +20,7 @@ export interface LastRun {
 
 /** The last run's model, or undefined when none is recorded for this generator (or a page's facts are no longer cached). */
 export async function lastRunModel(cacheDir: string, input: string, out: string): Promise<LastRun | undefined> {
-  const ids = await codeIds(path.join(cacheDir, 'code-ids.json'));
+  const ids = await codeIds();
   const manifest = parseManifest(await readManifestText(manifestPath(cacheDir, input, out)), manifestKey(ids.emit, input));
   if (!manifest) return undefined;
   const store = await FactsStore.open(path.join(cacheDir, 'facts')).catch(() => undefined);

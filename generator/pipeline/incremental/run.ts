@@ -123,7 +123,7 @@ export async function openRun(request: GenerateRequest): Promise<UpToDate | Run>
     timings[step] = Math.round(now - last);
     last = now;
   };
-  const ids = request.codeIds ?? (await codeIds(request.cacheDir === null ? undefined : path.join(request.cacheDir, 'code-ids.json')));
+  const ids = request.codeIds ?? (await codeIds());
   const key = manifestKey(keyedCodeId(ids.emit, request.output), request.input);
   const warnings: string[] = [];
   const manifestFile = request.cacheDir === null ? undefined : manifestPath(request.cacheDir, request.input, request.out);
