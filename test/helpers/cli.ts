@@ -5,7 +5,8 @@ import path from 'node:path';
 import { repoRoot } from './corpus.js';
 
 export const BIN = path.join(repoRoot, 'bin/docs2ts.js');
-export const built = existsSync(path.join(repoRoot, 'dist/generator/cli/main.js'));
+const MAIN = path.join(repoRoot, 'dist/generator/cli/main.js');
+export const built = existsSync(MAIN);
 export const SEEDS = path.join(repoRoot, 'docs-input');
 
 export interface CliRun {
@@ -16,6 +17,27 @@ export interface CliRun {
 export function cli(cwd: string, ...args: string[]): CliRun {
   const run = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 300_000, env: { ...process.env, CI: '1' } });
   return { status: run.status, stderr: run.stderr };
+}
+
+/**
+ * The command line's own function (`cli/main.ts`, what `bin/docs2ts.js` calls) run in this process, in `cwd`,
+ * with its stderr captured: for tests of what a command does rather than of the process around it, without
+ * starting Node and loading the generator again (over a second of CPU a run). Needs a worker that may change
+ * its working folder (the forks pool, not threads).
+ */
+export async function cliInProcess(cwd: string, ...args: string[]): Promise<CliRun> {
+  const { main } = (await import(MAIN)) as typeof import('../../generator/cli/main.js');
+  const before = process.cwd();
+  const write = process.stderr.write;
+  let stderr = '';
+  process.stderr.write = ((chunk: string | Uint8Array) => ((stderr += chunk.toString()), true)) as typeof process.stderr.write;
+  try {
+    process.chdir(cwd);
+    return { status: await main(args), stderr };
+  } finally {
+    process.stderr.write = write;
+    process.chdir(before);
+  }
 }
 
 /** The same, not waiting: resolves when the process ends. */
