@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm run generate` (and `model`, `check`, `check-sample`) in a clone: builds first when dist/
+ * `npm run generate` (and `model`, `check`, `check-sample`, `test:quick`) in a clone: builds first when dist/
  * is missing or older than a source file (generator/, scripts/, patches/,
  * package.json, tsconfig*.json), so `npm install && npm run generate` works on a
  * fresh clone and after a pull. Plain JavaScript: it runs before anything is built.

@@ -1,13 +1,14 @@
 /**
  * `generate` says in one line what changed in the API since its last run
  * (issue 22): the changed pages as the last run had them, from the facts
- * cache, against the pages now. Run with the compiled command in a temp folder.
+ * cache, against the pages now. Run with the compiled command's `main` in this
+ * process (`cliInProcess`), in a temp folder.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { built, cli, SEEDS } from '../helpers/cli.js';
+import { built, cliInProcess, SEEDS } from '../helpers/cli.js';
 
 const RESOURCE = 'docs/v1.0/resources/intune-onboarding-devicemanagementpartner.md';
 
@@ -19,8 +20,8 @@ describe.runIf(built)('generate: the API changes since the last run', () => {
     expect(text).toContain(from);
     writeFileSync(file, text.replace(from, to));
   };
-  const changeLines = (...extra: string[]) => {
-    const run = cli(dir, 'generate', '-i', 'docs', '-o', 'out', ...extra);
+  const changeLines = async (...extra: string[]) => {
+    const run = await cliInProcess(dir, 'generate', '-i', 'docs', '-o', 'out', ...extra);
     expect(run.status, run.stderr).toBe(0);
     return run.stderr.split('\n').filter((line) => line.startsWith('API changes'));
   };
@@ -31,25 +32,25 @@ describe.runIf(built)('generate: the API changes since the last run', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('says nothing on a first run, or when the API did not change', () => {
-    expect(changeLines()).toEqual([]);
+  it('says nothing on a first run, or when the API did not change', async () => {
+    expect(await changeLines()).toEqual([]);
     edit('Partner display name', 'The partner display name');
-    expect(changeLines()).toEqual([]);
+    expect(await changeLines()).toEqual([]);
   });
 
-  it('counts a type change as breaking and names it, and an added property as info', () => {
-    changeLines();
+  it('counts a type change as breaking and names it, and an added property as info', async () => {
+    await changeLines();
     edit('|displayName|String|', '|displayName|Int32|');
-    expect(changeLines()).toEqual([
+    expect(await changeLines()).toEqual([
       'API changes since the last run: 1 breaking, 0 warnings, 0 info (breaking: v1.0 Property `displayName` of `deviceManagementPartner` changed type from `Edm.String` to `Edm.Int32`)',
     ]);
     edit('|displayName|Int32|Partner display name|', '|displayName|Int32|Partner display name|\n|region|String|Where the partner is|');
-    expect(changeLines()).toEqual(['API changes since the last run: 0 breaking, 0 warnings, 1 info (v1.0 Property `region` (`Edm.String`) added to `deviceManagementPartner`)']);
+    expect(await changeLines()).toEqual(['API changes since the last run: 0 breaking, 0 warnings, 1 info (v1.0 Property `region` (`Edm.String`) added to `deviceManagementPartner`)']);
   });
 
-  it('says nothing under --quiet', () => {
-    changeLines();
+  it('says nothing under --quiet', async () => {
+    await changeLines();
     edit('|displayName|String|', '|displayName|Int32|');
-    expect(changeLines('--quiet')).toEqual([]);
+    expect(await changeLines('--quiet')).toEqual([]);
   });
 });

@@ -4,14 +4,15 @@
  * JSON, an unknown key, a value of the wrong type, in the file or in
  * package.json) is exit 2 with one line naming the file and the problem, and
  * nothing is written; `input` and `output` are honoured by generate and model,
- * and command-line flags win over them.
+ * and command-line flags win over them. Refusals run as whole processes; the
+ * runs that write go through the CLI's `main` in this process (`cliInProcess`).
  */
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OUTPUT_MARKER } from '../../generator/pipeline/output-owner.js';
-import { built, cli, SEEDS } from '../helpers/cli.js';
+import { built, cli, cliInProcess, SEEDS } from '../helpers/cli.js';
 
 const SLOW = { timeout: 120_000 };
 
@@ -59,22 +60,22 @@ describe.skipIf(!built)('docs2ts.config.json, read the same by every command (co
     rmSync(path.join(work, 'package.json'));
   });
 
-  it('generate and model take input and output from the config; flags win', SLOW, () => {
+  it('generate and model take input and output from the config; flags win', SLOW, async () => {
     config('{"input": "pages", "output": "types"}');
-    const generated = cli(work, 'generate', '--no-cache');
+    const generated = await cliInProcess(work, 'generate', '--no-cache');
     expect(generated.stderr).toMatch(/generated \d+ files in types from 4 pages/);
     expect(generated.status).toBe(0);
     expect(existsSync(path.join(work, 'types', OUTPUT_MARKER))).toBe(true);
 
-    const flagged = cli(work, 'generate', '--no-cache', '-o', 'elsewhere');
+    const flagged = await cliInProcess(work, 'generate', '--no-cache', '-o', 'elsewhere');
     expect(flagged.stderr).toMatch(/generated \d+ files in elsewhere/);
     expect(flagged.status).toBe(0);
 
-    const model = cli(work, 'model', '--no-cache', '-o', 'model.json', '--quiet');
+    const model = await cliInProcess(work, 'model', '--no-cache', '-o', 'model.json', '--quiet');
     expect(model.status).toBe(0);
     expect(JSON.parse(readFileSync(path.join(work, 'model.json'), 'utf8')).pages.total).toBe(4);
 
-    const missing = cli(work, 'model', '--no-cache', '-i', 'nowhere', '-o', 'model.json');
+    const missing = await cliInProcess(work, 'model', '--no-cache', '-i', 'nowhere', '-o', 'model.json');
     expect(missing.stderr).toMatch(/nowhere/);
     expect(missing.status).toBe(2);
   });

@@ -1,13 +1,14 @@
 /**
  * The config keys that choose what `generate` and `model` emit (`include`,
  * `exclude`, `versions`, `emit`, `openTypes`), the flags of the same names that
- * win over them, and `--config FILE`, through the compiled command line.
+ * win over them, and `--config FILE`, through the compiled command line: refusals
+ * as whole processes, runs that write output through its `main` in this process.
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { built, cli, filesOf, SEEDS } from '../helpers/cli.js';
+import { built, cli, cliInProcess, filesOf, SEEDS } from '../helpers/cli.js';
 
 const SLOW = { timeout: 120_000 };
 
@@ -39,9 +40,9 @@ describe.skipIf(!built)('config: the slice and what is emitted (compiled CLI)', 
     expect(existsSync(path.join(work, 'refused'))).toBe(false);
   });
 
-  it('include and versions slice the output; a flag wins over the key; --check sees a changed slice as stale', SLOW, () => {
+  it('include and versions slice the output; a flag wins over the key; --check sees a changed slice as stale', SLOW, async () => {
     config({ input: 'pages', output: 'types', include: ['/deviceManagement/deviceManagementPartners/**'], versions: ['v1.0'] });
-    expect(cli(work, 'generate', '--quiet').status).toBe(0);
+    expect((await cliInProcess(work, 'generate', '--quiet')).status).toBe(0);
     expect(files('types')).toEqual([
       'v1.0/client/device-management-partner.ts',
       'v1.0/client/index.ts',
@@ -57,35 +58,35 @@ describe.skipIf(!built)('config: the slice and what is emitted (compiled CLI)', 
     const client = readFileSync(path.join(work, 'types/v1.0/client/device-management-partner.ts'), 'utf8');
     expect(client).toMatch(/export async function createDeviceManagementPartner\(/);
     expect(client).toMatch(/export async function updateDeviceManagementPartner\(/);
-    expect(cli(work, 'generate', '--check', '--quiet').status).toBe(0);
+    expect((await cliInProcess(work, 'generate', '--check', '--quiet')).status).toBe(0);
 
-    const flagged = cli(work, 'generate', '--check', '--include', '/deviceManagement/deviceManagementPartners#POST');
+    const flagged = await cliInProcess(work, 'generate', '--check', '--include', '/deviceManagement/deviceManagementPartners#POST');
     expect(flagged.stderr).toMatch(/^types is stale: /);
     expect(flagged.status).toBe(1);
-    expect(cli(work, 'generate', '--quiet', '--include', '/deviceManagement/deviceManagementPartners#POST').status).toBe(0);
+    expect((await cliInProcess(work, 'generate', '--quiet', '--include', '/deviceManagement/deviceManagementPartners#POST')).status).toBe(0);
     const created = readFileSync(path.join(work, 'types/v1.0/client/device-management-partner.ts'), 'utf8');
     expect(created).toMatch(/export async function createDeviceManagementPartner\(/);
     expect(created).not.toMatch(/updateDeviceManagementPartner/);
   });
 
-  it('emit chooses the outputs; model takes the slice too', SLOW, () => {
+  it('emit chooses the outputs; model takes the slice too', SLOW, async () => {
     config({ input: 'pages', output: 'only-models', emit: ['models'], include: ['/deviceManagement/**#PATCH'] });
-    expect(cli(work, 'generate', '--quiet', '--no-cache').status).toBe(0);
+    expect((await cliInProcess(work, 'generate', '--quiet', '--no-cache')).status).toBe(0);
     expect(files('only-models')).toEqual(['v1.0/models/index.ts', 'v1.0/models/microsoft.graph.ts']);
-    expect(cli(work, 'model', '--quiet', '--no-cache', '-o', 'model.json').status).toBe(0);
+    expect((await cliInProcess(work, 'model', '--quiet', '--no-cache', '-o', 'model.json')).status).toBe(0);
     const model = JSON.parse(readFileSync(path.join(work, 'model.json'), 'utf8')) as { operations: { id: string }[] };
     expect(model.operations.map((o) => o.id)).toEqual(['v1.0:intune-onboarding-devicemanagementpartner-update']);
   });
 
-  it('--config FILE: its paths are relative to its folder; a missing one is exit 2', SLOW, () => {
+  it('--config FILE: its paths are relative to its folder; a missing one is exit 2', SLOW, async () => {
     rmSync(path.join(work, 'docs2ts.config.json'));
     mkdirSync(path.join(work, 'conf'), { recursive: true });
     writeFileSync(path.join(work, 'conf/graph.json'), JSON.stringify({ input: '../pages', output: '../from-conf', versions: ['beta'] }));
-    expect(cli(work, 'generate', '--quiet', '--no-cache', '--config', 'conf/graph.json').status).toBe(0);
+    expect((await cliInProcess(work, 'generate', '--quiet', '--no-cache', '--config', 'conf/graph.json')).status).toBe(0);
     expect(files('from-conf').every((file) => file.startsWith('beta/'))).toBe(true);
     expect(files('from-conf').length).toBeGreaterThan(0);
 
-    const missing = cli(work, 'generate', '--config', 'conf/none.json');
+    const missing = await cliInProcess(work, 'generate', '--config', 'conf/none.json');
     expect(missing.stderr).toBe('docs2ts: --config conf/none.json: cannot be read (ENOENT); name an existing JSON file\n');
     expect(missing.status).toBe(2);
   });

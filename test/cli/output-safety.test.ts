@@ -5,7 +5,8 @@
  * or without --force, and every file there survives byte for byte; --force
  * writes beside other files and never replaces or removes them; a folder an
  * earlier docs2ts wrote is adopted; a working folder deleted under the run is
- * a clear error, not an endless retry.
+ * a clear error, not an endless retry. Refusals run as whole processes; the
+ * runs that write go through the CLI's `main` in this process (`cliInProcess`).
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,7 +16,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OUTPUT_MARKER } from '../../generator/pipeline/output-owner.js';
 import { repoRoot } from '../helpers/corpus.js';
-import { built, cli, filesOf, SEEDS } from '../helpers/cli.js';
+import { built, cli, cliInProcess, filesOf, SEEDS } from '../helpers/cli.js';
 
 const SLOW = { timeout: 120_000 };
 
@@ -69,9 +70,9 @@ describe.skipIf(!built)('generate --out: only a folder of its own (compiled CLI)
     expect(everything()).toEqual(before);
   });
 
-  it('--force writes beside the user file, and later runs replace or remove only the files docs2ts wrote', SLOW, () => {
+  it('--force writes beside the user file, and later runs replace or remove only the files docs2ts wrote', SLOW, async () => {
     const user = readFileSync(path.join(work, 'src/main.ts'));
-    const forced = cli(work, 'generate', '--input', 'docs', '--out', 'src', '--force');
+    const forced = await cliInProcess(work, 'generate', '--input', 'docs', '--out', 'src', '--force');
     expect(forced.status).toBe(0);
     const written = JSON.parse(readFileSync(path.join(work, 'src', OUTPUT_MARKER), 'utf8')).files as string[];
     expect(written).toContain('v1.0/models/microsoft.graph.ts');
@@ -81,7 +82,7 @@ describe.skipIf(!built)('generate --out: only a folder of its own (compiled CLI)
 
     // The beta version gone from the input: its files go, the user's stays; no --force needed, the folder is marked.
     rmSync(path.join(work, 'docs/beta'), { recursive: true });
-    const later = cli(work, 'generate', '--input', 'docs', '--out', 'src');
+    const later = await cliInProcess(work, 'generate', '--input', 'docs', '--out', 'src');
     expect(later.status).toBe(0);
     const files = [...filesOf(path.join(work, 'src')).keys()];
     expect(files.filter((file) => file.startsWith('beta/'))).toEqual([]);
@@ -90,18 +91,18 @@ describe.skipIf(!built)('generate --out: only a folder of its own (compiled CLI)
     cpSync(path.join(SEEDS, 'beta'), path.join(work, 'docs/beta'), { recursive: true });
   });
 
-  it('--force never writes over a file docs2ts did not write', SLOW, () => {
+  it('--force never writes over a file docs2ts did not write', SLOW, async () => {
     mkdirSync(path.join(work, 'clash/v1.0'), { recursive: true });
     writeFileSync(path.join(work, 'clash/v1.0/runtime.ts'), 'mine\n');
     const before = everything();
-    const run = cli(work, 'generate', '--input', 'docs', '--out', 'clash', '--force');
+    const run = await cliInProcess(work, 'generate', '--input', 'docs', '--out', 'clash', '--force');
     expect(run.stderr).toMatch(/clash\/v1\.0\/runtime\.ts is in the way: docs2ts did not write it/);
     expect(run.status).toBe(2);
     expect(everything()).toEqual(before);
   });
 
-  it('adopts a folder an earlier docs2ts wrote (every file with its header), and refuses one with another file', SLOW, () => {
-    const fresh = cli(work, 'generate', '--input', 'docs', '--out', 'earlier', '--no-cache');
+  it('adopts a folder an earlier docs2ts wrote (every file with its header), and refuses one with another file', SLOW, async () => {
+    const fresh = await cliInProcess(work, 'generate', '--input', 'docs', '--out', 'earlier', '--no-cache');
     expect(fresh.status).toBe(0);
     const marker = readFileSync(path.join(work, 'earlier', OUTPUT_MARKER), 'utf8');
     rmSync(path.join(work, 'earlier', OUTPUT_MARKER));
@@ -109,18 +110,18 @@ describe.skipIf(!built)('generate --out: only a folder of its own (compiled CLI)
     const generated = filesOf(path.join(work, 'earlier'));
 
     // --check names the missing marker: the folder is not what a run writes.
-    const check = cli(work, 'generate', '--input', 'docs', '--out', 'earlier', '--check', '--no-cache');
+    const check = await cliInProcess(work, 'generate', '--input', 'docs', '--out', 'earlier', '--check', '--no-cache');
     expect(check.status).toBe(1);
     expect(check.stderr).toContain(`missing: ${OUTPUT_MARKER}`);
 
-    const adopted = cli(work, 'generate', '--input', 'docs', '--out', 'earlier', '--no-cache');
+    const adopted = await cliInProcess(work, 'generate', '--input', 'docs', '--out', 'earlier', '--no-cache');
     expect(adopted.status).toBe(0);
     expect(readFileSync(path.join(work, 'earlier', OUTPUT_MARKER), 'utf8')).toBe(marker);
     expect(filesOf(path.join(work, 'earlier'))).toEqual(new Map<string, Buffer>([...generated, [OUTPUT_MARKER, Buffer.from(marker)] as const].sort(([a], [b]) => (a < b ? -1 : 1))));
 
     writeFileSync(path.join(work, 'earlier-edited/v1.0/extra.ts'), 'export const mine = 1;\n');
     const before = everything();
-    const refusedRun = cli(work, 'generate', '--input', 'docs', '--out', 'earlier-edited', '--no-cache');
+    const refusedRun = await cliInProcess(work, 'generate', '--input', 'docs', '--out', 'earlier-edited', '--no-cache');
     expect(refusedRun.stderr).toMatch(/holds files docs2ts did not write \(v1\.0\/extra\.ts\)/);
     expect(refusedRun.status).toBe(2);
     expect(everything()).toEqual(before);
@@ -138,18 +139,18 @@ describe.skipIf(!built)('generate --out: only a folder of its own (compiled CLI)
     expect(run.status).toBe(2);
   });
 
-  it('model --out replaces a model file it wrote, never another file', SLOW, () => {
+  it('model --out replaces a model file it wrote, never another file', SLOW, async () => {
     const before = everything();
-    const refusedRun = cli(work, 'model', '--input', 'docs', '--out', 'notes.txt', '--no-cache');
+    const refusedRun = await cliInProcess(work, 'model', '--input', 'docs', '--out', 'notes.txt', '--no-cache');
     expect(refusedRun.stderr).toMatch(/--out notes\.txt exists and is not a model file docs2ts wrote/);
     expect(refusedRun.status).toBe(2);
     expect(everything()).toEqual(before);
 
-    expect(cli(work, 'model', '--input', 'docs', '--out', 'model.json', '--no-cache').status).toBe(0);
-    const again = cli(work, 'model', '--input', 'docs', '--out', 'model.json', '--no-cache', '--compact');
+    expect((await cliInProcess(work, 'model', '--input', 'docs', '--out', 'model.json', '--no-cache')).status).toBe(0);
+    const again = await cliInProcess(work, 'model', '--input', 'docs', '--out', 'model.json', '--no-cache', '--compact');
     expect(again.status).toBe(0);
     expect(JSON.parse(readFileSync(path.join(work, 'model.json'), 'utf8')).generator.name).toBe('docs2ts');
-    expect(cli(work, 'model', '--input', 'docs', '--out', 'model.json', '--no-cache').status).toBe(0);
+    expect((await cliInProcess(work, 'model', '--input', 'docs', '--out', 'model.json', '--no-cache')).status).toBe(0);
     rmSync(path.join(work, 'model.json'));
   });
 });

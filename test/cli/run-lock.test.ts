@@ -7,13 +7,13 @@
  * many times over, always leave what a --no-cache run writes
  * (`concurrent-generate.test.ts`).
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lockRun } from '../../generator/cli/run-lock.js';
-import { BIN, built, cli, cliAsync, filesOf, SEEDS } from '../helpers/cli.js';
+import { built, cli, cliStarted, filesOf, SEEDS } from '../helpers/cli.js';
 
 const SLOW = { timeout: 120_000 };
 
@@ -50,20 +50,21 @@ describe.skipIf(!built)('run locks (compiled CLI)', () => {
 
   it('a run waits for the lock and goes on once it is released', SLOW, async () => {
     const release = await lockRun({ out: out(), cacheDir: path.join(work, '.docs2ts-cache'), waitMs: 0 });
-    const waiting = cliAsync(work, 'generate', '-i', 'docs', '-o', 'out');
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const waiting = cliStarted(work, 'generate', '-i', 'docs', '-o', 'out');
+    // Released once the run says it waits, however long the machine takes to get it there.
+    await waiting.saw('waiting for another docs2ts run');
     await release();
-    const run = await waiting;
+    const run = await waiting.done;
     expect(run.stderr).toContain('waiting for another docs2ts run');
     expect(run.status).toBe(0);
   });
 
   it.each(['model', 'check'])('%s waits for the cache lock as generate does, and goes on once it is released', SLOW, async (command) => {
     const release = await lockRun({ cacheDir: path.join(work, '.docs2ts-cache'), waitMs: 0 });
-    const waiting = cliAsync(work, command, '-i', 'docs', ...(command === 'model' ? ['-o', 'model.json'] : []));
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const waiting = cliStarted(work, command, '-i', 'docs', ...(command === 'model' ? ['-o', 'model.json'] : []));
+    await waiting.saw('docs2ts: waiting for another docs2ts run on the cache folder');
     await release();
-    const run = await waiting;
+    const run = await waiting.done;
     expect(run.stderr).toContain('docs2ts: waiting for another docs2ts run on the cache folder');
     expect(run.status).not.toBe(2);
   });
@@ -83,19 +84,15 @@ describe.skipIf(!built)('run locks (compiled CLI)', () => {
   });
 
   it('--watch holds the lock only while it runs: a one-off run goes between two of its runs', SLOW, async () => {
-    const child = spawn(process.execPath, [BIN, 'generate', '-i', 'docs', '-o', 'out', '--watch'], { cwd: work, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, CI: '1' } });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    const watch = cliStarted(work, 'generate', '-i', 'docs', '-o', 'out', '--watch');
     try {
-      for (let i = 0; i < 200 && !stderr.includes('watching docs'); i++) await new Promise((resolve) => setTimeout(resolve, 100));
-      expect(stderr).toContain('watching docs');
+      await watch.saw('watching docs');
       const run = cli(work, 'generate', '-i', 'docs', '-o', 'out', '--lock-wait', '10');
       expect(run.stderr).not.toContain('another docs2ts run holds');
       expect(run.status).toBe(0);
     } finally {
-      child.kill('SIGINT');
+      watch.child.kill('SIGINT');
     }
-    expect(await exited).toBe(0);
+    expect((await watch.done).status).toBe(0);
   });
 });

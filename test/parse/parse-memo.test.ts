@@ -93,7 +93,8 @@ describe('ParseMemo', () => {
     expect(memo.hits).toBe(1);
   });
 
-  it('gives the whole-page tree for random pages of every kind of block', () => {
+  // A hundred random pages: seconds alone, past the 30 s default on a loaded machine; the timeout only catches a hang.
+  it('gives the whole-page tree for random pages of every kind of block', { timeout: 120_000 }, () => {
     const snippet = fc.constantFrom(
       '',
       '',
