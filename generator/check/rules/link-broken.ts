@@ -19,6 +19,7 @@
  * not ok: [user](../resources/user.md#propertes) → Unexpected link to `#propertes` that `user.md` has no heading or anchor for, expected an existing anchor (did you mean `properties`?)
  * not ok: [user](../resources/usr.md) → Unexpected link to `../resources/usr.md` that the input does not have, expected a page of `v1.0/resources/` (did you mean `user.md`?)
  * ok:     [group](../resources/group.md) without that page (nor one two edits away) and without a link root
+ * ok:     [x](../api/site-unfollow.md) with only `site-follow.md` in the folder: a sibling page, not a misspelling
  */
 import { readdirSync } from 'node:fs';
 import nodePath from 'node:path';
@@ -85,9 +86,23 @@ function checkLink(ctx: CheckContext, folders: Map<string, Folder>, page: PageFa
  */
 function misspelt(folder: Folder, resolved: string, target: string, href: string, at: RuleFinding['at']): RuleFinding[] {
   const base = path.basename(resolved).toLowerCase();
-  if (![...folder.lower.keys()].some((name) => editDistance(base, name, 2) <= 2)) return [];
+  if (![...folder.lower.keys()].some((name) => editDistance(base, name, 2) <= 2 && !sibling(base, name))) return [];
   const where = `a page of \`${path.dirname(resolved)}/\`${didYouMean(path.basename(resolved), folder.files.keys())}`;
   return [{ at, message: `Unexpected link to \`${target}\` that the input does not have, expected ${where}`, key: href }];
+}
+
+/**
+ * Names whose dash-separated words differ in one word that holds the other (`site-unfollow.md` and
+ * `site-follow.md`, `users.md` and `user.md`): a sibling page the subset left out, not a misspelling.
+ */
+function sibling(a: string, b: string): boolean {
+  const x = a.replace(/\.md$/, '').split('-');
+  const y = b.replace(/\.md$/, '').split('-');
+  if (x.length !== y.length) return false;
+  const differ = x.flatMap((word, i): [string, string][] => (word === y[i] ? [] : [[word, y[i]!]]));
+  if (differ.length !== 1) return false;
+  const [one, other] = differ[0]!;
+  return one.includes(other) || other.includes(one);
 }
 
 /**

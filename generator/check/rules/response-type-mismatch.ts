@@ -8,7 +8,9 @@
  * "derivatives of" the type; responses whose body
  * names no type, primitives, types no page documents and sentences naming
  * several types are not compared. A plural link text (`[identityProviders]`)
- * says collection. Reported at the prose's type link.
+ * says collection. Reported at the prose's type link. Not when only the cardinality differs and the example's
+ * annotation agrees with the prose: then the body is at odds with its own annotation, which example-type-mismatch
+ * reports at the body.
  *
  * ok:     "returns ... a [user](../resources/user.md) object", example `"@odata.context": "...$metadata#users/$entity"`, `"@odata.type": "#microsoft.graph.user"`
  * not ok: "returns ... a [user](../resources/user.md) object", example `{ "value": [ { "@odata.type": "#microsoft.graph.group" } ] }`
@@ -50,6 +52,8 @@ function checkOperation(ctx: CheckContext, page: PageFacts, examples: ExampleFac
   const related = index.isA(example, prose) || index.isA(prose, example) || unsure || derivatives;
   const isCollection = said.isCollection || pluralLink(line, response.typeSource.column, prose.name);
   if (related && isCollection === shown.isCollection) return [];
+  // The body alone is a collection (or one object) against its annotation and the prose: example-type-mismatch reports that at the body.
+  if (related && shown.annotatedCollection === isCollection) return [];
   const label = (name: string, collection: boolean) => `\`${name}\` ${collection ? 'collection' : 'object'}`;
   return [
     {
@@ -73,14 +77,16 @@ function pluralLink(line: string, column: number, name: string): boolean {
 }
 
 /** The type the body of the first successful example response with one shows, and its line; null when it names none. */
-function shownType(examples: ExampleFacts[]): { name: string; isCollection: boolean; line: number } | null {
+function shownType(examples: ExampleFacts[]): { name: string; isCollection: boolean; annotatedCollection?: boolean; line: number } | null {
   for (const example of examples) {
     const response = example.response;
     if (!response?.body?.parsed || !isSuccess(response)) continue;
     const type = bodyType(response);
     // The shape is the body's own: a `value` array or one object (a `Collection(...)` context over one object is the context's fault).
     const isCollection = Array.isArray((response.body.json as Record<string, unknown>)['value']);
-    return type && !type.isPrimitive ? { name: type.name, isCollection, line: response.body.source.line } : null;
+    const annotation = response.annotation?.value;
+    const annotatedCollection = typeof annotation?.['@odata.type'] === 'string' ? annotation['isCollection'] === true : undefined;
+    return type && !type.isPrimitive ? { name: type.name, isCollection, ...(annotatedCollection === undefined ? {} : { annotatedCollection }), line: response.body.source.line } : null;
   }
   return null;
 }

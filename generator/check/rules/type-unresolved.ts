@@ -77,7 +77,8 @@ function referencesOf(page: PageFacts): Reference[] {
       if (!row.typeUnknown) out.push({ type: row.type, at: row.source, in: 'row', namespace, synthesized: !!row.possibleValues?.length });
     }
     for (const parameter of operation.parameters) {
-      if (parameter.type) out.push({ type: parameter.type, at: parameter.source, in: 'row', namespace, synthesized: false });
+      // A parameter only an example shows has a type guessed from its key, which the linker replaces when it names no type.
+      if (parameter.type && parameter.from !== 'example') out.push({ type: parameter.type, at: parameter.source, in: 'row', namespace, synthesized: false });
     }
     if (operation.response?.type) out.push({ type: operation.response.type, at: operation.response.source, in: 'text', namespace, synthesized: false });
   }
