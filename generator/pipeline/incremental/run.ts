@@ -32,7 +32,7 @@ import { outputState, restamp, staleFiles, type OutputState } from './output-sta
 import type { Rendered } from './render.js';
 import { manifestKey, manifestPath, MANIFEST_FORMAT, parseManifest, readManifestText, saveManifest, type FileStamp, type InputRecord, type OutputRecord, type RunManifest, type RunSummary } from './run-manifest.js';
 import { runSummary, versionSummary } from './run-summary.js';
-import { survey, type Survey } from './survey.js';
+import { resurvey, survey, type Survey } from './survey.js';
 import { versionsToBuild } from './versions.js';
 import { apiChanges, lastRunFacts, type ApiChanges } from './api-changes.js';
 
@@ -59,6 +59,10 @@ export interface GenerateSession {
   manifest?: RunManifest | undefined;
   /** The core of each page's facts (`model/facts-parts.ts`), by cache key. */
   facts: Map<string, PageFacts>;
+  /** The input paths (absolute) the watcher reported added, changed or removed since the last run began; undefined: not known, every page is stat'ed. */
+  changed?: Set<string> | undefined;
+  /** The last run's survey, that `changed` updates (`survey.ts`'s `resurvey`). */
+  survey?: Survey | undefined;
   /** The worker pool, kept started between runs; its owner destroys it (`lazyPool`). */
   pool?: ReturnType<typeof lazyPool>;
 }
@@ -132,7 +136,12 @@ export async function openRun(request: GenerateRequest): Promise<UpToDate | Run>
   const fromSession = request.session?.manifest?.key === key ? request.session.manifest : undefined;
   const previous = fromSession ?? (manifestFile ? parseManifest(await readManifestText(manifestFile), key) : undefined);
   lap('read manifest');
-  const found: Survey = await survey(request.input, request.out);
+  // Watch mode: only the pages the watcher reported are stat'ed again; what it reports from now on is for the next run.
+  const session = request.session;
+  const reported = session?.changed;
+  if (session) session.changed = new Set();
+  const found: Survey = (fromSession && session?.survey && reported && resurvey(session.survey, reported, request.out)) || (await survey(request.input, request.out));
+  if (session) session.survey = found;
   const output = { ...found.output, present: ownedFiles(request.out, found.output.present) };
   lap('survey');
   const previousInputs = new Map(previous?.inputs.map((record) => [record.file, record]));
