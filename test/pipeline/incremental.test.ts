@@ -25,6 +25,7 @@ function edits(withCorpus: boolean): [string, (input: string) => Promise<void>, 
   const list: [string, (input: string) => Promise<void>, string][] = [
     ['a property description edited', (input) => editPage(path.join(input, resource), row, (line) => line.replace(/\|([^|]*)\|$/, '|Edited by a test. $1|')), resource],
     ['a property row added', (input) => editPage(path.join(input, resource), row, (line) => `${line}\n|docs2tsTestProperty|String|Added by a test.|`), resource],
+    ['a property type changed', (input) => editPage(path.join(input, resource), row, (line) => line.replace(/^(\|[^|]*\|)[^|]*\|/, '$1Int32|')), resource],
     ['a page added (a second page with the same title)', (input) => copyFile(path.join(input, api), path.join(input, copy)), copy],
     ['a page removed', (input) => rm(path.join(input, copy)), copy],
     ['an operation description edited', (input) => editPage(path.join(input, api), /^#\s/, (line) => `${line}\n\nA paragraph added by a test.`), api],
@@ -35,6 +36,8 @@ function edits(withCorpus: boolean): [string, (input: string) => Promise<void>, 
 
 /** Edits after which the changed files are formatted by parts: each changes a little of a few files. */
 const BY_PARTS = new Set(['a property description edited', 'a beta page edited']);
+/** Edits that change the text of descriptions only (the same lines and columns). */
+const DESCRIPTIONS = BY_PARTS;
 
 function staleLines(before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>): string[] {
   return changedPaths(before, after).map((file) => (!before.has(file) ? `missing: ${file}` : !after.has(file) ? `extra: ${file}` : `changed: ${file}`));
@@ -97,8 +100,9 @@ describe.each([
       expect(await readTree(out), name).toEqual(before);
 
       const result = await run();
-      expect(Object.values(check.linked), name).toEqual(['whole']);
-      expect(Object.values(result.linked), name).toEqual(['whole']);
+      // In one process, an edit of descriptions only patches the version's kept model; the run after the check keeps it.
+      expect(Object.values(check.linked), name).toEqual([withSession && DESCRIPTIONS.has(name) ? 'descriptions' : 'whole']);
+      expect(Object.values(result.linked), name).toEqual([withSession ? 'kept' : 'whole']);
       expect([...result.written, ...result.removed].sort(), name).toEqual(expected);
       expect(result.parsed, name).toBeLessThanOrEqual(1);
       expect(result.changedPages.length, name).toBe(1);

@@ -34,6 +34,7 @@ import { manifestKey, manifestPath, MANIFEST_FORMAT, parseManifest, readManifest
 import { runSummary, versionSummary } from './run-summary.js';
 import { resurvey, survey, type Survey } from './survey.js';
 import { versionsToBuild } from './versions.js';
+import type { LinkedVersion, LinkHow } from './relink.js';
 import { apiChanges, lastRunFacts, type ApiChanges } from './api-changes.js';
 
 export type Phase = 'parse' | 'emit';
@@ -63,6 +64,8 @@ export interface GenerateSession {
   changed?: Set<string> | undefined;
   /** The last run's survey, that `changed` updates (`survey.ts`'s `resurvey`). */
   survey?: Survey | undefined;
+  /** Each version's linked model and the facts it was linked from (`relink.ts`); made empty when absent. */
+  linked?: Map<string, LinkedVersion>;
   /** The worker pool, kept started between runs; its owner destroys it (`lazyPool`). */
   pool?: ReturnType<typeof lazyPool>;
 }
@@ -81,7 +84,7 @@ export interface GenerateResult {
   changedPages: string[];
   /** API versions linked and planned again. */
   versions: string[];
-  /** Per version built: how it was linked (`whole`). */
+  /** Per version built: how it was linked (`whole`, or in watch mode `descriptions`: `relink.ts`). */
   linked: Record<string, string>;
   parsed: number;
   rendered: number;
@@ -114,7 +117,7 @@ export interface Run {
   /** The last run's record of an output file, when the file is still as that run left it. */
   intact(file: string): OutputRecord | undefined;
   /** The output of an edit compared or written, and the run recorded. */
-  finish(models: Model[], plans: FilePlan[], rendered: Rendered, loaded: Awaited<ReturnType<PageLoad['finish']>>): Promise<GenerateResult>;
+  finish(models: Model[], plans: FilePlan[], rendered: Rendered, loaded: Awaited<ReturnType<PageLoad['finish']>>, linkedHow?: Record<string, LinkHow>): Promise<GenerateResult>;
   /** Milliseconds since the last lap, as the step `step`. */
   lap(step: string): void;
 }
@@ -200,7 +203,7 @@ export async function openRun(request: GenerateRequest): Promise<UpToDate | Run>
         },
       };
     },
-    async finish(models, plans, rendered, loaded) {
+    async finish(models, plans, rendered, loaded, linkedHow = {}) {
       // The versions built, and the others with their files and counts as the last run left them.
       const summaries = Object.fromEntries(models.map((model) => [model.apiVersions[0]!, versionSummary(model)]));
       const keptVersions = Object.keys(previous?.versions ?? {}).filter((version) => !build.has(version));
@@ -213,7 +216,7 @@ export async function openRun(request: GenerateRequest): Promise<UpToDate | Run>
         ...result(files.length, summary),
         changedPages,
         versions,
-        linked: Object.fromEntries(Object.keys(summaries).filter((version) => build.has(version)).map((version) => [version, 'whole'])),
+        linked: Object.fromEntries(Object.keys(summaries).filter((version) => build.has(version)).map((version) => [version, linkedHow[version] ?? 'whole'])),
         parsed: loaded.parsed,
         rendered: rendered.rendered,
         formatted: rendered.formatted,
