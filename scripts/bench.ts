@@ -267,6 +267,8 @@ async function watchEdit(input: string, out: string, cacheDir: string, edit: Edi
   const file = path.join(input, edit.file);
   const once = async (): Promise<Measure> => {
     await writeFile(file, edit.apply(await readFile(file, 'utf8'), next()));
+    // What the watcher tells the session (`cli/watch.ts`).
+    request.session.changed?.add(file);
     (globalThis as { gc?: () => void }).gc?.();
     const cpuBefore = process.cpuUsage();
     const started = performance.now();

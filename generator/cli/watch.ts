@@ -40,6 +40,7 @@ export async function watchGenerate(options: GenerateOptions, io: WatchIo = { wr
       const changes = describeApiChanges(result);
       if (changes && !options.quiet) say(`[${clock()}] ${changes}`);
     } catch (error) {
+      session.changed = undefined;
       // A bad state of the input (a folder removed while editing) is reported; the next change runs again.
       say(`[${clock()}] docs2ts: ${error instanceof UsageError ? '' : 'internal error: '}${(error as Error)?.message ?? String(error)}`);
     }
@@ -61,15 +62,22 @@ export async function watchGenerate(options: GenerateOptions, io: WatchIo = { wr
   const ignored = ignoredPaths(options);
   const watcher = watch(path.resolve(options.input), { ignoreInitial: true, ignored: (file) => ignored(path.resolve(file)) });
   await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
-  // Watching first: a change during the first run starts another.
-  schedule();
-  await running;
   let timer: NodeJS.Timeout | undefined;
-  watcher.on('all', () => {
+  watcher.on('all', (event, file) => {
+    // The next run stats only the files reported (`GenerateSession.changed`); a folder event surveys everything.
+    if (event === 'add' || event === 'change' || event === 'unlink') session.changed?.add(path.resolve(file));
+    else session.changed = undefined;
     clearTimeout(timer);
     timer = setTimeout(schedule, io.debounceMs ?? 150);
   });
-  watcher.on('error', (error) => say(`docs2ts: watch error: ${(error as Error)?.message ?? String(error)}`));
+  watcher.on('error', (error) => {
+    // Events may have been lost (an overflow): the next run surveys everything.
+    session.changed = undefined;
+    say(`docs2ts: watch error: ${(error as Error)?.message ?? String(error)}`);
+  });
+  // Watching first: a change during the first run starts another (and is stat'ed by it).
+  schedule();
+  await running;
   if (!options.quiet) say(`watching ${options.input} for changes (Ctrl-C to stop)`);
 
   await (io.stopSignal ?? signalled());

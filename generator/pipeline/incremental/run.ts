@@ -32,8 +32,9 @@ import { outputState, restamp, staleFiles, type OutputState } from './output-sta
 import type { Rendered } from './render.js';
 import { manifestKey, manifestPath, MANIFEST_FORMAT, parseManifest, readManifestText, saveManifest, type FileStamp, type InputRecord, type OutputRecord, type RunManifest, type RunSummary } from './run-manifest.js';
 import { runSummary, versionSummary } from './run-summary.js';
-import { survey, type Survey } from './survey.js';
+import { resurvey, survey, type Survey } from './survey.js';
 import { versionsToBuild } from './versions.js';
+import type { LinkedVersion, LinkHow } from './relink.js';
 import { apiChanges, lastRunFacts, type ApiChanges } from './api-changes.js';
 
 export type Phase = 'parse' | 'emit';
@@ -59,6 +60,12 @@ export interface GenerateSession {
   manifest?: RunManifest | undefined;
   /** The core of each page's facts (`model/facts-parts.ts`), by cache key. */
   facts: Map<string, PageFacts>;
+  /** The input paths (absolute) the watcher reported added, changed or removed since the last run began; undefined: not known, every page is stat'ed. */
+  changed?: Set<string> | undefined;
+  /** The last run's survey, that `changed` updates (`survey.ts`'s `resurvey`). */
+  survey?: Survey | undefined;
+  /** Each version's linked model and the facts it was linked from (`relink.ts`); made empty when absent. */
+  linked?: Map<string, LinkedVersion>;
   /** The worker pool, kept started between runs; its owner destroys it (`lazyPool`). */
   pool?: ReturnType<typeof lazyPool>;
 }
@@ -77,7 +84,7 @@ export interface GenerateResult {
   changedPages: string[];
   /** API versions linked and planned again. */
   versions: string[];
-  /** Per version built: how it was linked (`whole`). */
+  /** Per version built: how it was linked (`whole`, or in watch mode `descriptions`: `relink.ts`). */
   linked: Record<string, string>;
   parsed: number;
   rendered: number;
@@ -110,7 +117,7 @@ export interface Run {
   /** The last run's record of an output file, when the file is still as that run left it. */
   intact(file: string): OutputRecord | undefined;
   /** The output of an edit compared or written, and the run recorded. */
-  finish(models: Model[], plans: FilePlan[], rendered: Rendered, loaded: Awaited<ReturnType<PageLoad['finish']>>): Promise<GenerateResult>;
+  finish(models: Model[], plans: FilePlan[], rendered: Rendered, loaded: Awaited<ReturnType<PageLoad['finish']>>, linkedHow?: Record<string, LinkHow>): Promise<GenerateResult>;
   /** Milliseconds since the last lap, as the step `step`. */
   lap(step: string): void;
 }
@@ -132,7 +139,12 @@ export async function openRun(request: GenerateRequest): Promise<UpToDate | Run>
   const fromSession = request.session?.manifest?.key === key ? request.session.manifest : undefined;
   const previous = fromSession ?? (manifestFile ? parseManifest(await readManifestText(manifestFile), key) : undefined);
   lap('read manifest');
-  const found: Survey = await survey(request.input, request.out);
+  // Watch mode: only the pages the watcher reported are stat'ed again; what it reports from now on is for the next run.
+  const session = request.session;
+  const reported = session?.changed;
+  if (session) session.changed = new Set();
+  const found: Survey = (fromSession && session?.survey && reported && resurvey(session.survey, reported, request.out)) || (await survey(request.input, request.out));
+  if (session) session.survey = found;
   const output = { ...found.output, present: ownedFiles(request.out, found.output.present) };
   lap('survey');
   const previousInputs = new Map(previous?.inputs.map((record) => [record.file, record]));
@@ -191,7 +203,7 @@ export async function openRun(request: GenerateRequest): Promise<UpToDate | Run>
         },
       };
     },
-    async finish(models, plans, rendered, loaded) {
+    async finish(models, plans, rendered, loaded, linkedHow = {}) {
       // The versions built, and the others with their files and counts as the last run left them.
       const summaries = Object.fromEntries(models.map((model) => [model.apiVersions[0]!, versionSummary(model)]));
       const keptVersions = Object.keys(previous?.versions ?? {}).filter((version) => !build.has(version));
@@ -204,7 +216,7 @@ export async function openRun(request: GenerateRequest): Promise<UpToDate | Run>
         ...result(files.length, summary),
         changedPages,
         versions,
-        linked: Object.fromEntries(Object.keys(summaries).filter((version) => build.has(version)).map((version) => [version, 'whole'])),
+        linked: Object.fromEntries(Object.keys(summaries).filter((version) => build.has(version)).map((version) => [version, linkedHow[version] ?? 'whole'])),
         parsed: loaded.parsed,
         rendered: rendered.rendered,
         formatted: rendered.formatted,

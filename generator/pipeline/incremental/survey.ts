@@ -30,6 +30,24 @@ export async function survey(input: string, out: string): Promise<Survey> {
   return { set, pageStamps: set.pages.map((page) => stampFile(page.absolutePath)), output: listOutput(out) };
 }
 
+/**
+ * Watch mode: the last survey with only the pages the watcher reported changed
+ * stat'ed again (`changed`: absolute paths), and the output folder listed anew.
+ * Undefined, for a full survey, when a reported path is not a page of the last
+ * survey or no longer a file (a page added or removed, an include, a folder).
+ */
+export function resurvey(last: Survey, changed: ReadonlySet<string>, out: string): Survey | undefined {
+  const index = new Map(last.set.pages.map((page, i) => [page.absolutePath, i]));
+  const pageStamps = [...last.pageStamps];
+  for (const file of changed) {
+    const i = index.get(file);
+    const stamp = i === undefined ? undefined : stampFile(file);
+    if (!stamp) return undefined;
+    pageStamps[i!] = stamp;
+  }
+  return { set: last.set, pageStamps, output: listOutput(out) };
+}
+
 /** The output folder's files and their stamps. */
 export function listOutput(out: string): OutputListing {
   const present = listFiles(out);
