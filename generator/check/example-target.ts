@@ -6,7 +6,9 @@
  * an action's or function's parameters; for create/update the resource type
  * (with any request-body rows it lacks); else the request-body table alone.
  */
+import type { SourceRef } from '../model/diagnostic.js';
 import type { ModelProperty, ModelType, TypeRef } from '../model/ir.js';
+import { findForward, type CheckContext } from './context.js';
 import type { ExampleMessage } from './examples.js';
 import { unwrapCollection, type TypeIndex } from './type-index.js';
 
@@ -24,6 +26,25 @@ export interface Target {
 
 export function targetOf(item: ExampleMessage, index: TypeIndex, topLevelOdataType: string | undefined): Target | undefined {
   return item.role === 'response' ? responseTarget(item, index) : requestTarget(item, index, topLevelOdataType);
+}
+
+/**
+ * A response annotation naming a type that the body's own top-level `@odata.type` neither is nor derives from (nor
+ * the reverse), both documented: the annotation was copied from another page, and the body says what comes back.
+ * The body is then checked as its own type, and the one finding is at the annotation's value, where the fix is.
+ */
+export function annotationAtOdds(ctx: CheckContext, item: ExampleMessage, index: TypeIndex, target: Target, bodyType: string | undefined): { target: Target; at?: SourceRef; message?: string } {
+  const annotation = item.message.annotation;
+  const written = annotation?.value?.['@odata.type'];
+  const said = target.type;
+  const body = bodyType === undefined ? undefined : index.lookup(bodyType)?.type;
+  if (item.role !== 'response' || target.from !== 'annotation' || typeof written !== 'string' || !said || !body || !annotation) return { target };
+  if (said.origin !== 'documented' || body.origin !== 'documented' || index.isA(body, said) || index.isA(said, body) || index.hasUnknownBase(body) || index.hasUnknownBase(said)) return { target };
+  return {
+    target: { ...target, type: body, anchor: body },
+    at: findForward(ctx, annotation.source, `"${written}"`),
+    message: `Unexpected \`@odata.type\` \`${written}\` in the response annotation, expected \`${body.fullName}\` as the body's own \`@odata.type\` says (or a type it derives from)`,
+  };
 }
 
 function responseTarget(item: ExampleMessage, index: TypeIndex): Target | undefined {

@@ -16,7 +16,7 @@ import type { ModelProperty, ModelType, TypeRef } from '../model/ir.js';
 import type { CheckContext } from './context.js';
 import { didYouMean } from './did-you-mean.js';
 import { exampleMessages, type ExampleMessage } from './examples.js';
-import { targetOf, type Target } from './example-target.js';
+import { annotationAtOdds, targetOf, type Target } from './example-target.js';
 import { keyOf, locateJson, type LocatedJson } from './json-locate.js';
 import { isGraphUrl, requestsMatching } from './request-path.js';
 import type { TypeIndex } from './type-index.js';
@@ -72,8 +72,10 @@ function walkMessage(ctx: CheckContext, item: ExampleMessage, result: WalkResult
   const foreign = !!url && isGraphUrl(url) && item.operation.httpRequests.length > 0 && requestsMatching(item.operation.httpRequests, url).length === 0;
   const walk: Walk = { index, json, prefix: `${item.example.name}/${item.role}`, result, file: item.page.file, foreign };
   collectOdataTypes(walk, json.root, '');
-  const target = targetOf(item, index, topLevelOdataType(json.root));
-  if (!target) return;
+  const found = targetOf(item, index, topLevelOdataType(json.root));
+  if (!found) return;
+  const { target, ...odds } = annotationAtOdds(ctx, item, index, found, topLevelOdataType(json.root));
+  if (odds.at && odds.message) result.findings.push({ rule: 'example-odata-type', at: odds.at, message: odds.message, key: `${walk.prefix}@annotation` });
   walkTop(walk, json.root, target);
 }
 
