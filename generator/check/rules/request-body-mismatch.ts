@@ -48,6 +48,9 @@ function checkRows(ctx: CheckContext, page: PageFacts, rows: PropertyFacts[], li
   const index = ctx.types(page.apiVersion);
   const type = index.get(linked.resource);
   if (!type || type.kind === 'enum' || index.hasUnknownBase(type)) return out;
+  // The body says it is another type (its `@odata.type`, the Request body prose): the rows are that type's, not the resource's.
+  const body = linked.requestBodyType?.type ? index.get(linked.requestBodyType.type.name) : undefined;
+  if (body && body !== type && !index.isA(body, type)) return out;
   // An open type takes properties its tables do not list: only near-misses (two edits) of listed ones are findings there.
   const open = index.isOpen(type);
   // A base type's create page lists the properties of its derived types too.
