@@ -101,7 +101,10 @@ describe.each([
 
       const result = await run();
       // In one process, an edit of descriptions only patches the version's kept model; the run after the check keeps it.
-      expect(Object.values(check.linked), name).toEqual([withSession && DESCRIPTIONS.has(name) ? 'descriptions' : 'whole']);
+      // Not on the seeds alone: their edited row's description is also a row of the create and update pages, and a
+      // description written in more than one place relinks the version whole (`relink.ts`).
+      const patched = withSession && DESCRIPTIONS.has(name) && fx.withCorpus;
+      expect(Object.values(check.linked), name).toEqual([patched ? 'descriptions' : 'whole']);
       expect(Object.values(result.linked), name).toEqual([withSession ? 'kept' : 'whole']);
       expect([...result.written, ...result.removed].sort(), name).toEqual(expected);
       expect(result.parsed, name).toBeLessThanOrEqual(1);
