@@ -81,20 +81,35 @@ export async function model(options: CommonApiOptions & SliceOptions = {}): Prom
 export interface CheckApiOptions extends CommonApiOptions {
   /** Level by rule id, as the config's `rules`. */
   rules?: Record<string, RuleLevel>;
+  /** The folder links leaving the input are checked against, as the config's `linkRoot`. */
+  linkRoot?: string;
+  /** A git revision: only findings on lines changed since it (all of a new file), as `--changed-since`. */
+  changedSince?: string;
 }
 
 /** The conformance findings, as `docs2ts check --format json` lists them (before any baseline). */
 export async function check(options: CheckApiOptions = {}): Promise<{ findings: Finding[]; errors: number; warnings: number }> {
   const { cwd, settings } = checked(options, 'check');
   const rule = Object.entries(settings.rules ?? {}).map(([id, level]) => `${id}=${level}`);
-  const { result } = await checkInput({ input: settings.input ?? DEFAULT_INPUT, cache: cacheOf(options, cwd), quiet: true, rule, ...(options.workers ? { workers: options.workers } : {}) }, cwd);
-  const errors = result.findings.filter((finding) => finding.severity === 'error').length;
-  return { findings: result.findings, errors, warnings: result.findings.length - errors };
+  const { findings } = await checkInput(
+    {
+      input: settings.input ?? DEFAULT_INPUT,
+      cache: cacheOf(options, cwd),
+      quiet: true,
+      rule,
+      ...(options.workers ? { workers: options.workers } : {}),
+      ...(settings.linkRoot === undefined ? {} : { linkRoot: settings.linkRoot }),
+      ...(options.changedSince === undefined ? {} : { changedSince: options.changedSince }),
+    },
+    cwd,
+  );
+  const errors = findings.filter((finding) => finding.severity === 'error').length;
+  return { findings, errors, warnings: findings.length - errors };
 }
 
 /** The options a config may hold, checked as the config is. */
 function checked(options: object, name: string) {
-  const { cwd, cache: _cache, workers: _workers, check: _check, force: _force, ...keys } = options as GenerateOptions & CheckApiOptions;
+  const { cwd, cache: _cache, workers: _workers, check: _check, force: _force, changedSince: _changedSince, ...keys } = options as GenerateOptions & CheckApiOptions;
   return { cwd: cwd ?? process.cwd(), settings: validateConfig(keys, `${name}() options`) };
 }
 

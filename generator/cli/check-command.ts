@@ -58,7 +58,8 @@ export async function runCheck(options: CheckOptions, io: CheckIo = defaultIo): 
   const started = performance.now();
   const format = (options.format ?? 'text') as FormatName;
   if (!(format in FORMATS)) throw new UsageError(`--format ${format} is not a format: use ${Object.keys(FORMATS).join(', ')}`);
-  const { input, build, result, changed, pages } = await checkInput(options, io.cwd);
+  const checked = await checkInput(options, io.cwd);
+  const { input, build, result, pages } = checked;
   for (const error of result.internalErrors) io.stderr(`docs2ts: internal error in rule ${error.ruleId}: ${options.debug ? error.message : error.message.split('\n')[0]}\n`);
   const crashed = result.findings.filter((f) => f.ruleId === 'internal-error');
 
@@ -68,7 +69,7 @@ export async function runCheck(options: CheckOptions, io: CheckIo = defaultIo): 
     if (!options.quiet) io.stderr(`wrote ${result.findings.length} findings to ${baselineFile}\n`);
     return result.internalErrors.length || crashed.length ? 2 : 0;
   }
-  let findings = changed ? onChangedLines(result.findings, changed) : result.findings;
+  let findings = checked.findings;
   let baselined = 0;
   if (options.baseline) {
     const applied = applyBaseline(findings, await readBaseline(path.resolve(io.cwd, baselineFile), baselineFile));
@@ -115,7 +116,9 @@ export async function checkInput(options: CheckOptions, cwd: string) {
     ...(config.ignoreFiles ? { ignoreFiles: config.ignoreFiles } : {}),
     ...(config.ignore ? { ignore: config.ignore } : {}),
   });
-  return { input, build, result, changed, pages };
+  // `--changed-since`: the findings on lines changed since the revision (all of a new file); `result` keeps them all.
+  const findings = changed ? onChangedLines(result.findings, changed) : result.findings;
+  return { input, build, result, findings, pages };
 }
 
 /** An existing folder (the link root), else a usage error naming it. */

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { onChangedLines, parseUnifiedDiff, unquote } from '../../generator/check/changed-lines.js';
 import { runCheck } from '../../generator/cli/check-command.js';
 import { main } from '../../generator/cli/main.js';
+import * as api from '../../generator/index.js';
 import { UsageError } from '../../generator/parse/input.js';
 import { lineOf } from './helpers.js';
 import { resourcePage } from './pages.js';
@@ -69,6 +70,15 @@ describe('--changed-since', () => {
       findings: [`v1.0/resources/moved-here.md:${line} table-json-mismatch`, `v1.0/resources/new.md:${line} table-json-mismatch`, `v1.0/resources/widget.md:${line} table-json-mismatch`],
     });
     expect(await check(dir, 'HEAD')).toEqual({ code: 0, findings: [] });
+  });
+
+  it('is an option of the programmatic check, which returns the same findings', async () => {
+    const dir = repository();
+    const line = lineOf(page('x', BAD_KEY), '"colour"');
+    const { findings, errors, warnings } = await api.check({ cwd: dir, input: 'docs', workers: 1, cache: false, changedSince: 'HEAD~1' });
+    expect(findings.map((f) => `${f.file}:${f.line} ${f.ruleId}`)).toEqual((await check(dir, 'HEAD~1')).findings);
+    expect([errors, warnings]).toEqual([3, 0]);
+    expect((await api.check({ cwd: dir, input: 'docs', workers: 1, cache: false, changedSince: 'HEAD' })).findings).toEqual([]);
   });
 
   it('sees uncommitted edits and untracked pages', async () => {

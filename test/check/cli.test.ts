@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runCheck, type CheckOptions } from '../../generator/cli/check-command.js';
 import { loadConfig } from '../../generator/cli/config.js';
 import { main } from '../../generator/cli/main.js';
+import * as api from '../../generator/index.js';
 import { UsageError } from '../../generator/parse/input.js';
 import { generate } from '../../generator/pipeline/generate.js';
 import { resourcePage } from './pages.js';
@@ -167,6 +168,11 @@ describe('config', () => {
     expect(await loadConfig(dir)).toMatchObject({ linkRoot: '.' });
     expect((await check(dir, { input: undefined })).code).toBe(1);
     await expect(check(dir, { linkRoot: 'nowhere' })).rejects.toThrow('--link-root nowhere: not a folder');
+    // The programmatic check takes it as an option too.
+    rmSync(path.join(dir, 'docs2ts.config.json'));
+    expect((await api.check({ cwd: dir, input: 'docs', workers: 1, cache: false })).findings).toEqual([]);
+    const viaApi = await api.check({ cwd: dir, input: 'docs', linkRoot: '.', workers: 1, cache: false });
+    expect(viaApi.findings.map((f) => f.ruleId)).toEqual(['link-broken']);
   });
 
   it('reads an input outside the link root (a copy of some pages) as if its folders were the link root\'s', async () => {
