@@ -41,6 +41,8 @@ export interface PropertyFacts {
   type: TypeRefFacts;
   description: string;
   source: SourceRef;
+  /** Where the type cell's text starts (a table row's property), for findings about the type as written. */
+  typeSource?: SourceRef;
   /** Values listed in the description ("Possible values are: `a`, `b`."). */
   possibleValues?: string[];
   /** Hints the description or a table column states. Absent when the text says nothing. */

@@ -97,7 +97,8 @@ export function readPropertyTable(ctx: PageContext, table: TableData, options: R
       report(ctx, 'property-name-invalid', 'warning', `Unexpected property name \`${name}\`, expected an identifier such as \`displayName\``, node);
       continue;
     }
-    const { type, unknown } = readType(ctx, cells[columns.type]?.node, columns.type >= 0, name, node);
+    const typeCell = cells[columns.type]?.node;
+    const { type, unknown } = readType(ctx, typeCell, columns.type >= 0, name, node);
     const marked = row.marked.join(' ');
     const property: PropertyFacts = {
       name,
@@ -106,6 +107,8 @@ export function readPropertyTable(ctx: PageContext, table: TableData, options: R
       source: at(ctx, node),
       ...readPropertyHints(marked),
     };
+    const written = typeCell?.children.find((child) => !(child.type === 'text' && child.value.trim() === ''));
+    if (written?.position) property.typeSource = at(ctx, written);
     if (unknown) property.typeUnknown = true;
     const required = columns.required >= 0 ? readRequiredColumn(cells[columns.required]?.text ?? '') : undefined;
     if (required !== undefined) property.required = required;

@@ -93,14 +93,14 @@ export function linkProperty(
 ): ModelProperty {
   const { ref, resolved, textNames, alternatives } = resolver.resolve(property.type, file, namespace);
   if (!resolved) references.push({ fullName: ref.name, source: property.source, possibleValues: property.possibleValues ?? [] });
-  if (alternatives) diagnostics?.push(alternativesDiagnostic(alternatives, ref.name, property.source));
+  if (alternatives) diagnostics?.push(alternativesDiagnostic(alternatives, ref.name, property.typeSource ?? property.source));
   if (textNames) {
     diagnostics?.push(
       diagnostic(
         'type-link-mismatch',
         'warning',
         `Unexpected link text \`${property.type.name}\` (the type \`${textNames}\`) on a link to the page of \`${ref.name}\`, expected the text to name the linked type (read as \`${ref.name}\`)`,
-        property.source,
+        property.typeSource ?? property.source,
       ),
     );
   }

@@ -59,11 +59,11 @@ describe('extractResourcePage: a whole page', () => {
         source: at(1),
         baseType: { name: 'entity', href: 'entity.md', source: at(11, 15) },
         properties: [
-          { name: 'id', type: { raw: 'String', name: 'Edm.String', isCollection: false, isPrimitive: true }, description: 'Identifier. Read-only.', readOnly: true, source: at(22) },
-          { name: 'size', type: { raw: 'Int32', name: 'Edm.Int32', isCollection: false, isPrimitive: true }, description: 'Size.', source: at(23) },
+          { name: 'id', type: { raw: 'String', name: 'Edm.String', isCollection: false, isPrimitive: true }, description: 'Identifier. Read-only.', readOnly: true, source: at(22), typeSource: at(22, 5) },
+          { name: 'size', type: { raw: 'Int32', name: 'Edm.Int32', isCollection: false, isPrimitive: true }, description: 'Size.', source: at(23), typeSource: at(23, 7) },
         ],
         navigationProperties: [
-          { name: 'parts', type: { raw: 'part collection', name: 'part', isCollection: true, isPrimitive: false, href: 'part.md' }, description: 'Parts. Nullable.', nullable: true, source: at(28) },
+          { name: 'parts', type: { raw: 'part collection', name: 'part', isCollection: true, isPrimitive: false, href: 'part.md' }, description: 'Parts. Nullable.', nullable: true, source: at(28), typeSource: at(28, 8) },
         ],
         methods: [
           { title: 'List widgets', href: '../api/widget-list.md', returnType: { raw: 'widget collection', name: 'widget', isCollection: true, isPrimitive: false, href: 'widget.md' }, description: 'List them.', source: at(16) },

@@ -21,8 +21,8 @@ describe('type cells naming several types', async () => {
   it('keeps the first of unrelated types, with a warning; an info where a base was found', () => {
     expect(property('owner').type).toEqual({ name: 'microsoft.graph.user', isCollection: false });
     expect(diagnostics).toEqual([
-      'api-reference/v1.0/resources/call.md:18:1 info Unexpected several types (`microsoft.graph.appHostedMediaConfig`, `microsoft.graph.serviceHostedMediaConfig`) in one type cell, expected one type (read as their common base type `microsoft.graph.mediaConfig`)',
-      'api-reference/v1.0/resources/call.md:19:1 warning Unexpected several unrelated types (`microsoft.graph.user`, `microsoft.graph.group`) in one type cell, expected one type or types with a common documented base type (read as the first, `microsoft.graph.user`)',
+      'api-reference/v1.0/resources/call.md:18:17 info Unexpected several types (`microsoft.graph.appHostedMediaConfig`, `microsoft.graph.serviceHostedMediaConfig`) in one type cell, expected one type (read as their common base type `microsoft.graph.mediaConfig`)',
+      'api-reference/v1.0/resources/call.md:19:11 warning Unexpected several unrelated types (`microsoft.graph.user`, `microsoft.graph.group`) in one type cell, expected one type or types with a common documented base type (read as the first, `microsoft.graph.user`)',
     ]);
   });
 
