@@ -2,7 +2,8 @@
  * The status line of an example response differs from every status the
  * Response section states (a section may name several: `204 No Content`, or
  * `200 OK` with `Prefer: return=representation`; `302 Found` for CSV, `200 OK`
- * for JSON). Error examples (4xx, 5xx) are not compared. Also a status line
+ * for JSON), nor the text between the example's request and its response. Error examples (4xx, 5xx) are not
+ * compared. Also a status line
  * whose reason phrase is not its code's (`HTTP/1.1 200 Created`).
  *
  * ok:     Response section `201 Created`, example `HTTP/1.1 201 Created`
@@ -11,7 +12,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { OperationFacts, PageFacts } from '../../extract/facts.js';
 import { placeOn, type CheckContext } from '../context.js';
-import { exampleMessages, firstLineOf } from '../examples.js';
+import { exampleMessages, firstLineOf, type ExampleMessage } from '../examples.js';
 import { defineRule, type RuleFinding } from '../rule.js';
 
 export const responseStatusMismatch = defineRule({
@@ -27,7 +28,7 @@ export const responseStatusMismatch = defineRule({
       const actual = item.message.status;
       // An error status the section names ("a `507` response is returned if ...") is a condition, not the success status.
       if (item.role !== 'response' || expected == null || expected >= 400 || actual === undefined || actual === expected || actual >= 400) return [];
-      if (sectionStatuses(ctx, item.page, item.operation).has(actual)) return [];
+      if (sectionStatuses(ctx, item.page, item.operation).has(actual) || exampleStatuses(ctx, item).has(actual)) return [];
       const line = firstLineOf(ctx, item.message);
       const at = placeOn(ctx, { file: item.page.file, line, column: 1 }, String(actual));
       return [
@@ -54,6 +55,17 @@ function sectionStatuses(ctx: CheckContext, page: PageFacts, operation: Operatio
     for (const match of lines.join('\n').matchAll(STATUS)) out.add(Number(match[1]));
     return out;
   });
+}
+
+/**
+ * Every status the text between an example's request and its response names: an example may show another outcome on
+ * purpose and say so ("This will return an `HTTP 206 Partial Content` response", "returns a `201 Created` response code").
+ */
+function exampleStatuses(ctx: CheckContext, item: ExampleMessage): Set<number> {
+  const to = firstLineOf(ctx, item.message);
+  const from = item.example.request ? firstLineOf(ctx, item.example.request) : to - 10;
+  const text = ctx.lines(item.page.file).slice(Math.max(0, from), to - 1).join('\n');
+  return new Set([...text.matchAll(STATUS)].map((match) => Number(match[1])));
 }
 
 /** Reason phrases of earlier RFCs, still right. */
