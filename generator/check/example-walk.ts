@@ -72,9 +72,10 @@ function walkMessage(ctx: CheckContext, item: ExampleMessage, result: WalkResult
   const foreign = !!url && isGraphUrl(url) && item.operation.httpRequests.length > 0 && requestsMatching(item.operation.httpRequests, url).length === 0;
   const walk: Walk = { index, json, prefix: `${item.example.name}/${item.role}`, result, file: item.page.file, foreign };
   collectOdataTypes(walk, json.root, '');
-  const found = targetOf(item, index, topLevelOdataType(json.root));
+  const bodyType = topLevelOdataType(json.root);
+  const found = targetOf(item, index, bodyType);
   if (!found) return;
-  const { target, ...odds } = annotationAtOdds(ctx, item, index, found, topLevelOdataType(json.root));
+  const { target, ...odds } = annotationAtOdds(ctx, item, index, found, bodyType);
   if (odds.at && odds.message) result.findings.push({ rule: 'example-odata-type', at: odds.at, message: odds.message, key: `${walk.prefix}@annotation` });
   walkTop(walk, json.root, target);
 }

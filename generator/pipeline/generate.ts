@@ -6,13 +6,12 @@
  * their output, and records the run. The stages know nothing of it.
  * Heavy modules (remark, ts-morph, prettier) load only when something changed.
  */
-import type { Model } from '../model/ir.js';
 import type { FilePlan } from '../emit/index.js';
 import { lazyPool } from './pool.js';
 import { openRun, type GenerateRequest, type GenerateResult } from './incremental/run.js';
 import { outputReader, renderChanged } from './incremental/render.js';
 import { emitSettings, modelToEmit } from './output-options.js';
-import { linkKept, type LinkHow } from './incremental/relink.js';
+import { linkVersions } from './incremental/relink.js';
 
 export type { GenerateRequest, GenerateResult, GenerateSession, Phase } from './incremental/run.js';
 
@@ -26,19 +25,8 @@ export async function generate(request: GenerateRequest): Promise<GenerateResult
     const load = run.loadFacts(pool.extract);
     const [{ linkModel }, { planOutput }, { EMITTERS }] = await stageModules();
     const loaded = await load.finish();
-    // Link each version, whole (in watch mode, an edit of descriptions only patches the version's kept model: `incremental/relink.ts`).
-    const linkedHow: Record<string, LinkHow> = {};
-    const models: Model[] = run.versions
-      .map((version) => {
-        const pages = loaded.facts.filter((facts) => facts.apiVersion === version);
-        if (!request.session) return linkModel({ pages });
-        const kept = (request.session.linked ??= new Map());
-        const { linked, how } = linkKept(pages, kept.get(version), (all) => linkModel({ pages: all }));
-        kept.set(version, linked);
-        linkedHow[version] = how;
-        return linked.model;
-      })
-      .filter((model) => model.apiVersions.length > 0);
+    // Link each version, whole (in watch mode, an edit of descriptions only patches the version's kept model).
+    const { models, how } = linkVersions(run.versions, loaded.facts, (pages) => linkModel({ pages }), request.session && (request.session.linked ??= new Map()));
     run.lap('link');
     // Plan every output file (of the slice, when the request takes one), with a fingerprint of what its text depends on.
     const emitOptions = { inputLabel: run.inputLabel, ...emitSettings(EMITTERS, request.output) };
@@ -52,7 +40,7 @@ export async function generate(request: GenerateRequest): Promise<GenerateResult
     const rendered = await renderChanged(plans, run.intact, { pool: plans.length > 0 ? pool.get : undefined, lastOutput: outputReader(request.out), onProgress: (done, total) => request.onProgress?.('emit', done, total) });
     run.lap('render');
     // Write the output folder (or compare it, for --check) and record the run.
-    return await run.finish(models, plans, rendered, loaded, linkedHow);
+    return await run.finish(models, plans, rendered, loaded, how);
   } finally {
     if (!request.session) await pool.destroy();
   }

@@ -48,12 +48,9 @@ function sectionStatuses(ctx: CheckContext, page: PageFacts, operation: Operatio
   return ctx.memo(`statuses:${page.file}:${operation.response!.source.line}`, () => {
     const line = operation.response!.source.line;
     const heading = [...page.headings].reverse().find((h) => h.source.line <= line && /^responses?\b/i.test(h.text));
-    const out = new Set<number>();
-    if (!heading) return out;
+    if (!heading) return new Set<number>();
     const next = page.headings.find((h) => h.source.line > heading.source.line && h.depth <= heading.depth);
-    const lines = ctx.lines(page.file).slice(heading.source.line, (next?.source.line ?? heading.source.line + 40) - 1);
-    for (const match of lines.join('\n').matchAll(STATUS)) out.add(Number(match[1]));
-    return out;
+    return statusesIn(ctx.lines(page.file).slice(heading.source.line, (next?.source.line ?? heading.source.line + 40) - 1));
   });
 }
 
@@ -64,8 +61,12 @@ function sectionStatuses(ctx: CheckContext, page: PageFacts, operation: Operatio
 function exampleStatuses(ctx: CheckContext, item: ExampleMessage): Set<number> {
   const to = firstLineOf(ctx, item.message);
   const from = item.example.request ? firstLineOf(ctx, item.example.request) : to - 10;
-  const text = ctx.lines(item.page.file).slice(Math.max(0, from), to - 1).join('\n');
-  return new Set([...text.matchAll(STATUS)].map((match) => Number(match[1])));
+  return statusesIn(ctx.lines(item.page.file).slice(Math.max(0, from), to - 1));
+}
+
+/** The statuses `lines` name (`201 Created`, `` `204` ``, `302 response`). */
+function statusesIn(lines: readonly string[]): Set<number> {
+  return new Set([...lines.join('\n').matchAll(STATUS)].map((match) => Number(match[1])));
 }
 
 /** Reason phrases of earlier RFCs, still right. */

@@ -2,8 +2,8 @@
  * Watch mode's link step: each version's linked model is kept in the session
  * with the facts it was linked from. When an edit changed only the text of
  * descriptions (the pages' facts equal but for `description` strings, each
- * beside the `source` it was read at), the kept model is patched in place
- * instead of linking the version again: link copies a description verbatim
+ * beside the `source` it was read at), the kept model is patched instead of
+ * linking the version again: link copies a description verbatim
  * from the facts object into a model object with the same `source` and reads
  * it nowhere else. The types and operations patched are copies: the kept model's
  * objects never change, so the emitters' views of them by identity stay true. The patch is refused (the version linked whole) when a
@@ -27,6 +27,28 @@ const MAX_CHANGED_PAGES = 8;
 interface TextChange {
   before: string;
   after: string;
+}
+
+/**
+ * Each version's model, linked from its pages; with `kept` (a watch session's models by version), the kept one is
+ * patched when the edit allows it, and `kept` takes what was linked. Versions without pages give no model.
+ */
+export function linkVersions(
+  versions: readonly string[],
+  facts: readonly PageFacts[],
+  link: (pages: PageFacts[]) => Model,
+  kept?: Map<string, LinkedVersion>,
+): { models: Model[]; how: Record<string, LinkHow> } {
+  const how: Record<string, LinkHow> = {};
+  const models = versions.map((version) => {
+    const pages = facts.filter((page) => page.apiVersion === version);
+    if (!kept) return link(pages);
+    const result = linkKept(pages, kept.get(version), link);
+    kept.set(version, result.linked);
+    how[version] = result.how;
+    return result.linked.model;
+  });
+  return { models: models.filter((model) => model.apiVersions.length > 0), how };
 }
 
 /** The version's model: the kept one patched when the edit allows it (`kept` takes the patched model), else linked whole. */
