@@ -4,7 +4,7 @@
  * what it includes, so an edited include gives its pages a new hash and a new
  * facts key. A page without includes hashes as its bytes alone.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { hashOf } from '../model/hash.js';
 import { includeLines, MAX_INCLUDE_DEPTH, readsInclude, type IncludeTexts } from '../parse/includes.js';
@@ -64,14 +64,20 @@ export function hashPage(page: Pick<InputPage, 'file' | 'absolutePath'>): string
 /**
  * The file's bytes, or undefined when it is not a regular file (a named pipe
  * would block the read), unreadable or too large (then `readPage` says why).
- * Synchronous: a thread extracting pages has nothing else to do meanwhile, and
- * a promise per call cost more than the read.
+ * The file is opened without blocking (a named pipe opens at once) and its
+ * descriptor stat'ed and read: one path lookup instead of two (a `statSync`
+ * before the read cost 2% of extraction). Synchronous: a thread extracting
+ * pages has nothing else to do meanwhile, and a promise per call cost more than the read.
  */
 export function readWhole(file: string): Buffer | undefined {
+  let fd: number | undefined;
   try {
-    const info = statSync(file);
-    return info.isFile() && info.size <= MAX_PAGE_BYTES ? readFileSync(file) : undefined;
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const info = fstatSync(fd);
+    return info.isFile() && info.size <= MAX_PAGE_BYTES ? readFileSync(fd) : undefined;
   } catch {
     return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
