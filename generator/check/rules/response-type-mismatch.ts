@@ -1,8 +1,13 @@
 /**
- * The type the Response prose links differs from the type the first successful
- * example response shows in its body: its `@odata.context` or `@odata.type`
- * (of the body, or of a `value` array's items), and whether it is a collection
- * (a `value` array) or one object. A type derived from the prose's (or its base)
+ * A type a Response sentence links differs from the type the first successful
+ * example response it describes shows in its body: its `@odata.context` or `@odata.type`
+ * (of the body, of a `value` array's items, or of one object wrapped in `value`),
+ * and whether it is a collection (a `value` array) or one object. Every sentence
+ * that links what a success returns is compared (`claims`: a usage report's
+ * `### JSON` sentence beside its `### CSV` one); sentences naming the same type
+ * say one thing. When they name different types, each describes the examples of
+ * its one-word subsection (an example whose name or request URL says `json`), else
+ * those answering its status, else its own by order; else none. A type derived from the prose's (or its base)
  * agrees, and so does a type whose page names no base (or an inferred one)
  * when its name ends in the prose type's last word, or when the prose says
  * "derivatives of" the type; responses whose body
@@ -16,7 +21,7 @@
  * not ok: "returns ... a [user](../resources/user.md) object", example `{ "value": [ { "@odata.type": "#microsoft.graph.group" } ] }`
  *         → Unexpected `user` object in the Response prose, expected `group` collection as the example response shows (line 60)
  */
-import type { ExampleFacts, PageFacts } from '../../extract/facts.js';
+import type { ExampleFacts, PageFacts, ResponseClaim, ResponseFacts } from '../../extract/facts.js';
 import { bodyType, isSuccess } from '../../extract/return-type.js';
 import type { ModelOperation } from '../../model/ir.js';
 import type { CheckContext } from '../context.js';
@@ -29,35 +34,67 @@ export const responseTypeMismatch = defineRule({
   check: (ctx) =>
     ctx.pages.flatMap((page) => {
       const linked = ctx.operations(page.file);
-      return page.operations.flatMap((operation, i) => checkOperation(ctx, page, operation.examples, operation.response, linked[i]));
+      return page.operations.flatMap((operation, i) => {
+        const claims = distinct((operation.response?.claims ?? []).filter((claim) => claim.source.file === page.file && !claim.type.isPrimitive));
+        return claims.flatMap((claim) => checkClaim(ctx, page, claim, describedBy(claim, claims, operation.examples), proseType(claim, operation.response, linked[i])));
+      });
     }),
 });
 
-function checkOperation(ctx: CheckContext, page: PageFacts, examples: ExampleFacts[], response: PageFacts['operations'][number]['response'], linked: ModelOperation | undefined): RuleFinding[] {
+/** The model's resolution of the operation's response type when the claim is that type's link; else the claim's type name. */
+function proseType(claim: ResponseClaim, response: ResponseFacts | null, linked: ModelOperation | undefined): string | undefined {
   const said = linked?.response.type;
-  if (!response?.typeSource || response.typeFrom !== 'prose' || !said || said.name.startsWith('Edm.') || response.typeSource.file !== page.file) return [];
-  const line = ctx.line(page.file, response.typeSource.line);
-  // "a collection of [a](...) and/or [b](...) objects": the prose names several types.
-  if (/^\[[^\]]*\]\([^)]*\)\s*(,|and\/or|or|and)\s*\[/.test(line.slice(response.typeSource.column - 1))) return [];
+  const main = response?.typeFrom === 'prose' && response.typeSource?.line === claim.source.line && response.typeSource.column === claim.source.column;
+  return main ? (said && !said.name.startsWith('Edm.') ? said.name : undefined) : claim.type.name;
+}
+
+/** Claims naming the same type and shape say one thing (the first one stands for them). */
+function distinct(claims: ResponseClaim[]): ResponseClaim[] {
+  const key = (claim: ResponseClaim) => `${claim.type.name.toLowerCase()}:${claim.type.isCollection}`;
+  return claims.filter((claim, i) => claims.findIndex((other) => key(other) === key(claim)) === i);
+}
+
+/**
+ * The examples a claim describes: all of them when the section makes one claim; else those under the claim's
+ * one-word subsection (`### JSON`: an example whose name or request URL says `json`), or answering the claim's
+ * status when the claims name different statuses, or the claim's own by order when there are as many examples; else none.
+ */
+function describedBy(claim: ResponseClaim, claims: ResponseClaim[], examples: ExampleFacts[]): ExampleFacts[] {
+  if (claims.length === 1) return examples;
+  const word = claim.under && /^[A-Za-z]\w*$/.test(claim.under) ? claim.under.toLowerCase() : null;
+  if (word) return examples.filter((example) => words(`${example.name} ${example.request?.url ?? ''}`).includes(word));
+  const statuses = new Set(claims.map((c) => c.status));
+  if (claim.status !== null && statuses.size === claims.length && !statuses.has(null)) return examples.filter((example) => example.response?.status === claim.status);
+  const answered = examples.filter((example) => example.response?.body?.parsed && isSuccess(example.response));
+  return answered.length === claims.length ? [answered[claims.indexOf(claim)]!] : [];
+}
+
+const words = (text: string) => text.toLowerCase().split(/[^a-z0-9]+/);
+
+function checkClaim(ctx: CheckContext, page: PageFacts, claim: ResponseClaim, examples: ExampleFacts[], name: string | undefined): RuleFinding[] {
+  if (!name) return [];
+  const line = ctx.line(page.file, claim.source.line);
+  // "a collection of [a](...) and/or [b](...) objects", "[a](...) or a [b](...)": the prose names several types.
+  if (/^\[[^\]]*\]\([^)]*\)\s*(,|and\/or|or|and)\s*((an?|the)\s+)?\[/.test(line.slice(claim.source.column - 1))) return [];
   const shown = shownType(examples);
   if (!shown) return [];
   const index = ctx.types(page.apiVersion);
-  const prose = index.get(said.name);
+  const prose = index.get(name) ?? index.lookup(name)?.type;
   const example = index.lookup(shown.name)?.type;
   if (!prose || !example || example.origin !== 'documented') return [];
   // A type whose page names no base (or only an inferred one) may derive from the prose's when its name ends in the same noun (educationFeedbackOutcome, educationOutcome).
   const unsure = (example.baseType === null || example.baseTypeInferred === true) && headNoun(example.name) === headNoun(prose.name);
   // "a collection of derivatives of [actionResultPart](...)": the prose names a base type on purpose.
-  const derivatives = /\bderiv(ed|atives?)\b/i.test(line.slice(0, response.typeSource.column - 1));
+  const derivatives = /\bderiv(ed|atives?)\b/i.test(line.slice(0, claim.source.column - 1));
   const related = index.isA(example, prose) || index.isA(prose, example) || unsure || derivatives;
-  const isCollection = said.isCollection || pluralLink(line, response.typeSource.column, prose.name);
+  const isCollection = claim.type.isCollection || pluralLink(line, claim.source.column, prose.name);
   if (related && isCollection === shown.isCollection) return [];
   // The body alone is a collection (or one object) against its annotation and the prose: example-type-mismatch reports that at the body.
   if (related && shown.annotatedCollection === isCollection) return [];
-  const label = (name: string, collection: boolean) => `\`${name}\` ${collection ? 'collection' : 'object'}`;
+  const label = (type: string, collection: boolean) => `\`${type}\` ${collection ? 'collection' : 'object'}`;
   return [
     {
-      at: response.typeSource,
+      at: claim.source,
       message: `Unexpected ${label(prose.name, isCollection)} in the Response prose, expected ${label(related ? prose.name : example.name, shown.isCollection)} as the example response shows (line ${shown.line})`,
       key: `${prose.fullName}:${isCollection}:${example.fullName}:${shown.isCollection}`,
     },
@@ -81,7 +118,7 @@ function shownType(examples: ExampleFacts[]): { name: string; isCollection: bool
   for (const example of examples) {
     const response = example.response;
     if (!response?.body?.parsed || !isSuccess(response)) continue;
-    const type = bodyType(response);
+    const type = bodyType(response) ?? wrappedType(response.body.json);
     // The shape is the body's own: a `value` array or one object (a `Collection(...)` context over one object is the context's fault).
     const isCollection = Array.isArray((response.body.json as Record<string, unknown>)['value']);
     const annotation = response.annotation?.value;
@@ -89,4 +126,11 @@ function shownType(examples: ExampleFacts[]): { name: string; isCollection: bool
     return type && !type.isPrimitive ? { name: type.name, isCollection, ...(annotatedCollection === undefined ? {} : { annotatedCollection }), line: response.body.source.line } : null;
   }
   return null;
+}
+
+/** `{ "value": { "@odata.type": "#x", ... } }`: one object wrapped in `value` without an array shows its own type. */
+function wrappedType(body: unknown): { name: string; isPrimitive: boolean } | null {
+  const value = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)['value'] : undefined;
+  const type = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>)['@odata.type'] : undefined;
+  return typeof type === 'string' && /^#?[A-Za-z][\w.]*$/.test(type) ? { name: type.replace(/^#/, ''), isPrimitive: false } : null;
 }
