@@ -281,9 +281,11 @@ const KINDS: Kind[] = [
       if (heading < 0 || at < 0 || (next >= 0 && at > next)) return undefined;
       const link = /\[(\w+)\]\(\.\.\/resources\/(\w+)\.md\)/.exec(lines[at]!)!;
       const name = link[1]!;
-      // Only a page whose example response body names the linked type (`#` in a body's `@odata.type`, not an annotation's), so it agrees before the change.
+      // Only a page whose example response body names the linked type (`#` in a body's `@odata.type`, not an annotation's
+      // nor a request body's), so it agrees before the change.
       const example = new RegExp(`"@odata\\.type":\\s*"#microsoft\\.graph\\.${name}"|\\$metadata#(Collection\\()?microsoft\\.graph\\.${name}\\b`, 'i');
-      if (link[2]!.toLowerCase() !== name.toLowerCase() || !lines.slice(next).some((l) => example.test(l))) return undefined;
+      const shown = (l: string, i: number) => i > next && example.test(l) && /"blockType"\s*:\s*"response"/.test(annotationOf(lines, i));
+      if (link[2]!.toLowerCase() !== name.toLowerCase() || !lines.some(shown)) return undefined;
       const other = name.toLowerCase() === 'site' ? 'contact' : 'site';
       const mutated = lines[at]!.replace(link[0], `[${other}](../resources/${other}.md)`);
       return { text: join(lines.map((l, i) => (i === at ? mutated : l))), line: at + 1, column: link.index + 1 };

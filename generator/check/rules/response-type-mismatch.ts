@@ -1,8 +1,9 @@
 /**
- * A type a Response sentence links differs from the type the first successful
- * example response it describes shows in its body: its `@odata.context` or `@odata.type`
+ * A type a Response sentence links differs from the type the first successful (2xx,
+ * a `204` with a body too) example response it describes shows in its body: its `@odata.context` or `@odata.type`
  * (of the body, of a `value` array's items, or of one object wrapped in `value`),
- * and whether it is a collection (a `value` array) or one object. Every sentence
+ * and whether it is a collection (a `value` array) or one object; of a body that does
+ * not parse, only the type its top-level `@odata.context` or `@odata.type` names. Every sentence
  * that links what a success returns is compared (`claims`: a usage report's
  * `### JSON` sentence beside its `### CSV` one); sentences naming the same type
  * say one thing. When they name different types, each describes the examples of
@@ -21,10 +22,11 @@
  * not ok: "returns ... a [user](../resources/user.md) object", example `{ "value": [ { "@odata.type": "#microsoft.graph.group" } ] }`
  *         → Unexpected `user` object in the Response prose, expected `group` collection as the example response shows (line 60)
  */
-import type { ExampleFacts, PageFacts, ResponseClaim, ResponseFacts } from '../../extract/facts.js';
-import { bodyType, isSuccess } from '../../extract/return-type.js';
+import type { BodyFacts, ExampleFacts, HttpMessageFacts, PageFacts, ResponseClaim, ResponseFacts } from '../../extract/facts.js';
+import { bodyType } from '../../extract/return-type.js';
 import type { ModelOperation } from '../../model/ir.js';
 import type { CheckContext } from '../context.js';
+import { keyOf, locateJson } from '../json-locate.js';
 import { defineRule, type RuleFinding } from '../rule.js';
 
 export const responseTypeMismatch = defineRule({
@@ -65,7 +67,7 @@ function describedBy(claim: ResponseClaim, claims: ResponseClaim[], examples: Ex
   if (word) return examples.filter((example) => words(`${example.name} ${example.request?.url ?? ''}`).includes(word));
   const statuses = new Set(claims.map((c) => c.status));
   if (claim.status !== null && statuses.size === claims.length && !statuses.has(null)) return examples.filter((example) => example.response?.status === claim.status);
-  const answered = examples.filter((example) => example.response?.body?.parsed && isSuccess(example.response));
+  const answered = examples.filter((example) => answers(example.response) && example.response.body.parsed);
   return answered.length === claims.length ? [answered[claims.indexOf(claim)]!] : [];
 }
 
@@ -76,7 +78,7 @@ function checkClaim(ctx: CheckContext, page: PageFacts, claim: ResponseClaim, ex
   const line = ctx.line(page.file, claim.source.line);
   // "a collection of [a](...) and/or [b](...) objects", "[a](...) or a [b](...)": the prose names several types.
   if (/^\[[^\]]*\]\([^)]*\)\s*(,|and\/or|or|and)\s*((an?|the)\s+)?\[/.test(line.slice(claim.source.column - 1))) return [];
-  const shown = shownType(examples);
+  const shown = shownType(ctx, examples);
   if (!shown) return [];
   const index = ctx.types(page.apiVersion);
   const prose = index.get(name) ?? index.lookup(name)?.type;
@@ -88,7 +90,7 @@ function checkClaim(ctx: CheckContext, page: PageFacts, claim: ResponseClaim, ex
   const derivatives = /\bderiv(ed|atives?)\b/i.test(line.slice(0, claim.source.column - 1));
   const related = index.isA(example, prose) || index.isA(prose, example) || unsure || derivatives;
   const isCollection = claim.type.isCollection || pluralLink(line, claim.source.column, prose.name);
-  if (related && isCollection === shown.isCollection) return [];
+  if (related && (isCollection === shown.isCollection || shown.shapeUnknown)) return [];
   // The body alone is a collection (or one object) against its annotation and the prose: example-type-mismatch reports that at the body.
   if (related && shown.annotatedCollection === isCollection) return [];
   const label = (type: string, collection: boolean) => `\`${type}\` ${collection ? 'collection' : 'object'}`;
@@ -113,19 +115,57 @@ function pluralLink(line: string, column: number, name: string): boolean {
   return text !== singular && !singular.endsWith('s') && /(s|es)$/.test(text) && text.startsWith(singular.slice(0, Math.max(3, singular.length - 4)));
 }
 
-/** The type the body of the first successful example response with one shows, and its line; null when it names none. */
-function shownType(examples: ExampleFacts[]): { name: string; isCollection: boolean; annotatedCollection?: boolean; line: number } | null {
+/**
+ * The type the body of the first successful (2xx) example response with one shows, and its line; null when it names none.
+ * A JSON body that does not parse (example-json-invalid reports it) shows the type its top-level `@odata.context` or
+ * `@odata.type` names (read from its partial tree), its shape unknown.
+ */
+function shownType(ctx: CheckContext, examples: ExampleFacts[]): Shown | null {
   for (const example of examples) {
     const response = example.response;
-    if (!response?.body?.parsed || !isSuccess(response)) continue;
+    if (!answers(response)) continue;
+    const annotation = response.annotation?.value;
+    const annotatedCollection = typeof annotation?.['@odata.type'] === 'string' ? annotation['isCollection'] === true : undefined;
+    const line = response.body.source.line;
+    if (!response.body.parsed) {
+      if (!response.body.raw.trimStart().startsWith('{')) continue;
+      const type = bodyType({ ...response, body: { ...response.body, json: namesOf(ctx, response.body) } });
+      return type && !type.isPrimitive ? { name: type.name, isCollection: type.isCollection, shapeUnknown: true, line } : null;
+    }
     const type = bodyType(response) ?? wrappedType(response.body.json);
     // The shape is the body's own: a `value` array or one object (a `Collection(...)` context over one object is the context's fault).
     const isCollection = Array.isArray((response.body.json as Record<string, unknown>)['value']);
-    const annotation = response.annotation?.value;
-    const annotatedCollection = typeof annotation?.['@odata.type'] === 'string' ? annotation['isCollection'] === true : undefined;
-    return type && !type.isPrimitive ? { name: type.name, isCollection, ...(annotatedCollection === undefined ? {} : { annotatedCollection }), line: response.body.source.line } : null;
+    return type && !type.isPrimitive ? { name: type.name, isCollection, ...(annotatedCollection === undefined ? {} : { annotatedCollection }), line } : null;
   }
   return null;
+}
+
+/** The top-level `@odata.*` strings of a body that does not parse, from its partial tree. */
+function namesOf(ctx: CheckContext, body: BodyFacts): Record<string, string> {
+  const { root } = locateJson(ctx, body);
+  const properties = root?.type === 'object' ? (root.children ?? []) : [];
+  return Object.fromEntries(
+    properties.flatMap((property) => {
+      const key = keyOf(property);
+      const value: unknown = property.children?.[1]?.value;
+      return key?.startsWith('@odata.') && typeof value === 'string' ? [[key, value]] : [];
+    }),
+  );
+}
+
+/** A success response (no status line, or 2xx: a `204` with a body shows it too) with a body. */
+function answers(response: HttpMessageFacts | null): response is HttpMessageFacts & { body: NonNullable<HttpMessageFacts['body']> } {
+  return !!response?.body && (response.status === undefined || (response.status >= 200 && response.status <= 299));
+}
+
+interface Shown {
+  name: string;
+  isCollection: boolean;
+  /** The annotation's `isCollection`, when it names a type. */
+  annotatedCollection?: boolean;
+  /** The body did not parse: only its annotation's type is known. */
+  shapeUnknown?: boolean;
+  line: number;
 }
 
 /** `{ "value": { "@odata.type": "#x", ... } }`: one object wrapped in `value` without an array shows its own type. */
