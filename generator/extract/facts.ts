@@ -197,6 +197,8 @@ export interface ResponseClaim {
   under: string | null;
   /** The type link. */
   source: SourceRef;
+  /** Other types the sentence names beside it ("a [a](...) or a [b](...) object"), absent when none. */
+  also?: { type: TypeRefFacts; source: SourceRef }[];
 }
 
 /** One annotated request or response block of an example. */

@@ -50,7 +50,9 @@ export function readResponse(ctx: PageContext, sections: Section[]): ResponseFac
   const claims = sentences.flatMap(({ sentence, under }): ResponseClaim[] => {
     const said = statusOf(sentence.text);
     const claim = said === null || (said >= 200 && said <= 299) ? typeInSentence(ctx, sentence, sentence === withStatus?.sentence ? undefined : SAYS_BODY) : null;
-    return claim?.link ? [{ type: claim.type, status: said, under, source: at(ctx, claim.link) }] : [];
+    if (!claim?.link) return [];
+    const also = alternativesOf(ctx, sentence, claim.link, claim.type.isCollection);
+    return [{ type: claim.type, status: said, under, source: at(ctx, claim.link), ...(also.length ? { also } : {}) }];
   });
   return { status, type: typed, ...(typed ? { typeFrom: 'prose' as const, ...link } : {}), ...(claims.length ? { claims } : {}), source: at(ctx, place) };
 }
@@ -78,6 +80,20 @@ export function typeInSentence(ctx: PageContext, sentence: Sentence | undefined,
   const primitive = /\b(Edm\.\w+|String|Boolean|Int32|Int64|Double|DateTimeOffset|Guid|Stream|Binary)\s+(?:value|object|collection|array|in the)\b/.exec(sentence.text);
   const word = (named && /^[A-Za-z][\w.]*$/.test(named) ? named : undefined) ?? (primitive?.[1] && primitiveOf(primitive[1]) ? primitive[1] : undefined);
   return word === undefined ? null : { type: readTypeText(word, isCollection ? `${word} collection` : word).type };
+}
+
+/** The type links that follow `first` in the sentence joined by `,`, `or`, `and`, `and/or` ("a [a](...) or a [b](...) object"). */
+function alternativesOf(ctx: PageContext, sentence: Sentence, first: Link | LinkReference, isCollection: boolean): NonNullable<ResponseClaim['also']> {
+  const out: NonNullable<ResponseClaim['also']> = [];
+  let previous = first;
+  for (const link of sentence.links.slice(sentence.links.indexOf(first) + 1)) {
+    const between = ctx.text.slice(previous.position?.end.offset ?? 0, link.position?.start.offset ?? 0).replace(/[`*]/g, '').trim();
+    if (!isTypeLink(ctx, link) || !/^(,|,?\s*(and\/or|or|and))(\s+(an?|the))?$/i.test(between)) break;
+    const name = toString(link).replace(/[`*]/g, '').trim();
+    out.push({ type: readTypeText(name, isCollection ? `${name} collection` : name).type, source: at(ctx, link) });
+    previous = link;
+  }
+  return out;
 }
 
 function hrefOf(ctx: PageContext, link: Link | LinkReference): string | undefined {

@@ -65,4 +65,9 @@ describe('readResponse', () => {
     ).operation;
     expect(response?.claims?.map((c) => `${c.status ?? '-'} ${c.under ?? '-'} ${c.type.name}${c.type.isCollection ? '[]' : ''} @${c.source.line}:${c.source.column}`)).toEqual(['200 JSON widget[] @17:67']);
   });
+
+  it('lists the other types a sentence names beside the first ("a [a](...) or a [b](...)")', () => {
+    const { response } = apiPage(...HEAD, '## Response', 'Returns `200 OK` and a [widget](../resources/widget.md), **[part](../resources/part.md)** or a [note](../resources/note.md) object for the [owner](../resources/user.md).').operation;
+    expect(response?.claims?.map((c) => [c.type.name, ...(c.also ?? []).map((o) => `${o.type.name}@${o.source.column}`)])).toEqual([['widget', 'part@60', 'note@96']]);
+  });
 });

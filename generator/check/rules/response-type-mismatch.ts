@@ -12,8 +12,9 @@
  * agrees, and so does a type whose page names no base (or an inferred one)
  * when its name ends in the prose type's last word, or when the prose says
  * "derivatives of" the type; responses whose body
- * names no type, primitives, types no page documents and sentences naming
- * several types are not compared. A plural link text (`[identityProviders]`)
+ * names no type, primitives and types no page documents are not compared. A sentence naming several types
+ * ("a [a](...) or a [b](...) object") is reported only when an example shows a type none of them is and exactly one
+ * of them no example shows (at its link). A plural link text (`[identityProviders]`)
  * says collection. Reported at the prose's type link. Not when only the cardinality differs and the example's
  * annotation agrees with the prose: then the body is at odds with its own annotation, which example-type-mismatch
  * reports at the body.
@@ -24,9 +25,11 @@
  */
 import type { BodyFacts, ExampleFacts, HttpMessageFacts, PageFacts, ResponseClaim, ResponseFacts } from '../../extract/facts.js';
 import { bodyType } from '../../extract/return-type.js';
-import type { ModelOperation } from '../../model/ir.js';
+import type { SourceRef } from '../../model/diagnostic.js';
+import type { ModelOperation, ModelType } from '../../model/ir.js';
 import type { CheckContext } from '../context.js';
 import { keyOf, locateJson } from '../json-locate.js';
+import type { TypeIndex } from '../type-index.js';
 import { defineRule, type RuleFinding } from '../rule.js';
 
 export const responseTypeMismatch = defineRule({
@@ -74,33 +77,55 @@ function describedBy(claim: ResponseClaim, claims: ResponseClaim[], examples: Ex
 const words = (text: string) => text.toLowerCase().split(/[^a-z0-9]+/);
 
 function checkClaim(ctx: CheckContext, page: PageFacts, claim: ResponseClaim, examples: ExampleFacts[], name: string | undefined): RuleFinding[] {
-  if (!name) return [];
-  const line = ctx.line(page.file, claim.source.line);
-  // "a collection of [a](...) and/or [b](...) objects", "[a](...) or a [b](...)": the prose names several types.
-  if (/^\[[^\]]*\]\([^)]*\)\s*(,|and\/or|or|and)\s*((an?|the)\s+)?\[/.test(line.slice(claim.source.column - 1))) return [];
-  const shown = shownType(ctx, examples);
-  if (!shown) return [];
   const index = ctx.types(page.apiVersion);
-  const prose = index.get(name) ?? index.lookup(name)?.type;
-  const example = index.lookup(shown.name)?.type;
-  if (!prose || !example || example.origin !== 'documented') return [];
-  // A type whose page names no base (or only an inferred one) may derive from the prose's when its name ends in the same noun (educationFeedbackOutcome, educationOutcome).
-  const unsure = (example.baseType === null || example.baseTypeInferred === true) && headNoun(example.name) === headNoun(prose.name);
+  const prose = name === undefined ? undefined : (index.get(name) ?? index.lookup(name)?.type);
+  if (!prose) return [];
+  const line = ctx.line(page.file, claim.source.line);
   // "a collection of derivatives of [actionResultPart](...)": the prose names a base type on purpose.
   const derivatives = /\bderiv(ed|atives?)\b/i.test(line.slice(0, claim.source.column - 1));
-  const related = index.isA(example, prose) || index.isA(prose, example) || unsure || derivatives;
+  const related = (example: ModelType, said: ModelType) => derivatives || isRelated(index, example, said);
+  if (claim.also) return checkSeveral(ctx, claim, prose, examples, related);
+  const shown = shownTypes(ctx, examples, true)[0];
+  const example = shown && index.lookup(shown.name)?.type;
+  if (!shown || !example || example.origin !== 'documented') return [];
   const isCollection = claim.type.isCollection || pluralLink(line, claim.source.column, prose.name);
-  if (related && (isCollection === shown.isCollection || shown.shapeUnknown)) return [];
+  if (related(example, prose) && (isCollection === shown.isCollection || shown.shapeUnknown)) return [];
   // The body alone is a collection (or one object) against its annotation and the prose: example-type-mismatch reports that at the body.
-  if (related && shown.annotatedCollection === isCollection) return [];
+  if (related(example, prose) && shown.annotatedCollection === isCollection) return [];
+  return [finding(claim.source, prose, isCollection, related(example, prose) ? prose : example, shown)];
+}
+
+/**
+ * "a [a](...) or a [b](...) object": every example shows one of the types (or one related to it). Reported only when an
+ * example shows a type none of them is, and exactly one named type is shown by no example: at that type's link.
+ */
+function checkSeveral(ctx: CheckContext, claim: ResponseClaim, first: ModelType, examples: ExampleFacts[], related: (example: ModelType, said: ModelType) => boolean): RuleFinding[] {
+  const index = ctx.types(first.apiVersion);
+  const named = [{ type: first, source: claim.source }, ...(claim.also ?? []).map((other) => ({ type: index.lookup(other.type.name)?.type, source: other.source }))];
+  const shown = shownTypes(ctx, examples, false).flatMap((one) => {
+    const type = index.lookup(one.name)?.type;
+    return type?.origin === 'documented' ? [{ one, type }] : [];
+  });
+  if (named.some((n) => !n.type)) return [];
+  const other = shown.find(({ type }) => !named.some((n) => related(type, n.type!)));
+  const unshown = named.filter((n) => !shown.some(({ type }) => related(type, n.type!)));
+  if (!other || unshown.length !== 1) return [];
+  return [finding(unshown[0]!.source, unshown[0]!.type!, claim.type.isCollection, other.type, other.one)];
+}
+
+/** A type derived from the other (either way), or, when its page names no base (or an inferred one), ending in the same noun (educationFeedbackOutcome, educationOutcome). */
+function isRelated(index: TypeIndex, example: ModelType, prose: ModelType): boolean {
+  const unsure = (example.baseType === null || example.baseTypeInferred === true) && headNoun(example.name) === headNoun(prose.name);
+  return index.isA(example, prose) || index.isA(prose, example) || unsure;
+}
+
+function finding(at: SourceRef, prose: ModelType, isCollection: boolean, expected: ModelType, shown: Shown): RuleFinding {
   const label = (type: string, collection: boolean) => `\`${type}\` ${collection ? 'collection' : 'object'}`;
-  return [
-    {
-      at: claim.source,
-      message: `Unexpected ${label(prose.name, isCollection)} in the Response prose, expected ${label(related ? prose.name : example.name, shown.isCollection)} as the example response shows (line ${shown.line})`,
-      key: `${prose.fullName}:${isCollection}:${example.fullName}:${shown.isCollection}`,
-    },
-  ];
+  return {
+    at,
+    message: `Unexpected ${label(prose.name, isCollection)} in the Response prose, expected ${label(expected.name, shown.isCollection)} as the example response shows (line ${shown.line})`,
+    key: `${prose.fullName}:${isCollection}:${expected.fullName}:${shown.isCollection}`,
+  };
 }
 
 /** The last word of a camel-cased name, lower-cased (`educationFeedbackOutcome` → `outcome`). */
@@ -116,28 +141,34 @@ function pluralLink(line: string, column: number, name: string): boolean {
 }
 
 /**
- * The type the body of the first successful (2xx) example response with one shows, and its line; null when it names none.
- * A JSON body that does not parse (example-json-invalid reports it) shows the type its top-level `@odata.context` or
- * `@odata.type` names (read from its partial tree), its shape unknown.
+ * The types the bodies of the successful (2xx) example responses with one show, and their lines; with `first`, only
+ * the first such response's (none when it names no type). A JSON body that does not parse (example-json-invalid
+ * reports it) shows the type its top-level `@odata.context` or `@odata.type` names (read from its partial tree), its shape unknown.
  */
-function shownType(ctx: CheckContext, examples: ExampleFacts[]): Shown | null {
+function shownTypes(ctx: CheckContext, examples: ExampleFacts[], first: boolean): Shown[] {
+  const out: Shown[] = [];
   for (const example of examples) {
     const response = example.response;
-    if (!answers(response)) continue;
-    const annotation = response.annotation?.value;
-    const annotatedCollection = typeof annotation?.['@odata.type'] === 'string' ? annotation['isCollection'] === true : undefined;
-    const line = response.body.source.line;
-    if (!response.body.parsed) {
-      if (!response.body.raw.trimStart().startsWith('{')) continue;
-      const type = bodyType({ ...response, body: { ...response.body, json: namesOf(ctx, response.body) } });
-      return type && !type.isPrimitive ? { name: type.name, isCollection: type.isCollection, shapeUnknown: true, line } : null;
-    }
-    const type = bodyType(response) ?? wrappedType(response.body.json);
-    // The shape is the body's own: a `value` array or one object (a `Collection(...)` context over one object is the context's fault).
-    const isCollection = Array.isArray((response.body.json as Record<string, unknown>)['value']);
-    return type && !type.isPrimitive ? { name: type.name, isCollection, ...(annotatedCollection === undefined ? {} : { annotatedCollection }), line } : null;
+    if (!answers(response) || (!response.body.parsed && !response.body.raw.trimStart().startsWith('{'))) continue;
+    const shown = shownBy(ctx, response);
+    if (shown) out.push(shown);
+    if (first) break;
   }
-  return null;
+  return out;
+}
+
+function shownBy(ctx: CheckContext, response: Answer): Shown | null {
+  const annotation = response.annotation?.value;
+  const annotatedCollection = typeof annotation?.['@odata.type'] === 'string' ? annotation['isCollection'] === true : undefined;
+  const line = response.body.source.line;
+  if (!response.body.parsed) {
+    const type = bodyType({ ...response, body: { ...response.body, json: namesOf(ctx, response.body) } });
+    return type && !type.isPrimitive ? { name: type.name, isCollection: type.isCollection, shapeUnknown: true, line } : null;
+  }
+  const type = bodyType(response) ?? wrappedType(response.body.json);
+  // The shape is the body's own: a `value` array or one object (a `Collection(...)` context over one object is the context's fault).
+  const isCollection = Array.isArray((response.body.json as Record<string, unknown>)['value']);
+  return type && !type.isPrimitive ? { name: type.name, isCollection, ...(annotatedCollection === undefined ? {} : { annotatedCollection }), line } : null;
 }
 
 /** The top-level `@odata.*` strings of a body that does not parse, from its partial tree. */
@@ -153,8 +184,10 @@ function namesOf(ctx: CheckContext, body: BodyFacts): Record<string, string> {
   );
 }
 
+type Answer = HttpMessageFacts & { body: BodyFacts };
+
 /** A success response (no status line, or 2xx: a `204` with a body shows it too) with a body. */
-function answers(response: HttpMessageFacts | null): response is HttpMessageFacts & { body: NonNullable<HttpMessageFacts['body']> } {
+function answers(response: HttpMessageFacts | null): response is Answer {
   return !!response?.body && (response.status === undefined || (response.status >= 200 && response.status <= 299));
 }
 
