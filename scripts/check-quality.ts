@@ -168,7 +168,8 @@ const KINDS: Kind[] = [
     rule: 'permission-unknown',
     with: (file, _text, original) => {
       const name = misspeltPermission(original.split('\n'))?.name;
-      const used = name ? new RegExp(`\\b${name.replace(/\./g, '\\.')}\\b`) : undefined;
+      // The name itself, not a longer one it starts (`Files.ReadWrite` is not used by a page with `Files.ReadWrite.All` only).
+      const used = name ? new RegExp(`\\b${name.replace(/\./g, '\\.')}(?![\\w.]*\\w)`) : undefined;
       const api = pagesOf(file.split('/')[0]!, 'api');
       const other = used ? api.find((o) => o !== file && used.test(read(o))) : undefined;
       // The rest of the input: every 40th page of the version, none using the name.
@@ -206,6 +207,8 @@ const KINDS: Kind[] = [
       if (named.length < 2) return undefined;
       const first = /"name"\s*:\s*("[^"]+")/.exec(lines[named[0]!]!)![1]!;
       const at = named[1]!;
+      // Not a page whose second request already has the first's name (the problem is there before the change).
+      if (/"name"\s*:\s*("[^"]+")/.exec(lines[at]!)![1] === first) return undefined;
       const line = lines[at]!;
       const quote = line.indexOf('"', line.indexOf(':'));
       return replaceAt(lines, at, quote, line.indexOf('"', quote + 1) + 1 - quote, first);
