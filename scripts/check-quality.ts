@@ -58,10 +58,13 @@ const KINDS: Kind[] = [
   {
     name: 'JSON body cut short (last `}` removed)',
     rule: 'example-json-invalid',
-    mutate(lines) {
+    mutate(lines, file) {
       const status = index(lines, /^HTTP\/1\.1 200 OK\s*$/);
       const fence = index(lines, /^```\s*$/, status);
-      return status < 0 || fence < 0 ? undefined : cutLastBrace(lines, status, fence);
+      if (status < 0 || fence < 0) return undefined;
+      // Not a body the rule already finds invalid (a trailing comma: that problem is reported first, and alone).
+      const before = [...findings(file, join(lines), 'example-json-invalid', [])].map((f) => Number(f.split(':')[0]));
+      return before.some((line) => line > status && line <= fence) ? undefined : cutLastBrace(lines, status, fence);
     },
   },
   {
@@ -171,7 +174,8 @@ const KINDS: Kind[] = [
       // The name itself, not a longer one it starts (`Files.ReadWrite` is not used by a page with `Files.ReadWrite.All` only).
       const used = name ? new RegExp(`\\b${name.replace(/\./g, '\\.')}(?![\\w.]*\\w)`) : undefined;
       const api = pagesOf(file.split('/')[0]!, 'api');
-      const other = used ? api.find((o) => o !== file && used.test(read(o))) : undefined;
+      // Used as a permission: in a table row (a page naming it in prose only does not use it: directoryobject-checkmembergroups).
+      const other = used ? api.find((o) => o !== file && read(o).split('\n').some((l) => l.includes('|') && used.test(l))) : undefined;
       // The rest of the input: every 40th page of the version, none using the name.
       const rest = api.filter((o, i) => i % 40 === 0 && o !== file && !used?.test(read(o)));
       return other ? [other, ...rest] : rest;
@@ -187,6 +191,8 @@ const KINDS: Kind[] = [
     with: versionResources,
     mutate(lines) {
       if (!/^#\s+(create|update)\b/i.test(lines[index(lines, /^#\s/)] ?? '')) return undefined;
+      // A body of resource properties, not an action's parameters (`POST .../rows/add` titled "Create TableRow").
+      if (lines.some((line) => /^(POST|PATCH|PUT) \/\S*\/(add|create|set|update|assign|apply)([A-Z]\w*)?(\(.*\))?\s*$/.test(line))) return undefined;
       const heading = index(lines, /^## Request body\s*$/);
       const separator = index(lines, /^\|?\s*:?-{3,}/, heading);
       const next = index(lines, /^#/, heading + 1);
