@@ -201,9 +201,14 @@ interface Shown {
   line: number;
 }
 
-/** `{ "value": { "@odata.type": "#x", ... } }`: one object wrapped in `value` without an array shows its own type. */
+/**
+ * What the body reader (`bodyType`) does not read: one object wrapped in `value` without an array
+ * (`{ "value": { "@odata.type": "#x" } }`), or a `value` array under the body's own `@odata.type` whose items name none.
+ */
 function wrappedType(body: unknown): { name: string; isPrimitive: boolean } | null {
-  const value = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)['value'] : undefined;
-  const type = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>)['@odata.type'] : undefined;
+  const record = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+  const value = record['value'];
+  const inner = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>)['@odata.type'] : undefined;
+  const type = inner ?? (Array.isArray(value) ? record['@odata.type'] : undefined);
   return typeof type === 'string' && /^#?[A-Za-z][\w.]*$/.test(type) ? { name: type.replace(/^#/, ''), isPrimitive: false } : null;
 }
