@@ -74,7 +74,8 @@ function withExampleType(response: ResponseFacts | null, examples: ExampleFacts[
   const found = typeFromExamples(examples);
   if (!found) return response;
   const status = response?.status ?? examples.find((e) => e.response?.status !== undefined)?.response?.status ?? null;
-  return { status, type: found.type, typeFrom: 'example', typeSource: found.source, source: response?.source ?? found.source };
+  const claims = response?.claims ? { claims: response.claims } : {};
+  return { status, type: found.type, typeFrom: 'example', typeSource: found.source, ...claims, source: response?.source ?? found.source };
 }
 
 /** What the request body is: the type the prose links, else an example body's `@odata.type`, else the table's rows. */

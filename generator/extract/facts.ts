@@ -183,7 +183,22 @@ export interface ResponseFacts {
   typeFrom?: 'prose' | 'example';
   /** Where `type` is said: the prose's type link, or the example response that gave it. */
   typeSource?: SourceRef;
+  /** Every sentence of the section (and its subsections but errors) that links the type a success returns; absent when none does. */
+  claims?: ResponseClaim[];
   source: SourceRef;
+}
+
+/** "returns a `200 OK` response code and a [user](...) object": one sentence's linked type. */
+export interface ResponseClaim {
+  type: TypeRefFacts;
+  /** The status the sentence names (a success status), or null. */
+  status: number | null;
+  /** The subsection the sentence sits under (`JSON`), or null in the section itself. */
+  under: string | null;
+  /** The type link. */
+  source: SourceRef;
+  /** Other types the sentence names beside it ("a [a](...) or a [b](...) object"), absent when none. */
+  also?: { type: TypeRefFacts; source: SourceRef }[];
 }
 
 /** One annotated request or response block of an example. */

@@ -1,11 +1,13 @@
 /**
  * The "Response" section: the success status code and the type the sentence
  * says the body holds ("returns a `200 OK` response code and a [user](...)
- * collection in the response body"), or a primitive it states in words.
+ * collection in the response body"), or a primitive it states in words; and
+ * every sentence that links what a success returns (`claims`: a usage report's
+ * `### JSON` sentence beside its `### CSV` one).
  */
 import type { Link, LinkReference, Paragraph } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import type { ResponseFacts, TypeRefFacts } from './facts.js';
+import type { ResponseClaim, ResponseFacts, TypeRefFacts } from './facts.js';
 import { at, type PageContext } from './context.js';
 import { flattenBlocks } from './api-sections.js';
 import { subsections, type Section } from './sections.js';
@@ -15,6 +17,7 @@ import { primitiveInProse } from './return-type.js';
 
 const REASON = /\b([1-5]\d\d)\s+(OK|Created|Accepted|No Content|Non-Authoritative Information|Reset Content|Partial Content|Multi-Status|Found|See Other|Not Modified|Moved Permanently|Temporary Redirect|Permanent Redirect)\b/i;
 const STATUS_WORD = /\b([1-5]\d\d)\b(?=[^.]*\b(response|status)( code)?\b)/i;
+const SAYS_BODY = /\b(returns?|response body|in the body)\b/i;
 
 /** The first "Response" section that is not part of an example. */
 export function responseSection(sections: Section[]): Section | undefined {
@@ -27,23 +30,31 @@ export function readResponse(ctx: PageContext, sections: Section[]): ResponseFac
   const section = responseSection(sections);
   if (!section) return null;
   const own = [section, ...subsections(sections, section).filter((s) => !/\berror/i.test(s.title))];
-  const sentences = own
-    .flatMap((s) => flattenBlocks(s.nodes))
-    .filter((n): n is Paragraph => n.type === 'paragraph')
-    .flatMap((paragraph) => sentencesOf(paragraph).map((sentence) => ({ sentence, paragraph })));
+  const sentences = own.flatMap((s) =>
+    flattenBlocks(s.nodes)
+      .filter((n): n is Paragraph => n.type === 'paragraph')
+      .flatMap((paragraph) => sentencesOf(paragraph).map((sentence) => ({ sentence, paragraph, under: s === section ? null : s.title }))),
+  );
   const withStatus = sentences.find(({ sentence }) => statusOf(sentence.text) !== null);
   const status = withStatus ? statusOf(withStatus.sentence.text) : null;
   const found =
     (withStatus && typeInSentence(ctx, withStatus.sentence)) ??
     sentences
       .filter(({ sentence }) => [null, status].includes(statusOf(sentence.text)))
-      .map(({ sentence }) => typeInSentence(ctx, sentence, /\b(returns?|response body|in the body)\b/i))
+      .map(({ sentence }) => typeInSentence(ctx, sentence, SAYS_BODY))
       .find((type) => type !== null) ??
     null;
   const typed = found?.type ?? primitiveInProse(sentences.map(({ sentence }) => sentence.text));
   const place = withStatus?.paragraph ?? sentences[0]?.paragraph ?? section.heading ?? undefined;
   const link = found?.link ? { typeSource: at(ctx, found.link) } : {};
-  return { status, type: typed, ...(typed ? { typeFrom: 'prose' as const, ...link } : {}), source: at(ctx, place) };
+  const claims = sentences.flatMap(({ sentence, under }): ResponseClaim[] => {
+    const said = statusOf(sentence.text);
+    const claim = said === null || (said >= 200 && said <= 299) ? typeInSentence(ctx, sentence, sentence === withStatus?.sentence ? undefined : SAYS_BODY) : null;
+    if (!claim?.link) return [];
+    const also = alternativesOf(ctx, sentence, claim.link, claim.type.isCollection);
+    return [{ type: claim.type, status: said, under, source: at(ctx, claim.link), ...(also.length ? { also } : {}) }];
+  });
+  return { status, type: typed, ...(typed ? { typeFrom: 'prose' as const, ...link } : {}), ...(claims.length ? { claims } : {}), source: at(ctx, place) };
 }
 
 export function statusOf(text: string): number | null {
@@ -69,6 +80,20 @@ export function typeInSentence(ctx: PageContext, sentence: Sentence | undefined,
   const primitive = /\b(Edm\.\w+|String|Boolean|Int32|Int64|Double|DateTimeOffset|Guid|Stream|Binary)\s+(?:value|object|collection|array|in the)\b/.exec(sentence.text);
   const word = (named && /^[A-Za-z][\w.]*$/.test(named) ? named : undefined) ?? (primitive?.[1] && primitiveOf(primitive[1]) ? primitive[1] : undefined);
   return word === undefined ? null : { type: readTypeText(word, isCollection ? `${word} collection` : word).type };
+}
+
+/** The type links that follow `first` in the sentence joined by `,`, `or`, `and`, `and/or` ("a [a](...) or a [b](...) object"). */
+function alternativesOf(ctx: PageContext, sentence: Sentence, first: Link | LinkReference, isCollection: boolean): NonNullable<ResponseClaim['also']> {
+  const out: NonNullable<ResponseClaim['also']> = [];
+  let previous = first;
+  for (const link of sentence.links.slice(sentence.links.indexOf(first) + 1)) {
+    const between = ctx.text.slice(previous.position?.end.offset ?? 0, link.position?.start.offset ?? 0).replace(/[`*]/g, '').trim();
+    if (!isTypeLink(ctx, link) || !/^(,|,?\s*(and\/or|or|and))(\s+(an?|the))?$/i.test(between)) break;
+    const name = toString(link).replace(/[`*]/g, '').trim();
+    out.push({ type: readTypeText(name, isCollection ? `${name} collection` : name).type, source: at(ctx, link) });
+    previous = link;
+  }
+  return out;
 }
 
 function hrefOf(ctx: PageContext, link: Link | LinkReference): string | undefined {

@@ -49,4 +49,25 @@ describe('readResponse', () => {
     const { response } = apiPage(...HEAD, '## Response', 'Returns `200 OK` and a [widget][w] object.', '', '[w]: ../resources/widget.md').operation;
     expect(response?.type).toEqual({ raw: 'widget', name: 'widget', isCollection: false, isPrimitive: false, href: '../resources/widget.md' });
   });
+
+  it('lists every sentence that links what a success returns, with its status and subsection', () => {
+    const { response } = apiPage(
+      ...HEAD,
+      '## Response',
+      '### CSV',
+      'If successful, this method returns a `302 Found` response that redirects to a [download URL](../resources/report.md).',
+      '### JSON',
+      'If successful, this method returns a `200 OK` response code and a [widget](../resources/widget.md) collection.',
+      '',
+      'A [part](../resources/part.md) is described elsewhere.',
+      '### Error response',
+      'If the widget is missing, this method returns a [error](../resources/error.md) object.',
+    ).operation;
+    expect(response?.claims?.map((c) => `${c.status ?? '-'} ${c.under ?? '-'} ${c.type.name}${c.type.isCollection ? '[]' : ''} @${c.source.line}:${c.source.column}`)).toEqual(['200 JSON widget[] @17:67']);
+  });
+
+  it('lists the other types a sentence names beside the first ("a [a](...) or a [b](...)")', () => {
+    const { response } = apiPage(...HEAD, '## Response', 'Returns `200 OK` and a [widget](../resources/widget.md), **[part](../resources/part.md)** or a [note](../resources/note.md) object for the [owner](../resources/user.md).').operation;
+    expect(response?.claims?.map((c) => [c.type.name, ...(c.also ?? []).map((o) => `${o.type.name}@${o.source.column}`)])).toEqual([['widget', 'part@60', 'note@96']]);
+  });
 });

@@ -72,12 +72,16 @@ function checkRows(ctx: CheckContext, page: PageFacts, rows: PropertyFacts[], li
   return out;
 }
 
-/** The response returns the resource, or (an update answering without a body) the title names it: "Update a directory setting" → directorySetting. */
+/**
+ * The response returns the resource, or (an update answering without a body) the title names it: "Update a directory
+ * setting" → directorySetting, "Update a delegated permission grant (oAuth2PermissionGrant)" → oAuth2PermissionGrant.
+ */
 function returnsOrNames(linked: ModelOperation): boolean {
   if (linked.response.type?.name === linked.resource) return true;
   if (linked.kind !== 'update' || linked.response.type) return false;
+  const resource = linked.resource!.split('.').pop()!.toLowerCase();
   const named = linked.title.replace(/^update\s+(an?\s+|the\s+)?/i, '').replace(/\s+/g, '').toLowerCase();
-  return named === linked.resource!.split('.').pop()!.toLowerCase();
+  return named === resource || /\(\s*(\w+)\s*\)\s*$/.exec(linked.title)?.[1]?.toLowerCase() === resource;
 }
 
 /** A name listed twice in one table (no heading between the two rows). */

@@ -1,7 +1,8 @@
 /**
  * A resource page's Properties/Relationships tables and its JSON
- * representation disagree: a JSON key no table row (nor a base type) defines,
- * or a Properties row the JSON representation lacks. Relationships may be
+ * representation disagree: a JSON key no table row (nor a base type) defines
+ * (on an open type, only a near-miss of a row the JSON lacks, reported at the key only), or a Properties row the
+ * JSON representation lacks. Relationships may be
  * left out of the JSON (the docs leave navigation properties out by design).
  *
  * ok:     table `id`, `displayName`; JSON `{"id": ..., "displayName": ...}`
@@ -10,7 +11,7 @@
 import { printParseErrorCode } from 'jsonc-parser';
 import type { PageFacts, ResourceFacts } from '../../extract/facts.js';
 import { cellStart, type CheckContext } from '../context.js';
-import { didYouMean } from '../did-you-mean.js';
+import { didYouMean, editDistance } from '../did-you-mean.js';
 import { keyOf, locateJson } from '../json-locate.js';
 import { defineRule, type RuleFinding } from '../rule.js';
 
@@ -34,11 +35,20 @@ function checkResource(ctx: CheckContext, page: PageFacts, resource: ResourceFac
   const open = !type || index.hasUnknownBase(type) || index.isOpen(type) || declared.size === 0;
   const out: RuleFinding[] = [];
   const keys = new Set<string>();
+  const all = new Set(root.children.map(keyOf));
+  // On an open type, only a near-miss (two edits or fewer) of a row the JSON lacks: `nqotificationRecipientScope`.
+  const lacking = resource.properties.map((p) => p.name).filter((name) => !all.has(name));
+  const nearMiss = (name: string) => lacking.find((row) => editDistance(name.toLowerCase(), row.toLowerCase(), 2) <= 2);
+  /** Rows an open type's misspelt key stands for: reported once, at the key. */
+  const paired = new Set<string>();
   for (const member of root.children) {
     const name = keyOf(member);
     if (name === undefined) continue;
     keys.add(name);
-    if (name.includes('@') || declared.has(name) || inherited.has(name) || open) continue;
+    if (name.includes('@') || declared.has(name) || inherited.has(name)) continue;
+    const row = open && type && declared.size > 0 ? nearMiss(name) : undefined;
+    if (open && row === undefined) continue;
+    if (row !== undefined) paired.add(row);
     out.push({
       at: json.at(member.offset),
       message: `Unexpected \`${name}\` in the JSON representation, expected a property the tables list${didYouMean(name, declared)}`,
@@ -48,7 +58,7 @@ function checkResource(ctx: CheckContext, page: PageFacts, resource: ResourceFac
   const clean = json.errors.every((e) => printParseErrorCode(e.error) === 'InvalidCommentToken') && json.elisions.length === 0;
   if (!clean) return out;
   for (const property of resource.properties) {
-    if (keys.has(property.name)) continue;
+    if (keys.has(property.name) || paired.has(property.name)) continue;
     out.push({
       at: cellStart(ctx, property.source, 0),
       message: `Unexpected property \`${property.name}\` that the JSON representation (line ${resource.json.source.line}) lacks, expected a \`"${property.name}"\` key there too${didYouMean(property.name, [...keys].filter((k) => !declared.has(k)))}`,
