@@ -9,6 +9,8 @@
  * Nor is any property of an example whose request path the page does not
  * document (http-request-mismatch reports the path; the body is of that other
  * resource, `.../format/font` on the format page).
+ * A value at odds with its table type that the resource's JSON representation
+ * agrees with is reported once at the table's type cell (table-at-odds.ts).
  */
 import type { Node } from 'jsonc-parser';
 import type { SourceRef } from '../model/diagnostic.js';
@@ -20,6 +22,7 @@ import { annotationAtOdds, targetOf, type Target } from './example-target.js';
 import { keyOf, locateJson, type LocatedJson } from './json-locate.js';
 import { isGraphUrl, requestsMatching } from './request-path.js';
 import type { TypeIndex } from './type-index.js';
+import { tableAtOdds } from './table-at-odds.js';
 import { checkPrimitive, isPlaceholder, type JsonKind } from './value-formats.js';
 
 export type WalkRule = 'example-unknown-property' | 'example-type-mismatch' | 'example-enum-value' | 'example-odata-type';
@@ -52,6 +55,7 @@ export function walkExamples(ctx: CheckContext): WalkResult {
 }
 
 interface Walk {
+  ctx: CheckContext;
   index: TypeIndex;
   json: LocatedJson;
   /** Example name and role, the start of every key. */
@@ -70,7 +74,7 @@ function walkMessage(ctx: CheckContext, item: ExampleMessage, result: WalkResult
   const index = ctx.types(item.page.apiVersion);
   const url = item.example.request?.url;
   const foreign = !!url && isGraphUrl(url) && item.operation.httpRequests.length > 0 && requestsMatching(item.operation.httpRequests, url).length === 0;
-  const walk: Walk = { index, json, prefix: `${item.example.name}/${item.role}`, result, file: item.page.file, foreign };
+  const walk: Walk = { ctx, index, json, prefix: `${item.example.name}/${item.role}`, result, file: item.page.file, foreign };
   collectOdataTypes(walk, json.root, '');
   const bodyType = topLevelOdataType(json.root);
   const found = targetOf(item, index, bodyType);
@@ -163,7 +167,10 @@ function walkObject(walk: Walk, node: Node, declared: ModelType, anchor: ModelTy
       report(walk, 'example-unknown-property', member.children![0]!, `${path}.${name}`, `Unexpected property \`${name}\` on \`${labelOfType(type)}\`, expected one of its properties${didYouMean(name, known.keys())}`);
       continue;
     }
-    if (value) walkValue(walk, value, expectedOf(index, prop.type), `${path}.${name}`);
+    const expected = expectedOf(index, prop.type);
+    const table = value && type ? tableAtOdds(walk.ctx, type, prop, expected, value) : undefined;
+    if (table && !walk.result.findings.some((f) => f.key === table.key && f.at.file === table.at.file)) walk.result.findings.push({ rule: 'example-type-mismatch', ...table });
+    else if (value && !table) walkValue(walk, value, expected, `${path}.${name}`);
   }
 }
 

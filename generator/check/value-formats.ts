@@ -43,6 +43,11 @@ const PRIMITIVES: Record<string, PrimitiveRule> = {
 
 export type PrimitiveProblem = { kind: 'json'; expected: JsonKind[] } | { kind: 'format'; expected: string };
 
+/** The JSON kind an Edm primitive is written as first (`number` for Edm.Double, which also takes `"NaN"`), or undefined. */
+export function mainKindOf(name: string): JsonKind | undefined {
+  return PRIMITIVES[name]?.kinds[0];
+}
+
 /** What is wrong with a JSON value for an Edm primitive, or null (unknown primitives pass). */
 export function checkPrimitive(name: string, kind: JsonKind, value: unknown): PrimitiveProblem | null {
   const rule = PRIMITIVES[name];
