@@ -79,7 +79,7 @@ function walkMessage(ctx: CheckContext, item: ExampleMessage, result: WalkResult
   const bodyType = topLevelOdataType(json.root);
   const found = targetOf(item, index, bodyType);
   if (!found) return;
-  const { target, ...odds } = annotationAtOdds(ctx, item, index, found, bodyType);
+  const { target, ...odds } = annotationAtOdds(ctx, item, index, found, bodyType, json.root);
   if (odds.at && odds.message) result.findings.push({ rule: 'example-odata-type', at: odds.at, message: odds.message, key: `${walk.prefix}@annotation` });
   walkTop(walk, json.root, target);
 }
