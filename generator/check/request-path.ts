@@ -119,7 +119,10 @@ function rootItem(alias: PathAlias): PathAlias[] {
 /** OData's key in parentheses (`events('AAMk=')`, `items(42)`), which is the key segment (`events/AAMk=`). */
 const KEY_IN_PARENS = /\(('[^'/]*'|\d+)\)(?=\/|\?|$)/g;
 
-const matchers = new Map<string, PathMatcher>();
+/** A documented key in parentheses that is only a placeholder (`borders(<sideIndex>)`, `items({id})`): the key segment may be written instead. */
+const PLACEHOLDER_KEY_IN_PARENS = /\((?:<([^<>()/]+)>|\{([^{}()/]+)\})\)(?=\/|\?|$)/g;
+
+const matchers = new Map<string, PathMatcher[]>();
 
 /** The documented requests whose path an example URL is (under its aliases, without type casts, keys in parentheses as segments). */
 export function requestsMatching<T extends { path: string }>(requests: readonly T[], url: string): T[] {
@@ -129,10 +132,11 @@ export function requestsMatching<T extends { path: string }>(requests: readonly 
   return requests.filter((request) => {
     let matcher = matchers.get(request.path);
     if (!matcher) {
-      matcher = pathMatcher(request.path);
+      const keySegment = request.path.replace(PLACEHOLDER_KEY_IN_PARENS, '/{$1$2}');
+      matcher = [request.path, ...(keySegment === request.path ? [] : [keySegment])].map(pathMatcher);
       matchers.set(request.path, matcher);
     }
-    return candidates.some((path) => matcher(path));
+    return candidates.some((path) => matcher.some((matches) => matches(path)));
   });
 }
 
