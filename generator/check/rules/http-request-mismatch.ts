@@ -23,7 +23,7 @@ export const httpRequestMismatch = defineRule({
   id: 'http-request-mismatch',
   description: 'Example requests use a method and path of the HTTP request section, under the page’s API version.',
   defaultLevel: 'error',
-  check: (ctx) => [...ctx.pages.flatMap((page) => literalIds(ctx, page)), ...exampleMessages(ctx).flatMap((item) => (item.role === 'request' ? checkRequest(ctx, item) : []))],
+  check: (ctx) => onePerKey([...ctx.pages.flatMap((page) => literalIds(ctx, page)), ...exampleMessages(ctx).flatMap((item) => (item.role === 'request' ? checkRequest(ctx, item) : []))]),
 });
 
 /** A GUID written as a path segment of the HTTP request section, where a `{placeholder}` belongs. */
@@ -78,7 +78,15 @@ function checkRequest(ctx: CheckContext, item: ExampleMessage): RuleFinding[] {
   const samePath = requestsMatching(requests, url);
   const withPlaceholders = requests.map((request) => ({ ...request, path: plainPlaceholders(request.path) }));
   if (samePath.length === 0 && requestsMatching(withPlaceholders, url).length > 0) return out;
-  if (samePath.length === 0) {
+  const keyless = samePath.length === 0 ? keyMissing(item, withPlaceholders, url) : undefined;
+  if (keyless) {
+    const path = keyless.path.replace(/\?.*$/, '');
+    out.push({
+      at: { ...keyless.source, column: placeOn(ctx, keyless.source, path).column + path.length },
+      message: `Unexpected HTTP request path \`${path}\` without a key on a page that ${item.operation.kind}s one item, expected \`${path}/{id}\` as the examples use`,
+      key: `section:${keyless.method} ${keyless.path}:key`,
+    });
+  } else if (samePath.length === 0) {
     const paths = [...new Set(requests.map((r) => r.path))];
     const listed = paths.slice(0, 3).map((p) => `\`${p}\``).join(', ') + (paths.length > 3 ? `, +${paths.length - 3} more` : '');
     const wrong = matchedPrefix(paths, aliases);
@@ -100,6 +108,18 @@ function checkRequest(ctx: CheckContext, item: ExampleMessage): RuleFinding[] {
   return out;
 }
 
+/**
+ * On a page that gets, updates or deletes one item, the section's path naming the collection (no key at its end)
+ * while the example adds a key (`/education/schools` vs `.../schools/10001`): the fix is the section.
+ */
+function keyMissing<T extends { path: string }>(item: ExampleMessage, requests: T[], url: string): T | undefined {
+  // The added segment must look like a key (`10001`, a GUID, `{id}`), not a property (`bannerLogo`, `font`).
+  const last = readExampleUrl(url).written.split('/').pop() ?? '';
+  if (!['get', 'update', 'delete'].includes(item.operation.kind) || !/[{\d]/.test(last)) return undefined;
+  const keyless = requests.filter((request) => !/[})]$/.test(request.path.replace(/\?.*$/, '')));
+  return keyless.find((request) => requestsMatching([{ path: `${request.path.replace(/\?.*$/, '')}/{id}` }], url).length > 0);
+}
+
 /** An HTTP request heading of the page itself: under the title or Permissions (one written too deep still counts), not under a path's own section. */
 function hasRequestSection(page: PageFacts): boolean {
   return page.headings.some((heading, i) => {
@@ -107,6 +127,13 @@ function hasRequestSection(page: PageFacts): boolean {
     const parent = page.headings.slice(0, i).reverse().find((h) => h.depth < heading.depth);
     return !parent || parent.depth === 1 || /^(permissions?|prerequisites)\b/i.test(parent.text.trim());
   });
+}
+
+/** A section line several examples find at fault is reported once. */
+function onePerKey(findings: RuleFinding[]): RuleFinding[] {
+  const seen = new Set<string>();
+  const once = (key: string) => !seen.has(key) && !!seen.add(key);
+  return findings.filter((f) => !f.key?.startsWith('section:') || once(`${f.at.file}\0${f.key}`));
 }
 
 function clip(text: string): string {
