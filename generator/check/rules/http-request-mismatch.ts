@@ -7,8 +7,8 @@
  * has there. URLs on
  * other hosts (upload URLs, embed endpoints) are not Graph calls and pass. A GUID
  * the HTTP request section writes where a `{placeholder}` belongs is reported
- * there, once; examples are compared with `{id}` in its place. So is a quoted
- * placeholder segment (`/recoveryKeys/'{id}'`: a key segment is not quoted), compared as `{id}`.
+ * there, once; examples are compared with `{id}` in its place. So is a placeholder
+ * segment written quoted or in parentheses (`/recoveryKeys/'{id}'`, `/teams/(team-id)`), compared as `{id}`.
  *
  * ok:     HTTP request `GET /users/{id}`, example `GET https://graph.microsoft.com/v1.0/users/48d31887`
  * not ok: example `GET https://graph.microsoft.com/v1.0/groups/1` → Unexpected request path `/groups/1`, expected one of the page's HTTP request paths: `/users/{id}`
@@ -28,28 +28,36 @@ export const httpRequestMismatch = defineRule({
 
 /** A GUID written as a path segment of the HTTP request section, where a `{placeholder}` belongs. */
 const LITERAL_ID = /(?<=\/)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?=\/|$)/gi;
-/** A whole path segment that is a quoted placeholder (`/recoveryKeys/'{id}'`), not a function argument. */
-const QUOTED_PLACEHOLDER = /(?<=\/)'(\{[^{}/']*\})'(?=\/|$)/g;
+/**
+ * A whole path segment that is a placeholder written otherwise: quoted (`/recoveryKeys/'{id}'`) or in parentheses
+ * (`/teams/(team-id)/channels`), not a function argument.
+ */
+const MISWRITTEN_PLACEHOLDER = /(?<=\/)(?:'(\{[^{}/']*\})'|\(([A-Za-z][\w-]*)\))(?=\/|$)/g;
 
-/** The section path with its literal ids and quoted placeholders as plain placeholders. */
-function plainPlaceholders(path: string): string {
-  return path.replace(LITERAL_ID, '{id}').replace(QUOTED_PLACEHOLDER, '$1');
+/** `{id}` for `'{id}'`, `{team-id}` for `(team-id)`. */
+function plainOf(segment: string): string {
+  return segment.startsWith("'") ? segment.slice(1, -1) : `{${segment.slice(1, -1)}}`;
 }
 
-/** Section lines with literal ids or quoted placeholders, reported once each at the first (examples are then compared with the plain placeholder there). */
+/** The section path with its literal ids and miswritten placeholders as plain placeholders. */
+function plainPlaceholders(path: string): string {
+  return path.replace(LITERAL_ID, '{id}').replace(MISWRITTEN_PLACEHOLDER, plainOf);
+}
+
+/** Section lines with literal ids or miswritten placeholders, reported once each at the first (examples are then compared with the plain placeholder there). */
 function literalIds(ctx: CheckContext, page: PageFacts): RuleFinding[] {
   return page.operations.flatMap((operation) =>
     operation.httpRequests.flatMap((request) => {
       const ids = request.path.match(LITERAL_ID) ?? [];
-      const quoted = request.path.match(QUOTED_PLACEHOLDER) ?? [];
+      const miswritten = request.path.match(MISWRITTEN_PLACEHOLDER) ?? [];
       const key = `section:${request.method} ${request.path}`;
       if (ids.length > 0) {
         const more = ids.length > 1 ? ` (and ${ids.length - 1} more)` : '';
         return [{ at: placeOn(ctx, request.source, ids[0]!), message: `Unexpected id \`${ids[0]}\`${more} in the HTTP request path, expected a placeholder such as \`{id}\``, key }];
       }
-      if (quoted.length === 0) return [];
-      const plain = quoted[0]!.slice(1, -1);
-      return [{ at: placeOn(ctx, request.source, quoted[0]!), message: `Unexpected quoted placeholder \`${quoted[0]}\` in the HTTP request path, expected \`${plain}\` (a key segment is not quoted)`, key }];
+      if (miswritten.length === 0) return [];
+      const how = miswritten[0]!.startsWith("'") ? 'quoted placeholder' : 'placeholder in parentheses';
+      return [{ at: placeOn(ctx, request.source, miswritten[0]!), message: `Unexpected ${how} \`${miswritten[0]}\` in the HTTP request path, expected \`${plainOf(miswritten[0]!)}\` (a key segment is written in braces)`, key }];
     }),
   );
 }
