@@ -102,6 +102,8 @@ export function pathAliases(path: string): PathAlias[] {
     out.push(me ? { path: `/users/me${rest}`, prefix: 2, written } : { path: `/me${rest}`, prefix: 1, written });
     const drive = /^\/drive(?=\/|$)/.exec(rest);
     if (drive) out.push({ path: `/drives/me${rest.slice(drive[0].length)}`, prefix: 2, written: written + 1 });
+    // and `/me/drive` is the `/drive` a section may document
+    if (drive && me) out.push({ path: rest, prefix: 0, written: 1 });
   }
   return out.flatMap((alias) => [alias, ...rootItem(alias)]);
 }
