@@ -6,9 +6,11 @@
  * an action's or function's parameters; for create/update the resource type
  * (with any request-body rows it lacks); else the request-body table alone.
  */
+import type { Node } from 'jsonc-parser';
 import type { SourceRef } from '../model/diagnostic.js';
 import type { ModelProperty, ModelType, TypeRef } from '../model/ir.js';
 import { findForward, type CheckContext } from './context.js';
+import { keyOf } from './json-locate.js';
 import type { ExampleMessage } from './examples.js';
 import { unwrapCollection, type TypeIndex } from './type-index.js';
 
@@ -29,22 +31,41 @@ export function targetOf(item: ExampleMessage, index: TypeIndex, topLevelOdataTy
 }
 
 /**
- * A response annotation naming a type that the body's own top-level `@odata.type` neither is nor derives from (nor
- * the reverse), both documented: the annotation was copied from another page, and the body says what comes back.
- * The body is then checked as its own type, and the one finding is at the annotation's value, where the fix is.
+ * A response annotation at odds with the body, both documented: the annotation was copied from another page, and
+ * the body says what comes back. Either the body's own top-level `@odata.type` neither is nor derives from the
+ * annotation's type (nor the reverse), or the body names no type and has properties the annotation's type lacks but
+ * the Response section's type has, more of its properties fitting that type (`connector` for a printConnector body). The body is then checked as that type,
+ * and the one finding is at the annotation's value, where the fix is.
  */
-export function annotationAtOdds(ctx: CheckContext, item: ExampleMessage, index: TypeIndex, target: Target, bodyType: string | undefined): { target: Target; at?: SourceRef; message?: string } {
+export function annotationAtOdds(ctx: CheckContext, item: ExampleMessage, index: TypeIndex, target: Target, bodyType: string | undefined, root: Node): { target: Target; at?: SourceRef; message?: string } {
   const annotation = item.message.annotation;
   const written = annotation?.value?.['@odata.type'];
   const said = target.type;
-  const body = bodyType === undefined ? undefined : index.lookup(bodyType)?.type;
-  if (item.role !== 'response' || target.from !== 'annotation' || typeof written !== 'string' || !said || !body || !annotation) return { target };
-  if (said.origin !== 'documented' || body.origin !== 'documented' || index.isA(body, said) || index.isA(said, body) || index.hasUnknownBase(body) || index.hasUnknownBase(said)) return { target };
+  if (item.role !== 'response' || target.from !== 'annotation' || typeof written !== 'string' || !said || !annotation) return { target };
+  const fromBody = bodyType !== undefined;
+  const body = fromBody ? index.lookup(bodyType)?.type : responseTypeFitting(item, index, said, root);
+  if (!body || said.origin !== 'documented' || body.origin !== 'documented' || index.isA(body, said) || index.isA(said, body) || index.hasUnknownBase(said)) return { target };
+  if (fromBody && index.hasUnknownBase(body)) return { target };
+  const why = fromBody ? `as the body's own \`@odata.type\` says (or a type it derives from)` : `(the Response section's type, whose properties the body has)`;
   return {
     target: { ...target, type: body, anchor: body },
     at: findForward(ctx, annotation.source, `"${written}"`),
-    message: `Unexpected \`@odata.type\` \`${written}\` in the response annotation, expected \`${body.fullName}\` as the body's own \`@odata.type\` says (or a type it derives from)`,
+    message: `Unexpected \`@odata.type\` \`${written}\` in the response annotation, expected \`${body.fullName}\` ${why}`,
   };
+}
+
+/** The Response section's type, when the body (or its first `value` item) has more of its properties than `said` has, among them some `said` lacks. */
+function responseTypeFitting(item: ExampleMessage, index: TypeIndex, said: ModelType, root: Node): ModelType | undefined {
+  const ref = item.linked?.response;
+  const type = ref?.type && ref.typeFrom !== 'example' && !ref.type.name.startsWith('Edm.') ? index.get(ref.type.name) : undefined;
+  const items = root.type === 'object' ? root.children?.find((m) => keyOf(m) === 'value')?.children?.[1] : undefined;
+  const object = items?.type === 'array' ? items.children?.[0] : root;
+  if (!type || object?.type !== 'object') return undefined;
+  const keys = (object.children ?? []).map(keyOf).filter((k): k is string => k !== undefined && !k.includes('@'));
+  const has = index.properties(type);
+  const extra = keys.filter((k) => !index.properties(said).has(k) && !index.descendants(said).some((d) => index.properties(d).has(k)));
+  // The Response section's type explains more of the body than the annotation's (printConnector has all but `name`).
+  return extra.some((k) => has.has(k)) && keys.filter((k) => has.has(k)).length > keys.length - extra.length ? type : undefined;
 }
 
 function responseTarget(item: ExampleMessage, index: TypeIndex): Target | undefined {

@@ -9,6 +9,10 @@
  * Nor is any property of an example whose request path the page does not
  * document (http-request-mismatch reports the path; the body is of that other
  * resource, `.../format/font` on the format page).
+ * A value at odds with its table type that the resource's JSON representation
+ * agrees with is reported once at the table's type cell (table-at-odds.ts); the
+ * unknown keys of a type whose page lacks its base, once at that page
+ * (undocumented-base.ts).
  */
 import type { Node } from 'jsonc-parser';
 import type { SourceRef } from '../model/diagnostic.js';
@@ -20,6 +24,8 @@ import { annotationAtOdds, targetOf, type Target } from './example-target.js';
 import { keyOf, locateJson, type LocatedJson } from './json-locate.js';
 import { isGraphUrl, requestsMatching } from './request-path.js';
 import type { TypeIndex } from './type-index.js';
+import { tableAtOdds } from './table-at-odds.js';
+import { baselessFinding, noteObject, typeKey, type BaseEvidence } from './undocumented-base.js';
 import { checkPrimitive, isPlaceholder, type JsonKind } from './value-formats.js';
 
 export type WalkRule = 'example-unknown-property' | 'example-type-mismatch' | 'example-enum-value' | 'example-odata-type';
@@ -29,6 +35,7 @@ export interface WalkFinding {
   at: SourceRef;
   message: string;
   key: string;
+  of?: string; // the type an unknown property was looked up on (undocumented-base.ts)
 }
 
 /** An `@odata.type` value met in a body, for the page-level `#` consistency check. */
@@ -46,23 +53,29 @@ export interface WalkResult {
 export function walkExamples(ctx: CheckContext): WalkResult {
   return ctx.memo('example-walk', () => {
     const result: WalkResult = { findings: [], odataTypes: new Map() };
-    for (const item of exampleMessages(ctx)) walkMessage(ctx, item, result);
+    const evidence = new Map<string, BaseEvidence>();
+    for (const item of exampleMessages(ctx)) walkMessage(ctx, item, result, evidence);
+    const baseless = [...evidence.values()].filter((entry) => entry.baseless);
+    result.findings = result.findings.filter((f) => !baseless.some((entry) => typeKey(entry.type) === f.of));
+    result.findings.push(...baseless.map((entry) => ({ rule: 'example-unknown-property' as const, ...baselessFinding(entry) })));
     return result;
   });
 }
 
 interface Walk {
+  ctx: CheckContext;
   index: TypeIndex;
   json: LocatedJson;
   /** Example name and role, the start of every key. */
   prefix: string;
   result: WalkResult;
+  evidence: Map<string, BaseEvidence>;
   file: string;
   /** The example's request goes to a path the page does not document: its bodies are of some other type (not judged for unknown properties). */
   foreign: boolean;
 }
 
-function walkMessage(ctx: CheckContext, item: ExampleMessage, result: WalkResult): void {
+function walkMessage(ctx: CheckContext, item: ExampleMessage, result: WalkResult, evidence: Map<string, BaseEvidence>): void {
   const { message } = item;
   if (!message.body?.parsed || (message.status ?? 0) >= 300) return;
   const json = locateJson(ctx, message.body);
@@ -70,12 +83,12 @@ function walkMessage(ctx: CheckContext, item: ExampleMessage, result: WalkResult
   const index = ctx.types(item.page.apiVersion);
   const url = item.example.request?.url;
   const foreign = !!url && isGraphUrl(url) && item.operation.httpRequests.length > 0 && requestsMatching(item.operation.httpRequests, url).length === 0;
-  const walk: Walk = { index, json, prefix: `${item.example.name}/${item.role}`, result, file: item.page.file, foreign };
+  const walk: Walk = { ctx, index, json, prefix: `${item.example.name}/${item.role}`, result, evidence, file: item.page.file, foreign };
   collectOdataTypes(walk, json.root, '');
   const bodyType = topLevelOdataType(json.root);
   const found = targetOf(item, index, bodyType);
   if (!found) return;
-  const { target, ...odds } = annotationAtOdds(ctx, item, index, found, bodyType);
+  const { target, ...odds } = annotationAtOdds(ctx, item, index, found, bodyType, json.root);
   if (odds.at && odds.message) result.findings.push({ rule: 'example-odata-type', at: odds.at, message: odds.message, key: `${walk.prefix}@annotation` });
   walkTop(walk, json.root, target);
 }
@@ -149,6 +162,7 @@ function walkObject(walk: Walk, node: Node, declared: ModelType, anchor: ModelTy
   const type = odata?.type === 'string' ? namedType(walk, odata, declared, anchor, path) : declared;
   const known = type ? index.properties(type) : new Map<string, ModelProperty>();
   const open = !type || index.isOpen(type) || index.hasUnknownBase(type) || type.kind === 'unresolved';
+  if (type && !open && !walk.foreign) noteObject(walk.evidence, type, known, node, (k) => DIRECTORY_EXTENSION.test(k) || index.descendants(type).some((d) => index.properties(d).has(k)));
   for (const member of node.children ?? []) {
     const name = keyOf(member);
     const value = member.children?.[1];
@@ -160,10 +174,13 @@ function walkObject(walk: Walk, node: Node, declared: ModelType, anchor: ModelTy
     const prop = known.get(name);
     if (!prop) {
       if (open || walk.foreign || index.descendants(type).some((d) => index.properties(d).has(name))) continue;
-      report(walk, 'example-unknown-property', member.children![0]!, `${path}.${name}`, `Unexpected property \`${name}\` on \`${labelOfType(type)}\`, expected one of its properties${didYouMean(name, known.keys())}`);
+      report(walk, 'example-unknown-property', member.children![0]!, `${path}.${name}`, `Unexpected property \`${name}\` on \`${labelOfType(type)}\`, expected one of its properties${didYouMean(name, known.keys())}`, typeKey(type));
       continue;
     }
-    if (value) walkValue(walk, value, expectedOf(index, prop.type), `${path}.${name}`);
+    const expected = expectedOf(index, prop.type);
+    const table = value && type ? tableAtOdds(walk.ctx, type, prop, expected, value) : undefined;
+    if (table && !walk.result.findings.some((f) => f.key === table.key && f.at.file === table.at.file)) walk.result.findings.push({ rule: 'example-type-mismatch', ...table });
+    else if (value && !table) walkValue(walk, value, expected, `${path}.${name}`);
   }
 }
 
@@ -237,8 +254,8 @@ function collectOdataTypes(walk: Walk, node: Node, path: string): void {
   (node.children ?? []).forEach((child, i) => collectOdataTypes(walk, child, node.type === 'array' ? `${path}[${i}]` : path));
 }
 
-function report(walk: Walk, rule: WalkRule, node: Node, path: string, message: string): void {
-  walk.result.findings.push({ rule, at: walk.json.at(node.offset), message, key: `${walk.prefix}${path}` });
+function report(walk: Walk, rule: WalkRule, node: Node, path: string, message: string, of?: string): void {
+  walk.result.findings.push({ rule, at: walk.json.at(node.offset), message, key: `${walk.prefix}${path}`, ...(of ? { of } : {}) });
 }
 
 function property(object: Node, name: string): Node | undefined {

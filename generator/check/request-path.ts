@@ -102,6 +102,8 @@ export function pathAliases(path: string): PathAlias[] {
     out.push(me ? { path: `/users/me${rest}`, prefix: 2, written } : { path: `/me${rest}`, prefix: 1, written });
     const drive = /^\/drive(?=\/|$)/.exec(rest);
     if (drive) out.push({ path: `/drives/me${rest.slice(drive[0].length)}`, prefix: 2, written: written + 1 });
+    // and `/me/drive` is the `/drive` a section may document
+    if (drive && me) out.push({ path: rest, prefix: 0, written: 1 });
   }
   return out.flatMap((alias) => [alias, ...rootItem(alias)]);
 }
@@ -119,7 +121,10 @@ function rootItem(alias: PathAlias): PathAlias[] {
 /** OData's key in parentheses (`events('AAMk=')`, `items(42)`), which is the key segment (`events/AAMk=`). */
 const KEY_IN_PARENS = /\(('[^'/]*'|\d+)\)(?=\/|\?|$)/g;
 
-const matchers = new Map<string, PathMatcher>();
+/** A documented key in parentheses that is only a placeholder (`borders(<sideIndex>)`, `items({id})`): the key segment may be written instead. */
+const PLACEHOLDER_KEY_IN_PARENS = /\((?:<([^<>()/]+)>|\{([^{}()/]+)\})\)(?=\/|\?|$)/g;
+
+const matchers = new Map<string, PathMatcher[]>();
 
 /** The documented requests whose path an example URL is (under its aliases, without type casts, keys in parentheses as segments). */
 export function requestsMatching<T extends { path: string }>(requests: readonly T[], url: string): T[] {
@@ -129,10 +134,11 @@ export function requestsMatching<T extends { path: string }>(requests: readonly 
   return requests.filter((request) => {
     let matcher = matchers.get(request.path);
     if (!matcher) {
-      matcher = pathMatcher(request.path);
+      const keySegment = request.path.replace(PLACEHOLDER_KEY_IN_PARENS, '/{$1$2}');
+      matcher = [request.path, ...(keySegment === request.path ? [] : [keySegment])].map(pathMatcher);
       matchers.set(request.path, matcher);
     }
-    return candidates.some((path) => matcher(path));
+    return candidates.some((path) => matcher.some((matches) => matches(path)));
   });
 }
 

@@ -43,6 +43,11 @@ const PRIMITIVES: Record<string, PrimitiveRule> = {
 
 export type PrimitiveProblem = { kind: 'json'; expected: JsonKind[] } | { kind: 'format'; expected: string };
 
+/** The JSON kind an Edm primitive is written as first (`number` for Edm.Double, which also takes `"NaN"`), or undefined. */
+export function mainKindOf(name: string): JsonKind | undefined {
+  return PRIMITIVES[name]?.kinds[0];
+}
+
 /** What is wrong with a JSON value for an Edm primitive, or null (unknown primitives pass). */
 export function checkPrimitive(name: string, kind: JsonKind, value: unknown): PrimitiveProblem | null {
   const rule = PRIMITIVES[name];
@@ -60,11 +65,11 @@ const TYPE_WORD = /^(string|integer|int(16|32|64)?|boolean|bool|double|single|fl
 /**
  * Values the docs write as stand-ins rather than examples: `{id}`, `<guid>`,
  * `...`, a type name copied from the JSON representation (`String (timestamp)`,
- * `Boolean`), or the `name-value` convention (`datetime-value`).
+ * `Boolean`), or the `name-value` convention (`datetime-value`, `averageScore.value`).
  */
 export function isPlaceholder(value: string): boolean {
   const text = value.trim();
-  return text === '' || /[{}<>]|\.\.\.|…|^@odata\.type\b/.test(text) || TYPE_WORD.test(text) || /(^|[-_])value([-_]?\d+)?$|^value[-_]/i.test(text);
+  return text === '' || /[{}<>]|\.\.\.|…|^@odata\.type\b/.test(text) || TYPE_WORD.test(text) || /(^|[-_.])value([-_]?\d+)?$|^value[-_]/i.test(text);
 }
 
 /** `yyyy-mm-dd` with a month 01–12 and a day that month has (29 February in leap years). */

@@ -1,6 +1,6 @@
 /**
  * The type a resource derives from: an "Inherits from [x](x.md)." / "Derived from
- * [x](x.md)." / "Inherited from [x](x.md) entity." / "is a subtype of [x](x.md)"
+ * [x](x.md)." / "Inherited from [x](x.md) entity." / "is a subtype of [x](x.md)" / "A subclass of [x](x.md)"
  * sentence under the title or in the Properties section, or "It is derived from
  * microsoft.graph.x." in plain text, else the JSON representation annotation's `baseType`.
  */
@@ -18,7 +18,7 @@ export type BaseTypeFacts = NonNullable<ResourceFacts['baseType']>;
  * from [x] entity." and "properties are inherited from [x]" name this type's base.
  */
 const LEAD_IN =
-  /(?:^|[\s*(])(?:(?:inherits|inherited|will\s+inherit|derives|derived|extends)(?:\s+(?:all\s+)?(?:of\s+)?(?:the\s+)?properties)?\s+(?:from|of)|is\s+a\s+sub-?type\s+of)\s+(?:the\s+)?(?:base\s+(?:type|class)\s+)?[*_]*$/i;
+  /(?:^|[\s*(])(?:(?:inherits|inherited|will\s+inherit|derives|derived|extends)(?:\s+(?:all\s+)?(?:of\s+)?(?:the\s+)?properties)?\s+(?:from|of)|is\s+a\s+sub-?type\s+of|a\s+sub-?class\s+(?:of|from))\s+(?:the\s+)?(?:base\s+(?:type|class)\s+)?[*_]*$/i;
 const EXTENDS = /(?:^|[\s*(])extends\s+(?:the\s+)?[*_]*$/i;
 const NAME = /^#?[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/;
 /**

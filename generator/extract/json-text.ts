@@ -154,7 +154,20 @@ export function findJsonError(text: string): JsonError | null {
   const first = errors[0];
   if (!first) return null;
   const error = placeError(text, first);
-  return { offset: error.offset, found: describeError(text, error) };
+  return { offset: commaSpot(text, error), found: describeError(text, error) };
+}
+
+/**
+ * Where a missing comma belongs: jsonc-parser reports `CommaExpected` at the
+ * next value (`"b"` on the line below); the reviewer adds the comma right after
+ * the value before it, so the spot is the end of that value (offset unchanged
+ * for any other error).
+ */
+export function commaSpot(text: string, error: ParseError): number {
+  if (printParseErrorCode(error.error) !== 'CommaExpected') return error.offset;
+  let i = error.offset;
+  while (i > 0 && /\s/.test(text[i - 1]!)) i--;
+  return i;
 }
 
 /** An error as "Unexpected X" words: what was found where JSON needed something else. */

@@ -6,7 +6,7 @@
  * One column detection, one row grouping (`table-rows.ts`), one reading of
  * names, types, required flags and possible values, one code per fault.
  */
-import type { TableRow } from 'mdast';
+import type { TableCell, TableRow } from 'mdast';
 import type { TableData } from './table.js';
 import { column } from './table.js';
 import type { ParameterFacts, PropertyFacts, TypeRefFacts } from './facts.js';
@@ -68,6 +68,12 @@ export interface ReadOptions {
   annotations: 'keep' | 'skip';
 }
 
+/** The header text after the name, where the Type column belongs: a misnamed one (`Value`) or the one to insert it before. */
+function typeColumnSpot(table: TableData, name: number): TableData['node'] | TableCell['children'][number] | TableCell {
+  const cell = table.node.children[0]?.children[name + 1];
+  return cell?.children[0] ?? cell ?? table.node;
+}
+
 export function readPropertyTable(ctx: PageContext, table: TableData, options: ReadOptions = { annotations: 'skip' }): PropertyFacts[] {
   const columns = propertyColumns(table.header);
   if (columns.type < 0 && table.rows.length > 0) {
@@ -76,7 +82,7 @@ export function readPropertyTable(ctx: PageContext, table: TableData, options: R
       'property-type-missing',
       'warning',
       `Unexpected property table without a Type column (header: ${table.header.join(' | ')}), expected |Property|Type|Description|`,
-      table.node,
+      typeColumnSpot(table, columns.name),
     );
   }
   const out: PropertyFacts[] = [];

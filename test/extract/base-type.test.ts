@@ -52,6 +52,20 @@ describe('base type sentences', () => {
       },
     ],
     [
+      '"This creates a subclass from [x](x.md)" (educationAssignmentPointsGrade)',
+      {
+        given: md('# educationAssignmentPointsGrade resource type', '', 'A grade. This creates a subclass from [educationAssignmentGrade](educationassignmentgrade.md),', 'which adds the who.'),
+        want: { name: 'educationAssignmentGrade', href: 'educationassignmentgrade.md', source: at(3, 39) },
+      },
+    ],
+    [
+      '"A subclass of" at the start of the paragraph (educationLinkResource)',
+      {
+        given: md('# educationLinkResource resource type', '', 'A subclass of [educationResource](educationresource.md). A link.'),
+        want: { name: 'educationResource', href: 'educationresource.md', source: at(3, 15) },
+      },
+    ],
+    [
       '"Inherits from" at a line end, "the [x](x.md) type" on the next (clientUserAgent)',
       {
         given: md('# x resource type', '', 'Represents a client user agent. Inherits from', 'the [userAgent](callrecords-useragent.md) type.'),

@@ -131,11 +131,11 @@ const BODY_CASES: Array<[string, { given: string[]; want: string; diagnostics?: 
     { given: ['```http', 'POST https://graph.microsoft.com/v1.0/widgets', '', 'Content-type: application/json', '', '{ "a": 1 }', '```'], want: 'POST https://graph.microsoft.com/v1.0/widgets body:json@19:1' },
   ],
   [
-    'invalid JSON: an error at the offending character',
+    'invalid JSON: a missing comma right after the value before it, where it goes',
     {
       given: ['```http', 'POST https://graph.microsoft.com/v1.0/widgets', '', '{', '  "a": 1', '  "b": 2', '}', '```'],
       want: 'POST https://graph.microsoft.com/v1.0/widgets body:raw@17:1',
-      diagnostics: ['19:3 error example-json-invalid'],
+      diagnostics: ['18:9 error example-json-invalid'],
     },
   ],
   [

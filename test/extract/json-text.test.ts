@@ -1,6 +1,7 @@
 /** The one JSON-error path: jsonc-parser's errors, each placed on the character at fault and named. */
 import { describe, expect, it } from 'vitest';
-import { findJsonError, scanJson } from '../../generator/extract/json-text.js';
+import type { ParseError } from 'jsonc-parser';
+import { commaSpot, findJsonError, parseJsonTree, scanJson } from '../../generator/extract/json-text.js';
 
 describe('findJsonError', () => {
   it.each<[string, { given: string; want: { offset: number; found: string } | null }]>([
@@ -11,13 +12,25 @@ describe('findJsonError', () => {
     ['a bad escape: the escaped character', { given: '{"a": "x\\qy"}', want: { offset: 9, found: 'invalid escape in a string' } }],
     ['a tab in a string: the tab', { given: '{"a": "x\ty"}', want: { offset: 8, found: 'control character in a string' } }],
     ['an unknown word', { given: '{"a": tru}', want: { offset: 6, found: '`tru`' } }],
-    ['a missing comma', { given: '[1 2]', want: { offset: 3, found: '`2` without a comma before it' } }],
+    ['a missing comma: right after the value before, where the comma goes', { given: '[1 2]', want: { offset: 2, found: '`2` without a comma before it' } }],
     ['a missing colon', { given: '{"a" 1}', want: { offset: 5, found: '`1` where a colon belongs' } }],
     ['text after the value', { given: '{"a":1} x', want: { offset: 8, found: '`x`' } }],
     ['a comment', { given: '{"a": 1 // one\n}', want: { offset: 8, found: 'comment' } }],
     ['cut short', { given: '{"a": {', want: { offset: 7, found: 'end of JSON' } }],
   ])('%s', (_name, { given, want }) => {
     expect(findJsonError(given)).toEqual(want);
+  });
+});
+
+describe('commaSpot', () => {
+  it.each([
+    ['a missing comma at a line end: right after the value before', { given: '{\n  "a": 1\n  "b": 2\n}', want: 10 }],
+    ['a missing comma on one line: right after the value before', { given: '[1 2]', want: 2 }],
+    ['any other error: where the parser puts it', { given: '{"a" 1}', want: 5 }],
+  ])('%s', (_name, { given, want }) => {
+    const errors: ParseError[] = [];
+    parseJsonTree(given, errors);
+    expect(commaSpot(given, errors[0]!)).toBe(want);
   });
 });
 

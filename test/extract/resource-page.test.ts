@@ -217,11 +217,19 @@ describe('extractResourcePage', () => {
       { given: md('# x resource type', '## Properties', '| Method | Return Type | Description |', '|-|-|-|', '|data|Binary|Data.|'), want: { properties: ['data'] } },
     ],
     [
-      'Properties table without a Type column',
+      'Properties table without a Type column: at the header cell after the name, where it belongs',
       {
         given: md('# x resource type', '## Properties', '|Property|Description|', '|-|-|', '|a|A.|'),
         want: { properties: ['a'] },
-        diagnostics: ['3:1 property-type-missing'],
+        diagnostics: ['3:11 property-type-missing'],
+      },
+    ],
+    [
+      'Type column misnamed (`Value`): at that header text',
+      {
+        given: md('# x resource type', '## Properties', '| Name | Value | Description |', '|-|-|-|', '|a|String|A.|'),
+        want: { properties: ['a'] },
+        diagnostics: ['3:10 property-type-missing'],
       },
     ],
     [

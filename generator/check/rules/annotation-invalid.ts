@@ -9,7 +9,7 @@
  * not ok: <!-- { "blockType": "samples" } --> → Unexpected blockType `samples`, expected one of request, response, resource, ignored, example
  */
 import type { ParseError } from 'jsonc-parser';
-import { describeError, parseJsonTree, parseLooseJson } from '../../extract/json-text.js';
+import { commaSpot, describeError, parseJsonTree, parseLooseJson } from '../../extract/json-text.js';
 import { annotationComments, innerPosition, type AnnotationComment } from '../annotations.js';
 import type { CheckContext } from '../context.js';
 import { didYouMean } from '../did-you-mean.js';
@@ -31,7 +31,7 @@ function checkComment(ctx: CheckContext, comment: AnnotationComment): RuleFindin
     const errors: ParseError[] = [];
     parseJsonTree(comment.inner, errors, { allowTrailingComma: true });
     const error = errors[0];
-    const offset = error?.offset ?? 0;
+    const offset = error ? commaSpot(comment.inner, error) : 0;
     const found = error ? describeError(comment.inner, error).replace('end of JSON', 'end of comment') : 'value that is not an object';
     return [{ at: innerPosition(ctx, comment, offset), message: `Unexpected ${found} in annotation comment, expected a JSON object such as \`{ "blockType": "request" }\``, key: comment.inner.replace(/\s+/g, ' ') }];
   }

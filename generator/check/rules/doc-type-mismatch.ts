@@ -27,8 +27,18 @@ export const docTypeMismatch = defineRule({
   check: (ctx) => ctx.pages.flatMap((page) => checkPage(ctx, page)),
 });
 
+/** The page's doc_type fits its folder (or the folder is neither api/ nor resources/): this rule reports nothing for it. */
+export function docTypeFits(page: PageFacts): boolean {
+  const expected = EXPECTED[folderOf(page)];
+  return !expected || (page.docType !== null && expected.includes(page.docType.replace(/^["']|["']$/g, '')));
+}
+
+function folderOf(page: PageFacts): string {
+  return page.file.split('/').slice(-2, -1)[0] ?? '';
+}
+
 function checkPage(ctx: CheckContext, page: PageFacts): RuleFinding[] {
-  const folder = page.file.split('/').slice(-2, -1)[0] ?? '';
+  const folder = folderOf(page);
   const expected = EXPECTED[folder];
   if (!expected) return [];
   if (isEnumTitle(page) && page.docType === 'resourcePageType') {

@@ -12,7 +12,7 @@
 import type { HttpMessageFacts } from '../../extract/facts.js';
 import type { CheckContext } from '../context.js';
 import { exampleMessages } from '../examples.js';
-import { describeError } from '../../extract/json-text.js';
+import { commaSpot, describeError } from '../../extract/json-text.js';
 import { locateJson, type LocatedJson } from '../json-locate.js';
 import { defineRule, type RuleFinding } from '../rule.js';
 
@@ -39,7 +39,7 @@ function checkBody(ctx: CheckContext, message: HttpMessageFacts, role: string): 
   if (comma !== undefined) return { at: json.at(comma), message: `Unexpected trailing comma in ${role} body, expected valid JSON` };
   const open = atEnd(json, error.offset) ? json.open : '';
   if (open) return { at: json.at(error.offset), message: `Unexpected end of ${role} body with \`${open}\` unclosed, expected the JSON to end with \`${closing(open)}\`` };
-  return { at: json.at(error.offset), message: `Unexpected ${describeError(json.text, error)} in ${role} body, expected valid JSON` };
+  return { at: json.at(commaSpot(json.text, error)), message: `Unexpected ${describeError(json.text, error)} in ${role} body, expected valid JSON` };
 }
 
 function contentType(message: HttpMessageFacts): string | undefined {

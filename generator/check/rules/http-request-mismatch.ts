@@ -7,7 +7,8 @@
  * has there. URLs on
  * other hosts (upload URLs, embed endpoints) are not Graph calls and pass. A GUID
  * the HTTP request section writes where a `{placeholder}` belongs is reported
- * there, once; examples are compared with `{id}` in its place.
+ * there, once; examples are compared with `{id}` in its place. So is a placeholder
+ * segment written quoted or in parentheses (`/recoveryKeys/'{id}'`, `/teams/(team-id)`), compared as `{id}`.
  *
  * ok:     HTTP request `GET /users/{id}`, example `GET https://graph.microsoft.com/v1.0/users/48d31887`
  * not ok: example `GET https://graph.microsoft.com/v1.0/groups/1` → Unexpected request path `/groups/1`, expected one of the page's HTTP request paths: `/users/{id}`
@@ -22,24 +23,41 @@ export const httpRequestMismatch = defineRule({
   id: 'http-request-mismatch',
   description: 'Example requests use a method and path of the HTTP request section, under the page’s API version.',
   defaultLevel: 'error',
-  check: (ctx) => [...ctx.pages.flatMap((page) => literalIds(ctx, page)), ...exampleMessages(ctx).flatMap((item) => (item.role === 'request' ? checkRequest(ctx, item) : []))],
+  check: (ctx) => onePerKey([...ctx.pages.flatMap((page) => literalIds(ctx, page)), ...exampleMessages(ctx).flatMap((item) => (item.role === 'request' ? checkRequest(ctx, item) : []))]),
 });
 
 /** A GUID written as a path segment of the HTTP request section, where a `{placeholder}` belongs. */
 const LITERAL_ID = /(?<=\/)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?=\/|$)/gi;
+/**
+ * A whole path segment that is a placeholder written otherwise: quoted (`/recoveryKeys/'{id}'`) or in parentheses
+ * (`/teams/(team-id)/channels`), not a function argument.
+ */
+const MISWRITTEN_PLACEHOLDER = /(?<=\/)(?:'(\{[^{}/']*\})'|\(([A-Za-z][\w-]*)\))(?=\/|$)/g;
 
-/** Section lines with literal ids, reported once each at the first id (examples are then compared with `{id}` there). */
+/** `{id}` for `'{id}'`, `{team-id}` for `(team-id)`. */
+function plainOf(segment: string): string {
+  return segment.startsWith("'") ? segment.slice(1, -1) : `{${segment.slice(1, -1)}}`;
+}
+
+/** The section path with its literal ids and miswritten placeholders as plain placeholders. */
+function plainPlaceholders(path: string): string {
+  return path.replace(LITERAL_ID, '{id}').replace(MISWRITTEN_PLACEHOLDER, plainOf);
+}
+
+/** Section lines with literal ids or miswritten placeholders, reported once each at the first (examples are then compared with the plain placeholder there). */
 function literalIds(ctx: CheckContext, page: PageFacts): RuleFinding[] {
   return page.operations.flatMap((operation) =>
     operation.httpRequests.flatMap((request) => {
       const ids = request.path.match(LITERAL_ID) ?? [];
-      if (ids.length === 0) return [];
-      const more = ids.length > 1 ? ` (and ${ids.length - 1} more)` : '';
-      return [{
-        at: placeOn(ctx, request.source, ids[0]!),
-        message: `Unexpected id \`${ids[0]}\`${more} in the HTTP request path, expected a placeholder such as \`{id}\``,
-        key: `section:${request.method} ${request.path}`,
-      }];
+      const miswritten = request.path.match(MISWRITTEN_PLACEHOLDER) ?? [];
+      const key = `section:${request.method} ${request.path}`;
+      if (ids.length > 0) {
+        const more = ids.length > 1 ? ` (and ${ids.length - 1} more)` : '';
+        return [{ at: placeOn(ctx, request.source, ids[0]!), message: `Unexpected id \`${ids[0]}\`${more} in the HTTP request path, expected a placeholder such as \`{id}\``, key }];
+      }
+      if (miswritten.length === 0) return [];
+      const how = miswritten[0]!.startsWith("'") ? 'quoted placeholder' : 'placeholder in parentheses';
+      return [{ at: placeOn(ctx, request.source, miswritten[0]!), message: `Unexpected ${how} \`${miswritten[0]}\` in the HTTP request path, expected \`${plainOf(miswritten[0]!)}\` (a key segment is written in braces)`, key }];
     }),
   );
 }
@@ -66,9 +84,17 @@ function checkRequest(ctx: CheckContext, item: ExampleMessage): RuleFinding[] {
   if (requests.length === 0 || !hasRequestSection(item.page)) return out;
   const aliases = pathAliases(parsed.path);
   const samePath = requestsMatching(requests, url);
-  const withPlaceholders = requests.map((request) => ({ ...request, path: request.path.replace(LITERAL_ID, '{id}') }));
+  const withPlaceholders = requests.map((request) => ({ ...request, path: plainPlaceholders(request.path) }));
   if (samePath.length === 0 && requestsMatching(withPlaceholders, url).length > 0) return out;
-  if (samePath.length === 0) {
+  const keyless = samePath.length === 0 ? keyMissing(item, withPlaceholders, url) : undefined;
+  if (keyless) {
+    const path = keyless.path.replace(/\?.*$/, '');
+    out.push({
+      at: { ...keyless.source, column: placeOn(ctx, keyless.source, path).column + path.length },
+      message: `Unexpected HTTP request path \`${path}\` without a key on a page that ${item.operation.kind}s one item, expected \`${path}/{id}\` as the examples use`,
+      key: `section:${keyless.method} ${keyless.path}:key`,
+    });
+  } else if (samePath.length === 0) {
     const paths = [...new Set(requests.map((r) => r.path))];
     const listed = paths.slice(0, 3).map((p) => `\`${p}\``).join(', ') + (paths.length > 3 ? `, +${paths.length - 3} more` : '');
     const wrong = matchedPrefix(paths, aliases);
@@ -90,6 +116,18 @@ function checkRequest(ctx: CheckContext, item: ExampleMessage): RuleFinding[] {
   return out;
 }
 
+/**
+ * On a page that gets, updates or deletes one item, the section's path naming the collection (no key at its end)
+ * while the example adds a key (`/education/schools` vs `.../schools/10001`): the fix is the section.
+ */
+function keyMissing<T extends { path: string }>(item: ExampleMessage, requests: T[], url: string): T | undefined {
+  // The added segment must look like a key (`10001`, a GUID, `{id}`), not a property (`bannerLogo`, `font`).
+  const last = readExampleUrl(url).written.split('/').pop() ?? '';
+  if (!['get', 'update', 'delete'].includes(item.operation.kind) || !/[{\d]/.test(last)) return undefined;
+  const keyless = requests.filter((request) => !/[})]$/.test(request.path.replace(/\?.*$/, '')));
+  return keyless.find((request) => requestsMatching([{ path: `${request.path.replace(/\?.*$/, '')}/{id}` }], url).length > 0);
+}
+
 /** An HTTP request heading of the page itself: under the title or Permissions (one written too deep still counts), not under a path's own section. */
 function hasRequestSection(page: PageFacts): boolean {
   return page.headings.some((heading, i) => {
@@ -97,6 +135,13 @@ function hasRequestSection(page: PageFacts): boolean {
     const parent = page.headings.slice(0, i).reverse().find((h) => h.depth < heading.depth);
     return !parent || parent.depth === 1 || /^(permissions?|prerequisites)\b/i.test(parent.text.trim());
   });
+}
+
+/** A section line several examples find at fault is reported once. */
+function onePerKey(findings: RuleFinding[]): RuleFinding[] {
+  const seen = new Set<string>();
+  const once = (key: string) => !seen.has(key) && !!seen.add(key);
+  return findings.filter((f) => !f.key?.startsWith('section:') || once(`${f.at.file}\0${f.key}`));
 }
 
 function clip(text: string): string {

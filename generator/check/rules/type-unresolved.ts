@@ -14,6 +14,7 @@ import path from 'node:path/posix';
 import { cellStart, findForward, placeOn, type CheckContext } from '../context.js';
 import { didYouMean } from '../did-you-mean.js';
 import { defineRule, type RuleFinding } from '../rule.js';
+import { docTypeFits } from './doc-type-mismatch.js';
 
 export const typeUnresolved = defineRule({
   id: 'type-unresolved',
@@ -48,6 +49,8 @@ function checkVersion(ctx: CheckContext, version: string): RuleFinding[] {
       const needle = written.replace(/^Collection\(|\)$/g, '');
       const at = reference.in === 'row' ? placeOn(ctx, reference.at, needle, cellStart(ctx, reference.at, 1).column - 1) : findForward(ctx, reference.at, needle);
       const linked = linkedPage(ctx, page.file, reference.type.href) ?? namedPage(ctx, version, ref.name);
+      // A resource page labelled apiPageType: doc-type-mismatch reports it once, at its doc_type, where the fix is.
+      if (linked && !docTypeFits(linked)) continue;
       const message = linked
         ? `Unexpected type \`${written}\` that its page \`${linked.file}\` does not document as a type (doc_type \`${linked.docType ?? 'none'}\`), expected that page to be a resource or enum page for it`
         : `Unexpected type \`${written}\` that no page documents, expected a documented type${didYouMean(ref.name.slice(ref.name.lastIndexOf('.') + 1), names)}${reference.synthesized ? ' (its "Possible values" stand in for an enum page)' : ''}`;

@@ -1,0 +1,78 @@
+/**
+ * An example value at odds with its property's table type while the resource's
+ * JSON representation agrees with the example (dynamics item `taxGroupCode`:
+ * table `numeric`, JSON representation `"string"`, examples `"FURNITURE"`;
+ * presence `activity`: table `String collection`, JSON and examples one
+ * string). The table cell is what a reviewer fixes, so example-type-mismatch
+ * reports there, once per property, instead of at each example value.
+ */
+import type { Node } from 'jsonc-parser';
+import type { ResourceFacts } from '../extract/facts.js';
+import { primitiveOf } from '../extract/type-cell.js';
+import type { SourceRef } from '../model/diagnostic.js';
+import type { ModelProperty, ModelType } from '../model/ir.js';
+import type { CheckContext } from './context.js';
+import { keyOf, locateJson } from './json-locate.js';
+import { checkPrimitive, mainKindOf, type JsonKind } from './value-formats.js';
+
+export interface TableAtOdds {
+  at: SourceRef;
+  message: string;
+  /** One per property: every example showing it gives the same finding. */
+  key: string;
+}
+
+/** The table type expected of the value: its primitive (undefined for a structured type) and cardinality. */
+export interface TableType {
+  primitive: string | undefined;
+  isCollection: boolean;
+}
+
+export function tableAtOdds(ctx: CheckContext, owner: ModelType, prop: ModelProperty, expected: TableType, value: Node): TableAtOdds | undefined {
+  const kind = value.type as JsonKind;
+  if (kind === 'object' || kind === 'null') return undefined;
+  const resource = resources(ctx).get(`${owner.apiVersion}:${prop.inheritedFrom ?? owner.fullName}`);
+  const row = resource?.properties.find((p) => p.name === prop.name);
+  const json = resource?.json;
+  if (!row || !json) return undefined;
+  const root = locateJson(ctx, json.body).root;
+  const written = root?.type === 'object' ? root.children?.find((m) => keyOf(m) === prop.name)?.children?.[1] : undefined;
+  if (!written || !tableAlone(expected, written, value)) return undefined;
+  const shown = kind === 'array' ? 'a collection' : `a ${kind}`;
+  return {
+    at: row.typeSource ?? row.source,
+    message: `Unexpected type \`${row.type.raw}\` for \`${prop.name}\` in the properties table, expected ${shown} as the JSON representation (line ${json.source.line}) and the examples show`,
+    key: `table:${prop.inheritedFrom ?? owner.fullName}.${prop.name}`,
+  };
+}
+
+/**
+ * Table and JSON representation disagree on the cardinality, or on the JSON kind of the primitive
+ * (`numeric` vs `"string"`, not `DateTimeOffset` vs `"String"`: then the example's format is at fault), and
+ * the example fits the JSON representation, not the table.
+ */
+function tableAlone(expected: TableType, written: Node, value: Node): boolean {
+  const kind = value.type as JsonKind;
+  // `"Collection(string)"` is how some JSON representations write a collection.
+  const many = written.type === 'array' || (written.type === 'string' && /^collection\(/i.test(String(written.value)));
+  if (expected.isCollection || kind === 'array' || many) return many === (kind === 'array') && expected.isCollection !== (kind === 'array');
+  if (expected.primitive === undefined || checkPrimitive(expected.primitive, kind, value.value) === null) return false;
+  const primitive = written.type === 'string' ? primitiveOf(String(written.value).replace(/\s*\(.*\)$/, '')) : undefined;
+  const shown = primitive ? mainKindOf(primitive) : written.type;
+  const fits = primitive ? checkPrimitive(primitive, kind, value.value) === null : written.type === kind;
+  return fits && shown !== mainKindOf(expected.primitive);
+}
+
+/** Resource facts by `apiVersion:namespace.name`, the first page documenting each. */
+function resources(ctx: CheckContext): Map<string, ResourceFacts> {
+  return ctx.memo('table-at-odds', () => {
+    const out = new Map<string, ResourceFacts>();
+    for (const page of ctx.pages) {
+      for (const resource of page.resources) {
+        const key = `${page.apiVersion}:${resource.namespace}.${resource.name}`;
+        if (!out.has(key)) out.set(key, resource);
+      }
+    }
+    return out;
+  });
+}

@@ -1,0 +1,49 @@
+/**
+ * A type whose page names no base type, while its example objects carry an
+ * `id` and more keys it lacks than keys it has (openShiftChangeRequest
+ * documents `openShiftId` only; its bodies carry `id`, `createdDateTime`,
+ * `state`, `senderMessage`, ... of an entity base the page never names): the
+ * page is missing its base, so example-unknown-property reports that once, at
+ * the type's page, instead of at every key of every example of the type.
+ */
+import type { Node } from 'jsonc-parser';
+import type { SourceRef } from '../model/diagnostic.js';
+import type { ModelProperty, ModelType } from '../model/ir.js';
+import { keyOf } from './json-locate.js';
+
+export interface BaseEvidence {
+  type: ModelType;
+  /** Keys the type lacks, over all its example objects, in first-seen order. */
+  unknown: Set<string>;
+  /** Some object had an unknown `id` and more unknown keys than known ones. */
+  baseless: boolean;
+}
+
+/** Notes an example object walked as `type` (a documented type whose page names no base); skips every other. */
+export function noteObject(evidence: Map<string, BaseEvidence>, type: ModelType, known: ReadonlyMap<string, ModelProperty>, object: Node, skip: (key: string) => boolean): void {
+  // Not the shapes synthesized for parameter and body tables (no namespace), nor a type whose page names its base.
+  if (type.origin !== 'documented' || !type.namespace || (type.baseType !== null && !type.baseTypeInferred)) return;
+  const keys = (object.children ?? []).map(keyOf).filter((k): k is string => k !== undefined && !k.includes('@') && !skip(k));
+  const unknown = keys.filter((k) => !known.has(k));
+  if (unknown.length === 0) return;
+  const entry = evidence.get(typeKey(type)) ?? { type, unknown: new Set<string>(), baseless: false };
+  for (const key of unknown) entry.unknown.add(key);
+  entry.baseless ||= unknown.includes('id') && unknown.length >= 3 && unknown.length > keys.length - unknown.length;
+  evidence.set(typeKey(type), entry);
+}
+
+/** A type's key among the evidence and in the `of` of an unknown-property finding (a name is unique within its API version). */
+export function typeKey(type: ModelType): string {
+  return `${type.apiVersion}:${type.fullName}`;
+}
+
+/** The one finding at the page of a type the evidence shows is missing its base. */
+export function baselessFinding(entry: BaseEvidence): { at: SourceRef; message: string; key: string } {
+  const unknown = [...entry.unknown];
+  const listed = unknown.slice(0, 4).map((k) => `\`${k}\``).join(', ') + (unknown.length > 4 ? ` (+${unknown.length - 4} more)` : '');
+  return {
+    at: entry.type.source,
+    message: `Unexpected example properties ${listed} that \`${entry.type.fullName}\` lacks and its page names no base type for, expected the page to name its base type (Inherits from ...) or list them`,
+    key: `baseless:${entry.type.fullName}`,
+  };
+}
