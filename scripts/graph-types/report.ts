@@ -43,8 +43,8 @@ export function formatMismatch(m: Mismatch): string {
 }
 
 /** Categories by count, most first; ties by id. */
-export function topCategories(mismatches: readonly Mismatch[], count: number): [Category, Mismatch[]][] {
-  const groups = new Map<Category, Mismatch[]>();
+export function topCategories<M extends { category: string }>(mismatches: readonly M[], count: number): [M['category'], M[]][] {
+  const groups = new Map<M['category'], M[]>();
   for (const m of mismatches) {
     const list = groups.get(m.category);
     if (list) list.push(m);
@@ -63,10 +63,10 @@ function tally({ agree, total }: Tally): string {
   return `agree ${agree}/${total} (${pct(agree, total)}), differ ${total - agree}`;
 }
 
-function pct(part: number, whole: number): string {
+export function pct(part: number, whole: number): string {
   return whole === 0 ? 'n/a' : `${((100 * part) / whole).toFixed(1)}%`;
 }
 
-function clip(text: string): string {
+export function clip(text: string): string {
   return text.length > 70 ? `${text.slice(0, 67)}...` : text;
 }
