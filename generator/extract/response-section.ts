@@ -34,9 +34,9 @@ export function readResponse(ctx: PageContext, sections: Section[]): ResponseFac
   const withStatus = sentences.find(({ sentence }) => statusOf(sentence.text) !== null);
   const status = withStatus ? statusOf(withStatus.sentence.text) : null;
   const found =
-    (withStatus && typeInSentence(ctx, withStatus.sentence)) ??
+    (withStatus && !namesLocationOnly(status, withStatus.sentence.text) ? typeInSentence(ctx, withStatus.sentence) : null) ??
     sentences
-      .filter(({ sentence }) => [null, status].includes(statusOf(sentence.text)))
+      .filter(({ sentence }) => [null, status].includes(statusOf(sentence.text)) && !namesLocationOnly(status, sentence.text))
       .map(({ sentence }) => typeInSentence(ctx, sentence, /\b(returns?|response body|in the body)\b/i))
       .find((type) => type !== null) ??
     null;
@@ -44,6 +44,14 @@ export function readResponse(ctx: PageContext, sections: Section[]): ResponseFac
   const place = withStatus?.paragraph ?? sentences[0]?.paragraph ?? section.heading ?? undefined;
   const link = found?.link ? { typeSource: at(ctx, found.link) } : {};
   return { status, type: typed, ...(typed ? { typeFrom: 'prose' as const, ...link } : {}), source: at(ctx, place) };
+}
+
+/**
+ * "returns a `202 Accepted` response code with a Location header pointing to the
+ * [operation](...) resource": the link is where the header points, and a 202 has no body.
+ */
+function namesLocationOnly(status: number | null, text: string): boolean {
+  return status === 202 && /\bLocation:?\s+(HTTP\s+)?header\b/i.test(text) && !/\b(response body|in the body|body of the response)\b/i.test(text);
 }
 
 export function statusOf(text: string): number | null {
