@@ -49,14 +49,18 @@ function normalizeSegment(segment: string): string {
  * `sdkPaths`: the path keys of every SDK request builder (not only operations),
  * so a docs operation counts as "only docs" only where the SDK has its parent.
  * Function overloads share a key (`getActivitiesByInterval()`, `...(startDateTime=...)`):
- * a docs operation takes the one sharing most parameter names with it.
+ * a docs operation takes the one sharing most parameter names with it. Pages
+ * documenting the same path (`user-getmembergroups`, `directoryobject-getmembergroups`)
+ * are each matched.
  */
 export function matchOperations(docs: readonly ModelOperation[], sdk: readonly SdkOperation[], sdkPaths: ReadonlySet<string>): Matching {
-  const docsByKey = new Map<string, ModelOperation>();
+  const docsByKey = new Map<string, ModelOperation[]>();
   for (const operation of docs) {
     for (const path of operation.paths) {
       const key = operationKey(operation.method, path);
-      if (!docsByKey.has(key)) docsByKey.set(key, operation);
+      const list = docsByKey.get(key);
+      if (!list) docsByKey.set(key, [operation]);
+      else if (!list.includes(operation)) list.push(operation);
     }
   }
   const sdkByKey = new Map<string, SdkOperation[]>();
@@ -69,9 +73,9 @@ export function matchOperations(docs: readonly ModelOperation[], sdk: readonly S
   const matched = new Map<string, OperationMatch>();
   const onlySdk: SdkOperation[] = [];
   for (const [key, overloads] of sdkByKey) {
-    const found = docsByKey.get(key);
-    if (!found) onlySdk.push(overloads[0]!);
-    else if (!matched.has(found.id)) matched.set(found.id, { docs: found, sdk: closestOverload(found, overloads) });
+    const found = docsByKey.get(key) ?? [];
+    if (found.length === 0) onlySdk.push(overloads[0]!);
+    for (const operation of found) if (!matched.has(operation.id)) matched.set(operation.id, { docs: operation, sdk: closestOverload(operation, overloads) });
   }
   const onlyDocs = docs.filter(
     (o) =>
