@@ -1,5 +1,5 @@
 /** One screen of figures per measure and the top mismatch categories, with evenly spread samples. */
-import { clip, pct, spread, topCategories } from '../graph-types/report.js';
+import { categoryLines, clip, pct } from '../graph-types/report.js';
 import { CATEGORIES, type Finding, type OperationComparison, type Tally } from './compare.js';
 import type { Matching } from './match.js';
 
@@ -28,13 +28,8 @@ export function formatReport(matching: Matching, { figures: f, findings }: Opera
     `param types  ${tally(f.parameterTypes)} (type name + collection, of parameters on both sides the SDK types)`,
     `returns      ${tally(f.returns)} (none, a type, a collection, a primitive)`,
     '',
-    `top mismatch categories (${findings.length} findings; * = still counted as agreement):`,
+    ...categoryLines(findings, CATEGORIES, options, formatFinding),
   ];
-  for (const [category, list] of topCategories(findings, options.categories)) {
-    const mark = CATEGORIES[category].agrees ? '*' : ' ';
-    lines.push(`${mark}${String(list.length).padStart(6)}  ${category}: ${CATEGORIES[category].text}`);
-    for (const finding of spread(list, options.samples)) lines.push(`          ${formatFinding(finding)}`);
-  }
   return lines.join('\n');
 }
 
