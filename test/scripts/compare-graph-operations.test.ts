@@ -142,4 +142,37 @@ describe('compare-graph-operations helpers', () => {
       'v1.0:user-sendmail type-primitive-differs saveToSentItems',
     ]);
   });
+
+  it('gives a docs page the function overload sharing most parameter names, and matches every page documenting a path', () => {
+    const overload = (names: string[]) => ({
+      kind: 'function' as const,
+      method: 'GET' as const,
+      path: `/sites/{site%2Did}/getActivitiesByInterval(${names.map((n) => `${n}='{${n}}'`).join(',')})`,
+      parameters: names.map((name) => ({ name, type: { ref: { kind: 'primitive' as const, primitive: 'string' }, isCollection: false } })),
+      returns: null,
+      file: 'x',
+    });
+    const sdk = [overload([]), overload(['startDateTime', 'endDateTime', 'interval'])];
+    const docs = [
+      operation('v1.0:itemactivitystat-getactivitybyinterval', 'GET', ['/sites/{site-id}/getActivitiesByInterval(startDateTime=x,endDateTime=y,interval=z)'], [['startDateTime', 'Edm.String'], ['endDateTime', 'Edm.String'], ['interval', 'Edm.String']], { status: 200, type: null }),
+      operation('v1.0:site-getactivitiesbyinterval', 'GET', ['/sites/{id}/getActivitiesByInterval'], [], { status: 200, type: null }),
+    ];
+    const { matches, onlySdk } = matchOperations(docs, sdk, new Set());
+    expect(matches.map((m) => [m.docs.id, m.sdk.parameters.length])).toEqual([
+      ['v1.0:itemactivitystat-getactivitybyinterval', 3],
+      ['v1.0:site-getactivitiesbyinterval', 0],
+    ]);
+    expect(onlySdk).toEqual([]);
+  });
+
+  it('reads example responses without a body as no return, and a 200 with neither type nor examples as docs silent', () => {
+    const [sendMail] = readSdkOperations(files);
+    const quiet = operation('v1.0:a', 'POST', ['/me/sendMail'], [], { status: 200, type: null });
+    const empty = { ...quiet, id: 'v1.0:b', examples: [{ name: 'e', request: null, response: { status: 200, headers: {}, bodyParsed: false, truncated: false, source: at }, source: at }] };
+    const { figures } = compareOperations([
+      { docs: quiet, sdk: sendMail! },
+      { docs: empty, sdk: sendMail! },
+    ]);
+    expect(figures.returns).toEqual({ agree: 1, differ: 0, docsSilent: 1 });
+  });
 });
