@@ -49,7 +49,7 @@ export const extractApiPage: PageExtractor = (ctx) => {
   });
   const bodyIsParameters = kind === 'action' || kind === 'function';
   const tableParameters = parameterRows.map(toParameter);
-  const bodyParameterList = kind === 'action' ? bodyParameters(ctx, body.rows ?? [], body.named, examples, tableParameters) : kind === 'function' ? (body.rows ?? []).map(toParameter) : [];
+  const bodyParameterList = kind === 'action' ? bodyParameters(ctx, body.rows ?? [], body.named, examples, tableParameters, body.shown) : kind === 'function' ? (body.rows ?? []).map(toParameter) : [];
   const operation: OperationFacts = {
     title: summary.title,
     description: summary.description,

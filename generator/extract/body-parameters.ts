@@ -8,10 +8,12 @@
  * table lacks become parameters too, typed from their JSON value (`from:
  * 'example'`), each reported once as `parameter-row-missing` (only when the
  * action has a table; a key one or two edits from a row's name is that row
- * misspelt: `parameter-name-mismatch`, no parameter).
+ * misspelt: `parameter-name-mismatch`, no parameter). An action with no table
+ * whose Request body section shows a JSON object (`team: archive`) has that
+ * object's keys as its parameters, typed likewise.
  */
 import type { SourceRef } from '../model/diagnostic.js';
-import type { ExampleFacts, ParameterFacts, PropertyFacts, TypeRefFacts } from './facts.js';
+import type { BodyFacts, ExampleFacts, ParameterFacts, PropertyFacts, TypeRefFacts } from './facts.js';
 import { report, type PageContext } from './context.js';
 import { bodyKeys, type BodyKey } from './body-keys.js';
 import { toParameter } from './property-table.js';
@@ -19,7 +21,20 @@ import { distance } from 'fastest-levenshtein';
 import { readTypeText } from './type-cell.js';
 import type { NamedObject } from './request-body.js';
 
-export function bodyParameters(ctx: PageContext, rows: PropertyFacts[], named: NamedObject | null, examples: readonly ExampleFacts[], sectionParameters: readonly ParameterFacts[] = []): ParameterFacts[] {
+export function bodyParameters(
+  ctx: PageContext,
+  rows: PropertyFacts[],
+  named: NamedObject | null,
+  examples: readonly ExampleFacts[],
+  sectionParameters: readonly ParameterFacts[] = [],
+  shown: BodyFacts | null = null,
+): ParameterFacts[] {
+  // No table, but the Request body section shows the JSON object: its keys are the parameters.
+  if (rows.length + sectionParameters.length === 0 && shown) {
+    return bodyKeys(ctx, shown)
+      .filter((key) => !key.name.includes('@'))
+      .map((key) => ({ name: key.name, type: jsonType(key.value), description: '', from: 'example' as const, source: key.source }));
+  }
   const keys = exampleKeys(ctx, examples);
   const wrapper = wrapperOf(rows, named, keys);
   const parameters = wrapper ? [wrapper] : rows.map(toParameter);

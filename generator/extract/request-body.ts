@@ -2,17 +2,19 @@
  * The "Request body" section and the parameter sections of functions and
  * actions ("Function parameters", "Parameters"): their tables as rows.
  */
-import type { Paragraph } from 'mdast';
+import type { Code, Paragraph } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { SourceRef } from '../model/diagnostic.js';
-import type { PropertyFacts, TypeRefFacts } from './facts.js';
+import type { BodyFacts, PropertyFacts, TypeRefFacts } from './facts.js';
 import { at, report, type PageContext } from './context.js';
 import { sentencesOf } from './sentences.js';
 import { typeInSentence } from './response-section.js';
 import { isBrokenTable, readTable } from './table.js';
 import { contentOf, flattenBlocks, textOf } from './api-sections.js';
 import { isPropertyTable, propertyColumns, readPropertyTable } from './property-table.js';
+import { codeLineSource } from './code-position.js';
+import { parseLooseJson } from './json-text.js';
 import type { Section } from './sections.js';
 
 export interface RequestBodyFacts {
@@ -26,6 +28,12 @@ export interface RequestBodyFacts {
   named: NamedObject | null;
   /** The type the prose says the body is ("supply a JSON representation of a [user](../resources/user.md) object"), with the place of its link. */
   proseType: { type: TypeRefFacts; source: SourceRef } | null;
+  /**
+   * A JSON object the section itself shows when it has no table (`team: archive`:
+   * "include the `shouldSetSpoSiteReadOnlyForMembers` parameter in a JSON body, as
+   * follows"); null otherwise, or when it does not parse.
+   */
+  shown: BodyFacts | null;
 }
 
 export interface NamedObject {
@@ -55,7 +63,16 @@ export function readRequestBody(ctx: PageContext, sections: Section[]): RequestB
     none: none && tables.rows === null,
     named: tables.rows ? namedObject(ctx, prose) : null,
     proseType: proseType(ctx, prose),
+    shown: tables.rows === null ? shownBody(ctx, nodes) : null,
   };
+}
+
+/** The section's first `json` code block, when it parses as an object (read quietly: it is prose, not an example). */
+function shownBody(ctx: PageContext, nodes: ReturnType<typeof flattenBlocks>): BodyFacts | null {
+  const code = nodes.find((node): node is Code => node.type === 'code' && /^json$/i.test(node.lang ?? ''));
+  const json = code ? parseLooseJson(code.value) : undefined;
+  if (!code || typeof json !== 'object' || json === null || Array.isArray(json)) return null;
+  return { raw: code.value, json, parsed: true, source: codeLineSource(ctx, code, 0, 0) };
 }
 
 /** "... a(n) [optional] `x` object with the following properties": the object, named in code, bold or a link. */

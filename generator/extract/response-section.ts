@@ -38,9 +38,9 @@ export function readResponse(ctx: PageContext, sections: Section[]): ResponseFac
   const withStatus = sentences.find(({ sentence }) => statusOf(sentence.text) !== null);
   const status = withStatus ? statusOf(withStatus.sentence.text) : null;
   const found =
-    (withStatus && typeInSentence(ctx, withStatus.sentence)) ??
+    (withStatus && !namesLocationOnly(status, withStatus.sentence.text) ? typeInSentence(ctx, withStatus.sentence) : null) ??
     sentences
-      .filter(({ sentence }) => [null, status].includes(statusOf(sentence.text)))
+      .filter(({ sentence }) => [null, status].includes(statusOf(sentence.text)) && !namesLocationOnly(status, sentence.text))
       .map(({ sentence }) => typeInSentence(ctx, sentence, SAYS_BODY))
       .find((type) => type !== null) ??
     null;
@@ -49,12 +49,20 @@ export function readResponse(ctx: PageContext, sections: Section[]): ResponseFac
   const link = found?.link ? { typeSource: at(ctx, found.link) } : {};
   const claims = sentences.flatMap(({ sentence, under }): ResponseClaim[] => {
     const said = statusOf(sentence.text);
-    const claim = said === null || (said >= 200 && said <= 299) ? typeInSentence(ctx, sentence, sentence === withStatus?.sentence ? undefined : SAYS_BODY) : null;
+    const claim = (said === null || (said >= 200 && said <= 299)) && !namesLocationOnly(said ?? status, sentence.text) ? typeInSentence(ctx, sentence, sentence === withStatus?.sentence ? undefined : SAYS_BODY) : null;
     if (!claim?.link) return [];
     const also = alternativesOf(ctx, sentence, claim.link, claim.type.isCollection);
     return [{ type: claim.type, status: said, under, source: at(ctx, claim.link), ...(also.length ? { also } : {}) }];
   });
   return { status, type: typed, ...(typed ? { typeFrom: 'prose' as const, ...link } : {}), ...(claims.length ? { claims } : {}), source: at(ctx, place) };
+}
+
+/**
+ * "returns a `202 Accepted` response code with a Location header pointing to the
+ * [operation](...) resource": the link is where the header points, and a 202 has no body.
+ */
+function namesLocationOnly(status: number | null, text: string): boolean {
+  return status === 202 && /\bLocation:?\s+(HTTP\s+)?header\b/i.test(text) && !/\b(response body|in the body|body of the response)\b/i.test(text);
 }
 
 export function statusOf(text: string): number | null {

@@ -1,7 +1,9 @@
 /**
  * The return type where the Response prose names none: from the example
- * responses (the annotation's `@odata.type`, the body's `@odata.context`, a
- * `value` array's `@odata.type`, the body's own `@odata.type`), or a primitive
+ * responses (the annotation's `@odata.type` or `@type`, plain or
+ * `Collection(...)`, unless it names only `entity` and the body says more; the
+ * body's `@odata.context`, a `value` array's `@odata.type`, the body's own
+ * `@odata.type`), or a primitive
  * the prose states in words ("a `true` value is returned" → Edm.Boolean, "a
  * base-64 string" → Edm.String). Each says where it came from.
  */
@@ -20,8 +22,9 @@ export function typeFromExamples(examples: readonly ExampleFacts[]): FoundType |
     const response = example.response;
     if (!response || !isSuccess(response)) continue;
     const annotated = annotatedType(response);
-    if (annotated) return { type: annotated, source: response.annotation!.source };
     const type = bodyType(response);
+    // An annotation naming only the root `entity` says less than the body's own type.
+    if (annotated && !(type && annotated.name === 'microsoft.graph.entity')) return { type: annotated, source: response.annotation!.source };
     if (type) return { type, source: response.body?.source ?? response.source };
   }
   return null;
@@ -32,12 +35,16 @@ export function isSuccess(response: HttpMessageFacts): boolean {
   return response.status === undefined || (response.status >= 200 && response.status <= 299 && response.status !== 204);
 }
 
+/** The annotation's `@odata.type` (or `@type`, as some pages write it): `microsoft.graph.site`, `Collection(microsoft.graph.site)`. */
 function annotatedType(response: HttpMessageFacts): TypeRefFacts | null {
   const value = response.annotation?.value;
-  const name = value?.['@odata.type'];
-  if (typeof name !== 'string' || !/^[A-Za-z][\w.]*$/.test(name.trim())) return null;
-  const isCollection = value?.['isCollection'] === true || value?.['isCollection'] === 'true';
-  return typeOf(name.trim(), isCollection);
+  const written = value?.['@odata.type'] ?? value?.['@type'];
+  if (typeof written !== 'string') return null;
+  const collection = /^Collection\((.*)\)$/.exec(written.trim());
+  const name = (collection?.[1] ?? written).trim();
+  if (!/^[A-Za-z][\w.]*$/.test(name)) return null;
+  const isCollection = collection !== null || value?.['isCollection'] === true || value?.['isCollection'] === 'true';
+  return typeOf(name, isCollection);
 }
 
 /** The type a response body names: its `@odata.context`, a `value` array's items' or its own `@odata.type` (a `value` array is a collection). */

@@ -143,7 +143,8 @@ function graphFullName(tsNamespace: string, name: string): string {
   return `${graphNamespace(tsNamespace)}.${lowerFirst(name)}`;
 }
 
-function readProperty(
+/** A declared type with `NullableOption<...>`, `| null`, `| undefined` and `[]` peeled off. */
+export function readProperty(
   rawName: string,
   typeNode: TypeNode | undefined,
   resolve: (written: string) => { fullName: string; resolved: boolean },
@@ -191,6 +192,7 @@ const PRIMITIVE_KEYWORDS = new Set([
 ]);
 
 function isNullType(node: TypeNode): boolean {
+  if (node.getKind() === SyntaxKind.UndefinedKeyword) return true;
   return Node.isLiteralTypeNode(node) && node.getLiteral().getKind() === SyntaxKind.NullKeyword;
 }
 

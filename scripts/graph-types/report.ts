@@ -26,14 +26,25 @@ export function formatReport({ figures: f, mismatches }: Comparison, options: Re
     `entity kind  ${tally(f.entityKinds)} (entity vs complex; package: derives from entity)`,
     `enums        shared ${e.shared}, identical member sets ${e.identical} (${pct(e.identical, e.shared)}); docs members in package ${e.docsMembersInPackage}/${e.docsMembers} (${pct(e.docsMembersInPackage, e.docsMembers)}); package-only members ${e.packageOnlyMembers}/${e.packageMembers}`,
     '',
-    `top mismatch categories (${mismatches.length} findings; * = still counted as agreement):`,
+    ...categoryLines(mismatches, CATEGORIES, options, formatMismatch),
   ];
-  for (const [category, list] of topCategories(mismatches, options.categories)) {
-    const mark = CATEGORIES[category].agrees ? '*' : ' ';
-    lines.push(`${mark}${String(list.length).padStart(6)}  ${category}: ${CATEGORIES[category].text}`);
-    for (const m of spread(list, options.samples)) lines.push(`          ${formatMismatch(m)}`);
-  }
   return lines.join('\n');
+}
+
+/** The top categories, most first, each with its count, text (`*` when it still agrees) and evenly spread samples. */
+export function categoryLines<M extends { category: string }>(
+  findings: readonly M[],
+  catalog: Record<M['category'], { agrees: boolean; text: string }>,
+  options: Pick<ReportOptions, 'categories' | 'samples'>,
+  format: (finding: M) => string,
+): string[] {
+  const lines = [`top mismatch categories (${findings.length} findings; * = still counted as agreement):`];
+  for (const [category, list] of topCategories(findings, options.categories)) {
+    const mark = catalog[category].agrees ? '*' : ' ';
+    lines.push(`${mark}${String(list.length).padStart(6)}  ${category}: ${catalog[category].text}`);
+    for (const finding of spread(list, options.samples)) lines.push(`          ${format(finding)}`);
+  }
+  return lines;
 }
 
 export function formatMismatch(m: Mismatch): string {
@@ -43,8 +54,8 @@ export function formatMismatch(m: Mismatch): string {
 }
 
 /** Categories by count, most first; ties by id. */
-export function topCategories(mismatches: readonly Mismatch[], count: number): [Category, Mismatch[]][] {
-  const groups = new Map<Category, Mismatch[]>();
+export function topCategories<M extends { category: string }>(mismatches: readonly M[], count: number): [M['category'], M[]][] {
+  const groups = new Map<M['category'], M[]>();
   for (const m of mismatches) {
     const list = groups.get(m.category);
     if (list) list.push(m);
@@ -63,10 +74,10 @@ function tally({ agree, total }: Tally): string {
   return `agree ${agree}/${total} (${pct(agree, total)}), differ ${total - agree}`;
 }
 
-function pct(part: number, whole: number): string {
+export function pct(part: number, whole: number): string {
   return whole === 0 ? 'n/a' : `${((100 * part) / whole).toFixed(1)}%`;
 }
 
-function clip(text: string): string {
+export function clip(text: string): string {
   return text.length > 70 ? `${text.slice(0, 67)}...` : text;
 }

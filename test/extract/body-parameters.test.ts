@@ -34,6 +34,10 @@ describe('action parameters from the request body', async () => {
     expect(parameters('site-follow')).toEqual([['value', 'microsoft.graph.site[]', 'example', true, `${API}/site-follow.md:49:3`]]);
   });
 
+  it('reads the keys of the JSON object a Request body section without a table shows as the parameters (at each key; an annotation key is none)', () => {
+    expect(parameters('team-archive')).toEqual([['shouldSetSpoSiteReadOnlyForMembers', 'Edm.Boolean', 'example', undefined, `${API}/team-archive.md:33:3`]]);
+  });
+
   it('adds the example body\'s keys the table lacks, typed from the value, the resource\'s property or a type of that name, at each key', () => {
     const at = (line: number) => `${API}/user-sendmail.md:${line}:3`;
     expect(parameters('user-sendmail')).toEqual([
