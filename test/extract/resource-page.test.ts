@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractPage } from '../../generator/extract/page.js';
 import type { ResourceFacts } from '../../generator/extract/facts.js';
-import { at, extract, md } from './resource-fixture.js';
+import { extractResourcePage } from '../../generator/extract/resource-page.js';
+import { at, contextOf, extract, md } from './resource-fixture.js';
 
 const FULL_PAGE = md(
   '# widget resource type', // 1
@@ -98,6 +99,13 @@ function summary(resource: ResourceFacts | undefined): Want | undefined {
 }
 
 describe('extractResourcePage', () => {
+  it('an api/ page read as a resource by its doc_type: no resource, and no resource-name-missing (doc-type-mismatch reports the doc_type)', () => {
+    const ctx = { ...contextOf(md('# Update servicePrincipal', '', 'Update the properties.')), file: 'v1.0/api/serviceprincipal-update.md' };
+    expect(extractResourcePage(ctx).resources ?? []).toEqual([]);
+    expect(ctx.diagnostics).toEqual([]);
+    expect(extract(md('# Update servicePrincipal', '', 'Update the properties.')).diagnostics).toEqual(['1:1 resource-name-missing']);
+  });
+
   it.each<[string, { given: string; want: Want | undefined; diagnostics?: string[] }]>([
     [
       'name and namespace from a qualified @odata.type',
