@@ -9,6 +9,8 @@
  * the HTTP request section writes where a `{placeholder}` belongs is reported
  * there, once; examples are compared with `{id}` in its place. So is a placeholder
  * segment written quoted or in parentheses (`/recoveryKeys/'{id}'`, `/teams/(team-id)`), compared as `{id}`.
+ * A section path that lacks the key every example adds (get, update, delete) or, on a create page, ends in a key
+ * the example's POST to the collection lacks, is reported at the section path, once.
  *
  * ok:     HTTP request `GET /users/{id}`, example `GET https://graph.microsoft.com/v1.0/users/48d31887`
  * not ok: example `GET https://graph.microsoft.com/v1.0/groups/1` → Unexpected request path `/groups/1`, expected one of the page's HTTP request paths: `/users/{id}`
@@ -87,7 +89,16 @@ function checkRequest(ctx: CheckContext, item: ExampleMessage): RuleFinding[] {
   const withPlaceholders = requests.map((request) => ({ ...request, path: plainPlaceholders(request.path) }));
   if (samePath.length === 0 && requestsMatching(withPlaceholders, url).length > 0) return out;
   const keyless = samePath.length === 0 ? keyMissing(item, withPlaceholders, url) : undefined;
-  if (keyless) {
+  const keyed = samePath.length === 0 && !keyless ? keyAdded(item, withPlaceholders, url) : undefined;
+  if (keyed) {
+    const path = keyed.path.replace(/\?.*$/, '');
+    const key = path.slice(path.lastIndexOf('/') + 1);
+    out.push({
+      at: { ...keyed.source, column: placeOn(ctx, keyed.source, path).column + path.length - key.length },
+      message: `Unexpected key \`${key}\` at the end of the HTTP request path on a page that creates an item, expected \`${path.slice(0, -key.length - 1)}\` (the collection) as the examples use`,
+      key: `section:${keyed.method} ${keyed.path}:key`,
+    });
+  } else if (keyless) {
     const path = keyless.path.replace(/\?.*$/, '');
     out.push({
       at: { ...keyless.source, column: placeOn(ctx, keyless.source, path).column + path.length },
@@ -122,10 +133,23 @@ function checkRequest(ctx: CheckContext, item: ExampleMessage): RuleFinding[] {
  */
 function keyMissing<T extends { path: string }>(item: ExampleMessage, requests: T[], url: string): T | undefined {
   // The added segment must look like a key (`10001`, a GUID, `{id}`), not a property (`bannerLogo`, `font`).
-  const last = readExampleUrl(url).written.split('/').pop() ?? '';
+  const last = readExampleUrl(url).written.replace(/\/+$/, '').split('/').pop() ?? '';
   if (!['get', 'update', 'delete'].includes(item.operation.kind) || !/[{\d]/.test(last)) return undefined;
   const keyless = requests.filter((request) => !/[})]$/.test(request.path.replace(/\?.*$/, '')));
   return keyless.find((request) => requestsMatching([{ path: `${request.path.replace(/\?.*$/, '')}/{id}` }], url).length > 0);
+}
+
+/**
+ * On a page that creates an item, the section's POST path ending in a key the example's path lacks
+ * (`POST .../customerPaymentJournals/{id}` vs `POST .../customerPaymentJournals`): a create posts to the collection,
+ * so the fix is the section.
+ */
+function keyAdded<T extends { path: string; method: string }>(item: ExampleMessage, requests: T[], url: string): T | undefined {
+  if (item.operation.kind !== 'create' || item.message.method?.toUpperCase() !== 'POST') return undefined;
+  return requests.find((request) => {
+    const path = request.path.replace(/\?.*$/, '');
+    return request.method === 'POST' && /\/\{[^{}/]+\}$/.test(path) && requestsMatching([{ path: path.replace(/\/\{[^{}/]+\}$/, '') }], url).length > 0;
+  });
 }
 
 /** An HTTP request heading of the page itself: under the title or Permissions (one written too deep still counts), not under a path's own section. */
