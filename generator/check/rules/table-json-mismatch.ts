@@ -1,8 +1,8 @@
 /**
  * A resource page's Properties/Relationships tables and its JSON
  * representation disagree: a JSON key no table row (nor a base type) defines
- * (on an open type, only a near-miss of a row the JSON lacks, reported at the key only), or a Properties row the
- * JSON representation lacks. Relationships may be
+ * (on an open type, only a near-miss of a row the JSON lacks), or a Properties row the JSON representation lacks;
+ * a key one or two edits from a row the JSON lacks (`fileName` vs row `filename`) is one finding, at the key. Relationships may be
  * left out of the JSON (the docs leave navigation properties out by design).
  *
  * ok:     table `id`, `displayName`; JSON `{"id": ..., "displayName": ...}`
@@ -39,14 +39,15 @@ function checkResource(ctx: CheckContext, page: PageFacts, resource: ResourceFac
   // On an open type, only a near-miss (two edits or fewer) of a row the JSON lacks: `nqotificationRecipientScope`.
   const lacking = resource.properties.map((p) => p.name).filter((name) => !all.has(name));
   const nearMiss = (name: string) => lacking.find((row) => editDistance(name.toLowerCase(), row.toLowerCase(), 2) <= 2);
-  /** Rows an open type's misspelt key stands for: reported once, at the key. */
+  /** Rows a misspelt key stands for: reported once, at the key. */
   const paired = new Set<string>();
   for (const member of root.children) {
     const name = keyOf(member);
     if (name === undefined) continue;
     keys.add(name);
     if (name.includes('@') || declared.has(name) || inherited.has(name)) continue;
-    const row = open && type && declared.size > 0 ? nearMiss(name) : undefined;
+    // A near-miss of a row the JSON lacks (`fileName` vs `filename`) is one problem, reported at the key only.
+    const row = !open || (type && declared.size > 0) ? nearMiss(name) : undefined;
     if (open && row === undefined) continue;
     if (row !== undefined) paired.add(row);
     out.push({
