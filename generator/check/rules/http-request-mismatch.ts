@@ -9,6 +9,7 @@
  * the HTTP request section writes where a `{placeholder}` belongs is reported
  * there, once; examples are compared with `{id}` in its place. So is a placeholder
  * segment written quoted or in parentheses (`/recoveryKeys/'{id}'`, `/teams/(team-id)`), compared as `{id}`.
+ * An example path that lacks only the `/$ref` a section path ends in is reported at its end.
  * A section path that lacks the key every example adds (get, update, delete) or, on a create page, ends in a key
  * the example's POST to the collection lacks, is reported at the section path, once.
  *
@@ -110,7 +111,9 @@ function checkRequest(ctx: CheckContext, item: ExampleMessage): RuleFinding[] {
     const listed = paths.slice(0, 3).map((p) => `\`${p}\``).join(', ') + (paths.length > 3 ? `, +${paths.length - 3} more` : '');
     const wrong = matchedPrefix(paths, aliases);
     const starts = segmentStarts(parsed.written);
-    const segment = starts[Math.min(wrong, starts.length - 1)] ?? 0;
+    // A path the section has with `/$ref` after it lacks only that: reported at its end, where `/$ref` goes.
+    const refLess = requests.some((r) => /\/\$ref$/.test(r.path) && requestsMatching([{ path: r.path.replace(/\/\$ref$/, '') }], url).length > 0);
+    const segment = refLess ? parsed.written.replace(/\/+$/, '').length : (starts[Math.min(wrong, starts.length - 1)] ?? 0);
     out.push({
       at: at(Math.max(0, url.indexOf(parsed.written)) + segment),
       message: `Unexpected request path \`${clip(parsed.written)}\`, expected one of the page's HTTP request paths: ${listed}`,
