@@ -34,7 +34,8 @@ export function targetOf(item: ExampleMessage, index: TypeIndex, topLevelOdataTy
  * A response annotation at odds with the body, both documented: the annotation was copied from another page, and
  * the body says what comes back. Either the body's own top-level `@odata.type` neither is nor derives from the
  * annotation's type (nor the reverse), or the body names no type and has properties the annotation's type lacks but
- * the Response section's type has, more of its properties fitting that type (`connector` for a printConnector body). The body is then checked as that type,
+ * the Response section's type (or a type derived from it) has, more of its properties fitting that type (`connector` for a
+ * printConnector body, `directory` for a deleted group under directoryObject). The body is then checked as that type,
  * and the one finding is at the annotation's value, where the fix is.
  */
 export function annotationAtOdds(ctx: CheckContext, item: ExampleMessage, index: TypeIndex, target: Target, bodyType: string | undefined, root: Node): { target: Target; at?: SourceRef; message?: string } {
@@ -46,7 +47,13 @@ export function annotationAtOdds(ctx: CheckContext, item: ExampleMessage, index:
   const body = fromBody ? index.lookup(bodyType)?.type : responseTypeFitting(item, index, said, root);
   if (!body || said.origin !== 'documented' || body.origin !== 'documented' || index.isA(body, said) || index.isA(said, body) || index.hasUnknownBase(said)) return { target };
   if (fromBody && index.hasUnknownBase(body)) return { target };
-  const why = fromBody ? `as the body's own \`@odata.type\` says (or a type it derives from)` : `(the Response section's type, whose properties the body has)`;
+  const section = item.linked?.response?.type?.name;
+  const derived = !fromBody && section !== undefined && index.get(section) !== body;
+  const why = fromBody
+    ? `as the body's own \`@odata.type\` says (or a type it derives from)`
+    : derived
+      ? `(a type derived from the Response section's \`${section}\`, whose properties the body has)`
+      : `(the Response section's type, whose properties the body has)`;
   return {
     target: { ...target, type: body, anchor: body },
     at: findForward(ctx, annotation.source, `"${written}"`),
@@ -62,10 +69,15 @@ function responseTypeFitting(item: ExampleMessage, index: TypeIndex, said: Model
   const object = items?.type === 'array' ? items.children?.[0] : root;
   if (!type || object?.type !== 'object') return undefined;
   const keys = (object.children ?? []).map(keyOf).filter((k): k is string => k !== undefined && !k.includes('@'));
-  const has = index.properties(type);
   const extra = keys.filter((k) => !index.properties(said).has(k) && !index.descendants(said).some((d) => index.properties(d).has(k)));
-  // The Response section's type explains more of the body than the annotation's (printConnector has all but `name`).
-  return extra.some((k) => has.has(k)) && keys.filter((k) => has.has(k)).length > keys.length - extra.length ? type : undefined;
+  // The Response section's type explains more of the body than the annotation's (printConnector has all but `name`);
+  // else the type derived from it that explains the most (a deleted group under directoryObject).
+  const fits = (candidate: ModelType) => {
+    const has = index.properties(candidate);
+    return extra.some((k) => has.has(k)) ? keys.filter((k) => has.has(k)).length : 0;
+  };
+  const best = [type, ...index.descendants(type)].reduce((a, b) => (fits(b) > fits(a) ? b : a));
+  return fits(best) > keys.length - extra.length ? best : undefined;
 }
 
 function responseTarget(item: ExampleMessage, index: TypeIndex): Target | undefined {
