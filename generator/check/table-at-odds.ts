@@ -30,7 +30,7 @@ export interface TableType {
 
 export function tableAtOdds(ctx: CheckContext, owner: ModelType, prop: ModelProperty, expected: TableType, value: Node): TableAtOdds | undefined {
   const kind = value.type as JsonKind;
-  if (kind === 'object' || kind === 'null') return undefined;
+  if (kind === 'object' || kind === 'null' || !atOddsWithTable(expected, kind, value)) return undefined;
   const resource = resources(ctx).get(`${owner.apiVersion}:${prop.inheritedFrom ?? owner.fullName}`);
   const row = resource?.properties.find((p) => p.name === prop.name);
   const json = resource?.json;
@@ -44,6 +44,11 @@ export function tableAtOdds(ctx: CheckContext, owner: ModelType, prop: ModelProp
     message: `Unexpected type \`${row.type.raw}\` for \`${prop.name}\` in the properties table, expected ${shown} as the JSON representation (line ${json.source.line}) and the examples show`,
     key: `table:${prop.inheritedFrom ?? owner.fullName}.${prop.name}`,
   };
+}
+
+/** The value does not fit the table type (the cheap test first: most values fit, and then the JSON representation is not read). */
+function atOddsWithTable(expected: TableType, kind: JsonKind, value: Node): boolean {
+  return expected.isCollection !== (kind === 'array') || (expected.primitive !== undefined && checkPrimitive(expected.primitive, kind, value.value) !== null);
 }
 
 /**
