@@ -24,6 +24,7 @@ import { annotationAtOdds, targetOf, type Target } from './example-target.js';
 import { keyOf, locateJson, type LocatedJson } from './json-locate.js';
 import { isGraphUrl, requestsMatching } from './request-path.js';
 import type { TypeIndex } from './type-index.js';
+import { oncePerKey } from './rule.js';
 import { tableAtOdds } from './table-at-odds.js';
 import { baselessFinding, noteObject, typeKey, type BaseEvidence } from './undocumented-base.js';
 import { checkPrimitive, isPlaceholder, type JsonKind } from './value-formats.js';
@@ -58,6 +59,8 @@ export function walkExamples(ctx: CheckContext): WalkResult {
     const baseless = [...evidence.values()].filter((entry) => entry.baseless);
     result.findings = result.findings.filter((f) => !baseless.some((entry) => typeKey(entry.type) === f.of));
     result.findings.push(...baseless.map((entry) => ({ rule: 'example-unknown-property' as const, ...baselessFinding(entry) })));
+    // A table type at odds with the examples is one finding at its cell, however many example values show it.
+    result.findings = oncePerKey(result.findings, (key) => key.startsWith('table:'));
     return result;
   });
 }
@@ -179,7 +182,7 @@ function walkObject(walk: Walk, node: Node, declared: ModelType, anchor: ModelTy
     }
     const expected = expectedOf(index, prop.type);
     const table = value && type ? tableAtOdds(walk.ctx, type, prop, expected, value) : undefined;
-    if (table && !walk.result.findings.some((f) => f.key === table.key && f.at.file === table.at.file)) walk.result.findings.push({ rule: 'example-type-mismatch', ...table });
+    if (table) walk.result.findings.push({ rule: 'example-type-mismatch', ...table });
     else if (value && !table) walkValue(walk, value, expected, `${path}.${name}`);
   }
 }

@@ -40,3 +40,16 @@ export interface Rule<Id extends string = string> {
 export function defineRule<const Id extends string>(rule: Rule<Id>): Rule<Id> {
   return rule;
 }
+
+/**
+ * The findings with the first of each file and key among those `repeats` picks (a section line or a table cell that
+ * several examples find at fault is reported once); every other finding is kept as it is.
+ */
+export function oncePerKey<T extends RuleFinding>(findings: readonly T[], repeats: (key: string) => boolean): T[] {
+  const seen = new Set<string>();
+  return findings.filter((finding) => {
+    if (finding.key === undefined || !repeats(finding.key)) return true;
+    const id = `${finding.at.file}\0${finding.key}`;
+    return !seen.has(id) && !!seen.add(id);
+  });
+}

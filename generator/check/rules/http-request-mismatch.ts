@@ -20,13 +20,13 @@ import type { PageFacts } from '../../extract/facts.js';
 import { placeOn, type CheckContext } from '../context.js';
 import { exampleMessages, firstLineOf, type ExampleMessage } from '../examples.js';
 import { isGraphUrl, matchedPrefix, pathAliases, readExampleUrl, requestsMatching, segmentStarts } from '../request-path.js';
-import { defineRule, type RuleFinding } from '../rule.js';
+import { defineRule, oncePerKey, type RuleFinding } from '../rule.js';
 
 export const httpRequestMismatch = defineRule({
   id: 'http-request-mismatch',
   description: 'Example requests use a method and path of the HTTP request section, under the page’s API version.',
   defaultLevel: 'error',
-  check: (ctx) => onePerKey([...ctx.pages.flatMap((page) => literalIds(ctx, page)), ...exampleMessages(ctx).flatMap((item) => (item.role === 'request' ? checkRequest(ctx, item) : []))]),
+  check: (ctx) => oncePerKey([...ctx.pages.flatMap((page) => literalIds(ctx, page)), ...exampleMessages(ctx).flatMap((item) => (item.role === 'request' ? checkRequest(ctx, item) : []))], (key) => key.startsWith('section:')),
 });
 
 /** A GUID written as a path segment of the HTTP request section, where a `{placeholder}` belongs. */
@@ -162,13 +162,6 @@ function hasRequestSection(page: PageFacts): boolean {
     const parent = page.headings.slice(0, i).reverse().find((h) => h.depth < heading.depth);
     return !parent || parent.depth === 1 || /^(permissions?|prerequisites)\b/i.test(parent.text.trim());
   });
-}
-
-/** A section line several examples find at fault is reported once. */
-function onePerKey(findings: RuleFinding[]): RuleFinding[] {
-  const seen = new Set<string>();
-  const once = (key: string) => !seen.has(key) && !!seen.add(key);
-  return findings.filter((f) => !f.key?.startsWith('section:') || once(`${f.at.file}\0${f.key}`));
 }
 
 function clip(text: string): string {
