@@ -12,7 +12,7 @@ import { at, type PageContext } from './context.js';
 import { flattenBlocks } from './api-sections.js';
 import { subsections, type Section } from './sections.js';
 import { sentencesOf, type Sentence } from './sentences.js';
-import { primitiveOf, readTypeText } from './type-cell.js';
+import { primitiveOf, typeRefOf } from './type-cell.js';
 import { primitiveInProse } from './return-type.js';
 
 const REASON = /\b([1-5]\d\d)\s+(OK|Created|Accepted|No Content|Non-Authoritative Information|Reset Content|Partial Content|Multi-Status|Found|See Other|Not Modified|Moved Permanently|Temporary Redirect|Permanent Redirect)\b/i;
@@ -77,7 +77,7 @@ export function typeInSentence(ctx: PageContext, sentence: Sentence | undefined,
   const link = sentence.links.find((l) => isTypeLink(ctx, l));
   if (link) {
     const name = toString(link).replace(/[`*]/g, '').trim();
-    const { type } = readTypeText(name, isCollection ? `${name} collection` : name);
+    const type = typeRefOf(name, isCollection);
     const href = hrefOf(ctx, link);
     if (href !== undefined && !type.isPrimitive) type.href = href;
     return { type, link };
@@ -87,7 +87,7 @@ export function typeInSentence(ctx: PageContext, sentence: Sentence | undefined,
   );
   const primitive = /\b(Edm\.\w+|String|Boolean|Int32|Int64|Double|DateTimeOffset|Guid|Stream|Binary)\s+(?:value|object|collection|array|in the)\b/.exec(sentence.text);
   const word = (named && /^[A-Za-z][\w.]*$/.test(named) ? named : undefined) ?? (primitive?.[1] && primitiveOf(primitive[1]) ? primitive[1] : undefined);
-  return word === undefined ? null : { type: readTypeText(word, isCollection ? `${word} collection` : word).type };
+  return word === undefined ? null : { type: typeRefOf(word, isCollection) };
 }
 
 /** The type links that follow `first` in the sentence joined by `,`, `or`, `and`, `and/or` ("a [a](...) or a [b](...) object"). */
@@ -98,7 +98,7 @@ function alternativesOf(ctx: PageContext, sentence: Sentence, first: Link | Link
     const between = ctx.text.slice(previous.position?.end.offset ?? 0, link.position?.start.offset ?? 0).replace(/[`*]/g, '').trim();
     if (!isTypeLink(ctx, link) || !/^(,|,?\s*(and\/or|or|and))(\s+(an?|the))?$/i.test(between)) break;
     const name = toString(link).replace(/[`*]/g, '').trim();
-    out.push({ type: readTypeText(name, isCollection ? `${name} collection` : name).type, source: at(ctx, link) });
+    out.push({ type: typeRefOf(name, isCollection), source: at(ctx, link) });
     previous = link;
   }
   return out;

@@ -9,7 +9,7 @@
  */
 import type { SourceRef } from '../model/diagnostic.js';
 import type { ExampleFacts, HttpMessageFacts, TypeRefFacts } from './facts.js';
-import { readTypeText } from './type-cell.js';
+import { typeRefOf } from './type-cell.js';
 
 export interface FoundType {
   type: TypeRefFacts;
@@ -44,7 +44,7 @@ function annotatedType(response: HttpMessageFacts): TypeRefFacts | null {
   const name = (collection?.[1] ?? written).trim();
   if (!/^[A-Za-z][\w.]*$/.test(name)) return null;
   const isCollection = collection !== null || value?.['isCollection'] === true || value?.['isCollection'] === 'true';
-  return typeOf(name, isCollection);
+  return typeRefOf(name, isCollection);
 }
 
 /** The type a response body names: its `@odata.context`, a `value` array's items' or its own `@odata.type` (a `value` array is a collection). */
@@ -60,24 +60,20 @@ export function bodyType(response: HttpMessageFacts): TypeRefFacts | null {
     const first = items.find((item): item is Record<string, unknown> => typeof item === 'object' && item !== null && typeof (item as Record<string, unknown>)['@odata.type'] === 'string');
     return first ? odataType(first['@odata.type'] as string, true) : null;
   }
-  if (typeof items === 'boolean' && Object.keys(record).every((key) => key === 'value' || key.startsWith('@odata.'))) return typeOf('Edm.Boolean', false);
+  if (typeof items === 'boolean' && Object.keys(record).every((key) => key === 'value' || key.startsWith('@odata.'))) return typeRefOf('Edm.Boolean', false);
   return typeof record['@odata.type'] === 'string' ? odataType(record['@odata.type'], false) : null;
 }
 
 /** `Collection(microsoft.graph.user)`, `microsoft.graph.user`, `Edm.Boolean`: a type; entity-set paths (`users/$entity`) name none. */
 function contextType(context: string): TypeRefFacts | null {
   const collection = /^Collection\(([A-Za-z][\w.]*)\)$/.exec(context);
-  if (collection) return typeOf(collection[1]!, true);
-  return /^(microsoft\.graph\.[\w.]+|Edm\.\w+)$/.test(context) ? typeOf(context, false) : null;
+  if (collection) return typeRefOf(collection[1]!, true);
+  return /^(microsoft\.graph\.[\w.]+|Edm\.\w+)$/.test(context) ? typeRefOf(context, false) : null;
 }
 
 function odataType(written: string, isCollection: boolean): TypeRefFacts | null {
   const name = written.replace(/^#/, '');
-  return /^[A-Za-z][\w.]*\.[A-Za-z]\w*$/.test(name) ? typeOf(name, isCollection) : null;
-}
-
-function typeOf(name: string, isCollection: boolean): TypeRefFacts {
-  return readTypeText(name, isCollection ? `${name} collection` : name).type;
+  return /^[A-Za-z][\w.]*\.[A-Za-z]\w*$/.test(name) ? typeRefOf(name, isCollection) : null;
 }
 
 /**
@@ -88,8 +84,8 @@ function typeOf(name: string, isCollection: boolean): TypeRefFacts {
 export function primitiveInProse(sentences: readonly string[]): TypeRefFacts | null {
   for (const text of sentences) {
     if (/\b(error|invalid|malformed|fails?)\b/i.test(text)) continue;
-    if (/\b(a|the)\s+`?(true|false)`?\s+value\b|\breturns?\s+`?(true|false)`?(?!\w)|\bboolean value\b/i.test(text)) return typeOf('Edm.Boolean', false);
-    if (/\b(returns?|response body)\b/i.test(text) && /\bbase-?64(-encoded)?\s+(encoded\s+)?string\b/i.test(text)) return typeOf('Edm.String', false);
+    if (/\b(a|the)\s+`?(true|false)`?\s+value\b|\breturns?\s+`?(true|false)`?(?!\w)|\bboolean value\b/i.test(text)) return typeRefOf('Edm.Boolean', false);
+    if (/\b(returns?|response body)\b/i.test(text) && /\bbase-?64(-encoded)?\s+(encoded\s+)?string\b/i.test(text)) return typeRefOf('Edm.String', false);
   }
   return null;
 }

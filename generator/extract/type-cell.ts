@@ -100,6 +100,11 @@ export function readTypeNode(node: Nodes, definitions: Definitions = new Map()):
 /** `[x](x.md` with its closing parenthesis missing: the parser reads no link. */
 const BROKEN_LINK = /^\[([^\]]+)\]\(([^)\s]*)\)?/;
 
+/** The type a name stands for, a collection of it when `isCollection` (`user`, true → `user` collection). */
+export function typeRefOf(name: string, isCollection: boolean): TypeRefFacts {
+  return readTypeText(name, isCollection ? `${name} collection` : name).type;
+}
+
 /**
  * Reads a type from text. `name` is the part that names the type (the link text
  * when linked), `raw` the whole cell (it decides collection-ness).
