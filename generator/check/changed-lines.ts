@@ -42,12 +42,17 @@ export function parseUnifiedDiff(text: string): ChangedLines {
   return changed;
 }
 
-/** The findings on changed lines (every finding of a new or renamed file). */
-export function onChangedLines<T extends Pick<Finding, 'file' | 'line'>>(findings: readonly T[], changed: ChangedLines): T[] {
-  return findings.filter((f) => {
-    const lines = changed.get(f.file);
-    return lines === 'all' || (lines !== undefined && lines.has(f.line));
-  });
+/**
+ * The findings on changed lines (every finding of a new or renamed file), and
+ * those one of whose related spots is on one (a table cell reported for an
+ * example the change added).
+ */
+export function onChangedLines<T extends Pick<Finding, 'file' | 'line' | 'related'>>(findings: readonly T[], changed: ChangedLines): T[] {
+  const touched = (spot: Pick<Finding, 'file' | 'line'>) => {
+    const lines = changed.get(spot.file);
+    return lines === 'all' || (lines !== undefined && lines.has(spot.line));
+  };
+  return findings.filter((f) => touched(f) || (f.related ?? []).some(touched));
 }
 
 /** A path as git writes it: C-quoted (`"b/caf\303\251.md"`) when it holds unusual bytes. */

@@ -6,9 +6,8 @@
  * and are not properties, nor are directory extensions (`extension_{appId}_{name}`).
  * A property that only a derived type defines is not reported: such bodies omit
  * `@odata.type` too often to call each one wrong.
- * Nor is any property of an example whose request path the page does not
- * document (http-request-mismatch reports the path; the body is of that other
- * resource, `.../format/font` on the format page).
+ * Nor is any property of an example whose request path the page does not document
+ * (http-request-mismatch reports it; the body is another resource's: `.../format/font`).
  * A value at odds with its table type that the resource's JSON representation
  * agrees with is reported once at the table's type cell (table-at-odds.ts); the
  * unknown keys of a type whose page lacks its base, once at that page
@@ -37,6 +36,7 @@ export interface WalkFinding {
   message: string;
   key: string;
   of?: string; // the type an unknown property was looked up on (undocumented-base.ts)
+  related?: SourceRef[]; // `RuleFinding.related`
 }
 
 /** An `@odata.type` value met in a body, for the page-level `#` consistency check. */
@@ -165,7 +165,7 @@ function walkObject(walk: Walk, node: Node, declared: ModelType, anchor: ModelTy
   const type = odata?.type === 'string' ? namedType(walk, odata, declared, anchor, path) : declared;
   const known = type ? index.properties(type) : new Map<string, ModelProperty>();
   const open = !type || index.isOpen(type) || index.hasUnknownBase(type) || type.kind === 'unresolved';
-  if (type && !open && !walk.foreign) noteObject(walk.evidence, type, known, node, (k) => DIRECTORY_EXTENSION.test(k) || index.descendants(type).some((d) => index.properties(d).has(k)));
+  if (type && !open && !walk.foreign) noteObject(walk.evidence, type, known, node, walk.json.at, (k) => DIRECTORY_EXTENSION.test(k) || index.descendants(type).some((d) => index.properties(d).has(k)));
   for (const member of node.children ?? []) {
     const name = keyOf(member);
     const value = member.children?.[1];
@@ -182,8 +182,8 @@ function walkObject(walk: Walk, node: Node, declared: ModelType, anchor: ModelTy
     }
     const expected = expectedOf(index, prop.type);
     const table = value && type ? tableAtOdds(walk.ctx, type, prop, expected, value) : undefined;
-    if (table) walk.result.findings.push({ rule: 'example-type-mismatch', ...table });
-    else if (value && !table) walkValue(walk, value, expected, `${path}.${name}`);
+    if (value && table) walk.result.findings.push({ rule: 'example-type-mismatch', ...table, related: [...table.related, walk.json.at(value.offset)] });
+    else if (value) walkValue(walk, value, expected, `${path}.${name}`);
   }
 }
 

@@ -22,6 +22,13 @@ export interface RuleFinding {
    * the message with its numbers blanked is used.
    */
   key?: string;
+  /**
+   * The other spots the finding rests on, when it is reported at one place for a
+   * fault seen at another (a table cell that the examples contradict, a section
+   * line an example's request is missing from): shown beside the finding, and
+   * `--changed-since` keeps the finding when any of them changed.
+   */
+  related?: SourceRef[];
 }
 
 export interface Rule<Id extends string = string> {
@@ -43,13 +50,21 @@ export function defineRule<const Id extends string>(rule: Rule<Id>): Rule<Id> {
 
 /**
  * The findings with the first of each file and key among those `repeats` picks (a section line or a table cell that
- * several examples find at fault is reported once); every other finding is kept as it is.
+ * several examples find at fault is reported once, resting on the related spots of them all); every other finding is
+ * kept as it is.
  */
 export function oncePerKey<T extends RuleFinding>(findings: readonly T[], repeats: (key: string) => boolean): T[] {
-  const seen = new Set<string>();
-  return findings.filter((finding) => {
-    if (finding.key === undefined || !repeats(finding.key)) return true;
+  const first = new Map<string, T>();
+  return findings.flatMap((finding) => {
+    if (finding.key === undefined || !repeats(finding.key)) return [finding];
     const id = `${finding.at.file}\0${finding.key}`;
-    return !seen.has(id) && !!seen.add(id);
+    const kept = first.get(id);
+    if (!kept) {
+      const copy = { ...finding, related: [...(finding.related ?? [])] };
+      first.set(id, copy);
+      return [copy];
+    }
+    kept.related!.push(...(finding.related ?? []));
+    return [];
   });
 }

@@ -5,13 +5,13 @@
  * recorded as an internal error, never a crash of the whole check.
  */
 import picomatch from 'picomatch';
-import { compareStrings } from '../model/diagnostic.js';
+import { compareStrings, type SourceRef } from '../model/diagnostic.js';
 import { createContext, type CheckInput, type LinkRoot } from './context.js';
 import { extractionFindings } from './extraction.js';
 import { fingerprintOf, messageKey, numberRepeats } from './fingerprint.js';
 import type { PageTextSource } from './page-text.js';
 import { RULES } from './rules/index.js';
-import { RULE_IDS, type Finding, type FindingSeverity, type Rule, type RuleId, type RuleLevel } from './types.js';
+import { RULE_IDS, type Finding, type FindingSeverity, type Rule, type RuleFinding, type RuleId, type RuleLevel } from './types.js';
 
 /** A rule outside the registry (the metadata rules, `metadata/rules.ts`): run after the registry's when given. */
 export type ExtraRule = Omit<Rule, 'id'> & { id: string };
@@ -61,7 +61,8 @@ export function runRules(input: CheckInput, texts: PageTextSource, settings: Che
     if (level === 'off') continue;
     try {
       for (const finding of rule.check(ctx)) {
-        raw.push({ ruleId: id, severity: severityOf(level), message: finding.message, ...finding.at, key: finding.key ?? messageKey(finding.message) });
+        const related = relatedSpots(finding);
+        raw.push({ ruleId: id, severity: severityOf(level), message: finding.message, ...finding.at, key: finding.key ?? messageKey(finding.message), ...(related.length ? { related } : {}) });
       }
     } catch (error) {
       internalErrors.push({ ruleId: id, message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
@@ -96,6 +97,17 @@ function globs(patterns: readonly string[]): (file: string) => boolean {
   const given = patterns.filter((pattern) => pattern !== '');
   return given.length === 0 ? () => false : picomatch(given, { dot: true });
 }
+
+/** A finding's related spots, each once, sorted, its own spot left out. */
+function relatedSpots(finding: RuleFinding): SourceRef[] {
+  const seen = new Set([spotKey(finding.at)]);
+  return (finding.related ?? [])
+    .map(({ file, line, column }) => ({ file, line, column }))
+    .filter((spot) => !seen.has(spotKey(spot)) && !!seen.add(spotKey(spot)))
+    .sort((a, b) => compareStrings(a.file, b.file) || a.line - b.line || a.column - b.column);
+}
+
+const spotKey = (spot: SourceRef) => `${spot.file}\0${spot.line}\0${spot.column}`;
 
 function severityOf(level: RuleLevel): FindingSeverity {
   return level === 'error' ? 'error' : 'warning';

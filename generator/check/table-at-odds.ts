@@ -20,6 +20,8 @@ export interface TableAtOdds {
   message: string;
   /** One per property: every example showing it gives the same finding. */
   key: string;
+  /** The JSON representation's value that agrees with the example. */
+  related: SourceRef[];
 }
 
 /** The table type expected of the value: its primitive (undefined for a structured type) and cardinality. */
@@ -35,7 +37,8 @@ export function tableAtOdds(ctx: CheckContext, owner: ModelType, prop: ModelProp
   const row = resource?.properties.find((p) => p.name === prop.name);
   const json = resource?.json;
   if (!row || !json) return undefined;
-  const root = locateJson(ctx, json.body).root;
+  const located = locateJson(ctx, json.body);
+  const root = located.root;
   const written = root?.type === 'object' ? root.children?.find((m) => keyOf(m) === prop.name)?.children?.[1] : undefined;
   if (!written || !tableAlone(expected, written, value)) return undefined;
   const shown = kind === 'array' ? 'a collection' : `a ${kind}`;
@@ -43,6 +46,7 @@ export function tableAtOdds(ctx: CheckContext, owner: ModelType, prop: ModelProp
     at: row.typeSource ?? row.source,
     message: `Unexpected type \`${row.type.raw}\` for \`${prop.name}\` in the properties table, expected ${shown} as the JSON representation (line ${json.source.line}) and the examples show`,
     key: `table:${prop.inheritedFrom ?? owner.fullName}.${prop.name}`,
+    related: [located.at(written.offset)],
   };
 }
 

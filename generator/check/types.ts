@@ -2,6 +2,7 @@
  * The conformance check's types: the rule contract (`rule.ts`), the rule ids
  * derived from the rule modules (`rules/index.ts`), and findings as reported.
  */
+import type { SourceRef } from '../model/diagnostic.js';
 export type { Rule, RuleFinding, RuleLevel } from './rule.js';
 export { RULE_IDS, type RuleId } from './rules/index.js';
 
@@ -19,4 +20,6 @@ export interface Finding {
   column: number;
   /** Hash of rule, file and the finding's stable key; no line numbers. */
   fingerprint: string;
+  /** The other spots the finding rests on (`RuleFinding.related`), sorted; absent when none. */
+  related?: SourceRef[];
 }

@@ -17,18 +17,23 @@ export interface BaseEvidence {
   unknown: Set<string>;
   /** Some object had an unknown `id` and more unknown keys than known ones. */
   baseless: boolean;
+  /** Where those objects' unknown `id` keys are: the spots the finding rests on. */
+  ids: SourceRef[];
 }
 
 /** Notes an example object walked as `type` (a documented type whose page names no base); skips every other. */
-export function noteObject(evidence: Map<string, BaseEvidence>, type: ModelType, known: ReadonlyMap<string, ModelProperty>, object: Node, skip: (key: string) => boolean): void {
+export function noteObject(evidence: Map<string, BaseEvidence>, type: ModelType, known: ReadonlyMap<string, ModelProperty>, object: Node, at: (offset: number) => SourceRef, skip: (key: string) => boolean): void {
   // Not the shapes synthesized for parameter and body tables (no namespace), nor a type whose page names its base.
   if (type.origin !== 'documented' || !type.namespace || (type.baseType !== null && !type.baseTypeInferred)) return;
   const keys = (object.children ?? []).map(keyOf).filter((k): k is string => k !== undefined && !k.includes('@') && !skip(k));
   const unknown = keys.filter((k) => !known.has(k));
   if (unknown.length === 0) return;
-  const entry = evidence.get(typeKey(type)) ?? { type, unknown: new Set<string>(), baseless: false };
+  const entry = evidence.get(typeKey(type)) ?? { type, unknown: new Set<string>(), baseless: false, ids: [] };
   for (const key of unknown) entry.unknown.add(key);
-  entry.baseless ||= unknown.includes('id') && unknown.length >= 3 && unknown.length > keys.length - unknown.length;
+  const baseless = unknown.includes('id') && unknown.length >= 3 && unknown.length > keys.length - unknown.length;
+  const id = baseless ? object.children?.find((member) => keyOf(member) === 'id')?.children?.[0] : undefined;
+  if (id) entry.ids.push(at(id.offset));
+  entry.baseless ||= baseless;
   evidence.set(typeKey(type), entry);
 }
 
@@ -38,12 +43,13 @@ export function typeKey(type: ModelType): string {
 }
 
 /** The one finding at the page of a type the evidence shows is missing its base. */
-export function baselessFinding(entry: BaseEvidence): { at: SourceRef; message: string; key: string } {
+export function baselessFinding(entry: BaseEvidence): { at: SourceRef; message: string; key: string; related: SourceRef[] } {
   const unknown = [...entry.unknown];
   const listed = unknown.slice(0, 4).map((k) => `\`${k}\``).join(', ') + (unknown.length > 4 ? ` (+${unknown.length - 4} more)` : '');
   return {
     at: entry.type.source,
     message: `Unexpected example properties ${listed} that \`${entry.type.fullName}\` lacks and its page names no base type for, expected the page to name its base type (Inherits from ...) or list them`,
     key: `baseless:${entry.type.fullName}`,
+    related: entry.ids,
   };
 }

@@ -1,6 +1,6 @@
 /** `check --changed-since REV`: only findings on lines changed since a git revision, in a real repository with two commits. */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync, renameSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync, renameSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -11,6 +11,7 @@ import * as api from '../../generator/index.js';
 import { UsageError } from '../../generator/parse/input.js';
 import { lineOf } from './helpers.js';
 import { resourcePage } from './pages.js';
+import { repoRoot } from '../helpers/corpus.js';
 
 const page = (name: string, extra = '') =>
   resourcePage(name, { rows: ['|id|String|Identifier.|', '|displayName|String|Name.|'], json: `{\n  "id": "String",\n  "displayName": "String"${extra}\n}` });
@@ -79,6 +80,31 @@ describe('--changed-since', () => {
     expect(findings.map((f) => `${f.file}:${f.line} ${f.ruleId}`)).toEqual((await check(dir, 'HEAD~1')).findings);
     expect([errors, warnings]).toEqual([3, 0]);
     expect((await api.check({ cwd: dir, input: 'docs', workers: 1, cache: false, changedSince: 'HEAD' })).findings).toEqual([]);
+  });
+
+  it('keeps a finding reported elsewhere when a spot it rests on changed', async () => {
+    // The table's `Int32` cell, which the JSON representation and the new page's examples contradict, is reported at
+    // the resource page's unchanged line: the examples the change added are what it rests on.
+    const fixture = path.join(repoRoot, 'generator/check/rules/example-type-mismatch/not-ok/table-type-the-json-representation-and-examples-contradict');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'docs2ts-related-'));
+    dirs.push(dir);
+    const copy = (file: string) => write(dir, { [`docs/${file}`]: readFileSync(path.join(fixture, file), 'utf8') });
+    gitIn(dir, 'init', '-q', '-b', 'main');
+    for (const name of ['part', 'widget', 'widgetstate']) copy(`v1.0/resources/${name}.md`);
+    gitIn(dir, 'add', '.');
+    gitIn(dir, 'commit', '-q', '-m', 'resources');
+    copy('v1.0/api/widget-create.md');
+    gitIn(dir, 'add', '.');
+    gitIn(dir, 'commit', '-q', '-m', 'an API page whose examples contradict the table');
+    const cell = 'v1.0/resources/widget.md:17 example-type-mismatch';
+    expect((await check(dir, 'HEAD~1')).findings).toContain(cell);
+    expect((await check(dir, 'HEAD')).findings).not.toContain(cell);
+    const { findings } = await api.check({ cwd: dir, input: 'docs', workers: 1, cache: false, changedSince: 'HEAD~1' });
+    expect(findings.find((f) => f.ruleId === 'example-type-mismatch')?.related).toEqual([
+      { file: 'v1.0/api/widget-create.md', line: 38, column: 11 },
+      { file: 'v1.0/api/widget-create.md', line: 50, column: 11 },
+      { file: 'v1.0/resources/widget.md', line: 29, column: 11 },
+    ]);
   });
 
   it('sees uncommitted edits and untracked pages', async () => {

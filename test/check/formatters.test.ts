@@ -40,6 +40,15 @@ const sample: FormatInput = {
   toolVersion: '0.1.0',
 };
 
+/** A table cell reported for what other spots show: one on its own page, one on another. */
+const resting: Finding = {
+  ...finding('v1.0/resources/w.md', 17, 'example-type-mismatch', 'error', 'Unexpected type `Int32` for `size` in the properties table, expected a string'),
+  related: [
+    { file: 'v1.0/api/w-create.md', line: 38, column: 11 },
+    { file: 'v1.0/resources/w.md', line: 29, column: 11 },
+  ],
+};
+
 /** A real check result: the widget world with a few mistakes, every rule and the extraction codes. */
 function realResult(): FormatInput {
   const api = apiPage({
@@ -77,6 +86,14 @@ describe('text', () => {
     );
   });
 
+  it('lists the spots a finding rests on under it, naming the file only when it is another', () => {
+    expect(formatText({ ...sample, findings: [resting] }).split('\n').slice(0, 3)).toEqual([
+      'docs/v1.0/resources/w.md',
+      '  17:3      error    Unexpected type `Int32` for `size` in the properties table, expected a string  example-type-mismatch',
+      '            see docs/v1.0/api/w-create.md:38:11, 29:11',
+    ]);
+  });
+
   it('says so when there is nothing to report, and counts baselined findings', () => {
     expect(formatText({ ...sample, findings: [], baselined: 2 })).toBe('0 problems (0 errors, 0 warnings); 2 more in the baseline\n');
   });
@@ -92,6 +109,14 @@ describe('json', () => {
     const data = JSON.parse(formatJson(input));
     expect(validate(data), JSON.stringify(validate.errors)).toBe(true);
     expect(data[0]).toMatchObject({ path: `docs-input/${data[0].file}` });
+  });
+
+  it('carries the spots a finding rests on, as the schema says', () => {
+    const data = JSON.parse(formatJson({ ...sample, findings: [resting] }));
+    expect(data[0].related).toEqual(resting.related);
+    expect(validate(data), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate([{ ...data[0], related: [] }])).toBe(false);
+    expect(validate([{ ...data[0], related: [{ file: 'x.md', line: 0, column: 1 }] }])).toBe(false);
   });
 
   it('rejects what the schema rules out', () => {
@@ -125,7 +150,27 @@ describe('sarif', () => {
   });
 });
 
+describe('sarif related locations', () => {
+  const schema = JSON.parse(readFileSync(path.join(repoRoot, 'test/check/fixtures/sarif-schema-2.1.0.json'), 'utf8'));
+  const validate = ajvWithFormats().compile(schema);
+
+  it('gives the spots a finding rests on as relatedLocations', () => {
+    const log = JSON.parse(formatSarif({ ...sample, findings: [resting] }));
+    expect(validate(log), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    expect(log.runs[0].results[0].relatedLocations).toEqual([
+      { id: 0, physicalLocation: { artifactLocation: { uri: 'docs/v1.0/api/w-create.md' }, region: { startLine: 38, startColumn: 11 } } },
+      { id: 1, physicalLocation: { artifactLocation: { uri: 'docs/v1.0/resources/w.md' }, region: { startLine: 29, startColumn: 11 } } },
+    ]);
+  });
+});
+
 describe('github', () => {
+  it('names the spots a finding rests on after its message', () => {
+    expect(formatGithub({ ...sample, findings: [resting] })).toBe(
+      '::error file=docs/v1.0/resources/w.md,line=17,col=3,title=example-type-mismatch::Unexpected type `Int32` for `size` in the properties table, expected a string (see docs/v1.0/api/w-create.md:38:11, docs/v1.0/resources/w.md:29:11)\n',
+    );
+  });
+
   it('prints one workflow command per finding', () => {
     expect(formatGithub({ ...sample, findings: sample.findings.slice(0, 2) })).toBe(
       '::error file=docs/v1.0/api/a.md,line=4,col=3,title=link-broken::Unexpected link to `x.md` that no page in the input has, expected an existing page\n' +

@@ -44,7 +44,13 @@ const finding = (file: string, line: number, column: number, ruleId: string, sev
 
 const FINDINGS: Finding[] = [
   finding('v1.0/api/a.md', 2, 5, 'link-broken', 'error', 'Unexpected link to `x.md` that no page in the input has, expected an existing page'),
-  finding('v1.0/api/a.md', 3, 5, 'type-unresolved', 'warning', 'Unexpected type `shape` that no page documents, expected a documented type'),
+  {
+    ...finding('v1.0/api/a.md', 3, 5, 'type-unresolved', 'warning', 'Unexpected type `shape` that no page documents, expected a documented type'),
+    related: [
+      { file: 'v1.0/api/a.md', line: 2, column: 5 },
+      { file: 'v1.0/api/b.md', line: 1, column: 1 },
+    ],
+  },
   finding('v1.0/api/a.md', 4, 7, 'type-unresolved', 'warning', 'Unexpected tab-indented text, expected the marker under `here`'),
   finding('v1.0/api/b.md', 1, 41, 'link-broken', 'error', 'Unexpected <script>window.__pwned = 1</script> in a message, expected text'),
 ];
@@ -104,6 +110,10 @@ describe('the HTML report in Chromium', () => {
     for (const { column, marker } of pairs) expect(marker.indexOf('^')).toBe(column - 1);
     expect(pairs.map(({ column, source }) => source.slice(column - 1, column + 3))).toEqual(['[x](', 'shap', 'here', '<img']);
     expect(pairs[2]!.marker).toBe('\t    \t^');
+  });
+
+  it('names the spots a finding rests on under it', async () => {
+    expect(await page.$$eval('.finding', (all) => all.map((f) => f.querySelector('.related')?.textContent ?? null))).toEqual([null, 'see 2:5, docs/v1.0/api/b.md:1:1', null, null]);
   });
 
   it('filters by rule and by severity', async () => {

@@ -3,7 +3,8 @@
  * case folder is a small docs input, checked as `docs2ts check` checks one
  * (discover pages, build the model, run the rule). An `ok` case has no finding;
  * a `not-ok` case has exactly the lines of its `expected.txt`
- * (`file:line:column: message`, file relative to the case folder). A case may
+ * (`file:line:column: message`, file relative to the case folder, then
+ * ` (see file:line:column, ...)` when the finding rests on other spots). A case may
  * hold `settings.json` with rule levels (`{ "levels": { "<id>": "warn" } }`),
  * e.g. to turn on a rule that is off by default; without it the rule runs at
  * its default level, so an off rule reports nothing. `"linkRoot": "."` sets the
@@ -29,7 +30,7 @@ async function findingLines(caseDir: string, rule: RuleId): Promise<string[]> {
   const build = await buildModel(caseDir, { workers: 1 });
   const result = runRules(build, diskPages(caseDir), { ...settingsOf(caseDir), only: [rule] });
   expect(result.internalErrors).toEqual([]);
-  return result.findings.map((f) => `${f.file}:${f.line}:${f.column}: ${f.message}`);
+  return result.findings.map((f) => `${f.file}:${f.line}:${f.column}: ${f.message}${f.related ? ` (see ${f.related.map((s) => `${s.file}:${s.line}:${s.column}`).join(', ')})` : ''}`);
 }
 
 function settingsOf(caseDir: string): CheckSettings {

@@ -2,6 +2,7 @@
  * GitHub Actions workflow commands, one per finding:
  * `::error file=…,line=…,col=…,title=<rule>::message`. Property values escape
  * `%`, CR, LF, `:` and `,`; the message escapes `%`, CR and LF (GitHub's rules).
+ * The spots a finding rests on follow the message as `(see path:line:column, ...)`.
  */
 import { displayPath, type Formatter } from './format.js';
 
@@ -15,7 +16,8 @@ export const formatGithub: Formatter = ({ findings, input }) =>
         `col=${f.column}`,
         `title=${escapeProperty(f.ruleId)}`,
       ].join(',');
-      return `::${command} ${properties}::${escapeData(f.message)}\n`;
+      const related = f.related?.map((spot) => `${displayPath(input, spot.file)}:${spot.line}:${spot.column}`);
+      return `::${command} ${properties}::${escapeData(related ? `${f.message} (see ${related.join(', ')})` : f.message)}\n`;
     })
     .join('');
 

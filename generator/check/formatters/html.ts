@@ -15,7 +15,7 @@ table{border-collapse:collapse}td,th{border:1px solid #d0d7de;padding:.2em .6em;
 td.n{text-align:right}h2{font-size:1em;margin:1.2em 0 .3em;font-family:monospace}
 .finding{margin:.4em 0 .8em 1em}.pos{font-family:monospace;color:#57606a}.error .sev{color:#cf222e}.warning .sev{color:#9a6700}
 .rule{color:#57606a;font-family:monospace}pre{margin:.2em 0;padding:.3em .5em;background:#f6f8fa;overflow-x:auto}
-.marker{color:#cf222e;font-weight:bold}[hidden]{display:none!important}`;
+.marker{color:#cf222e;font-weight:bold}.related{color:#57606a;font-family:monospace}[hidden]{display:none!important}`;
 
 /** Shows a finding when its rule's box and its severity's box are checked; a file when any of its findings shows. */
 const SCRIPT = `(() => {
@@ -50,7 +50,7 @@ export const formatHtml: Formatter = ({ findings, rules, input, baselined, toolV
   for (let i = 0; i < findings.length; ) {
     const file = findings[i]!.file;
     const items: string[] = [];
-    for (; i < findings.length && findings[i]!.file === file; i++) items.push(findingHtml(findings[i]!, sourceLine?.(file, findings[i]!.line) ?? ''));
+    for (; i < findings.length && findings[i]!.file === file; i++) items.push(findingHtml(findings[i]!, sourceLine?.(file, findings[i]!.line) ?? '', input));
     files.push(`<section class="file" data-file="${escape(file)}"><h2>${escape(displayPath(input, file))}</h2>\n${items.join('\n')}\n</section>`);
   }
   const severities = (['error', 'warning'] as const).map((s) => `<label><input type="checkbox" data-filter="severity" value="${s}" checked> ${s}s</label>`).join(' ');
@@ -80,14 +80,21 @@ ${files.join('\n')}
 `;
 };
 
-function findingHtml(f: Finding, line: string): string {
+function findingHtml(f: Finding, line: string, input: string): string {
   // Tabs kept so the marker lines up under the column in a <pre>.
   const marker = `${line.slice(0, f.column - 1).replace(/[^\t]/g, ' ')}${' '.repeat(Math.max(0, f.column - 1 - line.length))}^`;
   return `<div class="finding ${f.severity}" data-rule="${escape(f.ruleId)}" data-severity="${f.severity}" data-line="${f.line}" data-column="${f.column}">
 <div><span class="pos">${f.line}:${f.column}</span> <span class="sev">${f.severity}</span> <span class="msg">${escape(f.message)}</span> <span class="rule">${escape(f.ruleId)}</span></div>
 <pre><span class="source">${escape(line)}</span>
-<span class="marker">${marker}</span></pre>
+<span class="marker">${marker}</span></pre>${relatedHtml(f, input)}
 </div>`;
+}
+
+/** The spots a finding rests on, as `see file:line:column` (the file left out when it is the finding's own). */
+function relatedHtml(f: Finding, input: string): string {
+  if (!f.related) return '';
+  const spots = f.related.map((spot) => `${spot.file === f.file ? '' : `${displayPath(input, spot.file)}:`}${spot.line}:${spot.column}`);
+  return `\n<div class="related">see ${escape(spots.join(', '))}</div>`;
 }
 
 function escape(text: string): string {

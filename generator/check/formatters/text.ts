@@ -1,5 +1,6 @@
 /**
- * Text output: findings grouped by file (`line:column  severity  message  rule`),
+ * Text output: findings grouped by file (`line:column  severity  message  rule`,
+ * then `see [file:]line:column, ...`: the spots the finding rests on),
  * then one summary line per rule and a total.
  */
 import { countsByRule, displayPath, plural, totalText, type Formatter } from './format.js';
@@ -14,6 +15,7 @@ export const formatText: Formatter = ({ findings, input, baselined }) => {
       current = f.file;
     }
     lines.push(`  ${`${f.line}:${f.column}`.padEnd(9)} ${f.severity.padEnd(7)}  ${f.message}  ${f.ruleId}`);
+    if (f.related) lines.push(`  ${''.padEnd(9)} see ${f.related.map((spot) => `${spot.file === f.file ? '' : `${displayPath(input, spot.file)}:`}${spot.line}:${spot.column}`).join(', ')}`);
   }
   if (findings.length) lines.push('');
   lines.push(totalText(findings, baselined));

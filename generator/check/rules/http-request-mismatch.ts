@@ -98,6 +98,7 @@ function checkRequest(ctx: CheckContext, item: ExampleMessage): RuleFinding[] {
       at: { ...keyed.source, column: placeOn(ctx, keyed.source, path).column + path.length - key.length },
       message: `Unexpected key \`${key}\` at the end of the HTTP request path on a page that creates an item, expected \`${path.slice(0, -key.length - 1)}\` (the collection) as the examples use`,
       key: `section:${keyed.method} ${keyed.path}:key`,
+      related: [at(0)],
     });
   } else if (keyless) {
     const path = keyless.path.replace(/\?.*$/, '');
@@ -105,6 +106,7 @@ function checkRequest(ctx: CheckContext, item: ExampleMessage): RuleFinding[] {
       at: { ...keyless.source, column: placeOn(ctx, keyless.source, path).column + path.length },
       message: `Unexpected HTTP request path \`${path}\` without a key on a page that ${item.operation.kind}s one item, expected \`${path}/{id}\` as the examples use`,
       key: `section:${keyless.method} ${keyless.path}:key`,
+      related: [at(0)],
     });
   } else if (samePath.length === 0) {
     const paths = [...new Set(requests.map((r) => r.path))];

@@ -125,6 +125,7 @@ function finding(at: SourceRef, prose: ModelType, isCollection: boolean, expecte
     at,
     message: `Unexpected ${label(prose.name, isCollection)} in the Response prose, expected ${label(expected.name, shown.isCollection)} as the example response shows (line ${shown.line})`,
     key: `${prose.fullName}:${isCollection}:${expected.fullName}:${shown.isCollection}`,
+    related: [{ file: at.file, line: shown.line, column: 1 }],
   };
 }
 

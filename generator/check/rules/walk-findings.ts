@@ -6,5 +6,5 @@ import type { RuleFinding } from '../rule.js';
 export function walkFindings(ctx: CheckContext, rule: WalkRule): RuleFinding[] {
   return walkExamples(ctx)
     .findings.filter((finding) => finding.rule === rule)
-    .map(({ at, message, key }) => ({ at, message, key }));
+    .map(({ at, message, key, related }) => ({ at, message, key, ...(related ? { related } : {}) }));
 }
