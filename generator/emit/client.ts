@@ -31,7 +31,7 @@ export const clientEmitter: Emitter = {
       files.push({
         path: `${ctx.apiVersion}/client/${stem}.ts`,
         // Type references read names and kinds only, which the shape covers; examples are not emitted.
-        inputs: () => operations.map(({ examples: _examples, ...operation }) => operation),
+        inputs: () => operations.map(clientView),
         render: () => groupFile(ctx, planGroup(ctx, operations, aliases), aliases),
       });
     }
@@ -39,6 +39,19 @@ export const clientEmitter: Emitter = {
     return files;
   },
 };
+
+const views = new WeakMap<ModelOperation, object>();
+
+/** An operation as its client file depends on it: without its examples; one view per operation (model objects never change: a digest kept across watch runs holds). */
+function clientView(operation: ModelOperation): object {
+  let view = views.get(operation);
+  if (!view) {
+    const { examples: _examples, ...rest } = operation;
+    view = rest;
+    views.set(operation, view);
+  }
+  return view;
+}
 
 /** The plans of a group's operations (those that can be emitted). */
 function planGroup(ctx: EmitContext, operations: readonly ModelOperation[], aliases: { runtime: string; models: string }): { plans: OperationPlan[]; scope: PlanScope } {

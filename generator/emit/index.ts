@@ -22,6 +22,11 @@ export interface EmitOptions {
   whole?: Model;
   /** Open types: no index signature (default), or `[property: string]: unknown` so any property is accepted. */
   openTypes?: OpenTypes;
+  /**
+   * The digester of the files' inputs, kept between the runs of a watch session: the views of model objects an
+   * edit left as they were are not serialised again (the kept model's objects are never changed in place).
+   */
+  digester?: Digester;
 }
 
 export function emitContexts(model: Model, inputLabel: string, options: Pick<EmitOptions, 'whole' | 'openTypes'> = {}): (EmitContext & { shape: string })[] {
@@ -69,7 +74,7 @@ export interface FilePlan extends PlannedFile {
 /** Every output file, sorted by path, fingerprinted, not yet rendered. */
 export function planOutput(model: Model, options: EmitOptions): FilePlan[] {
   const files = new Map<string, FilePlan>();
-  const digest = new Digester();
+  const digest = options.digester ?? new Digester();
   for (const ctx of emitContexts(model, options.inputLabel, options)) {
     const { shape } = ctx;
     for (const emitter of options.emitters) {

@@ -37,12 +37,19 @@ export function createModelsEmitter(options: ModelPlanOptions = {}): Emitter {
 
 /** What a chunk's interfaces read from their ancestors: inherited property types (to skip redeclarations), key and open flags. */
 function inheritedInputs(chunk: Chunk, plan: ModelPlan): unknown[] {
-  return ancestorsOf(chunk, plan).map((type) => [
-    type.fullName,
-    type.keyProperty ?? null,
-    type.openType ?? null,
-    ownProperties(type).map((property) => [property.name, property.type.name, property.type.isCollection, property.nullable ?? null]),
-  ]);
+  return ancestorsOf(chunk, plan).map(inheritedView);
+}
+
+const inherited = new WeakMap<ModelType, unknown[]>();
+
+/** What descendants read of a type, one view per type (model objects never change: a digest kept across watch runs holds). */
+function inheritedView(type: ModelType): unknown[] {
+  let view = inherited.get(type);
+  if (!view) {
+    view = [type.fullName, type.keyProperty ?? null, type.openType ?? null, ownProperties(type).map((property) => [property.name, property.type.name, property.type.isCollection, property.nullable ?? null])];
+    inherited.set(type, view);
+  }
+  return view;
 }
 
 /** The ancestors of a chunk's types, each once, in first-met order. */

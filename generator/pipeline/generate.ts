@@ -7,6 +7,7 @@
  * Heavy modules (remark, ts-morph, prettier) load only when something changed.
  */
 import type { FilePlan } from '../emit/index.js';
+import { Digester } from '../model/hash.js';
 import { lazyPool } from './pool.js';
 import { openRun, type GenerateRequest, type GenerateResult } from './incremental/run.js';
 import { outputReader, renderChanged } from './incremental/render.js';
@@ -28,8 +29,10 @@ export async function generate(request: GenerateRequest): Promise<GenerateResult
     // Link each version, whole (in watch mode, an edit of descriptions only patches the version's kept model).
     const { models, how } = linkVersions(run.versions, loaded.facts, (pages) => linkModel({ pages }), request.session && (request.session.linked ??= new Map()));
     run.lap('link');
-    // Plan every output file (of the slice, when the request takes one), with a fingerprint of what its text depends on.
-    const emitOptions = { inputLabel: run.inputLabel, ...emitSettings(EMITTERS, request.output) };
+    // Plan every output file (of the slice, when the request takes one), with a fingerprint of what its text depends on
+    // (in watch mode, the digests of the kept models' objects are kept too).
+    const session = request.session && { digester: (request.session.digester ??= new Digester()) };
+    const emitOptions = { inputLabel: run.inputLabel, ...emitSettings(EMITTERS, request.output), ...session };
     const plans: FilePlan[] = models.flatMap((model) => {
       // A slice is planned with the whole model it was cut from (`output-options.ts`).
       const cut = modelToEmit(model, request.output);

@@ -20,7 +20,7 @@ import path from 'node:path';
 import type { PageFacts } from '../../extract/facts.js';
 import { compareStrings } from '../../model/diagnostic.js';
 import type { Model } from '../../model/ir.js';
-import { hashOf } from '../../model/hash.js';
+import { hashOf, type Digester } from '../../model/hash.js';
 import type { FilePlan } from '../../emit/index.js';
 import { writeOutputDir, type OutputFile } from '../output-dir.js';
 import { markerFile, ownedFiles } from '../output-owner.js';
@@ -68,6 +68,8 @@ export interface GenerateSession {
   linked?: Map<string, LinkedVersion>;
   /** The worker pool, kept started between runs; its owner destroys it (`lazyPool`). */
   pool?: ReturnType<typeof lazyPool>;
+  /** The plan's digests of the kept models' objects (`emit/index.ts`'s `EmitOptions.digester`). */
+  digester?: Digester;
 }
 
 export interface GenerateResult {
