@@ -11,7 +11,9 @@
  * segment written quoted or in parentheses (`/recoveryKeys/'{id}'`, `/teams/(team-id)`), compared as `{id}`.
  * An example path that lacks only the `/$ref` a section path ends in is reported at its end.
  * A section path that lacks the key every example adds (get, update, delete) or, on a create page, ends in a key
- * the example's POST to the collection lacks, is reported at the section path, once.
+ * the example's POST to the collection lacks, is reported at the section path, once. So is a path the section lacks beside
+ * one it has, when the examples add names to it (`.../getM365AppUserDetail(period='D7')/content`) and none uses it as it
+ * is, or leave out its trailing `{property name}` (`/organization/{id}/branding`).
  *
  * ok:     HTTP request `GET /users/{id}`, example `GET https://graph.microsoft.com/v1.0/users/48d31887`
  * not ok: example `GET https://graph.microsoft.com/v1.0/groups/1` → Unexpected request path `/groups/1`, expected one of the page's HTTP request paths: `/users/{id}`
@@ -91,7 +93,15 @@ function checkRequest(ctx: CheckContext, item: ExampleMessage): RuleFinding[] {
   if (samePath.length === 0 && requestsMatching(withPlaceholders, url).length > 0) return out;
   const keyless = samePath.length === 0 ? keyMissing(item, withPlaceholders, url) : undefined;
   const keyed = samePath.length === 0 && !keyless ? keyAdded(item, withPlaceholders, url) : undefined;
-  if (keyed) {
+  const lacked = samePath.length === 0 && !keyless && !keyed ? sectionLacks(item, withPlaceholders, url) : undefined;
+  if (lacked) {
+    const path = lacked.request.path.replace(/\?.*$/, '');
+    out.push({
+      at: { ...lacked.request.source, column: placeOn(ctx, lacked.request.source, path).column + path.length },
+      message: `Unexpected request path \`${clip(parsed.written)}\` that the HTTP request section lacks, expected a line \`${lacked.request.method} ${lacked.path}\` beside \`${path}\``,
+      key: `section:${lacked.request.method} ${lacked.path}:lacks`,
+    });
+  } else if (keyed) {
     const path = keyed.path.replace(/\?.*$/, '');
     const key = path.slice(path.lastIndexOf('/') + 1);
     out.push({
@@ -153,6 +163,35 @@ function keyAdded<T extends { path: string; method: string }>(item: ExampleMessa
     const path = request.path.replace(/\?.*$/, '');
     return request.method === 'POST' && /\/\{[^{}/]+\}$/.test(path) && requestsMatching([{ path: path.replace(/\/\{[^{}/]+\}$/, '') }], url).length > 0;
   });
+}
+
+/**
+ * A path the section lacks beside one it has, where the examples add property or sub-resource names to it
+ * (`.../getM365AppUserDetail(period='D7')/content`, `.../range/format/font` for `.../range/format`) or leave out its
+ * trailing `{property name}` (`/organization/{id}/branding` for `/organization/{tenant id}/branding/{property name}`):
+ * the fix is a line in the section. Not when another section path continues that one (a misspelt segment of a
+ * documented path stays the example's), nor when another example uses that path as it is (the odd example is at fault).
+ */
+function sectionLacks<T extends { path: string; method: string }>(item: ExampleMessage, requests: T[], url: string): { request: T; path: string } | undefined {
+  const method = item.message.method?.toUpperCase();
+  const bare = url.replace(/[?#].*$/, '').replace(/\/+$/, '');
+  const sameMethod = requests.filter((r) => r.method === method);
+  const continued = (path: string) => sameMethod.some((r) => r.path.replace(/\?.*$/, '').startsWith(`${path}/`));
+  const used = (request: T) => item.operation.examples.some((e) => e.request?.url && e.request.method?.toUpperCase() === method && requestsMatching([request], e.request.url).length > 0);
+  for (const request of sameMethod) {
+    const path = request.path.replace(/\?.*$/, '').replace(/\/+$/, '');
+    if (continued(path)) continue;
+    const property = /\/\{[^{}/]*property[^{}/]*\}$/i.exec(path);
+    if (property && requestsMatching([{ path: path.slice(0, property.index) }], bare).length > 0) return { request, path: path.slice(0, property.index) };
+    if (used(request)) continue;
+    const segments = bare.split('/');
+    for (let extra = 1; extra <= 2 && extra < segments.length - 3; extra++) {
+      const added = segments.slice(-extra);
+      if (!added.every((segment) => /^[A-Za-z]+$/.test(segment))) break;
+      if (requestsMatching([request], segments.slice(0, -extra).join('/')).length > 0) return { request, path: `${path}/${added.join('/')}` };
+    }
+  }
+  return undefined;
 }
 
 /** An HTTP request heading of the page itself: under the title or Permissions (one written too deep still counts), not under a path's own section. */
