@@ -170,22 +170,28 @@ function keyAdded<T extends { path: string; method: string }>(item: ExampleMessa
  * (`.../getM365AppUserDetail(period='D7')/content`, `.../range/format/font` for `.../range/format`) or leave out its
  * trailing `{property name}` (`/organization/{id}/branding` for `/organization/{tenant id}/branding/{property name}`):
  * the fix is a line in the section. Not when another section path continues that one (a misspelt segment of a
- * documented path stays the example's), nor when another example uses that path as it is (the odd example is at fault).
+ * documented path stays the example's), nor when another example of its `##` section uses that path as it is (the odd
+ * example is at fault).
  */
 function sectionLacks<T extends { path: string; method: string }>(item: ExampleMessage, requests: T[], url: string): { request: T; path: string } | undefined {
   const method = item.message.method?.toUpperCase();
-  const bare = url.replace(/[?#].*$/, '').replace(/\/+$/, '');
+  const written = readExampleUrl(url).written.replace(/\/+$/, '');
   const sameMethod = requests.filter((r) => r.method === method);
   const continued = (path: string) => sameMethod.some((r) => r.path.replace(/\?.*$/, '').startsWith(`${path}/`));
-  const used = (request: T) => item.operation.examples.some((e) => e.request?.url && e.request.method?.toUpperCase() === method && requestsMatching([request], e.request.url).length > 0);
+  // Another example of the same `##` section using the path as it is makes this one the odd example; one under another
+  // section ("## Access the shared item directly" on shares-get) documents another use the HTTP request section lacks.
+  const part = (line: number) => item.page.headings.filter((h) => h.depth === 2 && h.source.line < line).at(-1)?.source.line;
+  const here = part(item.message.source.line);
+  const used = (request: T) =>
+    item.operation.examples.some((e) => e.request?.url && e.request.method?.toUpperCase() === method && part(e.request.source.line) === here && requestsMatching([request], e.request.url).length > 0);
   for (const request of sameMethod) {
     const path = request.path.replace(/\?.*$/, '').replace(/\/+$/, '');
     if (continued(path)) continue;
     const property = /\/\{[^{}/]*property[^{}/]*\}$/i.exec(path);
-    if (property && requestsMatching([{ path: path.slice(0, property.index) }], bare).length > 0) return { request, path: path.slice(0, property.index) };
+    if (property && requestsMatching([{ path: path.slice(0, property.index) }], written).length > 0) return { request, path: path.slice(0, property.index) };
     if (used(request)) continue;
-    const segments = bare.split('/');
-    for (let extra = 1; extra <= 2 && extra < segments.length - 3; extra++) {
+    const segments = written.split('/');
+    for (let extra = 1; extra <= 2 && extra < segments.length - 1; extra++) {
       const added = segments.slice(-extra);
       if (!added.every((segment) => /^[A-Za-z]+$/.test(segment))) break;
       if (requestsMatching([request], segments.slice(0, -extra).join('/')).length > 0) return { request, path: `${path}/${added.join('/')}` };
