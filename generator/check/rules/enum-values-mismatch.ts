@@ -72,10 +72,10 @@ function checkProperty(ctx: CheckContext, apiVersion: string, property: ModelPro
   return out;
 }
 
-/** Whether every time the row writes `value` it is what another (bold) property is: "when the **identitySource** is `external`". */
+/** Whether every time the row writes `value` it is what another (bold or camelCase) property is: "when the **identitySource** is `external`". */
 function aboutAnother(row: string, value: string): boolean {
   const spots = [...row.matchAll(new RegExp(`\`${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\``, 'g'))].map((m) => m.index);
-  return spots.length > 0 && spots.every((at) => /\*\*[^*]+\*\*(?: property)? (?:is|equals) $/.test(row.slice(Math.max(0, at - 60), at)));
+  return spots.length > 0 && spots.every((at) => /(?:\*\*[^*]+\*\*|\b[a-z]+[A-Z]\w*)(?: property)? (?:is|equals) $/.test(row.slice(Math.max(0, at - 60), at)));
 }
 
 /**
