@@ -32,14 +32,14 @@ export const httpRequestMismatch = defineRule({
 });
 
 /** A GUID written as a path segment of the HTTP request section, where a `{placeholder}` belongs. */
-const LITERAL_ID = /(?<=\/)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?=\/|$)/gi;
+const LITERAL_ID = /(?<=\/)(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{32})(?=\/|$)/gi;
 /**
  * A whole path segment that is a placeholder written otherwise: quoted (`/recoveryKeys/'{id}'`) or in parentheses
- * (`/teams/(team-id)/channels`), not a function argument.
+ * (`/teams/(team-id)/channels`) or angle brackets (`/resources/<resourceId>`), not a function argument.
  */
-const MISWRITTEN_PLACEHOLDER = /(?<=\/)(?:'(\{[^{}/']*\})'|\(([A-Za-z][\w-]*)\))(?=\/|$)/g;
+const MISWRITTEN_PLACEHOLDER = /(?<=\/)(?:'(\{[^{}/']*\})'|\(([A-Za-z][\w-]*)\)|<([A-Za-z][\w-]*)>)(?=\/|$)/g;
 
-/** `{id}` for `'{id}'`, `{team-id}` for `(team-id)`. */
+/** `{id}` for `'{id}'`, `{team-id}` for `(team-id)` or `<team-id>`. */
 function plainOf(segment: string): string {
   return segment.startsWith("'") ? segment.slice(1, -1) : `{${segment.slice(1, -1)}}`;
 }
@@ -61,7 +61,7 @@ function literalIds(ctx: CheckContext, page: PageFacts): RuleFinding[] {
         return [{ at: placeOn(ctx, request.source, ids[0]!), message: `Unexpected id \`${ids[0]}\`${more} in the HTTP request path, expected a placeholder such as \`{id}\``, key }];
       }
       if (miswritten.length === 0) return [];
-      const how = miswritten[0]!.startsWith("'") ? 'quoted placeholder' : 'placeholder in parentheses';
+      const how = miswritten[0]!.startsWith("'") ? 'quoted placeholder' : miswritten[0]!.startsWith('<') ? 'placeholder in angle brackets' : 'placeholder in parentheses';
       return [{ at: placeOn(ctx, request.source, miswritten[0]!), message: `Unexpected ${how} \`${miswritten[0]}\` in the HTTP request path, expected \`${plainOf(miswritten[0]!)}\` (a key segment is written in braces)`, key }];
     }),
   );
