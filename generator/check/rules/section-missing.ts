@@ -11,7 +11,7 @@
  * Only pages whose folder agrees with their doc_type are checked
  * (doc-type-mismatch reports the rest). A missing section is reported where it
  * belongs: at the heading after the section that precedes it in the template; a missing Properties heading above
- * the properties table written without one; a section missing after the page's last section at that section's end.
+ * the properties (or permissions) table or code block written without one; a section missing after the page's last section at that section's end.
  * Sentence case (`HTTP request`) and title case (`HTTP Request`) are both
  * accepted. Order is checked on API pages only (older resource pages put the
  * JSON representation first, a layout, not a mistake).
@@ -118,14 +118,19 @@ function checkPage(page: PageFacts, template: Section[], what: string, lines: re
     const table = content ? headless(lines, page.file, content, before && !follower ? before.heading.source.line : 0, next?.source.line ?? lines.length + 1) : undefined;
     const end = !next && before ? sectionEnd(lines, page.file, before.heading.source.line) : undefined;
     const at = table ?? end ?? next?.source ?? before?.heading.source ?? page.headings[0]?.source ?? { file: page.file, line: 1, column: 1 };
-    const where = table ? `above this ${section.name === 'Properties' ? 'table' : 'block'}` : next ? 'before this heading' : before ? `here, after the ${before.heading.text.trim()} section` : 'on the page';
+    const where = table ? `above this ${/^(Properties|Permissions)$/.test(section.name) ? 'table' : 'block'}` : next ? 'before this heading' : before ? `here, after the ${before.heading.text.trim()} section` : 'on the page';
     out.push({ at, message: `Unexpected ${what} without a ${section.name} section, expected \`## ${section.name}\` ${where}`, key: section.name });
   });
   return out;
 }
 
-/** The content a section heading stands above: a properties table, a JSON code block. */
-const HEADLESS: Record<string, RegExp> = { Properties: /^\s*\|\s*(property|name)\s*\|/i, 'JSON representation': /^\s*```\s*json\b/i };
+/** The content a section heading stands above: a properties or permissions table, a JSON or HTTP code block. */
+const HEADLESS: Record<string, RegExp> = {
+  Properties: /^\s*\|\s*(property|name)\s*\|/i,
+  'JSON representation': /^\s*```\s*json\b/i,
+  Permissions: /^\s*\|\s*permission type\s*\|/i,
+  'HTTP request': /^\s*```\s*http\b/i,
+};
 
 /**
  * The first line of a section's content written under no heading of its own: from the line after `after` up to the
