@@ -54,6 +54,9 @@ function checkVersion(ctx: CheckContext, version: string): RuleFinding[] {
       const linked = linkedPage(ctx, page.file, reference.type.href) ?? namedPage(ctx, version, ref.name);
       // A resource page labelled apiPageType: doc-type-mismatch reports it once, at its doc_type, where the fix is.
       if (linked && !docTypeFits(linked)) continue;
+      // A resource page whose title names no type (dynamics-complextypes.md: several types under one title) is reported
+      // once, at its title (resource-name-missing), not again at each link to it.
+      if (linked?.diagnostics.some((d) => d.code === 'resource-name-missing')) continue;
       // A Response section's link to another API's page (a note: "similar to the [revokeSignInSessions](...) action") names no type.
       if (reference.response && linked?.kind === 'api') continue;
       const message = linked
