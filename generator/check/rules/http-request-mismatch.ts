@@ -18,7 +18,8 @@
  * ok:     HTTP request `GET /users/{id}`, example `GET https://graph.microsoft.com/v1.0/users/48d31887`
  * not ok: example `GET https://graph.microsoft.com/v1.0/groups/1` → Unexpected request path `/groups/1`, expected one of the page's HTTP request paths: `/users/{id}`
  */
-import type { PageFacts } from '../../extract/facts.js';
+import type { HttpRequestFacts, PageFacts } from '../../extract/facts.js';
+import { editDistance } from '../did-you-mean.js';
 import { placeOn, type CheckContext } from '../context.js';
 import { exampleMessages, firstLineOf, type ExampleMessage } from '../examples.js';
 import { isGraphUrl, matchedPrefix, pathAliases, readExampleUrl, requestsMatching, segmentStarts } from '../request-path.js';
@@ -94,7 +95,10 @@ function checkRequest(ctx: CheckContext, item: ExampleMessage): RuleFinding[] {
   const keyless = samePath.length === 0 ? keyMissing(item, withPlaceholders, url) : undefined;
   const keyed = samePath.length === 0 && !keyless ? keyAdded(item, withPlaceholders, url) : undefined;
   const lacked = samePath.length === 0 && !keyless && !keyed ? sectionLacks(item, withPlaceholders, url) : undefined;
-  if (lacked) {
+  const typo = samePath.length === 0 && !keyless && !keyed && !lacked ? sectionTypo(ctx, item, requests, parsed.written) : undefined;
+  if (typo) {
+    out.push(typo);
+  } else if (lacked) {
     const path = lacked.request.path.replace(/\?.*$/, '');
     out.push({
       at: { ...lacked.request.source, column: placeOn(ctx, lacked.request.source, path).column + path.length },
@@ -198,6 +202,50 @@ function sectionLacks<T extends { path: string; method: string }>(item: ExampleM
     }
   }
   return undefined;
+}
+
+/**
+ * A section path one segment off the example's, where the section's spelling is a near-miss of the example's and no
+ * more pages of the API version (this one included) write it in their HTTP request sections than the example's (`.../accessPackage/{id}/...` for `accessPackages`):
+ * the fix is that segment of the section, reported once. A misspelt example segment is written by no other page, so it
+ * stays the example's finding.
+ */
+function sectionTypo(ctx: CheckContext, item: ExampleMessage, requests: readonly HttpRequestFacts[], written: string): RuleFinding | undefined {
+  const method = item.message.method?.toUpperCase();
+  const example = written.replace(/\/+$/, '').split('/');
+  const uses = segmentUses(ctx, item.page.apiVersion);
+  for (const request of requests) {
+    const path = request.path.replace(/\?.*$/, '');
+    const segments = path.split('/');
+    if (request.method !== method || segments.length !== example.length) continue;
+    const differ = segments.flatMap((segment, i) => (/^\{.*\}$/.test(segment) || segment.toLowerCase() === example[i]!.toLowerCase() ? [] : [i]));
+    if (differ.length !== 1) continue;
+    const i = differ[0]!;
+    const [ours, theirs] = [segments[i]!, example[i]!];
+    if (!/^[A-Za-z]+$/.test(ours) || !/^[A-Za-z]+$/.test(theirs) || editDistance(ours.toLowerCase(), theirs.toLowerCase(), 2) > 2) continue;
+    // This page's own section is one of the pages writing `ours`.
+    if ((uses.get(theirs) ?? 0) < (uses.get(ours) ?? 0)) continue;
+    const at = placeOn(ctx, request.source, path);
+    return {
+      at: { ...at, column: at.column + segments.slice(0, i).join('/').length + 1 },
+      message: `Unexpected \`${ours}\` in the HTTP request path, expected \`${theirs}\` as the examples and the other pages write it`,
+      key: `section:${request.method} ${request.path}:segment`,
+    };
+  }
+  return undefined;
+}
+
+/** How many pages of an API version write each path segment in their HTTP request sections. */
+function segmentUses(ctx: CheckContext, version: string): Map<string, number> {
+  return ctx.memo(`section-segments:${version}`, () => {
+    const uses = new Map<string, number>();
+    for (const page of ctx.pages) {
+      if (page.apiVersion !== version) continue;
+      const segments = new Set(page.operations.flatMap((o) => o.httpRequests.flatMap((r) => r.path.replace(/\?.*$/, '').split('/'))));
+      for (const segment of segments) uses.set(segment, (uses.get(segment) ?? 0) + 1);
+    }
+    return uses;
+  });
 }
 
 /** An HTTP request heading of the page itself: under the title or Permissions (one written too deep still counts), not under a path's own section. */
