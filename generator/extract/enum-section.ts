@@ -7,7 +7,7 @@ import type { RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { at, report, type PageContext } from './context.js';
 import type { EnumFacts } from './facts.js';
-import { recoverTable } from './recovered-table.js';
+import { faultyRow, recoverTable } from './recovered-table.js';
 import { enumColumns, readMembers, tableRows, type EnumColumns, type EnumRow } from './enum-table.js';
 import { looksLikeFlags } from './enum-value.js';
 import type { QualifiedName } from './enum-name.js';
@@ -48,7 +48,7 @@ export function enumTablesIn(ctx: PageContext, nodes: RootContent[], guessColumn
         headed
           ? 'Unexpected table the parser could not read, expected a GFM table (rows recovered from the raw lines)'
           : 'Unexpected table rows without a header and delimiter row, expected one GFM table (rows recovered from the raw lines)',
-        node,
+        headed ? faultyRow(ctx, node) : node,
       );
       out.push({ node, columns, rows: tableRows(ctx, table), header: table.header });
     }

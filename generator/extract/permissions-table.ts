@@ -16,6 +16,7 @@ import type { PermissionFacts } from './facts.js';
 import { at, report, type PageContext } from './context.js';
 import { cellText, isBrokenTable, readTable } from './table.js';
 import { contentOf, flattenBlocks } from './api-sections.js';
+import { faultyRow } from './recovered-table.js';
 import type { Section } from './sections.js';
 
 interface Grid {
@@ -37,7 +38,7 @@ export function readPermissions(ctx: PageContext, sections: Section[]): Permissi
       out.push(...readGrid({ header: table.header, headerText, headerSource: at(ctx, node), rows, sources: table.rowNodes.map((row) => at(ctx, row)) }));
     } else if (isBrokenTable(node)) {
       const grid = gridOfLines(ctx, node);
-      report(ctx, 'table-malformed', 'warning', 'Unexpected pipe-separated lines that do not form a table, expected a table whose delimiter row has one cell per column', node);
+      report(ctx, 'table-malformed', 'warning', 'Unexpected pipe-separated lines that do not form a table, expected a table whose delimiter row has one cell per column', faultyRow(ctx, node));
       out.push(...readGrid(grid));
     }
   }

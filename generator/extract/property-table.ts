@@ -76,7 +76,9 @@ function typeColumnSpot(table: TableData, name: number): TableData['node'] | Tab
 
 export function readPropertyTable(ctx: PageContext, table: TableData, options: ReadOptions = { annotations: 'skip' }): PropertyFacts[] {
   const columns = propertyColumns(table.header);
-  if (columns.type < 0 && table.rows.length > 0) {
+  // A two-column `Name | Value` table gives a body's fixed values (`extensionName` | `%unique_string%`), not property types.
+  const valuesOnly = table.header.length === 2 && table.header[1] === 'value';
+  if (columns.type < 0 && table.rows.length > 0 && !valuesOnly) {
     report(
       ctx,
       'property-type-missing',

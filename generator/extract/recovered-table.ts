@@ -9,6 +9,7 @@ import { visit } from 'unist-util-visit';
 import { parseMarkdown } from '../parse/processor.js';
 import type { PageContext } from './context.js';
 import { cellText, type Cell, type TableData } from './table.js';
+import type { SourceRef } from '../model/diagnostic.js';
 
 const DELIMITER_ROW = /^\s*(?:\|\s*)?:?-+:?\s*(?:\|\s*:?-+:?\s*)*(?:\|\s*)?$/;
 
@@ -75,4 +76,21 @@ function splitCells(line: string): string[] {
 
 function plainCell(text: string): TableCell {
   return { type: 'tableCell', children: text ? [{ type: 'text', value: text }] : [] };
+}
+
+/**
+ * Where a broken table is fixed: its delimiter row when that row has another number of cells than the header (or the
+ * header, when the row after it agrees with the delimiter row); else the paragraph.
+ */
+export function faultyRow(ctx: PageContext, paragraph: Paragraph): Paragraph | SourceRef {
+  const start = paragraph.position?.start;
+  const end = paragraph.position?.end;
+  if (start?.offset === undefined || end?.offset === undefined) return paragraph;
+  const lines = ctx.text.slice(start.offset, end.offset).split('\n');
+  const cells = (line: string) => line.trim().replace(/^\|/, '').replace(/\|$/, '').split('|').length;
+  const [header, delimiter, first] = lines;
+  if (header === undefined || delimiter === undefined || !DELIMITER_ROW.test(delimiter) || cells(header) === cells(delimiter)) return paragraph;
+  const index = first !== undefined && cells(first) === cells(delimiter) ? 0 : 1;
+  const line = lines[index]!;
+  return { file: ctx.file, line: start.line + index, column: (index === 0 ? start.column : 1) + line.length - line.trimStart().length };
 }

@@ -83,6 +83,14 @@ const CASES: Array<[string, { given: string[]; want: string[]; diagnostics?: str
     {
       given: ['|Permission type|Permissions|', '|:--|:--|:--|', '|Application|A.Read.All, B.Read.All|'],
       want: ['Application: A.Read.All, B.Read.All @11'],
+      diagnostics: ['10:1 warning table-malformed'], // at the delimiter row, where the fix is
+    },
+  ],
+  [
+    'a header row a cell short of the delimiter row and the rows after it is reported at the header row',
+    {
+      given: ['|Permission type|Permissions|', '|:--|:--|:--|', '|Application|A.Read.All|B.Read.All|'],
+      want: ['Application: A.Read.All @11'],
       diagnostics: ['9:1 warning table-malformed'],
     },
   ],

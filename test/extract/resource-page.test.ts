@@ -241,6 +241,13 @@ describe('extractResourcePage', () => {
       },
     ],
     [
+      'a two-column Name | Value table gives fixed values, not types: no Type column asked for',
+      {
+        given: md('# x resource type', '## Properties', '| Name | Value |', '|-|-|', '|extensionName|%unique_string%|'),
+        want: { properties: ['extensionName'] },
+      },
+    ],
+    [
       'table without a delimiter row is recovered',
       {
         given: md('# x resource type', '## Properties', '|Property|Type|Description|', '|a|String|A.|', '|b|[b](b.md) collection|B.|'),

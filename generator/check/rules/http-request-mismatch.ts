@@ -11,12 +11,15 @@
  * segment written quoted or in parentheses (`/recoveryKeys/'{id}'`, `/teams/(team-id)`), compared as `{id}`.
  * An example path that lacks only the `/$ref` a section path ends in is reported at its end.
  * A section path that lacks the key every example adds (get, update, delete) or, on a create page, ends in a key
- * the example's POST to the collection lacks, is reported at the section path, once.
+ * the example's POST to the collection lacks, is reported at the section path, once. So is a path the section lacks beside
+ * one it has, when the examples add names to it (`.../getM365AppUserDetail(period='D7')/content`) and none uses it as it
+ * is, or leave out its trailing `{property name}` (`/organization/{id}/branding`).
  *
  * ok:     HTTP request `GET /users/{id}`, example `GET https://graph.microsoft.com/v1.0/users/48d31887`
  * not ok: example `GET https://graph.microsoft.com/v1.0/groups/1` → Unexpected request path `/groups/1`, expected one of the page's HTTP request paths: `/users/{id}`
  */
-import type { PageFacts } from '../../extract/facts.js';
+import type { HttpRequestFacts, PageFacts } from '../../extract/facts.js';
+import { editDistance } from '../did-you-mean.js';
 import { placeOn, type CheckContext } from '../context.js';
 import { exampleMessages, firstLineOf, type ExampleMessage } from '../examples.js';
 import { isGraphUrl, matchedPrefix, pathAliases, readExampleUrl, requestsMatching, segmentStarts } from '../request-path.js';
@@ -30,14 +33,14 @@ export const httpRequestMismatch = defineRule({
 });
 
 /** A GUID written as a path segment of the HTTP request section, where a `{placeholder}` belongs. */
-const LITERAL_ID = /(?<=\/)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?=\/|$)/gi;
+const LITERAL_ID = /(?<=\/)(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{32})(?=\/|$)/gi;
 /**
  * A whole path segment that is a placeholder written otherwise: quoted (`/recoveryKeys/'{id}'`) or in parentheses
- * (`/teams/(team-id)/channels`), not a function argument.
+ * (`/teams/(team-id)/channels`) or angle brackets (`/resources/<resourceId>`), not a function argument.
  */
-const MISWRITTEN_PLACEHOLDER = /(?<=\/)(?:'(\{[^{}/']*\})'|\(([A-Za-z][\w-]*)\))(?=\/|$)/g;
+const MISWRITTEN_PLACEHOLDER = /(?<=\/)(?:'(\{[^{}/']*\})'|\(([A-Za-z][\w-]*)\)|<([A-Za-z][\w-]*)>)(?=\/|$)/g;
 
-/** `{id}` for `'{id}'`, `{team-id}` for `(team-id)`. */
+/** `{id}` for `'{id}'`, `{team-id}` for `(team-id)` or `<team-id>`. */
 function plainOf(segment: string): string {
   return segment.startsWith("'") ? segment.slice(1, -1) : `{${segment.slice(1, -1)}}`;
 }
@@ -59,7 +62,7 @@ function literalIds(ctx: CheckContext, page: PageFacts): RuleFinding[] {
         return [{ at: placeOn(ctx, request.source, ids[0]!), message: `Unexpected id \`${ids[0]}\`${more} in the HTTP request path, expected a placeholder such as \`{id}\``, key }];
       }
       if (miswritten.length === 0) return [];
-      const how = miswritten[0]!.startsWith("'") ? 'quoted placeholder' : 'placeholder in parentheses';
+      const how = miswritten[0]!.startsWith("'") ? 'quoted placeholder' : miswritten[0]!.startsWith('<') ? 'placeholder in angle brackets' : 'placeholder in parentheses';
       return [{ at: placeOn(ctx, request.source, miswritten[0]!), message: `Unexpected ${how} \`${miswritten[0]}\` in the HTTP request path, expected \`${plainOf(miswritten[0]!)}\` (a key segment is written in braces)`, key }];
     }),
   );
@@ -91,7 +94,18 @@ function checkRequest(ctx: CheckContext, item: ExampleMessage): RuleFinding[] {
   if (samePath.length === 0 && requestsMatching(withPlaceholders, url).length > 0) return out;
   const keyless = samePath.length === 0 ? keyMissing(item, withPlaceholders, url) : undefined;
   const keyed = samePath.length === 0 && !keyless ? keyAdded(item, withPlaceholders, url) : undefined;
-  if (keyed) {
+  const lacked = samePath.length === 0 && !keyless && !keyed ? sectionLacks(item, withPlaceholders, url) : undefined;
+  const typo = samePath.length === 0 && !keyless && !keyed && !lacked ? sectionTypo(ctx, item, requests, parsed.written) : undefined;
+  if (typo) {
+    out.push(typo);
+  } else if (lacked) {
+    const path = lacked.request.path.replace(/\?.*$/, '');
+    out.push({
+      at: { ...lacked.request.source, column: placeOn(ctx, lacked.request.source, path).column + path.length },
+      message: `Unexpected request path \`${clip(parsed.written)}\` that the HTTP request section lacks, expected a line \`${lacked.request.method} ${lacked.path}\` beside \`${path}\``,
+      key: `section:${lacked.request.method} ${lacked.path}:lacks`,
+    });
+  } else if (keyed) {
     const path = keyed.path.replace(/\?.*$/, '');
     const key = path.slice(path.lastIndexOf('/') + 1);
     out.push({
@@ -154,6 +168,85 @@ function keyAdded<T extends { path: string; method: string }>(item: ExampleMessa
   return requests.find((request) => {
     const path = request.path.replace(/\?.*$/, '');
     return request.method === 'POST' && /\/\{[^{}/]+\}$/.test(path) && requestsMatching([{ path: path.replace(/\/\{[^{}/]+\}$/, '') }], url).length > 0;
+  });
+}
+
+/**
+ * A path the section lacks beside one it has, where the examples add property or sub-resource names to it
+ * (`.../getM365AppUserDetail(period='D7')/content`, `.../range/format/font` for `.../range/format`) or leave out its
+ * trailing `{property name}` (`/organization/{id}/branding` for `/organization/{tenant id}/branding/{property name}`):
+ * the fix is a line in the section. Not when another section path continues that one (a misspelt segment of a
+ * documented path stays the example's), nor when another example of its `##` section uses that path as it is (the odd
+ * example is at fault).
+ */
+function sectionLacks<T extends { path: string; method: string }>(item: ExampleMessage, requests: T[], url: string): { request: T; path: string } | undefined {
+  const method = item.message.method?.toUpperCase();
+  const written = readExampleUrl(url).written.replace(/\/+$/, '');
+  const sameMethod = requests.filter((r) => r.method === method);
+  const continued = (path: string) => sameMethod.some((r) => r.path.replace(/\?.*$/, '').startsWith(`${path}/`));
+  // Another example of the same `##` section using the path as it is makes this one the odd example; one under another
+  // section ("## Access the shared item directly" on shares-get) documents another use the HTTP request section lacks.
+  const part = (line: number) => item.page.headings.filter((h) => h.depth === 2 && h.source.line < line).at(-1)?.source.line;
+  const here = part(item.message.source.line);
+  const used = (request: T) =>
+    item.operation.examples.some((e) => e.request?.url && e.request.method?.toUpperCase() === method && part(e.request.source.line) === here && requestsMatching([request], e.request.url).length > 0);
+  for (const request of sameMethod) {
+    const path = request.path.replace(/\?.*$/, '').replace(/\/+$/, '');
+    if (continued(path)) continue;
+    const property = /\/\{[^{}/]*property[^{}/]*\}$/i.exec(path);
+    if (property && requestsMatching([{ path: path.slice(0, property.index) }], written).length > 0) return { request, path: path.slice(0, property.index) };
+    if (used(request)) continue;
+    const segments = written.split('/');
+    for (let extra = 1; extra <= 2 && extra < segments.length - 1; extra++) {
+      const added = segments.slice(-extra);
+      if (!added.every((segment) => /^[A-Za-z]+$/.test(segment))) break;
+      if (requestsMatching([request], segments.slice(0, -extra).join('/')).length > 0) return { request, path: `${path}/${added.join('/')}` };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A section path one segment off the example's, where the section's spelling is a near-miss of the example's and no
+ * more pages of the API version (this one included) write it in their HTTP request sections than the example's (`.../accessPackage/{id}/...` for `accessPackages`):
+ * the fix is that segment of the section, reported once. A misspelt example segment is written by no other page, so it
+ * stays the example's finding.
+ */
+function sectionTypo(ctx: CheckContext, item: ExampleMessage, requests: readonly HttpRequestFacts[], written: string): RuleFinding | undefined {
+  const method = item.message.method?.toUpperCase();
+  const example = written.replace(/\/+$/, '').split('/');
+  const uses = segmentUses(ctx, item.page.apiVersion);
+  for (const request of requests) {
+    const path = request.path.replace(/\?.*$/, '');
+    const segments = path.split('/');
+    if (request.method !== method || segments.length !== example.length) continue;
+    const differ = segments.flatMap((segment, i) => (/^\{.*\}$/.test(segment) || segment.toLowerCase() === example[i]!.toLowerCase() ? [] : [i]));
+    if (differ.length !== 1) continue;
+    const i = differ[0]!;
+    const [ours, theirs] = [segments[i]!, example[i]!];
+    if (!/^[A-Za-z]+$/.test(ours) || !/^[A-Za-z]+$/.test(theirs) || editDistance(ours.toLowerCase(), theirs.toLowerCase(), 2) > 2) continue;
+    // This page's own section is one of the pages writing `ours`.
+    if ((uses.get(theirs) ?? 0) < (uses.get(ours) ?? 0)) continue;
+    const at = placeOn(ctx, request.source, path);
+    return {
+      at: { ...at, column: at.column + segments.slice(0, i).join('/').length + 1 },
+      message: `Unexpected \`${ours}\` in the HTTP request path, expected \`${theirs}\` as the examples and the other pages write it`,
+      key: `section:${request.method} ${request.path}:segment`,
+    };
+  }
+  return undefined;
+}
+
+/** How many pages of an API version write each path segment in their HTTP request sections. */
+function segmentUses(ctx: CheckContext, version: string): Map<string, number> {
+  return ctx.memo(`section-segments:${version}`, () => {
+    const uses = new Map<string, number>();
+    for (const page of ctx.pages) {
+      if (page.apiVersion !== version) continue;
+      const segments = new Set(page.operations.flatMap((o) => o.httpRequests.flatMap((r) => r.path.replace(/\?.*$/, '').split('/'))));
+      for (const segment of segments) uses.set(segment, (uses.get(segment) ?? 0) + 1);
+    }
+    return uses;
   });
 }
 

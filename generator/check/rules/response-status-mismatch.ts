@@ -3,7 +3,10 @@
  * Response section states (a section may name several: `204 No Content`, or
  * `200 OK` with `Prefer: return=representation`; `302 Found` for CSV, `200 OK`
  * for JSON), nor the text between the example's request and its response. Error examples (4xx, 5xx) are not
- * compared. Also a status line
+ * compared; a section naming a class (`a 200-series response code`) takes any success, and its `207` is the partial
+ * failure, not the success status. When the section is what is wrong (its own reason phrase names the example's status,
+ * `200 Created`; or it states a body for an update, delete or `$ref` request whose every example answers a bare 204),
+ * the finding is at the section's status, once. Also a status line
  * whose reason phrase is not its code's (`HTTP/1.1 200 Created`).
  *
  * ok:     Response section `201 Created`, example `HTTP/1.1 201 Created`
@@ -11,24 +14,28 @@
  */
 import { STATUS_CODES } from 'node:http';
 import type { OperationFacts, PageFacts } from '../../extract/facts.js';
-import { placeOn, type CheckContext } from '../context.js';
+import { findForward, placeOn, type CheckContext } from '../context.js';
 import { exampleMessages, firstLineOf, type ExampleMessage } from '../examples.js';
-import { defineRule, type RuleFinding } from '../rule.js';
+import { defineRule, oncePerKey, type RuleFinding } from '../rule.js';
 
 export const responseStatusMismatch = defineRule({
   id: 'response-status-mismatch',
   description: 'Example response status lines match the status the Response section states.',
   defaultLevel: 'error',
   check: (ctx) =>
-    exampleMessages(ctx).flatMap((item): RuleFinding[] => {
+    oncePerKey(exampleMessages(ctx).flatMap((item): RuleFinding[] => {
       if (item.role !== 'response') return [];
       const reason = reasonPhrase(ctx, item.page.file, firstLineOf(ctx, item.message));
       if (reason) return [{ ...reason, key: `${item.example.name}:reason` }];
       const expected = item.operation.response?.status;
       const actual = item.message.status;
       // An error status the section names ("a `507` response is returned if ...") is a condition, not the success status.
-      if (item.role !== 'response' || expected == null || expected >= 400 || actual === undefined || actual === expected || actual >= 400) return [];
-      if (sectionStatuses(ctx, item.page, item.operation).has(actual) || exampleStatuses(ctx, item).has(actual)) return [];
+      // 207 Multi-Status is the partial failure a section names beside the success ("if an error occurred ... a `207`").
+      if (item.role !== 'response' || expected == null || expected >= 400 || expected === 207 || actual === undefined || actual === expected || actual >= 400) return [];
+      const said = sectionStatuses(ctx, item.page, item.operation);
+      if (said.has(actual) || (said.has(SUCCESS) && actual < 300) || exampleStatuses(ctx, item).has(actual)) return [];
+      const section = sectionAtFault(ctx, item, expected, actual);
+      if (section) return [section];
       const line = firstLineOf(ctx, item.message);
       const at = placeOn(ctx, { file: item.page.file, line, column: 1 }, String(actual));
       return [
@@ -38,9 +45,34 @@ export const responseStatusMismatch = defineRule({
           key: `${item.example.name}:${actual}`,
         },
       ];
-    }),
+    }), (key) => key.startsWith('section:')),
 });
 
+/**
+ * The Response section is where the fix goes when its own reason phrase names the example's status (`200 Created` for
+ * a 201), or when it states a status with a body for an update, delete or `$ref` request whose every success example
+ * answers 204 without one: one finding at the section's status, however many examples answer so.
+ */
+function sectionAtFault(ctx: CheckContext, item: ExampleMessage, expected: number, actual: number): RuleFinding | undefined {
+  const response = item.operation.response!;
+  const at = findForward(ctx, { file: item.page.file, line: response.source.line, column: 1 }, String(expected), 3);
+  const phrase = new RegExp(`^\\s*${STATUS_CODES[actual]}\\b`, 'i').test(ctx.line(at.file, at.line).slice(at.column + 2));
+  const request = item.example.request;
+  const bodiless =
+    actual === 204 &&
+    !item.message.body &&
+    (/^(PATCH|PUT|DELETE)$/i.test(request?.method ?? '') || /\/\$ref\b/.test(request?.url ?? '')) &&
+    item.operation.examples.every((e) => e.response?.status === undefined || e.response.status === 204 || e.response.status >= 400);
+  if (!phrase && !bodiless) return undefined;
+  return {
+    at,
+    message: `Unexpected status \`${expected}\` in the Response section, expected \`${actual}\` as ${phrase ? 'its reason phrase and ' : ''}the examples answer (line ${firstLineOf(ctx, item.message)})`,
+    key: `section:${response.source.line}`,
+  };
+}
+
+/** A section that names a class (`a 200-series response code`, `2xx`) rather than one status: any success fits. */
+const SUCCESS = 2;
 const STATUS = /\b([1-5]\d\d)\b(?=`?\s*(?:OK|Created|Accepted|No Content|Found|Partial Content|Multi-Status|See Other|Not Modified|Moved Permanently|Temporary Redirect|Permanent Redirect|Non-Authoritative Information|Reset Content|response|status)\b|`)/gi;
 
 /** Every status the Response section (up to the next heading of its level) names. */
@@ -66,7 +98,9 @@ function exampleStatuses(ctx: CheckContext, item: ExampleMessage): Set<number> {
 
 /** The statuses `lines` name (`201 Created`, `` `204` ``, `302 response`). */
 function statusesIn(lines: readonly string[]): Set<number> {
-  return new Set([...lines.join('\n').matchAll(STATUS)].map((match) => Number(match[1])));
+  const text = lines.join('\n');
+  const out = new Set([...text.matchAll(STATUS)].map((match) => Number(match[1])));
+  return /\b(2\d\d-series|2xx)\b/i.test(text) ? out.add(SUCCESS) : out;
 }
 
 /** Reason phrases of earlier RFCs, still right. */

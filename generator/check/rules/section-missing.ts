@@ -10,7 +10,8 @@
  * written where the section belongs, before the next section, is reported as too deep).
  * Only pages whose folder agrees with their doc_type are checked
  * (doc-type-mismatch reports the rest). A missing section is reported where it
- * belongs: at the heading after the section that precedes it in the template.
+ * belongs: at the heading after the section that precedes it in the template; a missing Properties heading above
+ * the properties (or permissions) table or code block written without one; a section missing after the page's last section at that section's end.
  * Sentence case (`HTTP request`) and title case (`HTTP Request`) are both
  * accepted. Order is checked on API pages only (older resource pages put the
  * JSON representation first, a layout, not a mistake).
@@ -19,6 +20,7 @@
  * not ok: no `## Permissions` → Unexpected API page without a Permissions section, expected `## Permissions` before this heading
  */
 import type { HeadingFacts, PageFacts } from '../../extract/facts.js';
+import type { SourceRef } from '../../model/diagnostic.js';
 import { editDistance } from '../did-you-mean.js';
 import { defineRule, type RuleFinding } from '../rule.js';
 import { isEnumTitle } from './doc-type-mismatch.js';
@@ -58,10 +60,10 @@ export const sectionMissing = defineRule({
   check: (ctx) =>
     ctx.pages.flatMap((page) => {
       const folder = page.file.split('/').slice(-2, -1)[0];
-      if (folder === 'api' && page.kind === 'api' && page.docType === 'apiPageType') return checkPage(page, API, 'API page');
+      if (folder === 'api' && page.kind === 'api' && page.docType === 'apiPageType') return checkPage(page, API, 'API page', ctx.lines(page.file));
       // apiPageType on a resource page is doc-type-mismatch's finding; the page is still checked as the resource page it is.
       const resourceDocType = page.docType === 'resourcePageType' || page.docType === 'apiPageType';
-      if (folder === 'resources' && page.kind === 'resource' && resourceDocType && page.resources.length > 0 && !isEnumTitle(page)) return checkPage(page, RESOURCE, 'resource page');
+      if (folder === 'resources' && page.kind === 'resource' && resourceDocType && page.resources.length > 0 && !isEnumTitle(page)) return checkPage(page, RESOURCE, 'resource page', ctx.lines(page.file));
       return [];
     }),
 });
@@ -71,7 +73,7 @@ interface Placed {
   index: number;
 }
 
-function checkPage(page: PageFacts, template: Section[], what: string): RuleFinding[] {
+function checkPage(page: PageFacts, template: Section[], what: string, lines: readonly string[]): RuleFinding[] {
   // Resource pages of the older layout put the JSON representation first (about 280 in the corpus): order is checked on API pages.
   const ordered = template === API;
   const depth = Math.min(...page.headings.filter((h) => h.depth >= 2).map((h) => h.depth));
@@ -102,18 +104,70 @@ function checkPage(page: PageFacts, template: Section[], what: string): RuleFind
   template.forEach((section, index) => {
     if (!section.required || (section.when && !section.when(page)) || section.satisfied?.(page) || placed.some((p) => p.index === index)) return;
     const before = placed.filter((p) => p.index < index).at(-1);
-    const next = before ? sections[sections.indexOf(before.heading) + 1] : sections[0];
+    // A resource page's sections may come in another order (Relationships, then Methods): the section goes before the
+    // first that follows it in the template when that comes before the one that precedes it.
+    const follower = !ordered ? placed.find((p) => p.index > index && before && p.heading.source.line < before.heading.source.line)?.heading : undefined;
+    const next = follower ?? (before ? sections[sections.indexOf(before.heading) + 1] : sections[0]);
     // Written where it belongs, one level too deep (`### Response` before `## Example`): reported at that heading.
     const deeper = page.headings.find((h) => h.depth > depth && section.heading.test(h.text.trim()) && h.source.line > (before?.heading.source.line ?? 0) && (!next || h.source.line < next.source.line));
     if (deeper) {
       out.push({ at: deeper.source, message: `Unexpected \`${'#'.repeat(deeper.depth)} ${deeper.text.trim()}\`, expected \`${'#'.repeat(depth)} ${section.name}\` (a section heading)`, key: section.name });
       return;
     }
-    const at = next?.source ?? before?.heading.source ?? page.headings[0]?.source ?? { file: page.file, line: 1, column: 1 };
-    const where = next ? 'before this heading' : before ? 'after this section' : 'on the page';
+    const content = HEADLESS[section.name];
+    const table = content ? headless(lines, page.file, content, before && !follower ? before.heading.source.line : 0, next?.source.line ?? lines.length + 1) : undefined;
+    const end = !next && before ? sectionEnd(lines, page.file, before.heading.source.line) : undefined;
+    const at = table ?? end ?? next?.source ?? before?.heading.source ?? page.headings[0]?.source ?? { file: page.file, line: 1, column: 1 };
+    const where = table ? `above this ${/^(Properties|Permissions)$/.test(section.name) ? 'table' : 'block'}` : next ? 'before this heading' : before ? `here, after the ${before.heading.text.trim()} section` : 'on the page';
     out.push({ at, message: `Unexpected ${what} without a ${section.name} section, expected \`## ${section.name}\` ${where}`, key: section.name });
   });
   return out;
+}
+
+/** The content a section heading stands above: a properties or permissions table, a JSON or HTTP code block. */
+const HEADLESS: Record<string, RegExp> = {
+  Properties: /^\s*\|\s*(property|name)\s*\|/i,
+  'JSON representation': /^\s*```\s*json\b/i,
+  Permissions: /^\s*\|\s*permission type\s*\|/i,
+  'HTTP request': /^\s*```\s*http\b/i,
+};
+
+/**
+ * The first line of a section's content written under no heading of its own: from the line after `after` up to the
+ * heading at `before` (1-based) or the section heading before it (the first line counted backwards from `before`).
+ */
+function headless(lines: readonly string[], file: string, content: RegExp, after: number, before: number): SourceRef | undefined {
+  let found: number | undefined;
+  for (let line = before - 1; line > after; line--) {
+    const text = lines[line - 1] ?? '';
+    if (/^\s*##/.test(text)) break;
+    if (content.test(text)) found = line;
+  }
+  if (found === undefined) return undefined;
+  // The block's annotation comment (`<!-- { "blockType": "resource" } -->`) goes under the heading with it.
+  let above = found - 1;
+  while (above > after && (lines[above - 1] ?? '').trim() === '') above--;
+  if ((lines[above - 1] ?? '').trim().endsWith('-->')) {
+    while (above > after && !(lines[above - 1] ?? '').includes('<!--')) above--;
+    if (above > after) found = above;
+  }
+  return { file, line: found, column: 1 };
+}
+
+/** Where a section that ends the page ends: the line after its last content line (trailing comments and blanks left out). */
+function sectionEnd(lines: readonly string[], file: string, heading: number): SourceRef {
+  let last = lines.length;
+  while (last > heading) {
+    const text = (lines[last - 1] ?? '').trim();
+    if (text === '') last--;
+    else if (text.endsWith('-->')) {
+      let open = last;
+      while (open > heading && !(lines[open - 1] ?? '').includes('<!--')) open--;
+      if (open <= heading) break;
+      last = open - 1;
+    } else break;
+  }
+  return last < lines.length ? { file, line: last + 1, column: 1 } : { file, line: last, column: (lines[last - 1] ?? '').length + 1 };
 }
 
 /** A misspelling: one or two edits away, not a case difference alone (that is a wrong case). */

@@ -2,7 +2,8 @@
  * A resource page's Properties/Relationships tables and its JSON
  * representation disagree: a JSON key no table row (nor a base type) defines
  * (on an open type, only a near-miss of a row the JSON lacks), or a Properties row the JSON representation lacks;
- * a key one or two edits from a row the JSON lacks (`fileName` vs row `filename`) is one finding, at the key. Relationships may be
+ * a key one or two edits from a row the JSON lacks (`fileName` vs row `filename`) is one finding, at the key; a collection
+ * response (`"value": [...]`) in its place is one finding, at `value`. Relationships may be
  * left out of the JSON (the docs leave navigation properties out by design).
  *
  * ok:     table `id`, `displayName`; JSON `{"id": ..., "displayName": ...}`
@@ -57,7 +58,10 @@ function checkResource(ctx: CheckContext, page: PageFacts, resource: ResourceFac
     });
   }
   const clean = json.errors.every((e) => printParseErrorCode(e.error) === 'InvalidCommentToken') && json.elisions.length === 0;
-  if (!clean) return out;
+  // A collection response (`@odata.context` and a `value` array) in place of the resource is one problem, reported at
+  // `value` above; each row is not reported again.
+  const response = keys.has('value') && [...keys].every((key) => key === 'value' || key.startsWith('@odata.'));
+  if (!clean || response) return out;
   for (const property of resource.properties) {
     if (keys.has(property.name) || paired.has(property.name)) continue;
     out.push({

@@ -1,6 +1,7 @@
 /**
  * Every reference to a type that no page of its API version documents, at the
- * type cell (or the Response sentence, or the base type) that names it. The
+ * type cell (or the Response sentence, the example `@odata.context` a response type is read from, or the base type)
+ * that names it; a Response section's link to another API's page is no type. The
  * model reports each such type once; this rule reports each place, resolved
  * exactly as the linker resolves names (model/type-resolver.ts).
  *
@@ -32,6 +33,8 @@ interface Reference {
   in: 'row' | 'text';
   namespace: string;
   synthesized: boolean;
+  /** The type the Response section (or its example) says the operation returns. */
+  response?: boolean;
 }
 
 function checkVersion(ctx: CheckContext, version: string): RuleFinding[] {
@@ -51,6 +54,11 @@ function checkVersion(ctx: CheckContext, version: string): RuleFinding[] {
       const linked = linkedPage(ctx, page.file, reference.type.href) ?? namedPage(ctx, version, ref.name);
       // A resource page labelled apiPageType: doc-type-mismatch reports it once, at its doc_type, where the fix is.
       if (linked && !docTypeFits(linked)) continue;
+      // A resource page whose title names no type (dynamics-complextypes.md: several types under one title) is reported
+      // once, at its title (resource-name-missing), not again at each link to it.
+      if (linked?.diagnostics.some((d) => d.code === 'resource-name-missing')) continue;
+      // A Response section's link to another API's page (a note: "similar to the [revokeSignInSessions](...) action") names no type.
+      if (reference.response && linked?.kind === 'api') continue;
       const message = linked
         ? `Unexpected type \`${written}\` that its page \`${linked.file}\` does not document as a type (doc_type \`${linked.docType ?? 'none'}\`), expected that page to be a resource or enum page for it`
         : `Unexpected type \`${written}\` that no page documents, expected a documented type${didYouMean(ref.name.slice(ref.name.lastIndexOf('.') + 1), names)}${reference.synthesized ? ' (its "Possible values" stand in for an enum page)' : ''}`;
@@ -83,7 +91,9 @@ function referencesOf(page: PageFacts): Reference[] {
       // A parameter only an example shows has a type guessed from its key, which the linker replaces when it names no type.
       if (parameter.type && parameter.from !== 'example') out.push({ type: parameter.type, at: parameter.source, in: 'row', namespace, synthesized: false });
     }
-    if (operation.response?.type) out.push({ type: operation.response.type, at: operation.response.source, in: 'text', namespace, synthesized: false });
+    // A type read from an example (its `@odata.context`) is reported there, where it is written, not at the Response sentence.
+    const response = operation.response;
+    if (response?.type) out.push({ type: response.type, at: (response.typeFrom === 'example' && response.typeSource) || response.source, in: 'text', namespace, synthesized: false, response: true });
   }
   return out;
 }
