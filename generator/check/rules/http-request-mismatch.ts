@@ -97,13 +97,14 @@ function checkRequest(ctx: CheckContext, item: ExampleMessage): RuleFinding[] {
   const lacked = samePath.length === 0 && !keyless && !keyed ? sectionLacks(item, withPlaceholders, url) : undefined;
   const typo = samePath.length === 0 && !keyless && !keyed && !lacked ? sectionTypo(ctx, item, requests, parsed.written) : undefined;
   if (typo) {
-    out.push(typo);
+    out.push({ ...typo, related: [at(0)] });
   } else if (lacked) {
     const path = lacked.request.path.replace(/\?.*$/, '');
     out.push({
       at: { ...lacked.request.source, column: placeOn(ctx, lacked.request.source, path).column + path.length },
       message: `Unexpected request path \`${clip(parsed.written)}\` that the HTTP request section lacks, expected a line \`${lacked.request.method} ${lacked.path}\` beside \`${path}\``,
       key: `section:${lacked.request.method} ${lacked.path}:lacks`,
+      related: [at(0)],
     });
   } else if (keyed) {
     const path = keyed.path.replace(/\?.*$/, '');

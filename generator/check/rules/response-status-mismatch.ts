@@ -68,6 +68,7 @@ function sectionAtFault(ctx: CheckContext, item: ExampleMessage, expected: numbe
     at,
     message: `Unexpected status \`${expected}\` in the Response section, expected \`${actual}\` as ${phrase ? 'its reason phrase and ' : ''}the examples answer (line ${firstLineOf(ctx, item.message)})`,
     key: `section:${response.source.line}`,
+    related: [placeOn(ctx, { file: item.page.file, line: firstLineOf(ctx, item.message), column: 1 }, String(actual))],
   };
 }
 
