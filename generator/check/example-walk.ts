@@ -25,7 +25,7 @@ import { keyOf, locateJson, type LocatedJson } from './json-locate.js';
 import { isGraphUrl, requestsMatching } from './request-path.js';
 import type { TypeIndex } from './type-index.js';
 import { oncePerKey } from './rule.js';
-import { tableAtOdds } from './table-at-odds.js';
+import { jsonRepresentationLists, tableAtOdds } from './table-at-odds.js';
 import { baselessFinding, noteObject, typeKey, type BaseEvidence } from './undocumented-base.js';
 import { checkPrimitive, isPlaceholder, type JsonKind } from './value-formats.js';
 
@@ -176,7 +176,7 @@ function walkObject(walk: Walk, node: Node, declared: ModelType, anchor: ModelTy
     }
     const prop = known.get(name);
     if (!prop) {
-      if (open || walk.foreign || index.descendants(type).some((d) => index.properties(d).has(name))) continue;
+      if (open || walk.foreign || index.descendants(type).some((d) => index.properties(d).has(name)) || jsonRepresentationLists(walk.ctx, type, name)) continue;
       report(walk, 'example-unknown-property', member.children![0]!, `${path}.${name}`, `Unexpected property \`${name}\` on \`${labelOfType(type)}\`, expected one of its properties${didYouMean(name, known.keys())}`, typeKey(type));
       continue;
     }

@@ -5,6 +5,9 @@
  * presence `activity`: table `String collection`, JSON and examples one
  * string). The table cell is what a reviewer fixes, so example-type-mismatch
  * reports there, once per property, instead of at each example value.
+ * Likewise a key the type's table lacks but its JSON representation lists
+ * (`riskType` on identityRiskEvent, `chatViewpoint` on chat): table-json-mismatch
+ * reports that once, at the resource page, and the example is not at fault.
  */
 import type { Node } from 'jsonc-parser';
 import type { ResourceFacts } from '../extract/facts.js';
@@ -44,6 +47,13 @@ export function tableAtOdds(ctx: CheckContext, owner: ModelType, prop: ModelProp
     message: `Unexpected type \`${row.type.raw}\` for \`${prop.name}\` in the properties table, expected ${shown} as the JSON representation (line ${json.source.line}) and the examples show`,
     key: `table:${prop.inheritedFrom ?? owner.fullName}.${prop.name}`,
   };
+}
+
+/** The resource page of `owner` lists `name` in its JSON representation (the tables lack it: table-json-mismatch reports that). */
+export function jsonRepresentationLists(ctx: CheckContext, owner: ModelType, name: string): boolean {
+  const json = resources(ctx).get(`${owner.apiVersion}:${owner.fullName}`)?.json;
+  const root = json ? locateJson(ctx, json.body).root : undefined;
+  return root?.type === 'object' && (root.children ?? []).some((m) => keyOf(m) === name);
 }
 
 /** The value does not fit the table type (the cheap test first: most values fit, and then the JSON representation is not read). */
