@@ -61,6 +61,20 @@ export function annotationAtOdds(ctx: CheckContext, item: ExampleMessage, index:
   };
 }
 
+/**
+ * A response annotation that says single (no `"isCollection": true`) for a body that is a `value` array: the fix is
+ * the annotation, at its `@odata.type` value, unless the Response prose says single too on a page that lists nothing
+ * (then the body is at odds with both, and the finding stays at the body's `value`).
+ */
+export function collectionAnnotationSpot(ctx: CheckContext, item: ExampleMessage, target: Target): SourceRef | undefined {
+  const annotation = item.message.annotation;
+  const written = annotation?.value?.['@odata.type'];
+  const prose = item.linked?.response;
+  if (item.role !== 'response' || target.from !== 'annotation' || !annotation || typeof written !== 'string') return undefined;
+  if (prose?.typeFrom === 'prose' && prose.type && !prose.type.isCollection && item.linked?.kind !== 'list') return undefined;
+  return findForward(ctx, annotation.source, `"${written}"`);
+}
+
 /** The Response section's type, when the body (or its first `value` item) has more of its properties than `said` has, among them some `said` lacks. */
 function responseTypeFitting(item: ExampleMessage, index: TypeIndex, said: ModelType, root: Node): ModelType | undefined {
   const ref = item.linked?.response;

@@ -20,8 +20,9 @@ import type { ModelProperty, ModelType, TypeRef } from '../model/ir.js';
 import type { CheckContext } from './context.js';
 import { didYouMean } from './did-you-mean.js';
 import { exampleMessages, type ExampleMessage } from './examples.js';
-import { annotationAtOdds, targetOf, type Target } from './example-target.js';
+import { annotationAtOdds, collectionAnnotationSpot, targetOf, type Target } from './example-target.js';
 import { keyOf, locateJson, type LocatedJson } from './json-locate.js';
+import { article, clip, describe, labelOfType, onlyAnnotationsBeside, property, topLevelOdataType } from './example-walk-node.js';
 import { isGraphUrl, requestsMatching } from './request-path.js';
 import type { TypeIndex } from './type-index.js';
 import { oncePerKey } from './rule.js';
@@ -93,10 +94,11 @@ function walkMessage(ctx: CheckContext, item: ExampleMessage, result: WalkResult
   if (!found) return;
   const { target, ...odds } = annotationAtOdds(ctx, item, index, found, bodyType, json.root);
   if (odds.at && odds.message) result.findings.push({ rule: 'example-odata-type', at: odds.at, message: odds.message, key: `${walk.prefix}@annotation` });
-  walkTop(walk, json.root, target);
+  walkTop(walk, json.root, target, () => collectionAnnotationSpot(ctx, item, target));
 }
 
-function walkTop(walk: Walk, root: Node, target: Target): void {
+/** `annotationSpot`: where a response annotation saying single is fixed when the body is a `value` array (example-target.ts). */
+function walkTop(walk: Walk, root: Node, target: Target, annotationSpot: () => SourceRef | undefined): void {
   const ref: Expected = { type: target.type, primitive: target.primitive, isCollection: false, anchor: target.anchor };
   const value = root.type === 'object' ? property(root, 'value') : undefined;
   if (target.isCollection) {
@@ -112,7 +114,12 @@ function walkTop(walk: Walk, root: Node, target: Target): void {
     return;
   }
   if (value?.type === 'array' && target.type && !walk.index.properties(target.type).has('value') && onlyAnnotationsBeside(root)) {
-    report(walk, 'example-type-mismatch', root.children!.find((m) => keyOf(m) === 'value') ?? root.children![0]!, '.value', `Unexpected collection (\`value\` array), expected a single \`${labelOf(ref)}\` as the ${target.from} says${target.from === 'annotation' ? ' (or `"isCollection": true` in the annotation)' : ''}`);
+    const at = annotationSpot();
+    if (at) {
+      walk.result.findings.push({ rule: 'example-type-mismatch', at, key: `${walk.prefix}@annotation`, message: `Unexpected single \`${labelOf(ref)}\` in the response annotation, expected \`"isCollection": true\` (the body is a \`value\` array)` });
+    } else {
+      report(walk, 'example-type-mismatch', root.children!.find((m) => keyOf(m) === 'value') ?? root.children![0]!, '.value', `Unexpected collection (\`value\` array), expected a single \`${labelOf(ref)}\` as the ${target.from} says`);
+    }
     return;
   }
   if (value?.type === 'object' && target.type && onlyAnnotationsBeside(root) && (!walk.index.properties(target.type).has('value') || property(value, '@odata.type'))) {
@@ -261,40 +268,6 @@ function report(walk: Walk, rule: WalkRule, node: Node, path: string, message: s
   walk.result.findings.push({ rule, at: walk.json.at(node.offset), message, key: `${walk.prefix}${path}`, ...(of ? { of } : {}) });
 }
 
-function property(object: Node, name: string): Node | undefined {
-  return object.children?.find((member) => keyOf(member) === name)?.children?.[1];
-}
-
-function topLevelOdataType(root: Node): string | undefined {
-  const value = root.type === 'object' ? property(root, '@odata.type') : undefined;
-  return value?.type === 'string' ? String(value.value) : undefined;
-}
-
-function onlyAnnotationsBeside(root: Node): boolean {
-  return (root.children ?? []).every((member) => {
-    const name = keyOf(member);
-    return name === 'value' || name?.includes('@');
-  });
-}
-
-function describe(node: Node): string {
-  if (node.type === 'string') return `string \`${clip(JSON.stringify(node.value))}\``;
-  if (node.type === 'number' || node.type === 'boolean') return `${node.type} \`${String(node.value)}\``;
-  return node.type;
-}
-
 function labelOf(expected: Expected): string {
   return expected.primitive ?? (expected.type ? labelOfType(expected.type) : 'value');
-}
-
-function labelOfType(type: ModelType): string {
-  return type.namespace ? type.fullName : type.name;
-}
-
-function article(kind: string): string {
-  return /^[aeiou]/.test(kind) ? `an ${kind}` : `a ${kind}`;
-}
-
-function clip(text: string): string {
-  return text.length > 40 ? `${text.slice(0, 37)}..."` : text;
 }
