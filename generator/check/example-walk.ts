@@ -26,7 +26,7 @@ import { article, clip, describe, labelOfType, onlyAnnotationsBeside, property, 
 import { isGraphUrl, requestsMatching } from './request-path.js';
 import type { TypeIndex } from './type-index.js';
 import { oncePerKey } from './rule.js';
-import { jsonRepresentationLists, tableAtOdds } from './table-at-odds.js';
+import { jsonRepresentationLists, linkTextName, tableAtOdds } from './table-at-odds.js';
 import { baselessFinding, noteObject, typeKey, type BaseEvidence } from './undocumented-base.js';
 import { checkPrimitive, isPlaceholder, type JsonKind } from './value-formats.js';
 
@@ -135,6 +135,8 @@ interface Expected {
   isCollection: boolean;
   /** Documented type that `@odata.type` must name or derive from. */
   anchor: ModelType | undefined;
+  /** The type a table cell's link text names when its link goes to another page (table-at-odds.ts): `@odata.type` may name it too. */
+  alsoA?: ModelType | undefined;
 }
 
 function walkItems(walk: Walk, array: Node, expected: Expected, path: string): void {
@@ -163,13 +165,13 @@ function walkValue(walk: Walk, node: Node, expected: Expected, path: string): vo
     const single = kind === 'array' ? ` single` : '';
     return report(walk, 'example-type-mismatch', node, path, `Unexpected ${describe(node)}, expected a${single} \`${label}\` object`);
   }
-  walkObject(walk, node, type, expected.anchor ?? (type.namespace ? type : undefined), path);
+  walkObject(walk, node, type, expected.anchor ?? (type.namespace ? type : undefined), path, expected.alsoA);
 }
 
-function walkObject(walk: Walk, node: Node, declared: ModelType, anchor: ModelType | undefined, path: string): void {
+function walkObject(walk: Walk, node: Node, declared: ModelType, anchor: ModelType | undefined, path: string, alsoA?: ModelType): void {
   const { index } = walk;
   const odata = property(node, '@odata.type') ?? property(node, 'odata.type');
-  const type = odata?.type === 'string' ? namedType(walk, odata, declared, anchor, path) : declared;
+  const type = odata?.type === 'string' ? namedType(walk, odata, declared, anchor, path, alsoA) : declared;
   const known = type ? index.properties(type) : new Map<string, ModelProperty>();
   const open = !type || index.isOpen(type) || index.hasUnknownBase(type) || type.kind === 'unresolved';
   if (type && !open && !walk.foreign) noteObject(walk.evidence, type, known, node, (k) => DIRECTORY_EXTENSION.test(k) || index.descendants(type).some((d) => index.properties(d).has(k)));
@@ -187,7 +189,8 @@ function walkObject(walk: Walk, node: Node, declared: ModelType, anchor: ModelTy
       report(walk, 'example-unknown-property', member.children![0]!, `${path}.${name}`, `Unexpected property \`${name}\` on \`${labelOfType(type)}\`, expected one of its properties${didYouMean(name, known.keys())}`, typeKey(type));
       continue;
     }
-    const expected = expectedOf(index, prop.type);
+    const text = type ? linkTextName(walk.ctx, type, prop) : undefined;
+    const expected = { ...expectedOf(index, prop.type), ...(text ? { alsoA: index.lookup(text)?.type } : {}) };
     const table = value && type ? tableAtOdds(walk.ctx, type, prop, expected, value) : undefined;
     if (table) walk.result.findings.push({ rule: 'example-type-mismatch', ...table });
     else if (value && !table) walkValue(walk, value, expected, `${path}.${name}`);
@@ -204,7 +207,7 @@ const DIRECTORY_EXTENSION = /^extension_[0-9a-f]{32}_\w+$/i;
  * that type, not of the expected one); undefined (nothing to check its
  * properties against) when no page documents it.
  */
-function namedType(walk: Walk, odata: Node, declared: ModelType, anchor: ModelType | undefined, path: string): ModelType | undefined {
+function namedType(walk: Walk, odata: Node, declared: ModelType, anchor: ModelType | undefined, path: string, alsoA?: ModelType): ModelType | undefined {
   const { index } = walk;
   const written = String(odata.value);
   const found = index.lookup(written);
@@ -216,7 +219,7 @@ function namedType(walk: Walk, odata: Node, declared: ModelType, anchor: ModelTy
   }
   if (!found.exact) {
     report(walk, 'example-odata-type', odata, key, `Unexpected \`@odata.type\` \`${written}\`, expected \`#${found.type.fullName}\` as its page spells it`);
-  } else if (anchor && anchor.origin === 'documented' && found.type.origin === 'documented' && !index.isA(found.type, anchor) && !index.hasUnknownBase(found.type)) {
+  } else if (anchor && anchor.origin === 'documented' && found.type.origin === 'documented' && !index.isA(found.type, anchor) && !(alsoA && index.isA(found.type, alsoA)) && !index.hasUnknownBase(found.type)) {
     const chain = index.chain(found.type);
     const hint = chain.length === 1 ? ` (the page of \`${found.type.name}\` names no base type)` : '';
     report(walk, 'example-odata-type', odata, key, `Unexpected \`@odata.type\` \`${written}\`, expected \`${anchor.fullName}\` or a type derived from it${hint}`);

@@ -56,6 +56,16 @@ export function jsonRepresentationLists(ctx: CheckContext, owner: ModelType, nam
   return root?.type === 'object' && (root.children ?? []).some((m) => keyOf(m) === name);
 }
 
+/**
+ * The type a property's link text names when its link goes to another type's page (call's `targets`:
+ * `[invitationParticipantInfo](participantinfo.md)`; type-link-mismatch reports the cell): an example object whose
+ * `@odata.type` names the text's type is not at fault.
+ */
+export function linkTextName(ctx: CheckContext, owner: ModelType, prop: ModelProperty): string | undefined {
+  const row = resources(ctx).get(`${owner.apiVersion}:${prop.inheritedFrom ?? owner.fullName}`)?.properties.find((p) => p.name === prop.name);
+  return row?.type.href && row.type.name !== prop.type.name ? row.type.name : undefined;
+}
+
 /** The value does not fit the table type (the cheap test first: most values fit, and then the JSON representation is not read). */
 function atOddsWithTable(expected: TableType, kind: JsonKind, value: Node): boolean {
   return expected.isCollection !== (kind === 'array') || (expected.primitive !== undefined && checkPrimitive(expected.primitive, kind, value.value) !== null);
