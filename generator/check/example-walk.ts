@@ -26,8 +26,8 @@ import { article, clip, describe, labelOfType, onlyAnnotationsBeside, property, 
 import { isGraphUrl, requestsMatching } from './request-path.js';
 import type { TypeIndex } from './type-index.js';
 import { oncePerKey } from './rule.js';
-import { jsonRepresentationLists, linkTextName, tableAtOdds } from './table-at-odds.js';
-import { baselessFinding, noteObject, typeKey, type BaseEvidence } from './undocumented-base.js';
+import { baseSourceOf, jsonRepresentationLists, linkTextName, tableAtOdds } from './table-at-odds.js';
+import { baselessFinding, missingBaseFinding, noteObject, typeKey, type BaseEvidence } from './undocumented-base.js';
 import { checkPrimitive, isPlaceholder, type JsonKind } from './value-formats.js';
 
 export type WalkRule = 'example-unknown-property' | 'example-type-mismatch' | 'example-enum-value' | 'example-odata-type';
@@ -61,7 +61,7 @@ export function walkExamples(ctx: CheckContext): WalkResult {
     result.findings = result.findings.filter((f) => !baseless.some((entry) => typeKey(entry.type) === f.of));
     result.findings.push(...baseless.map((entry) => ({ rule: 'example-unknown-property' as const, ...baselessFinding(entry) })));
     // A table type at odds with the examples is one finding at its cell, however many example values show it.
-    result.findings = oncePerKey(result.findings, (key) => key.startsWith('table:'));
+    result.findings = oncePerKey(result.findings, (key) => key.startsWith('table:') || key.startsWith('base:'));
     return result;
   });
 }
@@ -171,7 +171,7 @@ function walkValue(walk: Walk, node: Node, expected: Expected, path: string): vo
 function walkObject(walk: Walk, node: Node, declared: ModelType, anchor: ModelType | undefined, path: string, alsoA?: ModelType): void {
   const { index } = walk;
   const odata = property(node, '@odata.type') ?? property(node, 'odata.type');
-  const type = odata?.type === 'string' ? namedType(walk, odata, declared, anchor, path, alsoA) : declared;
+  const type = odata?.type === 'string' ? namedType(walk, odata, node, declared, anchor, path, alsoA) : declared;
   const known = type ? index.properties(type) : new Map<string, ModelProperty>();
   const open = !type || index.isOpen(type) || index.hasUnknownBase(type) || type.kind === 'unresolved';
   if (type && !open && !walk.foreign) noteObject(walk.evidence, type, known, node, (k) => DIRECTORY_EXTENSION.test(k) || index.descendants(type).some((d) => index.properties(d).has(k)));
@@ -207,7 +207,7 @@ const DIRECTORY_EXTENSION = /^extension_[0-9a-f]{32}_\w+$/i;
  * that type, not of the expected one); undefined (nothing to check its
  * properties against) when no page documents it.
  */
-function namedType(walk: Walk, odata: Node, declared: ModelType, anchor: ModelType | undefined, path: string, alsoA?: ModelType): ModelType | undefined {
+function namedType(walk: Walk, odata: Node, object: Node, declared: ModelType, anchor: ModelType | undefined, path: string, alsoA?: ModelType): ModelType | undefined {
   const { index } = walk;
   const written = String(odata.value);
   const found = index.lookup(written);
@@ -220,9 +220,10 @@ function namedType(walk: Walk, odata: Node, declared: ModelType, anchor: ModelTy
   if (!found.exact) {
     report(walk, 'example-odata-type', odata, key, `Unexpected \`@odata.type\` \`${written}\`, expected \`#${found.type.fullName}\` as its page spells it`);
   } else if (anchor && anchor.origin === 'documented' && found.type.origin === 'documented' && !index.isA(found.type, anchor) && !(alsoA && index.isA(found.type, alsoA)) && !index.hasUnknownBase(found.type)) {
-    const chain = index.chain(found.type);
-    const hint = chain.length === 1 ? ` (the page of \`${found.type.name}\` names no base type)` : '';
-    report(walk, 'example-odata-type', odata, key, `Unexpected \`@odata.type\` \`${written}\`, expected \`${anchor.fullName}\` or a type derived from it${hint}`);
+    const page = missingBaseFinding(index, found.type, anchor, object, baseSourceOf(walk.ctx, found.type));
+    const hint = index.chain(found.type).length === 1 ? ` (the page of \`${found.type.name}\` names no base type)` : '';
+    if (page) walk.result.findings.push({ rule: 'example-odata-type', ...page });
+    else report(walk, 'example-odata-type', odata, key, `Unexpected \`@odata.type\` \`${written}\`, expected \`${anchor.fullName}\` or a type derived from it${hint}`);
   }
   return found.type.origin === 'documented' && found.type.kind !== 'enum' ? found.type : declared;
 }

@@ -88,6 +88,11 @@ function tableAlone(expected: TableType, written: Node, value: Node): boolean {
   return fits && shown !== mainKindOf(expected.primitive);
 }
 
+/** Where the page of a type names its base type (the `Inherits from` link), if it names one. */
+export function baseSourceOf(ctx: CheckContext, type: ModelType): SourceRef | undefined {
+  return resources(ctx).get(`${type.apiVersion}:${type.fullName}`)?.baseType?.source;
+}
+
 /** Resource facts by `apiVersion:namespace.name`, the first page documenting each. */
 function resources(ctx: CheckContext): Map<string, ResourceFacts> {
   return ctx.memo('table-at-odds', () => {

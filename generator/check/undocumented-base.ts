@@ -10,6 +10,7 @@ import type { Node } from 'jsonc-parser';
 import type { SourceRef } from '../model/diagnostic.js';
 import type { ModelProperty, ModelType } from '../model/ir.js';
 import { keyOf } from './json-locate.js';
+import type { TypeIndex } from './type-index.js';
 
 export interface BaseEvidence {
   type: ModelType;
@@ -45,5 +46,25 @@ export function baselessFinding(entry: BaseEvidence): { at: SourceRef; message: 
     at: entry.type.source,
     message: `Unexpected example properties ${listed} that \`${entry.type.fullName}\` lacks and its page names no base type for, expected the page to name its base type (Inherits from ...) or list them`,
     key: `baseless:${entry.type.fullName}`,
+  };
+}
+
+/**
+ * An object whose `@odata.type` names a documented type that is not the expected one nor derives from it, while every
+ * key of the object is a property of the named type, and the named type's page names no base or a base the expected
+ * type derives from too (educationFeedbackOutcome names none where an educationOutcome is expected; beta event names
+ * entity where an outlookItem is): the object is right and the page lacks its base. One finding per type, at the
+ * page's base (`baseSource`) or its title; undefined when the object's keys point at a wrong `@odata.type` instead.
+ */
+export function missingBaseFinding(index: TypeIndex, named: ModelType, expected: ModelType, object: Node, baseSource: SourceRef | undefined): { at: SourceRef; message: string; key: string } | undefined {
+  const keys = (object.children ?? []).map(keyOf).filter((k): k is string => k !== undefined && !k.includes('@'));
+  const own = index.properties(named);
+  const base = named.baseTypeInferred ? undefined : index.chain(named)[1];
+  if (keys.length === 0 || keys.some((k) => !own.has(k)) || (base !== undefined && !index.isA(expected, base)) || !named.namespace) return undefined;
+  const said = base ? `names \`${base.name}\` as its base` : 'names no base type';
+  return {
+    at: base && baseSource ? baseSource : named.source,
+    message: `Unexpected page of \`${named.fullName}\` that ${said}, expected \`${expected.fullName}\` (or a type derived from it) as its base, as example objects where ${/^[aeiou]/i.test(expected.name) ? 'an' : 'a'} \`${expected.name}\` belongs name \`#${named.fullName}\``,
+    key: `base:${named.fullName}`,
   };
 }
