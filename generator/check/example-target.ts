@@ -44,14 +44,17 @@ export function annotationAtOdds(ctx: CheckContext, item: ExampleMessage, index:
   const said = target.type;
   if (item.role !== 'response' || target.from !== 'annotation' || typeof written !== 'string' || !said || !annotation) return { target };
   const fromBody = bodyType !== undefined;
-  const body = fromBody ? index.lookup(bodyType)?.type : responseTypeFitting(item, index, said, root);
+  const fitting = fromBody ? undefined : responseTypeFitting(item, index, said, root);
+  const body = fromBody ? index.lookup(bodyType)?.type : fitting?.type;
   if (!body || said.origin !== 'documented' || body.origin !== 'documented' || index.isA(body, said) || index.isA(said, body) || index.hasUnknownBase(said)) return { target };
   if (fromBody && index.hasUnknownBase(body)) return { target };
   const section = item.linked?.response?.type?.name;
-  const derived = !fromBody && section !== undefined && index.get(section) !== body;
+  const derived = !fromBody && !fitting?.linked && section !== undefined && index.get(section) !== body;
   const why = fromBody
     ? `as the body's own \`@odata.type\` says (or a type it derives from)`
-    : derived
+    : fitting?.linked
+      ? `(a type the page links to, whose properties the body has)`
+      : derived
       ? `(a type derived from the Response section's \`${section}\`, whose properties the body has)`
       : `(the Response section's type, whose properties the body has)`;
   return {
@@ -75,23 +78,45 @@ export function collectionAnnotationSpot(ctx: CheckContext, item: ExampleMessage
   return findForward(ctx, annotation.source, `"${written}"`);
 }
 
-/** The Response section's type, when the body (or its first `value` item) has more of its properties than `said` has, among them some `said` lacks. */
-function responseTypeFitting(item: ExampleMessage, index: TypeIndex, said: ModelType, root: Node): ModelType | undefined {
+/**
+ * The Response section's type, when the body (or its first `value` item) has more of its properties than `said` has,
+ * among them some `said` lacks; an open section type (fieldValueSet) fits any keys `said` lacks. Else a type the page
+ * links to (`See [teamsappdefinition](...)`) that has most of the body's keys while `said` lacks three or more.
+ */
+function responseTypeFitting(item: ExampleMessage, index: TypeIndex, said: ModelType, root: Node): { type: ModelType; linked: boolean } | undefined {
   const ref = item.linked?.response;
   const type = ref?.type && ref.typeFrom !== 'example' && !ref.type.name.startsWith('Edm.') ? index.get(ref.type.name) : undefined;
   const items = root.type === 'object' ? root.children?.find((m) => keyOf(m) === 'value')?.children?.[1] : undefined;
   const object = items?.type === 'array' ? items.children?.[0] : root;
-  if (!type || object?.type !== 'object') return undefined;
+  if (object?.type !== 'object') return undefined;
   const keys = (object.children ?? []).map(keyOf).filter((k): k is string => k !== undefined && !k.includes('@'));
   const extra = keys.filter((k) => !index.properties(said).has(k) && !index.descendants(said).some((d) => index.properties(d).has(k)));
+  if (extra.length === 0) return undefined;
   // The Response section's type explains more of the body than the annotation's (printConnector has all but `name`);
   // else the type derived from it that explains the most (a deleted group under directoryObject).
   const fits = (candidate: ModelType) => {
+    if (candidate === type && index.isOpen(candidate) && index.properties(candidate).size === 0) return keys.length;
     const has = index.properties(candidate);
     return extra.some((k) => has.has(k)) ? keys.filter((k) => has.has(k)).length : 0;
   };
-  const best = [type, ...index.descendants(type)].reduce((a, b) => (fits(b) > fits(a) ? b : a));
-  return fits(best) > keys.length - extra.length ? best : undefined;
+  if (type) {
+    const best = [type, ...index.descendants(type)].reduce((a, b) => (fits(b) > fits(a) ? b : a));
+    if (fits(best) > keys.length - extra.length) return { type: best, linked: false };
+  }
+  const linked = extra.length >= 3 ? linkedTypes(item, index).filter((t) => t !== said && !index.isOpen(t)) : [];
+  const best = linked.reduce<ModelType | undefined>((a, b) => (!a || fits(b) > fits(a) ? b : a), undefined);
+  return best && fits(best) > keys.length - extra.length && 2 * fits(best) > keys.length ? { type: best, linked: true } : undefined;
+}
+
+/** The documented types whose resource pages the page links to, in link order (`exact`: only names the file name spells as the type does). */
+function linkedTypes(item: ExampleMessage, index: TypeIndex, exact = false): ModelType[] {
+  const out: ModelType[] = [];
+  for (const link of item.page.links) {
+    const match = /(?:^|\/)resources\/([^/#]+)\.md(?:#.*)?$/i.exec(link.href);
+    const found = match ? index.lookup(match[1]!) : undefined;
+    if (found && (found.exact || !exact) && found.type.kind !== 'enum' && !out.includes(found.type)) out.push(found.type);
+  }
+  return out;
 }
 
 function responseTarget(item: ExampleMessage, index: TypeIndex): Target | undefined {
@@ -144,12 +169,7 @@ function requestTarget(item: ExampleMessage, index: TypeIndex, topLevelOdataType
 function requestResource(item: ExampleMessage, index: TypeIndex): ModelType | undefined {
   const linked = item.linked!;
   if (item.operation.response?.status !== 202) return linked.resource ? index.get(linked.resource) : undefined;
-  for (const link of item.page.links) {
-    const match = /(?:^|\/)resources\/([^/#]+)\.md(?:#.*)?$/i.exec(link.href);
-    const found = match ? index.lookup(match[1]!) : undefined;
-    if (found?.exact && found.type.kind !== 'enum') return found.type;
-  }
-  return undefined;
+  return linkedTypes(item, index, true)[0];
 }
 
 function fromRef(ref: TypeRef, index: TypeIndex, from: Target['from']): Target | undefined {
