@@ -57,7 +57,7 @@ export function walkExamples(ctx: CheckContext): WalkResult {
     const result: WalkResult = { findings: [], odataTypes: new Map() };
     const evidence = new Map<string, BaseEvidence>();
     for (const item of exampleMessages(ctx)) walkMessage(ctx, item, result, evidence);
-    const baseless = [...evidence.values()].filter((entry) => entry.baseless);
+    const baseless = [...evidence.values()].filter((entry) => entry.baseless || entry.idOnly);
     result.findings = result.findings.filter((f) => !baseless.some((entry) => typeKey(entry.type) === f.of));
     result.findings.push(...baseless.map((entry) => ({ rule: 'example-unknown-property' as const, ...baselessFinding(entry) })));
     // A table type at odds with the examples is one finding at its cell, however many example values show it.

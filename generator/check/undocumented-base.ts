@@ -18,6 +18,8 @@ export interface BaseEvidence {
   unknown: Set<string>;
   /** Some object had an unknown `id` and more unknown keys than known ones. */
   baseless: boolean;
+  /** The page lists `id` alone while some object carried three or more keys it lacks (an Intune "shared" page whose rows are on another page). */
+  idOnly?: boolean;
 }
 
 /** Notes an example object walked as `type` (a documented type whose page names no base); skips every other. */
@@ -30,6 +32,7 @@ export function noteObject(evidence: Map<string, BaseEvidence>, type: ModelType,
   const entry = evidence.get(typeKey(type)) ?? { type, unknown: new Set<string>(), baseless: false };
   for (const key of unknown) entry.unknown.add(key);
   entry.baseless ||= unknown.includes('id') && unknown.length >= 3 && unknown.length > keys.length - unknown.length;
+  entry.idOnly ||= known.size === 1 && known.has('id') && unknown.length >= 3;
   evidence.set(typeKey(type), entry);
 }
 
@@ -38,13 +41,15 @@ export function typeKey(type: ModelType): string {
   return `${type.apiVersion}:${type.fullName}`;
 }
 
-/** The one finding at the page of a type the evidence shows is missing its base. */
+/** The one finding at the page of a type the evidence shows is missing its base (or every property but `id`). */
 export function baselessFinding(entry: BaseEvidence): { at: SourceRef; message: string; key: string } {
   const unknown = [...entry.unknown];
   const listed = unknown.slice(0, 4).map((k) => `\`${k}\``).join(', ') + (unknown.length > 4 ? ` (+${unknown.length - 4} more)` : '');
   return {
     at: entry.type.source,
-    message: `Unexpected example properties ${listed} that \`${entry.type.fullName}\` lacks and its page names no base type for, expected the page to name its base type (Inherits from ...) or list them`,
+    message: entry.baseless
+      ? `Unexpected example properties ${listed} that \`${entry.type.fullName}\` lacks and its page names no base type for, expected the page to name its base type (Inherits from ...) or list them`
+      : `Unexpected example properties ${listed} that \`${entry.type.fullName}\` lacks, its page listing \`id\` alone, expected the page to list them`,
     key: `baseless:${entry.type.fullName}`,
   };
 }
