@@ -109,7 +109,8 @@ function walkTop(walk: Walk, root: Node, target: Target, annotationSpot: () => S
     }
     return;
   }
-  if (target.primitive) {
+  // A primitive or an enum comes back as `{"value": ...}` (an enum-returning function: `{"value": "pending"}`).
+  if (target.primitive || (target.type?.kind === 'enum' && value && onlyAnnotationsBeside(root))) {
     if (value) walkValue(walk, value, ref, '.value');
     return;
   }
