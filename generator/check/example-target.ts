@@ -13,6 +13,7 @@ import { findForward, type CheckContext } from './context.js';
 import { keyOf } from './json-locate.js';
 import type { ExampleMessage } from './examples.js';
 import { unwrapCollection, type TypeIndex } from './type-index.js';
+import { checkPrimitive, type JsonKind } from './value-formats.js';
 
 export interface Target {
   /** The type to check against: a model type, or a synthesized one for parameters and body tables. */
@@ -76,6 +77,31 @@ export function collectionAnnotationSpot(ctx: CheckContext, item: ExampleMessage
   if (item.role !== 'response' || target.from !== 'annotation' || !annotation || typeof written !== 'string') return undefined;
   if (prose?.typeFrom === 'prose' && prose.type && !prose.type.isCollection && item.linked?.kind !== 'list') return undefined;
   return findForward(ctx, annotation.source, `"${written}"`);
+}
+
+/**
+ * A response annotation naming a primitive the body does not have, while the Response prose names the type the body
+ * has: an object (group-evaluatedynamicmembership: a string collection annotated, an evaluation result returned), or
+ * the primitive of the body's `value` (serviceupdatemessage-unarchive: `"string"` annotated, `{"value": true}` and
+ * "a Boolean value" in the prose). The fix is the annotation: one finding at its `@odata.type` value; the body is not
+ * walked against the annotation's primitive.
+ */
+export function primitiveAnnotationAtOdds(ctx: CheckContext, item: ExampleMessage, target: Target, root: Node): { at: SourceRef; message: string } | undefined {
+  const annotation = item.message.annotation;
+  const written = annotation?.value?.['@odata.type'];
+  const prose = item.linked?.response;
+  if (item.role !== 'response' || target.from !== 'annotation' || !target.primitive || !annotation || typeof written !== 'string') return undefined;
+  if (prose?.typeFrom !== 'prose' || !prose.type || root.type !== 'object') return undefined;
+  const value = root.children?.find((m) => keyOf(m) === 'value')?.children?.[1];
+  const said = prose.type.name;
+  const shows = said.startsWith('Edm.')
+    ? value !== undefined && value.type !== 'object' && value.type !== 'array' && checkPrimitive(target.primitive, value.type as JsonKind, value.value) !== null && checkPrimitive(said, value.type as JsonKind, value.value) === null
+    : value === undefined && (root.children ?? []).some((m) => !keyOf(m)?.includes('@'));
+  if (!shows) return undefined;
+  return {
+    at: findForward(ctx, annotation.source, `"${written}"`),
+    message: `Unexpected \`${written}\` in the response annotation, expected \`${said}\` as the Response section says and the body shows`,
+  };
 }
 
 /**

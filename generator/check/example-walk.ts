@@ -20,7 +20,7 @@ import type { ModelProperty, ModelType, TypeRef } from '../model/ir.js';
 import type { CheckContext } from './context.js';
 import { didYouMean } from './did-you-mean.js';
 import { exampleMessages, type ExampleMessage } from './examples.js';
-import { annotationAtOdds, collectionAnnotationSpot, targetOf, type Target } from './example-target.js';
+import { annotationAtOdds, collectionAnnotationSpot, primitiveAnnotationAtOdds, targetOf, type Target } from './example-target.js';
 import { keyOf, locateJson, type LocatedJson } from './json-locate.js';
 import { article, clip, describe, labelOfType, onlyAnnotationsBeside, property, topLevelOdataType } from './example-walk-node.js';
 import { isGraphUrl, requestsMatching } from './request-path.js';
@@ -94,7 +94,9 @@ function walkMessage(ctx: CheckContext, item: ExampleMessage, result: WalkResult
   if (!found) return;
   const { target, ...odds } = annotationAtOdds(ctx, item, index, found, bodyType, json.root);
   if (odds.at && odds.message) result.findings.push({ rule: 'example-odata-type', at: odds.at, message: odds.message, key: `${walk.prefix}@annotation` });
-  walkTop(walk, json.root, target, () => collectionAnnotationSpot(ctx, item, target));
+  const primitive = primitiveAnnotationAtOdds(ctx, item, target, json.root);
+  if (primitive) result.findings.push({ rule: 'example-type-mismatch', ...primitive, key: `${walk.prefix}@annotation` });
+  else walkTop(walk, json.root, target, () => collectionAnnotationSpot(ctx, item, target));
 }
 
 /** `annotationSpot`: where a response annotation saying single is fixed when the body is a `value` array (example-target.ts). */
