@@ -151,6 +151,7 @@ function walkValue(walk: Walk, node: Node, expected: Expected, path: string): vo
   if (kind === 'null') return;
   const label = labelOf(expected);
   if (expected.isCollection) {
+    if (kind === 'string' && isPlaceholder(String(node.value))) return; // `"enabledServices.value"` stands in for the whole collection
     if (kind !== 'array') return report(walk, 'example-type-mismatch', node, path, `Unexpected ${describe(node)}, expected an array (\`${label}\` collection)`);
     return walkItems(walk, node, expected, path);
   }
