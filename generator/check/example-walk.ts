@@ -26,7 +26,7 @@ import { article, clip, describe, labelOfType, onlyAnnotationsBeside, property, 
 import { isGraphUrl, requestsMatching } from './request-path.js';
 import type { TypeIndex } from './type-index.js';
 import { oncePerKey } from './rule.js';
-import { baseSourceOf, jsonRepresentationLists, linkTextName, tableAtOdds } from './table-at-odds.js';
+import { baseSourceOf, jsonRepresentationLists, linkTextName, noteRowValue, rowAtOdds, tableAtOdds, type RowValues } from './table-at-odds.js';
 import { baselessFinding, missingBaseFinding, noteObject, typeKey, type BaseEvidence } from './undocumented-base.js';
 import { checkPrimitive, isPlaceholder, type JsonKind } from './value-formats.js';
 
@@ -56,7 +56,14 @@ export function walkExamples(ctx: CheckContext): WalkResult {
   return ctx.memo('example-walk', () => {
     const result: WalkResult = { findings: [], odataTypes: new Map() };
     const evidence = new Map<string, BaseEvidence>();
-    for (const item of exampleMessages(ctx)) walkMessage(ctx, item, result, evidence);
+    const rows = new Map<string, RowValues>();
+    for (const item of exampleMessages(ctx)) walkMessage(ctx, item, result, evidence, rows);
+    for (const row of rows.values()) {
+      const odds = rowAtOdds(ctx, row);
+      if (!odds) continue;
+      const single = (f: WalkFinding) => f.rule === 'example-type-mismatch' && f.at.file === row.file && f.key.endsWith(`.${row.prop.name}`) && f.message.includes('expected an array');
+      result.findings = [...result.findings.filter((f) => !single(f)), { rule: 'example-type-mismatch', ...odds }];
+    }
     const baseless = [...evidence.values()].filter((entry) => entry.baseless || entry.idOnly);
     result.findings = result.findings.filter((f) => !baseless.some((entry) => typeKey(entry.type) === f.of));
     result.findings.push(...baseless.map((entry) => ({ rule: 'example-unknown-property' as const, ...baselessFinding(entry) })));
@@ -74,12 +81,14 @@ interface Walk {
   prefix: string;
   result: WalkResult;
   evidence: Map<string, BaseEvidence>;
+  /** Values of request-body rows typed as collections (table-at-odds.ts). */
+  rows: Map<string, RowValues>;
   file: string;
   /** The example's request goes to a path the page does not document: its bodies are of some other type (not judged for unknown properties). */
   foreign: boolean;
 }
 
-function walkMessage(ctx: CheckContext, item: ExampleMessage, result: WalkResult, evidence: Map<string, BaseEvidence>): void {
+function walkMessage(ctx: CheckContext, item: ExampleMessage, result: WalkResult, evidence: Map<string, BaseEvidence>, rows: Map<string, RowValues>): void {
   const { message } = item;
   if (!message.body?.parsed || (message.status ?? 0) >= 300) return;
   const json = locateJson(ctx, message.body);
@@ -87,7 +96,7 @@ function walkMessage(ctx: CheckContext, item: ExampleMessage, result: WalkResult
   const index = ctx.types(item.page.apiVersion);
   const url = item.example.request?.url;
   const foreign = !!url && isGraphUrl(url) && item.operation.httpRequests.length > 0 && requestsMatching(item.operation.httpRequests, url).length === 0;
-  const walk: Walk = { ctx, index, json, prefix: `${item.example.name}/${item.role}`, result, evidence, file: item.page.file, foreign };
+  const walk: Walk = { ctx, index, json, prefix: `${item.example.name}/${item.role}`, result, evidence, rows, file: item.page.file, foreign };
   collectOdataTypes(walk, json.root, '');
   const bodyType = topLevelOdataType(json.root);
   const found = targetOf(item, index, bodyType);
@@ -196,6 +205,7 @@ function walkObject(walk: Walk, node: Node, declared: ModelType, anchor: ModelTy
     const text = type ? linkTextName(walk.ctx, type, prop) : undefined;
     const expected = { ...expectedOf(index, prop.type), ...(text ? { alsoA: index.lookup(text)?.type } : {}) };
     const table = value && type ? tableAtOdds(walk.ctx, type, prop, expected, value) : undefined;
+    if (value && type && !type.namespace && prop.type.isCollection) noteRowValue(walk.rows, walk.file, prop, value);
     if (table) walk.result.findings.push({ rule: 'example-type-mismatch', ...table });
     else if (value && !table) walkValue(walk, value, expected, `${path}.${name}`);
   }

@@ -14,7 +14,7 @@ import type { ResourceFacts } from '../extract/facts.js';
 import { primitiveOf } from '../extract/type-cell.js';
 import type { SourceRef } from '../model/diagnostic.js';
 import type { ModelProperty, ModelType } from '../model/ir.js';
-import type { CheckContext } from './context.js';
+import { cellStart, type CheckContext } from './context.js';
 import { keyOf, locateJson } from './json-locate.js';
 import { checkPrimitive, mainKindOf, type JsonKind } from './value-formats.js';
 
@@ -86,6 +86,39 @@ function tableAlone(expected: TableType, written: Node, value: Node): boolean {
   const shown = primitive ? mainKindOf(primitive) : written.type;
   const fits = primitive ? checkPrimitive(primitive, kind, value.value) === null : written.type === kind;
   return fits && shown !== mainKindOf(expected.primitive);
+}
+
+/** The values a page's example bodies give one request-body (or parameter) row typed as a collection. */
+export interface RowValues {
+  prop: ModelProperty;
+  file: string;
+  array: boolean;
+  single: boolean;
+}
+
+/** Notes a value of a request-body row typed as a collection (an array, or one value where the row says collection). */
+export function noteRowValue(rows: Map<string, RowValues>, file: string, prop: ModelProperty, value: Node): void {
+  const key = `${file}\0${prop.name}`;
+  const entry = rows.get(key) ?? { prop, file, array: false, single: false };
+  if (value.type === 'array') entry.array = true;
+  else if (value.type !== 'null') entry.single = true;
+  rows.set(key, entry);
+}
+
+/**
+ * A request-body row typed as a collection that every example of its page sends as one value (beta
+ * group-evaluatedynamicmembership: `memberId | String collection`, bodies `"memberId": "319b..."`): the row's type cell
+ * is what a reviewer fixes, so example-type-mismatch reports there once, instead of at each value. A page where some
+ * example sends an array keeps the findings at the single values.
+ */
+export function rowAtOdds(ctx: CheckContext, row: RowValues): TableAtOdds | undefined {
+  if (!row.single || row.array || row.prop.source.file !== row.file) return undefined;
+  const written = `${row.prop.type.name.replace(/^Edm\./, '')} collection`;
+  return {
+    at: cellStart(ctx, row.prop.source, 1),
+    message: `Unexpected collection type (\`${written}\`) for \`${row.prop.name}\` in the request-body table, expected a single value as every example sends`,
+    key: `table:row:${row.prop.name}`,
+  };
 }
 
 /** Where the page of a type names its base type (the `Inherits from` link), if it names one. */
