@@ -66,6 +66,29 @@ export function annotationAtOdds(ctx: CheckContext, item: ExampleMessage, index:
 }
 
 /**
+ * A create or update request body whose own top-level `@odata.type` names a type it does not fit, while the page's
+ * resource has every key of the body and the named type lacks two or more (educationsubmission-post-resources: an
+ * educationSubmissionResource body, `"@odata.type": "microsoft.graph.educationResource"` at its end). The fix is that
+ * `@odata.type` value: one finding there, and the body is checked as the resource.
+ */
+export function requestTypeAtOdds(item: ExampleMessage, index: TypeIndex, target: Target, root: Node): { target: Target; node: Node; message: string } | undefined {
+  const kind = item.linked?.kind;
+  const said = target.type;
+  const node = root.type === 'object' ? root.children?.find((m) => keyOf(m) === '@odata.type')?.children?.[1] : undefined;
+  if (item.role !== 'request' || target.from !== 'annotation' || !said || !node || (kind !== 'create' && kind !== 'update')) return undefined;
+  const resource = requestResource(item, index);
+  if (!resource || index.isA(resource, said) || index.isA(said, resource)) return undefined;
+  const keys = (root.children ?? []).map(keyOf).filter((k): k is string => k !== undefined && !k.includes('@'));
+  const has = index.properties(resource);
+  if (!keys.every((k) => has.has(k)) || keys.filter((k) => !index.properties(said).has(k)).length < 2) return undefined;
+  return {
+    target: { type: resource, anchor: resource, isCollection: false, from: 'resource' },
+    node,
+    message: `Unexpected \`@odata.type\` \`${String(node.value)}\` on the request body, expected \`${resource.fullName}\` (the page's resource, whose properties the body has)`,
+  };
+}
+
+/**
  * A response annotation that says single (no `"isCollection": true`) for a body that is a `value` array: the fix is
  * the annotation, at its `@odata.type` value, unless the Response prose says single too on a page that lists nothing
  * (then the body is at odds with both, and the finding stays at the body's `value`).

@@ -20,7 +20,7 @@ import type { ModelProperty, ModelType, TypeRef } from '../model/ir.js';
 import type { CheckContext } from './context.js';
 import { didYouMean } from './did-you-mean.js';
 import { exampleMessages, type ExampleMessage } from './examples.js';
-import { annotationAtOdds, collectionAnnotationSpot, primitiveAnnotationAtOdds, targetOf, type Target } from './example-target.js';
+import { annotationAtOdds, collectionAnnotationSpot, primitiveAnnotationAtOdds, requestTypeAtOdds, targetOf, type Target } from './example-target.js';
 import { keyOf, locateJson, type LocatedJson } from './json-locate.js';
 import { article, clip, describe, labelOfType, onlyAnnotationsBeside, property, topLevelOdataType } from './example-walk-node.js';
 import { isGraphUrl, requestsMatching } from './request-path.js';
@@ -86,6 +86,8 @@ interface Walk {
   file: string;
   /** The example's request goes to a path the page does not document: its bodies are of some other type (not judged for unknown properties). */
   foreign: boolean;
+  /** The body's own top-level `@odata.type` was reported as at odds with it (example-target.ts `requestTypeAtOdds`): not followed. */
+  topTypeReported?: boolean;
 }
 
 function walkMessage(ctx: CheckContext, item: ExampleMessage, result: WalkResult, evidence: Map<string, BaseEvidence>, rows: Map<string, RowValues>): void {
@@ -101,7 +103,10 @@ function walkMessage(ctx: CheckContext, item: ExampleMessage, result: WalkResult
   const bodyType = topLevelOdataType(json.root);
   const found = targetOf(item, index, bodyType);
   if (!found) return;
-  const { target, ...odds } = annotationAtOdds(ctx, item, index, found, bodyType, json.root);
+  const request = requestTypeAtOdds(item, index, found, json.root);
+  if (request) report(walk, 'example-odata-type', request.node, '.@odata.type', request.message);
+  walk.topTypeReported = !!request;
+  const { target, ...odds } = annotationAtOdds(ctx, item, index, request?.target ?? found, bodyType, json.root);
   if (odds.at && odds.message) result.findings.push({ rule: 'example-odata-type', at: odds.at, message: odds.message, key: `${walk.prefix}@annotation` });
   const primitive = primitiveAnnotationAtOdds(ctx, item, target, json.root);
   if (primitive) result.findings.push({ rule: 'example-type-mismatch', ...primitive, key: `${walk.prefix}@annotation` });
@@ -183,7 +188,7 @@ function walkValue(walk: Walk, node: Node, expected: Expected, path: string): vo
 
 function walkObject(walk: Walk, node: Node, declared: ModelType, anchor: ModelType | undefined, path: string, alsoA?: ModelType): void {
   const { index } = walk;
-  const odata = property(node, '@odata.type') ?? property(node, 'odata.type');
+  const odata = path === '' && walk.topTypeReported ? undefined : (property(node, '@odata.type') ?? property(node, 'odata.type'));
   const type = odata?.type === 'string' ? namedType(walk, odata, node, declared, anchor, path, alsoA) : declared;
   const known = type ? index.properties(type) : new Map<string, ModelProperty>();
   const open = !type || index.isOpen(type) || index.hasUnknownBase(type) || type.kind === 'unresolved';
