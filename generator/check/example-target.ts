@@ -144,7 +144,7 @@ function responseTypeFitting(item: ExampleMessage, index: TypeIndex, said: Model
   // The Response section's type explains more of the body than the annotation's (printConnector has all but `name`);
   // else the type derived from it that explains the most (a deleted group under directoryObject).
   const fits = (candidate: ModelType) => {
-    if (candidate === type && index.isOpen(candidate) && index.properties(candidate).size === 0) return keys.length;
+    if (candidate === type && index.isOpen(candidate) && 2 * extra.length > keys.length) return keys.length;
     const has = index.properties(candidate);
     return extra.some((k) => has.has(k)) ? keys.filter((k) => has.has(k)).length : 0;
   };
