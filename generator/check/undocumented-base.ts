@@ -55,17 +55,19 @@ export function baselessFinding(entry: BaseEvidence): { at: SourceRef; message: 
 }
 
 /**
- * An object whose `@odata.type` names a documented type that is not the expected one nor derives from it, while every
- * key of the object is a property of the named type, and the named type's page names no base or a base the expected
+ * An object whose `@odata.type` names a documented type that is not the expected one nor derives from it, while most
+ * keys of the object (no fewer than the expected type has) are the named type's, and its page names no base or a base the expected
  * type derives from too (educationFeedbackOutcome names none where an educationOutcome is expected; beta event names
  * entity where an outlookItem is): the object is right and the page lacks its base. One finding per type, at the
  * page's base (`baseSource`) or its title; undefined when the object's keys point at a wrong `@odata.type` instead.
  */
 export function missingBaseFinding(index: TypeIndex, named: ModelType, expected: ModelType, object: Node, baseSource: SourceRef | undefined): { at: SourceRef; message: string; key: string } | undefined {
-  const keys = (object.children ?? []).map(keyOf).filter((k): k is string => k !== undefined && !k.includes('@'));
+  const keys = (object.children ?? []).map(keyOf).filter((k): k is string => k !== undefined && !k.includes('@') && k !== 'odata.type');
   const own = index.properties(named);
+  const fit = keys.filter((k) => own.has(k)).length;
   const base = named.baseTypeInferred ? undefined : index.chain(named)[1];
-  if (keys.length === 0 || keys.some((k) => !own.has(k)) || (base !== undefined && !index.isA(expected, base)) || !named.namespace) return undefined;
+  // The object is of the named type: most of its keys are that type's, and no fewer than the expected type's.
+  if (2 * fit <= keys.length || fit < keys.filter((k) => index.properties(expected).has(k)).length || (base !== undefined && !index.isA(expected, base)) || !named.namespace) return undefined;
   const said = base ? `names \`${base.name}\` as its base` : 'names no base type';
   return {
     at: base && baseSource ? baseSource : named.source,
