@@ -12,7 +12,9 @@
  * A value at odds with its table type that the resource's JSON representation
  * agrees with is reported once at the table's type cell (table-at-odds.ts); the
  * unknown keys of a type whose page lacks its base, once at that page
- * (undocumented-base.ts).
+ * (undocumented-base.ts). Left to the rules that report them where they are
+ * fixed: a key the JSON representation lists but the table lacks, an
+ * `@odata.type` naming the type a table cell's link text names.
  */
 import type { Node } from 'jsonc-parser';
 import type { SourceRef } from '../model/diagnostic.js';
