@@ -277,7 +277,9 @@ const KINDS: Kind[] = [
       const close = index(lines, /^```\s*$/, open + 1);
       if (at < 0 || body < 0 || body > close || /,\s*$/.test(lines[at]!) || !/,\s*$/.test(lines[at - 1] ?? '')) return undefined;
       const out = lines.map((l, i) => (i === at - 1 ? l.replace(/,\s*$/, '') : l)).filter((_, i) => i !== at);
-      return { text: join(out), line: body, column: lines[body]!.indexOf('"') + 1 };
+      // Found at the annotation's `@odata.type` value, where `"isCollection": true` goes back (the line above `at` is unmoved).
+      const typed = lines.slice(0, at).findLastIndex((l, i) => i >= at - 6 && /"@odata\.type"\s*:/.test(l));
+      return { text: join(out), line: typed + 1, column: lines[typed]!.search(/"[^"]*"\s*,?\s*$/) + 1 };
     },
   },
   {

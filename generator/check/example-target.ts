@@ -13,6 +13,7 @@ import { findForward, type CheckContext } from './context.js';
 import { keyOf } from './json-locate.js';
 import type { ExampleMessage } from './examples.js';
 import { unwrapCollection, type TypeIndex } from './type-index.js';
+import { checkPrimitive, type JsonKind } from './value-formats.js';
 
 export interface Target {
   /** The type to check against: a model type, or a synthesized one for parameters and body tables. */
@@ -44,14 +45,17 @@ export function annotationAtOdds(ctx: CheckContext, item: ExampleMessage, index:
   const said = target.type;
   if (item.role !== 'response' || target.from !== 'annotation' || typeof written !== 'string' || !said || !annotation) return { target };
   const fromBody = bodyType !== undefined;
-  const body = fromBody ? index.lookup(bodyType)?.type : responseTypeFitting(item, index, said, root);
+  const fitting = fromBody ? undefined : responseTypeFitting(item, index, said, root);
+  const body = fromBody ? index.lookup(bodyType)?.type : fitting?.type;
   if (!body || said.origin !== 'documented' || body.origin !== 'documented' || index.isA(body, said) || index.isA(said, body) || index.hasUnknownBase(said)) return { target };
   if (fromBody && index.hasUnknownBase(body)) return { target };
   const section = item.linked?.response?.type?.name;
-  const derived = !fromBody && section !== undefined && index.get(section) !== body;
+  const derived = !fromBody && !fitting?.linked && section !== undefined && index.get(section) !== body;
   const why = fromBody
     ? `as the body's own \`@odata.type\` says (or a type it derives from)`
-    : derived
+    : fitting?.linked
+      ? `(a type the page links to, whose properties the body has)`
+      : derived
       ? `(a type derived from the Response section's \`${section}\`, whose properties the body has)`
       : `(the Response section's type, whose properties the body has)`;
   return {
@@ -61,23 +65,107 @@ export function annotationAtOdds(ctx: CheckContext, item: ExampleMessage, index:
   };
 }
 
-/** The Response section's type, when the body (or its first `value` item) has more of its properties than `said` has, among them some `said` lacks. */
-function responseTypeFitting(item: ExampleMessage, index: TypeIndex, said: ModelType, root: Node): ModelType | undefined {
+/**
+ * A create or update request body whose own top-level `@odata.type` names a type it does not fit, while the page's
+ * resource has every key of the body and the named type lacks two or more (educationsubmission-post-resources: an
+ * educationSubmissionResource body, `"@odata.type": "microsoft.graph.educationResource"` at its end). The fix is that
+ * `@odata.type` value: one finding there, and the body is checked as the resource.
+ */
+export function requestTypeAtOdds(item: ExampleMessage, index: TypeIndex, target: Target, root: Node): { target: Target; node: Node; message: string } | undefined {
+  const kind = item.linked?.kind;
+  const said = target.type;
+  const node = root.type === 'object' ? root.children?.find((m) => keyOf(m) === '@odata.type')?.children?.[1] : undefined;
+  if (item.role !== 'request' || target.from !== 'annotation' || !said || !node || (kind !== 'create' && kind !== 'update')) return undefined;
+  const resource = requestResource(item, index);
+  if (!resource || index.isA(resource, said) || index.isA(said, resource)) return undefined;
+  const keys = (root.children ?? []).map(keyOf).filter((k): k is string => k !== undefined && !k.includes('@'));
+  const has = index.properties(resource);
+  if (!keys.every((k) => has.has(k)) || keys.filter((k) => !index.properties(said).has(k)).length < 2) return undefined;
+  return {
+    target: { type: resource, anchor: resource, isCollection: false, from: 'resource' },
+    node,
+    message: `Unexpected \`@odata.type\` \`${String(node.value)}\` on the request body, expected \`${resource.fullName}\` (the page's resource, whose properties the body has)`,
+  };
+}
+
+/**
+ * A response annotation that says single (no `"isCollection": true`) for a body that is a `value` array: the fix is
+ * the annotation, at its `@odata.type` value, unless the Response prose says single too on a page that lists nothing
+ * (then the body is at odds with both, and the finding stays at the body's `value`).
+ */
+export function collectionAnnotationSpot(ctx: CheckContext, item: ExampleMessage, target: Target): SourceRef | undefined {
+  const annotation = item.message.annotation;
+  const written = annotation?.value?.['@odata.type'];
+  const prose = item.linked?.response;
+  if (item.role !== 'response' || target.from !== 'annotation' || !annotation || typeof written !== 'string') return undefined;
+  if (prose?.typeFrom === 'prose' && prose.type && !prose.type.isCollection && item.linked?.kind !== 'list') return undefined;
+  return findForward(ctx, annotation.source, `"${written}"`);
+}
+
+/**
+ * A response annotation naming a primitive the body does not have, while the Response prose names the type the body
+ * has: an object (group-evaluatedynamicmembership: a string collection annotated, an evaluation result returned), or
+ * the primitive of the body's `value` (serviceupdatemessage-unarchive: `"string"` annotated, `{"value": true}` and
+ * "a Boolean value" in the prose). The fix is the annotation: one finding at its `@odata.type` value; the body is not
+ * walked against the annotation's primitive.
+ */
+export function primitiveAnnotationAtOdds(ctx: CheckContext, item: ExampleMessage, target: Target, root: Node): { at: SourceRef; message: string } | undefined {
+  const annotation = item.message.annotation;
+  const written = annotation?.value?.['@odata.type'];
+  const prose = item.linked?.response;
+  if (item.role !== 'response' || target.from !== 'annotation' || !target.primitive || !annotation || typeof written !== 'string') return undefined;
+  if (prose?.typeFrom !== 'prose' || !prose.type || root.type !== 'object') return undefined;
+  const value = root.children?.find((m) => keyOf(m) === 'value')?.children?.[1];
+  const said = prose.type.name;
+  const shows = said.startsWith('Edm.')
+    ? value !== undefined && value.type !== 'object' && value.type !== 'array' && checkPrimitive(target.primitive, value.type as JsonKind, value.value) !== null && checkPrimitive(said, value.type as JsonKind, value.value) === null
+    : value === undefined && (root.children ?? []).some((m) => !keyOf(m)?.includes('@'));
+  if (!shows) return undefined;
+  return {
+    at: findForward(ctx, annotation.source, `"${written}"`),
+    message: `Unexpected \`${written}\` in the response annotation, expected \`${said}\` as the Response section says and the body shows`,
+  };
+}
+
+/**
+ * The Response section's type, when the body (or its first `value` item) has more of its properties than `said` has,
+ * among them some `said` lacks; an open section type (fieldValueSet) fits any keys `said` lacks. Else a type the page
+ * links to (`See [teamsappdefinition](...)`) that has most of the body's keys while `said` lacks three or more.
+ */
+function responseTypeFitting(item: ExampleMessage, index: TypeIndex, said: ModelType, root: Node): { type: ModelType; linked: boolean } | undefined {
   const ref = item.linked?.response;
   const type = ref?.type && ref.typeFrom !== 'example' && !ref.type.name.startsWith('Edm.') ? index.get(ref.type.name) : undefined;
   const items = root.type === 'object' ? root.children?.find((m) => keyOf(m) === 'value')?.children?.[1] : undefined;
   const object = items?.type === 'array' ? items.children?.[0] : root;
-  if (!type || object?.type !== 'object') return undefined;
+  if (object?.type !== 'object') return undefined;
   const keys = (object.children ?? []).map(keyOf).filter((k): k is string => k !== undefined && !k.includes('@'));
   const extra = keys.filter((k) => !index.properties(said).has(k) && !index.descendants(said).some((d) => index.properties(d).has(k)));
+  if (extra.length === 0) return undefined;
   // The Response section's type explains more of the body than the annotation's (printConnector has all but `name`);
   // else the type derived from it that explains the most (a deleted group under directoryObject).
   const fits = (candidate: ModelType) => {
+    if (candidate === type && index.isOpen(candidate) && 2 * extra.length > keys.length) return keys.length;
     const has = index.properties(candidate);
     return extra.some((k) => has.has(k)) ? keys.filter((k) => has.has(k)).length : 0;
   };
-  const best = [type, ...index.descendants(type)].reduce((a, b) => (fits(b) > fits(a) ? b : a));
-  return fits(best) > keys.length - extra.length ? best : undefined;
+  if (type) {
+    const best = [type, ...index.descendants(type)].reduce((a, b) => (fits(b) > fits(a) ? b : a));
+    if (fits(best) > keys.length - extra.length) return { type: best, linked: false };
+  }
+  const linked = extra.length >= 3 ? linkedTypes(item, index).filter((t) => t !== said && !index.isOpen(t)) : [];
+  const best = linked.reduce<ModelType | undefined>((a, b) => (!a || fits(b) > fits(a) ? b : a), undefined);
+  return best && fits(best) > keys.length - extra.length && 2 * fits(best) > keys.length ? { type: best, linked: true } : undefined;
+}
+
+/** The documented types whose resource pages the page links to, in link order (`exact`: only names the file name spells as the type does). */
+function linkedTypes(item: ExampleMessage, index: TypeIndex, exact = false): ModelType[] {
+  const out: ModelType[] = [];
+  for (const link of item.page.links) {
+    const match = /(?:^|\/)resources\/([^/#]+)\.md(?:#.*)?$/i.exec(link.href);
+    const found = match ? index.lookup(match[1]!) : undefined;
+    if (found && (found.exact || !exact) && found.type.kind !== 'enum' && !out.includes(found.type)) out.push(found.type);
+  }
+  return out;
 }
 
 function responseTarget(item: ExampleMessage, index: TypeIndex): Target | undefined {
@@ -130,12 +218,7 @@ function requestTarget(item: ExampleMessage, index: TypeIndex, topLevelOdataType
 function requestResource(item: ExampleMessage, index: TypeIndex): ModelType | undefined {
   const linked = item.linked!;
   if (item.operation.response?.status !== 202) return linked.resource ? index.get(linked.resource) : undefined;
-  for (const link of item.page.links) {
-    const match = /(?:^|\/)resources\/([^/#]+)\.md(?:#.*)?$/i.exec(link.href);
-    const found = match ? index.lookup(match[1]!) : undefined;
-    if (found?.exact && found.type.kind !== 'enum') return found.type;
-  }
-  return undefined;
+  return linkedTypes(item, index, true)[0];
 }
 
 function fromRef(ref: TypeRef, index: TypeIndex, from: Target['from']): Target | undefined {

@@ -11,7 +11,9 @@
  * A value at odds with its table type that the resource's JSON representation
  * agrees with is reported once at the table's type cell (table-at-odds.ts); the
  * unknown keys of a type whose page lacks its base, once at that page
- * (undocumented-base.ts).
+ * (undocumented-base.ts). Left to the rules that report them where they are
+ * fixed: a key the JSON representation lists but the table lacks, an
+ * `@odata.type` naming the type a table cell's link text names.
  */
 import type { Node } from 'jsonc-parser';
 import type { SourceRef } from '../model/diagnostic.js';
@@ -19,13 +21,14 @@ import type { ModelProperty, ModelType, TypeRef } from '../model/ir.js';
 import type { CheckContext } from './context.js';
 import { didYouMean } from './did-you-mean.js';
 import { exampleMessages, type ExampleMessage } from './examples.js';
-import { annotationAtOdds, targetOf, type Target } from './example-target.js';
+import { annotationAtOdds, collectionAnnotationSpot, primitiveAnnotationAtOdds, requestTypeAtOdds, targetOf, type Target } from './example-target.js';
 import { keyOf, locateJson, type LocatedJson } from './json-locate.js';
+import { article, clip, describe, labelOfType, onlyAnnotationsBeside, property, topLevelOdataType } from './example-walk-node.js';
 import { isGraphUrl, requestsMatching } from './request-path.js';
 import type { TypeIndex } from './type-index.js';
 import { oncePerKey } from './rule.js';
-import { tableAtOdds } from './table-at-odds.js';
-import { baselessFinding, noteObject, typeKey, type BaseEvidence } from './undocumented-base.js';
+import { baseSourceOf, jsonRepresentationLists, linkTextName, noteRowValue, rowAtOdds, tableAtOdds, type RowValues } from './table-at-odds.js';
+import { baselessFinding, missingBaseFinding, noteObject, typeKey, type BaseEvidence } from './undocumented-base.js';
 import { checkPrimitive, isPlaceholder, type JsonKind } from './value-formats.js';
 
 export type WalkRule = 'example-unknown-property' | 'example-type-mismatch' | 'example-enum-value' | 'example-odata-type';
@@ -55,12 +58,19 @@ export function walkExamples(ctx: CheckContext): WalkResult {
   return ctx.memo('example-walk', () => {
     const result: WalkResult = { findings: [], odataTypes: new Map() };
     const evidence = new Map<string, BaseEvidence>();
-    for (const item of exampleMessages(ctx)) walkMessage(ctx, item, result, evidence);
-    const baseless = [...evidence.values()].filter((entry) => entry.baseless);
+    const rows = new Map<string, RowValues>();
+    for (const item of exampleMessages(ctx)) walkMessage(ctx, item, result, evidence, rows);
+    for (const row of rows.values()) {
+      const odds = rowAtOdds(ctx, row);
+      if (!odds) continue;
+      const single = (f: WalkFinding) => f.rule === 'example-type-mismatch' && f.at.file === row.file && f.key.endsWith(`.${row.prop.name}`) && f.message.includes('expected an array');
+      result.findings = [...result.findings.filter((f) => !single(f)), { rule: 'example-type-mismatch', ...odds }];
+    }
+    const baseless = [...evidence.values()].filter((entry) => entry.baseless || entry.idOnly);
     result.findings = result.findings.filter((f) => !baseless.some((entry) => typeKey(entry.type) === f.of));
     result.findings.push(...baseless.map((entry) => ({ rule: 'example-unknown-property' as const, ...baselessFinding(entry) })));
     // A table type at odds with the examples is one finding at its cell, however many example values show it.
-    result.findings = oncePerKey(result.findings, (key) => key.startsWith('table:'));
+    result.findings = oncePerKey(result.findings, (key) => key.startsWith('table:') || key.startsWith('base:'));
     return result;
   });
 }
@@ -73,12 +83,16 @@ interface Walk {
   prefix: string;
   result: WalkResult;
   evidence: Map<string, BaseEvidence>;
+  /** Values of request-body rows typed as collections (table-at-odds.ts). */
+  rows: Map<string, RowValues>;
   file: string;
   /** The example's request goes to a path the page does not document: its bodies are of some other type (not judged for unknown properties). */
   foreign: boolean;
+  /** The body's own top-level `@odata.type` was reported as at odds with it (example-target.ts `requestTypeAtOdds`): not followed. */
+  topTypeReported?: boolean;
 }
 
-function walkMessage(ctx: CheckContext, item: ExampleMessage, result: WalkResult, evidence: Map<string, BaseEvidence>): void {
+function walkMessage(ctx: CheckContext, item: ExampleMessage, result: WalkResult, evidence: Map<string, BaseEvidence>, rows: Map<string, RowValues>): void {
   const { message } = item;
   if (!message.body?.parsed || (message.status ?? 0) >= 300) return;
   const json = locateJson(ctx, message.body);
@@ -86,17 +100,23 @@ function walkMessage(ctx: CheckContext, item: ExampleMessage, result: WalkResult
   const index = ctx.types(item.page.apiVersion);
   const url = item.example.request?.url;
   const foreign = !!url && isGraphUrl(url) && item.operation.httpRequests.length > 0 && requestsMatching(item.operation.httpRequests, url).length === 0;
-  const walk: Walk = { ctx, index, json, prefix: `${item.example.name}/${item.role}`, result, evidence, file: item.page.file, foreign };
+  const walk: Walk = { ctx, index, json, prefix: `${item.example.name}/${item.role}`, result, evidence, rows, file: item.page.file, foreign };
   collectOdataTypes(walk, json.root, '');
   const bodyType = topLevelOdataType(json.root);
   const found = targetOf(item, index, bodyType);
   if (!found) return;
-  const { target, ...odds } = annotationAtOdds(ctx, item, index, found, bodyType, json.root);
+  const request = requestTypeAtOdds(item, index, found, json.root);
+  if (request) report(walk, 'example-odata-type', request.node, '.@odata.type', request.message);
+  walk.topTypeReported = !!request;
+  const { target, ...odds } = annotationAtOdds(ctx, item, index, request?.target ?? found, bodyType, json.root);
   if (odds.at && odds.message) result.findings.push({ rule: 'example-odata-type', at: odds.at, message: odds.message, key: `${walk.prefix}@annotation` });
-  walkTop(walk, json.root, target);
+  const primitive = primitiveAnnotationAtOdds(ctx, item, target, json.root);
+  if (primitive) result.findings.push({ rule: 'example-type-mismatch', ...primitive, key: `${walk.prefix}@annotation` });
+  else walkTop(walk, json.root, target, () => collectionAnnotationSpot(ctx, item, target));
 }
 
-function walkTop(walk: Walk, root: Node, target: Target): void {
+/** `annotationSpot`: where a response annotation saying single is fixed when the body is a `value` array (example-target.ts). */
+function walkTop(walk: Walk, root: Node, target: Target, annotationSpot: () => SourceRef | undefined): void {
   const ref: Expected = { type: target.type, primitive: target.primitive, isCollection: false, anchor: target.anchor };
   const value = root.type === 'object' ? property(root, 'value') : undefined;
   if (target.isCollection) {
@@ -107,12 +127,18 @@ function walkTop(walk: Walk, root: Node, target: Target): void {
     }
     return;
   }
-  if (target.primitive) {
+  // A primitive or an enum comes back as `{"value": ...}` (an enum-returning function: `{"value": "pending"}`).
+  if (target.primitive || (target.type?.kind === 'enum' && value && onlyAnnotationsBeside(root))) {
     if (value) walkValue(walk, value, ref, '.value');
     return;
   }
   if (value?.type === 'array' && target.type && !walk.index.properties(target.type).has('value') && onlyAnnotationsBeside(root)) {
-    report(walk, 'example-type-mismatch', root.children!.find((m) => keyOf(m) === 'value') ?? root.children![0]!, '.value', `Unexpected collection (\`value\` array), expected a single \`${labelOf(ref)}\` as the ${target.from} says${target.from === 'annotation' ? ' (or `"isCollection": true` in the annotation)' : ''}`);
+    const at = annotationSpot();
+    if (at) {
+      walk.result.findings.push({ rule: 'example-type-mismatch', at, key: `${walk.prefix}@annotation`, message: `Unexpected single \`${labelOf(ref)}\` in the response annotation, expected \`"isCollection": true\` (the body is a \`value\` array)` });
+    } else {
+      report(walk, 'example-type-mismatch', root.children!.find((m) => keyOf(m) === 'value') ?? root.children![0]!, '.value', `Unexpected collection (\`value\` array), expected a single \`${labelOf(ref)}\` as the ${target.from} says`);
+    }
     return;
   }
   if (value?.type === 'object' && target.type && onlyAnnotationsBeside(root) && (!walk.index.properties(target.type).has('value') || property(value, '@odata.type'))) {
@@ -128,6 +154,8 @@ interface Expected {
   isCollection: boolean;
   /** Documented type that `@odata.type` must name or derive from. */
   anchor: ModelType | undefined;
+  /** The type a table cell's link text names when its link goes to another page (table-at-odds.ts): `@odata.type` may name it too. */
+  alsoA?: ModelType | undefined;
 }
 
 function walkItems(walk: Walk, array: Node, expected: Expected, path: string): void {
@@ -139,6 +167,7 @@ function walkValue(walk: Walk, node: Node, expected: Expected, path: string): vo
   if (kind === 'null') return;
   const label = labelOf(expected);
   if (expected.isCollection) {
+    if (kind === 'string' && isPlaceholder(String(node.value))) return; // `"enabledServices.value"` stands in for the whole collection
     if (kind !== 'array') return report(walk, 'example-type-mismatch', node, path, `Unexpected ${describe(node)}, expected an array (\`${label}\` collection)`);
     return walkItems(walk, node, expected, path);
   }
@@ -156,13 +185,13 @@ function walkValue(walk: Walk, node: Node, expected: Expected, path: string): vo
     const single = kind === 'array' ? ` single` : '';
     return report(walk, 'example-type-mismatch', node, path, `Unexpected ${describe(node)}, expected a${single} \`${label}\` object`);
   }
-  walkObject(walk, node, type, expected.anchor ?? (type.namespace ? type : undefined), path);
+  walkObject(walk, node, type, expected.anchor ?? (type.namespace ? type : undefined), path, expected.alsoA);
 }
 
-function walkObject(walk: Walk, node: Node, declared: ModelType, anchor: ModelType | undefined, path: string): void {
+function walkObject(walk: Walk, node: Node, declared: ModelType, anchor: ModelType | undefined, path: string, alsoA?: ModelType): void {
   const { index } = walk;
-  const odata = property(node, '@odata.type') ?? property(node, 'odata.type');
-  const type = odata?.type === 'string' ? namedType(walk, odata, declared, anchor, path) : declared;
+  const odata = path === '' && walk.topTypeReported ? undefined : (property(node, '@odata.type') ?? property(node, 'odata.type'));
+  const type = odata?.type === 'string' ? namedType(walk, odata, node, declared, anchor, path, alsoA) : declared;
   const known = type ? index.properties(type) : new Map<string, ModelProperty>();
   const open = !type || index.isOpen(type) || index.hasUnknownBase(type) || type.kind === 'unresolved';
   if (type && !open && !walk.foreign) noteObject(walk.evidence, type, known, node, walk.json.at, (k) => DIRECTORY_EXTENSION.test(k) || index.descendants(type).some((d) => index.properties(d).has(k)));
@@ -176,12 +205,14 @@ function walkObject(walk: Walk, node: Node, declared: ModelType, anchor: ModelTy
     }
     const prop = known.get(name);
     if (!prop) {
-      if (open || walk.foreign || index.descendants(type).some((d) => index.properties(d).has(name))) continue;
+      if (open || walk.foreign || index.descendants(type).some((d) => index.properties(d).has(name)) || jsonRepresentationLists(walk.ctx, type, name)) continue;
       report(walk, 'example-unknown-property', member.children![0]!, `${path}.${name}`, `Unexpected property \`${name}\` on \`${labelOfType(type)}\`, expected one of its properties${didYouMean(name, known.keys())}`, typeKey(type));
       continue;
     }
-    const expected = expectedOf(index, prop.type);
+    const text = type ? linkTextName(walk.ctx, type, prop) : undefined;
+    const expected = { ...expectedOf(index, prop.type), ...(text ? { alsoA: index.lookup(text)?.type } : {}) };
     const table = value && type ? tableAtOdds(walk.ctx, type, prop, expected, value) : undefined;
+    if (value && type && !type.namespace && prop.type.isCollection) noteRowValue(walk.rows, walk.file, prop, value, walk.json.at(value.offset));
     if (value && table) walk.result.findings.push({ rule: 'example-type-mismatch', ...table, related: [...table.related, walk.json.at(value.offset)] });
     else if (value) walkValue(walk, value, expected, `${path}.${name}`);
   }
@@ -197,7 +228,7 @@ const DIRECTORY_EXTENSION = /^extension_[0-9a-f]{32}_\w+$/i;
  * that type, not of the expected one); undefined (nothing to check its
  * properties against) when no page documents it.
  */
-function namedType(walk: Walk, odata: Node, declared: ModelType, anchor: ModelType | undefined, path: string): ModelType | undefined {
+function namedType(walk: Walk, odata: Node, object: Node, declared: ModelType, anchor: ModelType | undefined, path: string, alsoA?: ModelType): ModelType | undefined {
   const { index } = walk;
   const written = String(odata.value);
   const found = index.lookup(written);
@@ -209,10 +240,11 @@ function namedType(walk: Walk, odata: Node, declared: ModelType, anchor: ModelTy
   }
   if (!found.exact) {
     report(walk, 'example-odata-type', odata, key, `Unexpected \`@odata.type\` \`${written}\`, expected \`#${found.type.fullName}\` as its page spells it`);
-  } else if (anchor && anchor.origin === 'documented' && found.type.origin === 'documented' && !index.isA(found.type, anchor) && !index.hasUnknownBase(found.type)) {
-    const chain = index.chain(found.type);
-    const hint = chain.length === 1 ? ` (the page of \`${found.type.name}\` names no base type)` : '';
-    report(walk, 'example-odata-type', odata, key, `Unexpected \`@odata.type\` \`${written}\`, expected \`${anchor.fullName}\` or a type derived from it${hint}`);
+  } else if (anchor && anchor.origin === 'documented' && found.type.origin === 'documented' && !index.isA(found.type, anchor) && !(alsoA && index.isA(found.type, alsoA)) && !index.hasUnknownBase(found.type)) {
+    const page = missingBaseFinding(index, found.type, anchor, object, baseSourceOf(walk.ctx, found.type));
+    const hint = index.chain(found.type).length === 1 ? ` (the page of \`${found.type.name}\` names no base type)` : '';
+    if (page) walk.result.findings.push({ rule: 'example-odata-type', ...page, related: [walk.json.at(odata.offset)] });
+    else report(walk, 'example-odata-type', odata, key, `Unexpected \`@odata.type\` \`${written}\`, expected \`${anchor.fullName}\` or a type derived from it${hint}`);
   }
   return found.type.origin === 'documented' && found.type.kind !== 'enum' ? found.type : declared;
 }
@@ -261,40 +293,6 @@ function report(walk: Walk, rule: WalkRule, node: Node, path: string, message: s
   walk.result.findings.push({ rule, at: walk.json.at(node.offset), message, key: `${walk.prefix}${path}`, ...(of ? { of } : {}) });
 }
 
-function property(object: Node, name: string): Node | undefined {
-  return object.children?.find((member) => keyOf(member) === name)?.children?.[1];
-}
-
-function topLevelOdataType(root: Node): string | undefined {
-  const value = root.type === 'object' ? property(root, '@odata.type') : undefined;
-  return value?.type === 'string' ? String(value.value) : undefined;
-}
-
-function onlyAnnotationsBeside(root: Node): boolean {
-  return (root.children ?? []).every((member) => {
-    const name = keyOf(member);
-    return name === 'value' || name?.includes('@');
-  });
-}
-
-function describe(node: Node): string {
-  if (node.type === 'string') return `string \`${clip(JSON.stringify(node.value))}\``;
-  if (node.type === 'number' || node.type === 'boolean') return `${node.type} \`${String(node.value)}\``;
-  return node.type;
-}
-
 function labelOf(expected: Expected): string {
   return expected.primitive ?? (expected.type ? labelOfType(expected.type) : 'value');
-}
-
-function labelOfType(type: ModelType): string {
-  return type.namespace ? type.fullName : type.name;
-}
-
-function article(kind: string): string {
-  return /^[aeiou]/.test(kind) ? `an ${kind}` : `a ${kind}`;
-}
-
-function clip(text: string): string {
-  return text.length > 40 ? `${text.slice(0, 37)}..."` : text;
 }

@@ -5,13 +5,16 @@
  * presence `activity`: table `String collection`, JSON and examples one
  * string). The table cell is what a reviewer fixes, so example-type-mismatch
  * reports there, once per property, instead of at each example value.
+ * Likewise a key the type's table lacks but its JSON representation lists
+ * (`riskType` on identityRiskEvent, `chatViewpoint` on chat): table-json-mismatch
+ * reports that once, at the resource page, and the example is not at fault.
  */
 import type { Node } from 'jsonc-parser';
 import type { ResourceFacts } from '../extract/facts.js';
 import { primitiveOf } from '../extract/type-cell.js';
 import type { SourceRef } from '../model/diagnostic.js';
 import type { ModelProperty, ModelType } from '../model/ir.js';
-import type { CheckContext } from './context.js';
+import { cellStart, type CheckContext } from './context.js';
 import { keyOf, locateJson } from './json-locate.js';
 import { checkPrimitive, mainKindOf, type JsonKind } from './value-formats.js';
 
@@ -50,6 +53,23 @@ export function tableAtOdds(ctx: CheckContext, owner: ModelType, prop: ModelProp
   };
 }
 
+/** The resource page of `owner` lists `name` in its JSON representation (the tables lack it: table-json-mismatch reports that). */
+export function jsonRepresentationLists(ctx: CheckContext, owner: ModelType, name: string): boolean {
+  const json = resources(ctx).get(`${owner.apiVersion}:${owner.fullName}`)?.json;
+  const root = json ? locateJson(ctx, json.body).root : undefined;
+  return root?.type === 'object' && (root.children ?? []).some((m) => keyOf(m) === name);
+}
+
+/**
+ * The type a property's link text names when its link goes to another type's page (call's `targets`:
+ * `[invitationParticipantInfo](participantinfo.md)`; type-link-mismatch reports the cell): an example object whose
+ * `@odata.type` names the text's type is not at fault.
+ */
+export function linkTextName(ctx: CheckContext, owner: ModelType, prop: ModelProperty): string | undefined {
+  const row = resources(ctx).get(`${owner.apiVersion}:${prop.inheritedFrom ?? owner.fullName}`)?.properties.find((p) => p.name === prop.name);
+  return row?.type.href && row.type.name !== prop.type.name ? row.type.name : undefined;
+}
+
 /** The value does not fit the table type (the cheap test first: most values fit, and then the JSON representation is not read). */
 function atOddsWithTable(expected: TableType, kind: JsonKind, value: Node): boolean {
   return expected.isCollection !== (kind === 'array') || (expected.primitive !== undefined && checkPrimitive(expected.primitive, kind, value.value) !== null);
@@ -70,6 +90,50 @@ function tableAlone(expected: TableType, written: Node, value: Node): boolean {
   const shown = primitive ? mainKindOf(primitive) : written.type;
   const fits = primitive ? checkPrimitive(primitive, kind, value.value) === null : written.type === kind;
   return fits && shown !== mainKindOf(expected.primitive);
+}
+
+/** The values a page's example bodies give one request-body (or parameter) row typed as a collection. */
+export interface RowValues {
+  prop: ModelProperty;
+  file: string;
+  array: boolean;
+  single: boolean;
+  /** Where the single values are. */
+  spots: SourceRef[];
+}
+
+/** Notes a value of a request-body row typed as a collection (an array, or one value where the row says collection). */
+export function noteRowValue(rows: Map<string, RowValues>, file: string, prop: ModelProperty, value: Node, spot: SourceRef): void {
+  const key = `${file}\0${prop.name}`;
+  const entry = rows.get(key) ?? { prop, file, array: false, single: false, spots: [] };
+  if (value.type === 'array') entry.array = true;
+  else if (value.type !== 'null') {
+    entry.single = true;
+    entry.spots.push(spot);
+  }
+  rows.set(key, entry);
+}
+
+/**
+ * A request-body row typed as a collection that every example of its page sends as one value (beta
+ * group-evaluatedynamicmembership: `memberId | String collection`, bodies `"memberId": "319b..."`): the row's type cell
+ * is what a reviewer fixes, so example-type-mismatch reports there once, instead of at each value. A page where some
+ * example sends an array keeps the findings at the single values.
+ */
+export function rowAtOdds(ctx: CheckContext, row: RowValues): TableAtOdds | undefined {
+  if (!row.single || row.array || row.prop.source.file !== row.file) return undefined;
+  const written = `${row.prop.type.name.replace(/^Edm\./, '')} collection`;
+  return {
+    at: cellStart(ctx, row.prop.source, 1),
+    message: `Unexpected collection type (\`${written}\`) for \`${row.prop.name}\` in the request-body table, expected a single value as every example sends`,
+    key: `table:row:${row.prop.name}`,
+    related: row.spots,
+  };
+}
+
+/** Where the page of a type names its base type (the `Inherits from` link), if it names one. */
+export function baseSourceOf(ctx: CheckContext, type: ModelType): SourceRef | undefined {
+  return resources(ctx).get(`${type.apiVersion}:${type.fullName}`)?.baseType?.source;
 }
 
 /** Resource facts by `apiVersion:namespace.name`, the first page documenting each. */

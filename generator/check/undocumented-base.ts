@@ -10,6 +10,7 @@ import type { Node } from 'jsonc-parser';
 import type { SourceRef } from '../model/diagnostic.js';
 import type { ModelProperty, ModelType } from '../model/ir.js';
 import { keyOf } from './json-locate.js';
+import type { TypeIndex } from './type-index.js';
 
 export interface BaseEvidence {
   type: ModelType;
@@ -17,8 +18,10 @@ export interface BaseEvidence {
   unknown: Set<string>;
   /** Some object had an unknown `id` and more unknown keys than known ones. */
   baseless: boolean;
-  /** Where those objects' unknown `id` keys are: the spots the finding rests on. */
-  ids: SourceRef[];
+  /** The page lists `id` alone while some object carried three or more keys it lacks (an Intune "shared" page whose rows are on another page). */
+  idOnly?: boolean;
+  /** Where the objects that show it are (their `id`, else their first key the type lacks): the spots the finding rests on. */
+  spots: SourceRef[];
 }
 
 /** Notes an example object walked as `type` (a documented type whose page names no base); skips every other. */
@@ -28,12 +31,14 @@ export function noteObject(evidence: Map<string, BaseEvidence>, type: ModelType,
   const keys = (object.children ?? []).map(keyOf).filter((k): k is string => k !== undefined && !k.includes('@') && !skip(k));
   const unknown = keys.filter((k) => !known.has(k));
   if (unknown.length === 0) return;
-  const entry = evidence.get(typeKey(type)) ?? { type, unknown: new Set<string>(), baseless: false, ids: [] };
+  const entry = evidence.get(typeKey(type)) ?? { type, unknown: new Set<string>(), baseless: false, spots: [] };
   for (const key of unknown) entry.unknown.add(key);
   const baseless = unknown.includes('id') && unknown.length >= 3 && unknown.length > keys.length - unknown.length;
-  const id = baseless ? object.children?.find((member) => keyOf(member) === 'id')?.children?.[0] : undefined;
-  if (id) entry.ids.push(at(id.offset));
+  const idOnly = known.size === 1 && known.has('id') && unknown.length >= 3;
+  const shown = baseless || idOnly ? object.children?.find((member) => keyOf(member) === (baseless ? 'id' : unknown[0]))?.children?.[0] : undefined;
+  if (shown) entry.spots.push(at(shown.offset));
   entry.baseless ||= baseless;
+  entry.idOnly ||= idOnly;
   evidence.set(typeKey(type), entry);
 }
 
@@ -42,14 +47,38 @@ export function typeKey(type: ModelType): string {
   return `${type.apiVersion}:${type.fullName}`;
 }
 
-/** The one finding at the page of a type the evidence shows is missing its base. */
+/** The one finding at the page of a type the evidence shows is missing its base (or every property but `id`). */
 export function baselessFinding(entry: BaseEvidence): { at: SourceRef; message: string; key: string; related: SourceRef[] } {
   const unknown = [...entry.unknown];
   const listed = unknown.slice(0, 4).map((k) => `\`${k}\``).join(', ') + (unknown.length > 4 ? ` (+${unknown.length - 4} more)` : '');
   return {
     at: entry.type.source,
-    message: `Unexpected example properties ${listed} that \`${entry.type.fullName}\` lacks and its page names no base type for, expected the page to name its base type (Inherits from ...) or list them`,
+    message: entry.baseless
+      ? `Unexpected example properties ${listed} that \`${entry.type.fullName}\` lacks and its page names no base type for, expected the page to name its base type (Inherits from ...) or list them`
+      : `Unexpected example properties ${listed} that \`${entry.type.fullName}\` lacks, its page listing \`id\` alone, expected the page to list them`,
     key: `baseless:${entry.type.fullName}`,
-    related: entry.ids,
+    related: entry.spots,
+  };
+}
+
+/**
+ * An object whose `@odata.type` names a documented type that is not the expected one nor derives from it, while most
+ * keys of the object (no fewer than the expected type has) are the named type's, and its page names no base or a base the expected
+ * type derives from too (educationFeedbackOutcome names none where an educationOutcome is expected; beta event names
+ * entity where an outlookItem is): the object is right and the page lacks its base. One finding per type, at the
+ * page's base (`baseSource`) or its title; undefined when the object's keys point at a wrong `@odata.type` instead.
+ */
+export function missingBaseFinding(index: TypeIndex, named: ModelType, expected: ModelType, object: Node, baseSource: SourceRef | undefined): { at: SourceRef; message: string; key: string } | undefined {
+  const keys = (object.children ?? []).map(keyOf).filter((k): k is string => k !== undefined && !k.includes('@') && k !== 'odata.type');
+  const own = index.properties(named);
+  const fit = keys.filter((k) => own.has(k)).length;
+  const base = named.baseTypeInferred ? undefined : index.chain(named)[1];
+  // The object is of the named type: most of its keys are that type's, and no fewer than the expected type's.
+  if (2 * fit <= keys.length || fit < keys.filter((k) => index.properties(expected).has(k)).length || (base !== undefined && !index.isA(expected, base)) || !named.namespace) return undefined;
+  const said = base ? `names \`${base.name}\` as its base` : 'names no base type';
+  return {
+    at: base && baseSource ? baseSource : named.source,
+    message: `Unexpected page of \`${named.fullName}\` that ${said}, expected \`${expected.fullName}\` (or a type derived from it) as its base, as example objects where ${/^[aeiou]/i.test(expected.name) ? 'an' : 'a'} \`${expected.name}\` belongs name \`#${named.fullName}\``,
+    key: `base:${named.fullName}`,
   };
 }

@@ -9,7 +9,7 @@ import { at, report, type PageContext } from './context.js';
 import type { AnnotationFacts, BodyFacts, JsonRepresentationFacts } from './facts.js';
 import { annotatedCodeBlocks, annotationString, type AnnotatedCode } from './annotation.js';
 import { findSection, sectionContent } from './sections.js';
-import { parseLooseJson, tooDeepAt } from './json-text.js';
+import { commaSpot, parseLooseJson, tooDeepAt } from './json-text.js';
 import { tooDeepMessage } from './example-body.js';
 import { codeLineSource } from './code-position.js';
 
@@ -65,7 +65,7 @@ function errorAt(ctx: PageContext, code: Code, raw: string): SourceRef | Code {
   parseTree(raw, errors, { allowTrailingComma: true, disallowComments: true });
   const first = errors[0];
   if (!first) return code;
-  const before = raw.slice(0, first.offset).split('\n');
+  const before = raw.slice(0, commaSpot(raw, first)).split('\n');
   return codeLineSource(ctx, code, before.length - 1, before.at(-1)!.length);
 }
 

@@ -160,20 +160,47 @@ export function findJsonError(text: string): JsonError | null {
 /**
  * Where a missing comma belongs: jsonc-parser reports `CommaExpected` at the
  * next value (`"b"` on the line below); the reviewer adds the comma right after
- * the value before it, so the spot is the end of that value (offset unchanged
- * for any other error).
+ * the value before it, so the spot is the end of that value. Content after the
+ * top-level value (`EndOfFileExpected`) is at the stray `}` or `]` that closed it
+ * early; bare strings in braces (`{ "a", "b" }`), at the `{` an array's `[` should
+ * replace. The offset is unchanged for any other error.
  */
 export function commaSpot(text: string, error: ParseError): number {
-  if (printParseErrorCode(error.error) !== 'CommaExpected') return error.offset;
+  const code = printParseErrorCode(error.error);
   let i = error.offset;
   while (i > 0 && /\s/.test(text[i - 1]!)) i--;
-  return i;
+  if (code === 'CommaExpected') return i;
+  // Content after the value has closed (`},` then more keys): the `}` or `]` before it closed the value too early.
+  if (code === 'EndOfFileExpected' && /[}\]]/.test(text[i - 1] ?? '')) return i - 1;
+  // Strings with no colon, then a comma or the end (`{ "a", "b" }`): the `{` that opened them belongs to an array.
+  if (code === 'ColonExpected' && /[,}]/.test(text[error.offset] ?? '')) return openingOfStrings(text, i) ?? error.offset;
+  return error.offset;
+}
+
+/** The `{` before a run of bare strings (`{ "a", "b"` read back from the end of the last string), if that is all there is. */
+function openingOfStrings(text: string, end: number): number | undefined {
+  let i = end;
+  for (;;) {
+    if (text[i - 1] !== '"') return undefined;
+    i--;
+    while (i > 0 && !(text[i - 1] === '"' && text[i - 2] !== '\\')) i--;
+    if (i === 0) return undefined;
+    i--;
+    while (i > 0 && /\s/.test(text[i - 1]!)) i--;
+    if (text[i - 1] === '{') return i - 1;
+    if (text[i - 1] !== ',') return undefined;
+    i--;
+    while (i > 0 && /\s/.test(text[i - 1]!)) i--;
+  }
 }
 
 /** An error as "Unexpected X" words: what was found where JSON needed something else. */
 export function describeError(text: string, error: ParseError): string {
   const found = text.slice(error.offset, error.offset + Math.max(1, error.length));
   if (error.offset >= text.trimEnd().length || found === '') return 'end of JSON';
+  const spot = commaSpot(text, error);
+  if (spot !== error.offset && printParseErrorCode(error.error) === 'EndOfFileExpected') return `\`${text[spot]}\` with more JSON after it`;
+  if (spot !== error.offset && printParseErrorCode(error.error) === 'ColonExpected') return '`{` around values without keys (an array belongs there)';
   switch (printParseErrorCode(error.error)) {
     case 'InvalidCommentToken':
       return 'comment';

@@ -26,6 +26,9 @@ describe('commaSpot', () => {
   it.each([
     ['a missing comma at a line end: right after the value before', { given: '{\n  "a": 1\n  "b": 2\n}', want: 10 }],
     ['a missing comma on one line: right after the value before', { given: '[1 2]', want: 2 }],
+    ['a stray `}` that closes the value early (content after it): at that `}`', { given: '{\n  "a": 1\n},\n"b": 2\n}', want: 11 }],
+    ['strings without keys in braces: at the `{` an array belongs at', { given: '{"b": {\n  "x",\n  "y"\n}}', want: 6 }],
+    ['a key without a colon before its value: where the parser puts it', { given: '{"a": {"b" 1}}', want: 11 }],
     ['any other error: where the parser puts it', { given: '{"a" 1}', want: 5 }],
   ])('%s', (_name, { given, want }) => {
     const errors: ParseError[] = [];

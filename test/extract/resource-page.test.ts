@@ -302,6 +302,14 @@ describe('JSON representation', () => {
       },
     ],
     [
+      'a stray `}` closing the object early: reported at that `}`, not at the comma after it',
+      {
+        given: md('# x resource type', '## JSON representation', '<!-- { "blockType": "resource", "@odata.type": "microsoft.graph.x" } -->', '```json', '{', '  "id": "String"', '},', '"size": 1024', '}', '```'),
+        want: { json: { annotation: expect.anything() as never, body: { raw: '{\n  "id": "String"\n},\n"size": 1024\n}', parsed: false, source: at(5) }, source: at(4) } },
+        diagnostics: ['7:1 json-invalid'],
+      },
+    ],
+    [
       'isAbstract and abstract, strings for booleans',
       {
         given: md('# x resource type', '<!-- { "blockType": "resource", "abstract": "true", "openType": false, "@odata.type": "microsoft.graph.x" } -->', '```json', '{}', '```'),

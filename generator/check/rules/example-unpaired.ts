@@ -5,8 +5,10 @@
  * second response right after a paired one (alternative outcomes of one
  * request: "One or more segments missing" / "All segments received"); a
  * response right after an HTTP block its author annotated `blockType: ignored`
- * (the request is shown, only not tested); and requests to hosts other than
- * Graph (upload and embed URLs), which need no documented response.
+ * (the request is shown, only not tested); a response right under the
+ * `## Response` heading (a sample of what comes back, not an example: driveitem-preview);
+ * and requests to hosts other than Graph (upload and embed URLs), which need no
+ * documented response.
  *
  * ok:     request `a`, response; request `b`, response
  * not ok: request `a`, request `b`, response → Unexpected request block without a response block after it, expected a `blockType: response` block
@@ -30,7 +32,7 @@ export const exampleUnpaired = defineRule({
             out.push({ at: example.request.source, message: 'Unexpected request block without a response block after it, expected a `blockType: response` block', key: `${i}:request-only` });
           }
           const alternative = operation.examples[i - 1]?.response != null;
-          if (example.response && !example.request && !alternative && !afterIgnoredBlock(ctx, example.response)) {
+          if (example.response && !example.request && !alternative && !afterIgnoredBlock(ctx, example.response) && !underResponseHeading(ctx, example.response)) {
             out.push({ at: example.response.source, message: 'Unexpected response block without a request block before it, expected a `blockType: request` block first', key: `${i}:response-only` });
           }
         });
@@ -58,4 +60,12 @@ function afterIgnoredBlock(ctx: CheckContext, response: HttpMessageFacts): boole
   if (heading >= 0 && /^#{1,2}\s+http request/i.test(lines[heading]!)) return false;
   const above = lines.slice(Math.max(0, open - 8), open).join('\n');
   return /"blockType"\s*:\s*"ignored"/i.test(above.slice(above.lastIndexOf('<!--')));
+}
+
+/** The nearest heading above the block is the page's `## Response` section heading itself. */
+function underResponseHeading(ctx: CheckContext, response: HttpMessageFacts): boolean {
+  const lines = ctx.lines(response.source.file);
+  let i = response.source.line - 2;
+  while (i >= 0 && !/^#{1,6}\s/.test(lines[i]!)) i--;
+  return i >= 0 && /^##\s+response\s*$/i.test(lines[i]!);
 }
