@@ -85,7 +85,8 @@ function study(kind: Kind, pool: string[], next: () => number, perKind: number) 
     counts.exact += Number(at(added, true));
     counts.anyLine += Number(at(anyAdded, false));
     counts.anyExact += Number(at(anyAdded, true));
-    const spot = `${file}:${mutated.line}:${mutated.column}`;
+    const shown = mutated.text.split('\n')[mutated.line - 1]!;
+    const spot = `${file}:${mutated.line}:${mutated.column} \`${shown.slice(Math.max(0, mutated.column - 30), mutated.column + 30).trim()}\``;
     if (!at(added, true)) misses.push(`${spot} → ${added.map((f) => f.slice(0, 90)).join(' | ') || 'nothing'}`);
     else if (!at(anyAdded, true)) misses.push(`${spot} (default check) → ${anyAdded.map((f) => f.slice(0, 90)).join(' | ') || 'nothing'}`);
   }
