@@ -170,8 +170,10 @@ const misspeltPermissionAnywhere: Kind['mutate'] = (lines, file, next) => {
   const used = new RegExp(`\\b${escape(name)}(?![\\w.]*\\w)`);
   const api = pagesOf(version, 'api');
   const other = api.find((o) => o !== file && read(o).split('\n').some((l) => l.includes('|') && used.test(l)));
+  // The right name known from the input: one other page uses it in a table (else no check can know it).
+  if (!other) return undefined;
   const rest = api.filter((o, i) => i % 40 === 0 && o !== file && !used.test(read(o)));
-  return { ...replaceAt(lines, at, cell + match.index!, name.length, misspelt), others: other ? [other, ...rest] : rest };
+  return { ...replaceAt(lines, at, cell + match.index!, name.length, misspelt), others: [other, ...rest] };
 };
 
 /** `parts` joined with two adjacent different letters of part `part` swapped (not its first letter). */
