@@ -15,6 +15,8 @@ export interface Mutated {
   text: string;
   line: number;
   column: number;
+  /** Another spot that is as right (two swapped neighbouring sections: moving either one back fixes the page). */
+  also?: { line: number; column: number };
   /** Other corpus files checked with the page, when the mutation picks them (else the kind's `with`). */
   others?: string[];
 }

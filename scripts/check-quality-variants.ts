@@ -5,7 +5,7 @@
  * and a case-only difference is no wrong status (the corpus writes `204 No content` 18 times, `NO CONTENT` 12).
  */
 import path from 'node:path';
-import { annotatedType, annotationOf, documentedTypes, findings, inCorpus, index, join, pagesOf, read, replaceAt, versionResources, type Kind } from './check-quality-lib.js';
+import { annotatedType, annotationOf, documentedTypes, findings, inCorpus, index, join, pagesOf, read, replaceAt, versionResources, type Kind, type Mutated } from './check-quality-lib.js';
 
 type Next = () => number;
 const pick = <T>(items: readonly T[], next: Next): T | undefined => (items.length ? items[Math.floor(next() * items.length)] : undefined);
@@ -117,23 +117,42 @@ const sectionEnd = (lines: string[], at: number) => {
   return end < 0 ? lines.length : end;
 };
 
-/** `## Request body` moved above `## Request headers`, or `## Permissions` below the `## HTTP request` section; expected at the moved heading. */
-const moveHeading: Kind['mutate'] = (lines, _file, next) => {
+/** The section at heading `from` moved to line `to` (a heading line), expected at its heading there. */
+function moveSection(lines: string[], from: number, to: number): Mutated {
+  const end = sectionEnd(lines, from);
+  const section = lines.slice(from, end);
+  const rest = [...lines.slice(0, from), ...lines.slice(end)];
+  const insert = to > from ? to - section.length : to;
+  return { text: join([...rest.slice(0, insert), ...section, ...rest.slice(insert)]), line: insert + 1, column: 1 };
+}
+
+/**
+ * `## Request body` moved above `## Request headers` right before it, or `## Permissions` below the `## HTTP request`
+ * section right after it: two neighbours swapped, so either heading is a right spot (moving either back fixes the page).
+ */
+const swapNeighbours: Kind['mutate'] = (lines, _file, next) => {
   const headers = index(lines, /^## Request headers\s*$/i);
   const body = index(lines, /^## Request body\s*$/i);
   const permissions = index(lines, /^## Permissions\s*$/i);
   const request = index(lines, /^## HTTP request\s*$/i);
   const moves = [
-    ...(headers >= 0 && body > headers ? [{ from: body, to: headers }] : []),
-    ...(permissions >= 0 && request > permissions && sectionEnd(lines, request) < lines.length ? [{ from: permissions, to: sectionEnd(lines, request) }] : []),
+    ...(headers >= 0 && body === sectionEnd(lines, headers) ? [{ from: body, to: headers }] : []),
+    ...(permissions >= 0 && request === sectionEnd(lines, permissions) && sectionEnd(lines, request) < lines.length ? [{ from: permissions, to: sectionEnd(lines, request) }] : []),
   ];
   const move = pick(moves, next);
   if (!move) return undefined;
-  const end = sectionEnd(lines, move.from);
-  const section = lines.slice(move.from, end);
-  const rest = [...lines.slice(0, move.from), ...lines.slice(end)];
-  const insert = move.to > move.from ? move.to - section.length : move.to;
-  return { text: join([...rest.slice(0, insert), ...section, ...rest.slice(insert)]), line: insert + 1, column: 1 };
+  const moved = moveSection(lines, move.from, move.to);
+  // The other heading of the pair, where it is now: right after the moved section, or right before it.
+  const other = move.to > move.from ? index(moved.text.split('\n'), /^## HTTP request\s*$/i) : moved.line - 1 + sectionEnd(lines, move.from) - move.from;
+  return { ...moved, also: { line: other + 1, column: 1 } };
+};
+
+/** `## Response` moved above `## HTTP request` (past the sections between): expected at `## Response`, once. */
+const responseMovedUp: Kind['mutate'] = (lines) => {
+  const request = index(lines, /^## HTTP request\s*$/i);
+  const response = index(lines, /^## Response\s*$/);
+  if (request < 0 || response < 0 || index(lines, /^## /, request + 1) === response) return undefined;
+  return moveSection(lines, response, request);
 };
 
 const namesByVersion = new Map<string, Set<string>>();
@@ -276,15 +295,18 @@ export const VARIANTS: Kind[] = [
   {
     name: 'required heading re-cased (`## Request Headers`, `## permissions`)',
     rule: 'section-missing',
-    mutate: rewriteHeading((text, next) => (next() < 0.5 ? text.replace(/\b[a-z]/g, (c) => c.toUpperCase()) : text.toLowerCase())),
+    // Not `## HTTP Request`: the generated pages' spelling (3,512 corpus pages), accepted.
+    mutate: rewriteHeading((text, next) => (next() < 0.5 ? text.replace(/\b[a-z]/g, (c) => c.toUpperCase()).replace(/^HTTP Request$/, text) : text.toLowerCase())),
   },
-  { name: '`## Request body` above `## Request headers`, or `## Permissions` below `## HTTP request`', rule: 'section-missing', mutate: moveHeading },
+  { name: '`## Request body` above `## Request headers`, or `## Permissions` below `## HTTP request` (neighbours swapped)', rule: 'section-missing', mutate: swapNeighbours },
+  { name: '`## Response` moved above `## HTTP request`', rule: 'section-missing', mutate: responseMovedUp },
   {
     name: '`## Response` removed (no `### Response` in the examples)',
     rule: 'section-missing',
     mutate(lines) {
       const at = index(lines, /^## Response\s*$/);
-      if (at < 0 || index(lines, /^#{3,6}\s*Response\b/i) >= 0) return undefined;
+      // Nor a second `## Response` (an example's, at section depth: it would stand for the section).
+      if (at < 0 || index(lines, /^#{3,6}\s*Response\b/i) >= 0 || index(lines, /^## Response\s*$/, at + 1) >= 0) return undefined;
       const out = [...lines.slice(0, at), ...lines.slice(at + 1)];
       const next = index(out, /^## /, at);
       return next < 0 ? undefined : { text: join(out), line: next + 1, column: 1 };

@@ -80,7 +80,8 @@ function study(kind: Kind, pool: string[], next: () => number, perKind: number) 
     const after = check(file, mutated.text, kind.rule, others);
     const added = [...after.rule].filter((f) => !before.rule.has(f));
     const anyAdded = [...after.all].filter((f) => !before.all.has(f));
-    const at = (found: string[], column: boolean) => found.some((f) => f.startsWith(`${mutated.line}:${column ? `${mutated.column}:` : ''}`));
+    const spots = [mutated, ...(mutated.also ? [mutated.also] : [])];
+    const at = (found: string[], column: boolean) => spots.some((spot) => found.some((f) => f.startsWith(`${spot.line}:${column ? `${spot.column}:` : ''}`)));
     counts.line += Number(at(added, false));
     counts.exact += Number(at(added, true));
     counts.anyLine += Number(at(anyAdded, false));
