@@ -27,10 +27,22 @@ function blocks(lines: string[], type: 'request' | 'response') {
   return out;
 }
 
-/** The body of a random example of `type` cut after a random character of it (mid-line, mid-string, after a comma), the rest up to the fence gone. */
-function cutBody(type: 'request' | 'response'): Kind['mutate'] {
+/** The JSON representation's block of a resource page, as `blocks` gives them. */
+function representation(lines: string[]) {
+  const heading = index(lines, /^## JSON representation\s*$/i);
+  const open = heading < 0 ? -1 : index(lines, /^\s*```/, heading);
+  const close = open < 0 ? -1 : index(lines, /^\s*```\s*$/, open + 1);
+  const body = close < 0 ? -1 : lines.findIndex((l, j) => j > open && j < close && /^\s*[{[]/.test(l));
+  return body < 0 ? [] : [{ open, body, close }];
+}
+
+/**
+ * The body of a random example of `type` (or the JSON representation) cut after a random character of it (mid-line,
+ * mid-string, after a comma), the rest up to the fence gone; `rule` is the rule (or extraction code) that reads it.
+ */
+function cutBody(type: 'request' | 'response' | 'resource', rule = 'example-json-invalid'): Kind['mutate'] {
   return (lines, file, next) => {
-    const block = pick(blocks(lines, type).filter((b) => b.body >= 0), next);
+    const block = pick(type === 'resource' ? representation(lines) : blocks(lines, type).filter((b) => b.body >= 0), next);
     if (!block) return undefined;
     const spots: [number, number][] = [];
     for (let at = block.body; at < block.close; at++) for (let c = 0; c < lines[at]!.length; c++) if (/\S/.test(lines[at]![c]!)) spots.push([at, c]);
@@ -38,7 +50,7 @@ function cutBody(type: 'request' | 'response'): Kind['mutate'] {
     const [at, c] = pick(spots, next) ?? [];
     if (at === undefined || c === undefined) return undefined;
     // Not a body the rule already finds invalid (its first problem is reported, and alone).
-    const before = [...findings(file, join(lines), 'example-json-invalid', [])].map((f) => Number(f.split(':')[0]));
+    const before = [...findings(file, join(lines), rule, [])].map((f) => Number(f.split(':')[0]));
     if (before.some((line) => line > block.open && line <= block.close + 1)) return undefined;
     return { text: join([...lines.slice(0, at), lines[at]!.slice(0, c + 1), ...lines.slice(block.close)]), line: at + 1, column: c + 2 };
   };
@@ -286,6 +298,24 @@ const resourceRowRenamed: Kind['mutate'] = (lines, _file, next) => {
   return replaceAt(lines, at, cell[1]!.length, name.length, misspelt);
 };
 
+/** A random segment (not the version) of a random example request's path misspelt (one edit), expected at that segment. */
+const pathSegmentMisspelt: Kind['mutate'] = (lines, _file, next) => {
+  const requests = blocks(lines, 'request').flatMap(({ open, close }) => {
+    const at = lines.findIndex((l, j) => j > open && j < close && /^(GET|POST|PATCH|PUT|DELETE) https:\/\/graph\.microsoft\.com\/(v1\.0|beta)\//.test(l));
+    return at < 0 ? [] : [at];
+  });
+  const at = pick(requests, next);
+  if (at === undefined) return undefined;
+  const line = lines[at]!;
+  const start = line.indexOf('/', line.indexOf('.com/') + 5) + 1;
+  const path = line.slice(start).split(/[?\s]/)[0]!;
+  // A literal segment (not a key, a GUID, a function call or a placeholder), four letters or more.
+  const segments = [...path.matchAll(/[^/]+/g)].filter((m) => /^[a-zA-Z]{4,}$/.test(m[0]));
+  const segment = pick(segments, next);
+  const misspelt = segment && misspell(segment[0], next);
+  return segment && misspelt ? replaceAt(lines, at, start + segment.index!, segment[0].length, misspelt) : undefined;
+};
+
 export const VARIANTS: Kind[] = [
   { name: 'request JSON body cut at a random point', rule: 'example-json-invalid', mutate: cutBody('request') },
   { name: 'response JSON body cut at a random point', rule: 'example-json-invalid', mutate: cutBody('response') },
@@ -317,6 +347,8 @@ export const VARIANTS: Kind[] = [
   { name: 'a later example (third or after) named as an earlier one', rule: 'example-name-duplicate', mutate: laterDuplicateName },
   { name: 'link to an API page misspelt (one edit)', rule: 'link-broken', mutate: misspeltLinkTo('api', false) },
   { name: 'link to a resource page with `#anchor` misspelt (one edit)', rule: 'link-broken', mutate: misspeltLinkTo('resources', true) },
+  { name: 'example request path: a random segment misspelt (one edit)', rule: 'http-request-mismatch', mutate: pathSegmentMisspelt },
+  { name: 'resource JSON representation cut at a random point', rule: 'json-invalid', folder: 'resources', mutate: cutBody('resource', 'json-invalid') },
   { name: 'request-body row duplicated with its name re-cased', rule: 'request-body-mismatch', mutate: duplicateRowRecased },
   { name: 'resource Properties row renamed (the JSON representation keeps the key)', rule: 'table-json-mismatch', folder: 'resources', with: versionResources, mutate: resourceRowRenamed },
 ];
