@@ -309,8 +309,11 @@ const pathSegmentMisspelt: Kind['mutate'] = (lines, _file, next) => {
   const line = lines[at]!;
   const start = line.indexOf('/', line.indexOf('.com/') + 5) + 1;
   const path = line.slice(start).split(/[?\s]/)[0]!;
-  // A literal segment (not a key, a GUID, a function call or a placeholder), four letters or more.
-  const segments = [...path.matchAll(/[^/]+/g)].filter((m) => /^[a-zA-Z]{4,}$/.test(m[0]));
+  // A literal segment of the HTTP request section's paths (not a key value such as `City` or `provisioning` for
+  // `{publishingType}`, a GUID, a function call or a placeholder), four letters or more.
+  const heading = index(lines, /^## HTTP request\s*$/i);
+  const section = heading < 0 ? '' : lines.slice(heading, sectionEnd(lines, heading)).join('\n');
+  const segments = [...path.matchAll(/[^/]+/g)].filter((m) => /^[a-zA-Z]{4,}$/.test(m[0]) && new RegExp(`/${m[0]}(/|\\s|$)`, 'm').test(section));
   const segment = pick(segments, next);
   const misspelt = segment && misspell(segment[0], next);
   return segment && misspelt ? replaceAt(lines, at, start + segment.index!, segment[0].length, misspelt) : undefined;
