@@ -75,7 +75,7 @@ function checkResource(ctx: CheckContext, page: PageFacts, resource: ResourceFac
 /**
  * Whether row `row`, not JSON key `key`, is the misspelt one of a near-miss pair: the version writes the key elsewhere
  * (an example body's key, another type's property) and never the row's name, or the row's name has a word (`useer` of
- * `useerIds`) no other property of the version uses while each word of the key is used. Apart in case only, the row
+ * `useerIds`) no other property of the version uses while each word of the key it does not share is used. Apart in case only, the row
  * when it breaks camelCase (`printerID`, `Kind`) and the key does not.
  */
 function rowMisspelt(ctx: CheckContext, apiVersion: string, key: string, row: string): boolean {
@@ -103,9 +103,11 @@ function rowMisspelt(ctx: CheckContext, apiVersion: string, key: string, row: st
   // The row's own type counts once for the row's name and words.
   const written = (name: string, own: number) => keys.has(name) || (names.get(name) ?? 0) > own;
   if (written(key, 0) && !written(row, 1)) return true;
+  // The words the two do not share decide (`grouup` vs `group` of `pfsGrouup`, `pfsGroup`).
   const rowWords = wordsOf(row);
+  const keyWords = wordsOf(key);
   const used = (word: string) => (words.get(word) ?? 0) - (rowWords.includes(word) ? 1 : 0);
-  return rowWords.some((word) => used(word) === 0) && wordsOf(key).every((word) => used(word) > 0);
+  return rowWords.some((word) => !keyWords.includes(word) && used(word) === 0) && keyWords.every((word) => rowWords.includes(word) || used(word) > 0);
 }
 
 /** The words of a camelCase name, lower case (`userIds` → `user`, `ids`). */
