@@ -9,7 +9,7 @@ import { at, report, type PageContext } from './context.js';
 import type { AnnotationFacts, BodyFacts, JsonRepresentationFacts } from './facts.js';
 import { annotatedCodeBlocks, annotationString, type AnnotatedCode } from './annotation.js';
 import { findSection, sectionContent } from './sections.js';
-import { commaSpot, parseLooseJson, tooDeepAt } from './json-text.js';
+import { commaSpot, parseLooseJson, placeError, tooDeepAt } from './json-text.js';
 import { tooDeepMessage } from './example-body.js';
 import { codeLineSource } from './code-position.js';
 
@@ -59,13 +59,14 @@ function readBody(ctx: PageContext, code: Code): BodyFacts {
   return body;
 }
 
-/** Where the first JSON error of the block is (trailing commas allowed, as the loose reading allows them), else the block. */
+/** Where the first JSON error of the block is (trailing commas allowed, as the loose reading allows them; placed by `placeError`), else the block. */
 function errorAt(ctx: PageContext, code: Code, raw: string): SourceRef | Code {
   const errors: ParseError[] = [];
   parseTree(raw, errors, { allowTrailingComma: true, disallowComments: true });
   const first = errors[0];
   if (!first) return code;
-  const before = raw.slice(0, commaSpot(raw, first)).split('\n');
+  // Placed as every JSON reader places it: a missing comma after the value before, a body cut short at its end.
+  const before = raw.slice(0, commaSpot(raw, placeError(raw, first))).split('\n');
   return codeLineSource(ctx, code, before.length - 1, before.at(-1)!.length);
 }
 

@@ -117,7 +117,8 @@ export function parseJsonTree(text: string, errors: ParseError[], options: Parse
 /**
  * An error placed on the character at fault: jsonc-parser places a bad string on
  * its opening quote and `2018-04-01` on `-04`; the reader wants the line break,
- * the control character, the bad escape, or the whole unquoted word.
+ * the control character, the bad escape, or the whole unquoted word; a string or
+ * literal the text ends inside (a body cut short), the end of the text.
  */
 export function placeError(text: string, error: ParseError): ParseError {
   const code = printParseErrorCode(error.error);
@@ -129,8 +130,12 @@ export function placeError(text: string, error: ParseError): ParseError {
         i++;
       } else if (ch < ' ') return { ...error, offset: i, length: 1 };
     }
-    return error;
+    // A string the text ends inside (a body cut short): the spot is the end, where the rest goes.
+    return code === 'UnexpectedEndOfString' && error.offset + error.length >= text.length ? { ...error, offset: text.length, length: 0 } : error;
   }
+  // A literal the text ends inside (`tr`): the end too.
+  const last = /[a-z]+$/.exec(text)?.[0];
+  if (last && error.offset === text.length - last.length && ['true', 'false', 'null'].some((word) => word.startsWith(last))) return { ...error, offset: text.length, length: 0 };
   // A number glued to what follows (`2018-04-01`, `01`, `1a`): the whole word is the fault.
   const word = /[\w.:+-]+$/.exec(text.slice(Math.max(0, error.offset - 40), error.offset))?.[0];
   if (word && /^-?\d/.test(word) && /[\w.:+-]/.test(text[error.offset] ?? '')) {

@@ -17,6 +17,8 @@ describe('findJsonError', () => {
     ['text after the value', { given: '{"a":1} x', want: { offset: 8, found: '`x`' } }],
     ['a comment', { given: '{"a": 1 // one\n}', want: { offset: 8, found: 'comment' } }],
     ['cut short', { given: '{"a": {', want: { offset: 7, found: 'end of JSON' } }],
+    ['cut short inside a string: the end, where the rest goes', { given: '{"a": "Gro', want: { offset: 10, found: 'end of JSON' } }],
+    ['cut short inside a literal: the end, where the rest goes', { given: '{"a": tr', want: { offset: 8, found: 'end of JSON' } }],
   ])('%s', (_name, { given, want }) => {
     expect(findJsonError(given)).toEqual(want);
   });

@@ -310,6 +310,22 @@ describe('JSON representation', () => {
       },
     ],
     [
+      'cut short inside a string: reported at the end, where the rest goes, not at the opening quote',
+      {
+        given: md('# x resource type', '## JSON representation', '<!-- { "blockType": "resource", "@odata.type": "microsoft.graph.x" } -->', '```json', '{', '  "id": "String",', '  "displayName": "Str', '```'),
+        want: { json: { annotation: expect.anything() as never, body: { raw: '{\n  "id": "String",\n  "displayName": "Str', parsed: false, source: at(5) }, source: at(4) } },
+        diagnostics: ['7:22 json-invalid'],
+      },
+    ],
+    [
+      'a missing comma: right after the value before, where the comma goes',
+      {
+        given: md('# x resource type', '## JSON representation', '<!-- { "blockType": "resource", "@odata.type": "microsoft.graph.x" } -->', '```json', '{', '  "id": "String"', '  "size": 1024', '}', '```'),
+        want: { json: { annotation: expect.anything() as never, body: { raw: '{\n  "id": "String"\n  "size": 1024\n}', parsed: false, source: at(5) }, source: at(4) } },
+        diagnostics: ['6:17 json-invalid'],
+      },
+    ],
+    [
       'isAbstract and abstract, strings for booleans',
       {
         given: md('# x resource type', '<!-- { "blockType": "resource", "abstract": "true", "openType": false, "@odata.type": "microsoft.graph.x" } -->', '```json', '{}', '```'),

@@ -92,8 +92,9 @@ function misspelt(folder: Folder, resolved: string, target: string, href: string
 }
 
 /**
- * Names whose dash-separated words differ in one word that holds the other (`site-unfollow.md` and
- * `site-follow.md`, `users.md` and `user.md`): a sibling page the subset left out, not a misspelling.
+ * Names whose dash-separated words differ in one word that holds the other with a syllable or a plural `s` more
+ * (`site-unfollow.md` and `site-follow.md`, `users.md` and `user.md`): a sibling page the subset left out, not a
+ * misspelling. One other letter more is a typo (`grou-get.md`, `team-gget-members.md`).
  */
 function sibling(a: string, b: string): boolean {
   const x = a.replace(/\.md$/, '').split('-');
@@ -101,8 +102,11 @@ function sibling(a: string, b: string): boolean {
   if (x.length !== y.length) return false;
   const differ = x.flatMap((word, i): [string, string][] => (word === y[i] ? [] : [[word, y[i]!]]));
   if (differ.length !== 1) return false;
-  const [one, other] = differ[0]!;
-  return one.includes(other) || other.includes(one);
+  const [short, long] = [...differ[0]!].sort((p, q) => p.length - q.length) as [string, string];
+  const at = long.indexOf(short);
+  if (at < 0) return false;
+  const extra = long.slice(0, at) + long.slice(at + short.length);
+  return extra.length >= 2 || extra === 's';
 }
 
 /**

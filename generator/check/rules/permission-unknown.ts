@@ -6,10 +6,13 @@
  * the parts between dots) other pages use too while the suspect has a word
  * no other page uses (`RaedWrite`). New permissions (used on one page, like
  * nothing else) pass: only near-misses of known names are findings. Names are
- * compared ignoring case, as Graph does.
+ * compared ignoring case, as Graph does; a spelling no other page writes, of a
+ * name more pages write otherwise (`mail.read`), is reported as that spelling.
+ * A name with `.All` left off that no other page uses (`Reports.Read`), in a row with `Reports.Read.All`, is a near-miss of it.
  *
  * ok:     `Mail.ReadWrite` (used on hundreds of pages)
  * not ok: `Mail.RaedWrite` → Unexpected permission `Mail.RaedWrite` that no other page uses, expected a known permission (did you mean `Mail.ReadWrite`?)
+ * not ok: `mail.readWrite` → Unexpected permission `mail.readWrite` written so on no other page, expected `Mail.ReadWrite` as other pages write it
  */
 import { findForward, type CheckContext } from '../context.js';
 import { editDistance } from '../did-you-mean.js';
@@ -34,13 +37,21 @@ export const permissionUnknown = defineRule({
         for (const row of operation.permissions) {
           for (const name of row.permissions) {
             const lower = name.toLowerCase();
+            const at = () => findForward(ctx, { ...row.source, column: 1 }, name, 8);
+            const written = writtenAs(ctx, page.file, name);
+            if (written) {
+              out.push({ at: at(), message: `Unexpected permission \`${name}\` written so on no other page, expected \`${written}\` as other pages write it`, key: name });
+              continue;
+            }
             if ((pagesOf.get(lower)?.size ?? 0) > 1) continue;
-            const near = [...pagesOf.keys()].find((k) => k !== lower && editDistance(lower, k, 2) <= 2 && !sameFamily(lower, k) && likelier(k, lower, page.file));
+            // A name with its `.All` left off (`OrgContact.Read` beside `OrgContact.Read.All` in its row) that no other page
+            // uses: `Device.Read` alone, and a delegated `X.ReadForChat` beside an application `X.ReadForChat.All`, are permissions of their own.
+            const all = row.permissions.some((other) => other.toLowerCase() === `${lower}.all`) ? `${lower}.all` : undefined;
+            const near = all ?? [...pagesOf.keys()].find((k) => k !== lower && editDistance(lower, k, 2) <= 2 && !sameFamily(lower, k) && likelier(k, lower, page.file));
             if (!near) continue;
-            const spelled = spelling(ctx, near);
             out.push({
-              at: findForward(ctx, { ...row.source, column: 1 }, name, 8),
-              message: `Unexpected permission \`${name}\` that no other page uses, expected a known permission (did you mean \`${spelled}\`?)`,
+              at: at(),
+              message: `Unexpected permission \`${name}\` that no other page uses, expected a known permission (did you mean \`${spelling(ctx, near)}\`?)`,
               key: name,
             });
           }
@@ -84,6 +95,26 @@ function wordUsage(pagesOf: Map<string, Set<string>>): Map<string, Set<string>> 
 function sameFamily(a: string, b: string): boolean {
   const strip = (name: string) => name.replace(/\.(all|shared|basic|selected|ownedby|hidden|readbasic)$/, '').replace(/(readwrite|read|write|manage)$/, '');
   return strip(a) === strip(b) && a !== b;
+}
+
+/** Another spelling of `name` (case only) that more pages write (as many: with more capitals), when no other page writes `name` so (`mail.read` for `Mail.Read`). */
+function writtenAs(ctx: CheckContext, file: string, name: string): string | undefined {
+  const spellings = ctx.memo('permission-spellings', () => {
+    const out = new Map<string, Map<string, Set<string>>>();
+    for (const page of ctx.pages) {
+      for (const written of page.operations.flatMap((o) => o.permissions).flatMap((row) => row.permissions)) {
+        const byName = out.get(written.toLowerCase()) ?? out.set(written.toLowerCase(), new Map()).get(written.toLowerCase())!;
+        byName.set(written, (byName.get(written) ?? new Set()).add(page.file));
+      }
+    }
+    return out;
+  });
+  const byName = spellings.get(name.toLowerCase())!;
+  const mine = byName.get(name)!;
+  if ([...mine].some((f) => f !== file)) return undefined;
+  // As many pages each way: the PascalCase one (more capitals) is Graph's spelling.
+  const capitals = (text: string) => text.replace(/[^A-Z]/g, '').length;
+  return [...byName].find(([other, files]) => other !== name && (files.size > mine.size || (files.size === mine.size && capitals(other) > capitals(name))))?.[0];
 }
 
 /** The name as most pages spell it. */

@@ -40,7 +40,8 @@ function checkRows(ctx: CheckContext, page: PageFacts, rows: PropertyFacts[], li
   if (page.headings.some((h) => h.source.line > first && h.source.line < last)) return out;
   out.push(...duplicates(ctx, page, rows, 'request-body'));
   const byName = new Map<string, PropertyFacts>();
-  for (const row of rows) if (!byName.has(row.name)) byName.set(row.name, row);
+  // The first row of each name in any case: a second one is reported as a duplicate only.
+  for (const row of rows) if (!byName.has(row.name.toLowerCase())) byName.set(row.name.toLowerCase(), row);
   // The resource only when the response returns it: an update answering 204 may name another type first.
   // Actions that answer with a resource (`driveItem: createLink` → permission) take parameters, not its properties: the title says create or update.
   if (!linked?.resource || (linked.kind !== 'create' && linked.kind !== 'update') || !/^(create|update|add)\b/i.test(linked.title)) return out;
@@ -84,15 +85,16 @@ function returnsOrNames(linked: ModelOperation): boolean {
   return named === resource || /\(\s*(\w+)\s*\)\s*$/.exec(linked.title)?.[1]?.toLowerCase() === resource;
 }
 
-/** A name listed twice in one table (no heading between the two rows). */
+/** A name listed twice in one table (no heading between the two rows), in any case (`DisplayName` after `displayName`). */
 function duplicates(ctx: CheckContext, page: PageFacts, rows: readonly { name: string; source: SourceRef }[], what: string): RuleFinding[] {
   const out: RuleFinding[] = [];
-  const byName = new Map<string, SourceRef>();
+  const byName = new Map<string, { name: string; source: SourceRef }>();
   for (const row of rows) {
-    const seen = byName.get(row.name);
-    if (seen && !page.headings.some((h) => h.source.line > seen.line && h.source.line < row.source.line)) {
-      out.push({ at: cellStart(ctx, row.source, 0), message: `Unexpected second ${what} row for \`${row.name}\`, expected each ${what === 'parameter' ? 'parameter' : 'property'} once (first at line ${seen.line})`, key: `duplicate:${what}:${row.name}` });
-    } else byName.set(row.name, row.source);
+    const seen = byName.get(row.name.toLowerCase());
+    if (seen && !page.headings.some((h) => h.source.line > seen.source.line && h.source.line < row.source.line)) {
+      const first = seen.name === row.name ? `first at line ${seen.source.line}` : `first at line ${seen.source.line} as \`${seen.name}\``;
+      out.push({ at: cellStart(ctx, row.source, 0), message: `Unexpected second ${what} row for \`${row.name}\`, expected each ${what === 'parameter' ? 'parameter' : 'property'} once (${first})`, key: `duplicate:${what}:${row.name}` });
+    } else byName.set(row.name.toLowerCase(), row);
   }
   return out;
 }

@@ -2,8 +2,9 @@
  * A resource page's Properties/Relationships tables and its JSON
  * representation disagree: a JSON key no table row (nor a base type) defines
  * (on an open type, only a near-miss of a row the JSON lacks), or a Properties row the JSON representation lacks;
- * a key one or two edits from a row the JSON lacks (`fileName` vs row `filename`) is one finding, at the key; a collection
- * response (`"value": [...]`) in its place is one finding, at `value`. Relationships may be
+ * a key one or two edits from a row the JSON lacks (`fileName` vs row `filename`) is one finding, at the key (at the row
+ * when the version writes the key elsewhere and not the row's name, or the row has a word no other property uses); a
+ * collection response (`"value": [...]`) in its place is one finding, at `value`. Relationships may be
  * left out of the JSON (the docs leave navigation properties out by design).
  *
  * ok:     table `id`, `displayName`; JSON `{"id": ..., "displayName": ...}`
@@ -47,9 +48,11 @@ function checkResource(ctx: CheckContext, page: PageFacts, resource: ResourceFac
     if (name === undefined) continue;
     keys.add(name);
     if (name.includes('@') || declared.has(name) || inherited.has(name)) continue;
-    // A near-miss of a row the JSON lacks (`fileName` vs `filename`) is one problem, reported at the key only.
+    // A near-miss of a row the JSON lacks (`fileName` vs `filename`) is one problem, reported at the key only; at the row
+    // when the row is the misspelt one (`rowMisspelt`).
     const row = !open || (type && declared.size > 0) ? nearMiss(name) : undefined;
     if (open && row === undefined) continue;
+    if (row !== undefined && rowMisspelt(ctx, page.apiVersion, name, row)) continue;
     if (row !== undefined) paired.add(row);
     out.push({
       at: json.at(member.offset),
@@ -71,4 +74,47 @@ function checkResource(ctx: CheckContext, page: PageFacts, resource: ResourceFac
     });
   }
   return out;
+}
+
+/**
+ * Whether row `row`, not JSON key `key`, is the misspelt one of a near-miss pair: the version writes the key elsewhere
+ * (an example body's key, another type's property) and never the row's name, or the row's name has a word (`useer` of
+ * `useerIds`) no other property of the version uses while each word of the key it does not share is used. Apart in case only, the row
+ * when it breaks camelCase (`printerID`, `Kind`) and the key does not.
+ */
+function rowMisspelt(ctx: CheckContext, apiVersion: string, key: string, row: string): boolean {
+  const { keys, names, words } = ctx.memo(`written-names:${apiVersion}`, () => {
+    const keys = new Set<string>();
+    for (const page of ctx.pages) {
+      if (page.apiVersion !== apiVersion) continue;
+      for (const example of page.operations.flatMap((o) => o.examples)) {
+        for (const body of [example.request?.body, example.response?.body]) for (const match of body?.raw.matchAll(/"([\w@.$-]+)"\s*:/g) ?? []) keys.add(match[1]!);
+      }
+    }
+    const names = new Map<string, number>();
+    const words = new Map<string, number>();
+    for (const type of ctx.types(apiVersion).all()) {
+      for (const { name } of type.properties) {
+        names.set(name, (names.get(name) ?? 0) + 1);
+        for (const word of wordsOf(name)) words.set(word, (words.get(word) ?? 0) + 1);
+      }
+    }
+    return { keys, names, words };
+  });
+  // Names apart in case only (`printerID`, `printerId`): examples copy either, and words split apart; Graph's camelCase decides.
+  const unconventional = (name: string) => /^[A-Z]|[A-Z]{2}/.test(name);
+  if (key.toLowerCase() === row.toLowerCase()) return unconventional(row) && !unconventional(key);
+  // The row's own type counts once for the row's name and words.
+  const written = (name: string, own: number) => keys.has(name) || (names.get(name) ?? 0) > own;
+  if (written(key, 0) && !written(row, 1)) return true;
+  // The words the two do not share decide (`grouup` vs `group` of `pfsGrouup`, `pfsGroup`).
+  const rowWords = wordsOf(row);
+  const keyWords = wordsOf(key);
+  const used = (word: string) => (words.get(word) ?? 0) - (rowWords.includes(word) ? 1 : 0);
+  return rowWords.some((word) => !keyWords.includes(word) && used(word) === 0) && keyWords.every((word) => rowWords.includes(word) || used(word) > 0);
+}
+
+/** The words of a camelCase name, lower case (`userIds` → `user`, `ids`). */
+function wordsOf(name: string): string[] {
+  return name.split(/(?=[A-Z][a-z])|_/).map((word) => word.toLowerCase()).filter(Boolean);
 }
