@@ -9,7 +9,7 @@
  * the HTTP request section writes where a `{placeholder}` belongs is reported
  * there, once; examples are compared with `{id}` in its place. So is a placeholder
  * segment written quoted or in parentheses (`/recoveryKeys/'{id}'`, `/teams/(team-id)`), compared as `{id}`.
- * An example path that lacks only the `/$ref` a section path ends in is reported at its end.
+ * An example path that lacks only the `/$ref` a section path ends in, or on a page about one item only its key, is reported at its end.
  * A section path that lacks the key every example adds (get, update, delete) or, on a create page, ends in a key
  * the example's POST to the collection lacks, is reported at the section path, once. So is a path the section lacks beside
  * one it has, when the examples add names to it (`.../getM365AppUserDetail(period='D7')/content`) and none uses it as it
@@ -128,9 +128,10 @@ function checkRequest(ctx: CheckContext, item: ExampleMessage): RuleFinding[] {
     const listed = paths.slice(0, 3).map((p) => `\`${p}\``).join(', ') + (paths.length > 3 ? `, +${paths.length - 3} more` : '');
     const wrong = matchedPrefix(paths, aliases);
     const starts = segmentStarts(parsed.written);
-    // A path the section has with `/$ref` after it lacks only that: reported at its end, where `/$ref` goes.
-    const refLess = requests.some((r) => /\/\$ref$/.test(r.path) && requestsMatching([{ path: r.path.replace(/\/\$ref$/, '') }], url).length > 0);
-    const segment = refLess ? parsed.written.replace(/\/+$/, '').length : (starts[Math.min(wrong, starts.length - 1)] ?? 0);
+    // A path the section has with `/$ref` after it, or (on a page about one item) with its key after it, lacks only
+    // that: reported at its end, where the `/$ref` or the key goes.
+    const endLacks = requests.some((r) => lacking(item, r.path) !== '' && requestsMatching([{ path: lacking(item, r.path) }], url).length > 0);
+    const segment = endLacks ? parsed.written.length : (starts[Math.min(wrong, starts.length - 1)] ?? 0);
     out.push({
       at: at(Math.max(0, url.indexOf(parsed.written)) + segment),
       message: `Unexpected request path \`${clip(parsed.written)}\`, expected one of the page's HTTP request paths: ${listed}`,
@@ -145,6 +146,14 @@ function checkRequest(ctx: CheckContext, item: ExampleMessage): RuleFinding[] {
     });
   }
   return out;
+}
+
+/** The section path without the `/$ref` it ends in, or without its trailing key on a page that gets, updates or deletes one item; '' when neither. */
+function lacking(item: ExampleMessage, documented: string): string {
+  const path = documented.replace(/\?.*$/, '');
+  if (/\/\$ref$/.test(path)) return path.replace(/\/\$ref$/, '');
+  const key = /\/\{[^{}/]+\}$/.exec(path);
+  return key && ['get', 'update', 'delete'].includes(item.operation.kind) ? path.slice(0, key.index) : '';
 }
 
 /**
