@@ -13,7 +13,8 @@
  * A section path that lacks the key every example adds (get, update, delete) or, on a create page, ends in a key
  * the example's POST to the collection lacks, is reported at the section path, once. So is a path the section lacks beside
  * one it has, when the examples add names to it (`.../getM365AppUserDetail(period='D7')/content`) and none uses it as it
- * is, or leave out its trailing `{property name}` (`/organization/{id}/branding`).
+ * is, or leave out its trailing `{property name}` (`/organization/{id}/branding`), or address by path (`root:/book.xlsx:`)
+ * a drive item it lists by id only. A drive item's path (`root:/a/b.txt:`) matches `{parent-id}:/{filename}:`.
  *
  * ok:     HTTP request `GET /users/{id}`, example `GET https://graph.microsoft.com/v1.0/users/48d31887`
  * not ok: example `GET https://graph.microsoft.com/v1.0/groups/1` → Unexpected request path `/groups/1`, expected one of the page's HTTP request paths: `/users/{id}`
@@ -94,7 +95,7 @@ function checkRequest(ctx: CheckContext, item: ExampleMessage): RuleFinding[] {
   if (samePath.length === 0 && requestsMatching(withPlaceholders, url).length > 0) return out;
   const keyless = samePath.length === 0 ? keyMissing(item, withPlaceholders, url) : undefined;
   const keyed = samePath.length === 0 && !keyless ? keyAdded(item, withPlaceholders, url) : undefined;
-  const lacked = samePath.length === 0 && !keyless && !keyed ? sectionLacks(item, withPlaceholders, url) : undefined;
+  const lacked = samePath.length === 0 && !keyless && !keyed ? (sectionLacks(item, withPlaceholders, url) ?? byItemPath(item, withPlaceholders, url)) : undefined;
   const typo = samePath.length === 0 && !keyless && !keyed && !lacked ? sectionTypo(ctx, item, requests, parsed.written) : undefined;
   if (typo) {
     out.push({ ...typo, related: [at(0)] });
@@ -214,6 +215,20 @@ function sectionLacks<T extends { path: string; method: string }>(item: ExampleM
     }
   }
   return undefined;
+}
+
+/**
+ * An example addressing a drive item by its path (`.../root:/FolderA/book.xlsx:/workbook/...`) where the section lists
+ * the item by id only (`.../items/{id}/workbook/...`): the fix is a path-based line in the section.
+ */
+function byItemPath<T extends { path: string; method: string }>(item: ExampleMessage, requests: T[], url: string): { request: T; path: string } | undefined {
+  const written = readExampleUrl(url).written;
+  const byPath = /\/root:\/[^:]*:/.exec(written);
+  if (!byPath) return undefined;
+  const byId = `${written.slice(0, byPath.index)}/items/{id}${written.slice(byPath.index + byPath[0].length)}`;
+  const request = requests.find((r) => r.method === item.message.method?.toUpperCase() && requestsMatching([r], byId).length > 0);
+  const key = request ? /\/items\/\{[^{}/]+\}/.exec(request.path) : null;
+  return request && key ? { request, path: `${request.path.slice(0, key.index)}/root:/{item-path}:${request.path.slice(key.index + key[0].length)}` } : undefined;
 }
 
 /**
