@@ -16,7 +16,7 @@ import path from 'node:path';
 import type { ModelProperty, ModelType } from '../../model/ir.js';
 import { placeOn, type CheckContext } from '../context.js';
 import { closest, didYouMean } from '../did-you-mean.js';
-import { exampleMessages } from '../examples.js';
+import { exampleValues } from '../example-values.js';
 import { defineRule, oncePerKey, type RuleFinding } from '../rule.js';
 
 export const enumValuesMismatch = defineRule({
@@ -107,23 +107,6 @@ function enumPlace(ctx: CheckContext, type: ModelType, name: string, value: stri
   return variant
     ? { at: placeOn(ctx, variant.source, variant.name), message: `Unexpected member \`${variant.name}\` of enum \`${type.name}\`, expected \`${value}\` ${because}` }
     : { at: { file: last.source.file, line: last.source.line + 1, column: 1 }, message: `Unexpected enum \`${type.name}\` without \`${value}\`, expected that member ${because}` };
-}
-
-/** The string values the example bodies of an API version give each property name (`"tlpLevel": "green"`). */
-function exampleValues(ctx: CheckContext, apiVersion: string): Map<string, Set<string>> {
-  return ctx.memo(`example-values:${apiVersion}`, () => {
-    const out = new Map<string, Set<string>>();
-    const visit = (node: unknown, depth: number): void => {
-      if (depth > 64 || node === null || typeof node !== 'object') return;
-      if (Array.isArray(node)) return node.forEach((v) => visit(v, depth + 1));
-      for (const [name, value] of Object.entries(node)) {
-        for (const v of Array.isArray(value) ? value : [value]) if (typeof v === 'string') out.set(name, (out.get(name) ?? new Set()).add(v));
-        visit(value, depth + 1);
-      }
-    };
-    for (const item of exampleMessages(ctx)) if (item.page.apiVersion === apiVersion) visit(item.message.body?.json, 0);
-    return out;
-  });
 }
 
 /** Whether every time the row writes `value` it is what another (bold or camelCase) property is: "when the **identitySource** is `external`". */

@@ -2,7 +2,8 @@
  * A resource page's Properties/Relationships tables and its JSON
  * representation disagree: a JSON key no table row (nor a base type) defines
  * (on an open type, only a near-miss of a row the JSON lacks), or a Properties row the JSON representation lacks;
- * a key one or two edits from a row the JSON lacks (`fileName` vs row `filename`) is one finding, at the key; a collection
+ * a key one or two edits from a row the JSON lacks (`fileName` vs row `filename`) is one finding, at the key (at the row
+ * when the examples write the key's spelling and never the row's); a collection
  * response (`"value": [...]`) in its place is one finding, at `value`. Relationships may be
  * left out of the JSON (the docs leave navigation properties out by design).
  *
@@ -13,6 +14,7 @@ import { printParseErrorCode } from 'jsonc-parser';
 import type { PageFacts, ResourceFacts } from '../../extract/facts.js';
 import { cellStart, type CheckContext } from '../context.js';
 import { didYouMean, editDistance } from '../did-you-mean.js';
+import { exampleValues } from '../example-values.js';
 import { keyOf, locateJson } from '../json-locate.js';
 import { defineRule, type RuleFinding } from '../rule.js';
 
@@ -51,6 +53,18 @@ function checkResource(ctx: CheckContext, page: PageFacts, resource: ResourceFac
     const row = !open || (type && declared.size > 0) ? nearMiss(name) : undefined;
     if (open && row === undefined) continue;
     if (row !== undefined) paired.add(row);
+    // The row is the side to fix when the examples write the key's spelling and never the row's (`printerId`, `printerID`).
+    const written = exampleValues(ctx, page.apiVersion);
+    const misspeltRow = row !== undefined && written.has(name) && !written.has(row) ? resource.properties.find((p) => p.name === row) : undefined;
+    if (misspeltRow) {
+      out.push({
+        at: cellStart(ctx, misspeltRow.source, 0),
+        message: `Unexpected property name \`${row}\` in the table, expected \`${name}\` as the JSON representation and the examples write it`,
+        key: `${resource.name}.table.${row}`,
+        related: [json.at(member.offset)],
+      });
+      continue;
+    }
     out.push({
       at: json.at(member.offset),
       message: `Unexpected \`${name}\` in the JSON representation, expected a property the tables list${didYouMean(name, declared)}`,
