@@ -1,7 +1,8 @@
 /**
  * Where the HTTP request section, not the example, is at fault (http-request-mismatch): a section path naming the
  * collection on a page about one item, one ending in a key on a create page, and a path the section lacks beside one
- * it lists, a path without the root (`/me`) the examples give it. Each returns the section line to report at.
+ * it lists, a path written wrong at one spot (without the `/me` root the examples give it, `/$value` after a collection).
+ * Each returns the section line to report at.
  */
 import type { ExampleMessage } from './examples.js';
 import { readExampleUrl, requestsMatching } from './request-path.js';
@@ -82,15 +83,33 @@ export function byItemPath<T extends { path: string; method: string }>(item: Exa
   return request && key ? { request, path: `${request.path.slice(0, key.index)}/root:/{item-path}:${request.path.slice(key.index + key[0].length)}` } : undefined;
 }
 
+/** A section path written wrong at one spot (`index` in the path), the examples right: reported there, once. */
+export interface MiswrittenPath<T> {
+  request: T;
+  index: number;
+  message: string;
+}
+
 /**
  * A section path without the root every example puts before it (`/settings/regionalAndLanguageSettings` for the
- * examples' `/me/settings/regionalAndLanguageSettings`): the section path is wrong at its start.
+ * examples' `/me/settings/regionalAndLanguageSettings`), or with `/$value` right after a collection
+ * (`.../overridesPages/$value`, where the examples name the item): the content of an item, not of a collection.
  */
-export function rootMissing<T extends { path: string; method: string }>(item: ExampleMessage, requests: T[], url: string): { request: T; root: string } | undefined {
+export function miswrittenPath<T extends { path: string; method: string }>(item: ExampleMessage, requests: T[], url: string): MiswrittenPath<T> | undefined {
   const written = readExampleUrl(url).written;
-  const root = /^\/(?:me|users\/[^/]+)(?=\/)/i.exec(written);
-  if (!root) return undefined;
   const method = item.message.method?.toUpperCase();
-  const request = requests.find((r) => r.method === method && !/^\/(?:me|users|drive)\b/i.test(r.path) && requestsMatching([r], written.slice(root[0].length)).length > 0);
-  return request ? { request, root: root[0].toLowerCase() === '/me' ? '/me' : '/users/{id}' } : undefined;
+  const same = requests.filter((r) => r.method === method);
+  const root = /^\/(?:me|users\/[^/]+)(?=\/)/i.exec(written);
+  const rootless = root ? same.find((r) => !/^\/(?:me|users|drive)\b/i.test(r.path) && requestsMatching([r], written.slice(root[0].length)).length > 0) : undefined;
+  if (rootless) {
+    const expected = `${root![0].toLowerCase() === '/me' ? '/me' : '/users/{id}'}${rootless.path}`;
+    return { request: rootless, index: 0, message: `Unexpected HTTP request path \`${rootless.path}\` without its root, expected \`${expected}\` as the examples use` };
+  }
+  for (const request of same) {
+    const value = /\/([A-Za-z]+)\/\$value$/.exec(request.path.replace(/\?.*$/, ''));
+    if (!value || requestsMatching([{ path: `${request.path.slice(0, value.index)}/${value[1]}/{id}/$value` }], url).length === 0) continue;
+    const message = `Unexpected \`/$value\` right after the collection \`${value[1]}\` in the HTTP request path, expected \`${value[1]}/{id}/$value\` as the examples use`;
+    return { request, index: value.index + value[0].length - '/$value'.length, message };
+  }
+  return undefined;
 }

@@ -14,8 +14,8 @@
  * the example's POST to the collection lacks, is reported at the section path, once. So is a path the section lacks beside
  * one it has, when the examples add names to it (`.../getM365AppUserDetail(period='D7')/content`) and none uses it as it
  * is, or leave out its trailing `{property name}` (`/organization/{id}/branding`), or address by path (`root:/book.xlsx:`)
- * a drive item it lists by id only, or add `/$value` to it; a section path without the `/me` root the examples give it
- * is reported at its start. A drive item's path (`root:/a/b.txt:`) matches `{parent-id}:/{filename}:`.
+ * a drive item it lists by id only, or add `/$value` to it; a section path without the `/me` root the examples give it,
+ * or with `/$value` right after a collection, is reported at that spot. A drive item's path (`root:/a/b.txt:`) matches `{parent-id}:/{filename}:`.
  *
  * ok:     HTTP request `GET /users/{id}`, example `GET https://graph.microsoft.com/v1.0/users/48d31887`
  * not ok: example `GET https://graph.microsoft.com/v1.0/groups/1` → Unexpected request path `/groups/1`, expected one of the page's HTTP request paths: `/users/{id}`
@@ -25,7 +25,7 @@ import { editDistance } from '../did-you-mean.js';
 import { placeOn, type CheckContext } from '../context.js';
 import { exampleMessages, firstLineOf, type ExampleMessage } from '../examples.js';
 import { isGraphUrl, matchedPrefix, pathAliases, readExampleUrl, requestsMatching, segmentStarts } from '../request-path.js';
-import { byItemPath, keyAdded, keyMissing, rootMissing, sectionLacks } from '../request-section.js';
+import { byItemPath, keyAdded, keyMissing, miswrittenPath, sectionLacks } from '../request-section.js';
 import { defineRule, oncePerKey, type RuleFinding } from '../rule.js';
 
 export const httpRequestMismatch = defineRule({
@@ -95,11 +95,11 @@ function checkRequest(ctx: CheckContext, item: ExampleMessage): RuleFinding[] {
   const samePath = requestsMatching(requests, url);
   const withPlaceholders = requests.map((request) => ({ ...request, path: plainPlaceholders(request.path) }));
   if (samePath.length === 0 && requestsMatching(withPlaceholders, url).length > 0) return out;
-  const rootless = samePath.length === 0 ? rootMissing(item, withPlaceholders, url) : undefined;
-  if (rootless) {
-    const { request, root } = rootless;
-    const message = `Unexpected HTTP request path \`${request.path}\` without its root, expected \`${root}${request.path}\` as the examples use`;
-    return [...out, { at: placeOn(ctx, request.source, request.path), message, key: `section:${request.method} ${request.path}:root`, related: [at(0)] }];
+  const miswritten = samePath.length === 0 ? miswrittenPath(item, withPlaceholders, url) : undefined;
+  if (miswritten) {
+    const { request, index, message } = miswritten;
+    const start = placeOn(ctx, request.source, request.path);
+    return [...out, { at: { ...start, column: start.column + index }, message, key: `section:${request.method} ${request.path}:miswritten`, related: [at(0)] }];
   }
   const keyless = samePath.length === 0 ? keyMissing(item, withPlaceholders, url) : undefined;
   const keyed = samePath.length === 0 && !keyless ? keyAdded(item, withPlaceholders, url) : undefined;
