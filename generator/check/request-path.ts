@@ -85,7 +85,7 @@ export interface PathAlias {
 /**
  * The path under its documented aliases (itself first): `/me` is `/users/{id}`
  * for the signed-in user, `/me/drive` (`/users/{id}/drive`, or `/drive`) is `/drives/{id}`,
- * and a drive's `root` (not `root:/path:`) is its root item, `items/{id}`.
+ * and a drive's `root` is its root item, `items/{id}` (`root:/path:` the item at that path under it).
  */
 export function pathAliases(path: string): PathAlias[] {
   const out: PathAlias[] = [{ path, prefix: 0, written: 0 }];
@@ -108,9 +108,9 @@ export function pathAliases(path: string): PathAlias[] {
   return out.flatMap((alias) => [alias, ...rootItem(alias)]);
 }
 
-/** `.../drive/root/...` (or `drives/{id}/root`) as `.../drive/items/root/...`: `root` is one segment written for two. */
+/** `.../drive/root/...` (or `drives/{id}/root`, `root:/path:`) as `.../drive/items/root/...`: `root` is one segment written for two. */
 function rootItem(alias: PathAlias): PathAlias[] {
-  const match = /^(.*?\/(?:drive|drives\/[^/]+))\/root(?=\/|$)/.exec(alias.path);
+  const match = /^(.*?\/(?:drive|drives\/[^/]+))\/root(?=\/|:|$)/.exec(alias.path);
   if (!match) return [];
   const before = match[1]!.split('/').length - 1;
   if (before < alias.prefix) return [];
@@ -172,6 +172,9 @@ export function segmentStarts(written: string): number[] {
 
 const PLACEHOLDER = /\{[^{}]*\}/;
 
+/** A drive item addressed by path: `:/` and the path up to the next `:`, however many segments it has. */
+const ITEM_PATH = /:\/[^:]*:/g;
+
 /**
  * Whether `text` is `pieces` with one or more characters in place of each gap
  * between them. Each middle piece is taken at its leftmost place, which leaves
@@ -218,7 +221,8 @@ function splitOutsideBraces(path: string): string[] {
 /**
  * The path as compared: query removed, percent-decoded, without `microsoft.graph.`
  * qualifiers, argument and key lists `(...)` (nested ones too), whitespace and
- * trailing slashes, lower case.
+ * trailing slashes, lower case; a drive item's path (`root:/FolderA/FileB.txt:`,
+ * `{parent-id}:/{filename}:`) as one segment.
  */
 function normalize(path: string): string {
   let out = stripQuery(path);
@@ -227,7 +231,7 @@ function normalize(path: string): string {
   } catch {
     // keep as written
   }
-  out = withoutGroups(out.replace(/microsoft\.graph\./gi, '')).replace(/\s+/g, '').toLowerCase();
+  out = withoutGroups(out.replace(/microsoft\.graph\./gi, '')).replace(/\s+/g, '').replace(ITEM_PATH, ':/p:').toLowerCase();
   let end = out.length;
   while (end > 0 && out[end - 1] === '/') end--;
   return out.slice(0, end) || '/';

@@ -36,10 +36,10 @@ function isEnumShaped(title: string | null, sections: Section[]): boolean {
   return /\benum(eration)?\s+type\b/i.test(title ?? '') && has(/^members$/i) && !has(/^properties$/i);
 }
 
-/** Titled "x resource type", with Properties and JSON representation sections and no HTTP request section. */
+/** Titled "x resource type" (or "x resource type (deprecated)"), with Properties and JSON representation sections and no HTTP request section. */
 function isResourceShaped(title: string | null, sections: Section[]): boolean {
   const has = (pattern: RegExp) => sections.some((s) => s.heading && pattern.test(s.title));
-  return /\bresource( type)?\s*$/i.test(title ?? '') && has(/^properties$/i) && has(/^json representation$/i) && !has(/^http request$/i);
+  return /\bresource( type)?(\s*\([^()]*\))?\s*$/i.test(title ?? '') && has(/^properties$/i) && has(/^json representation$/i) && !has(/^http request$/i);
 }
 
 function kindFromShape(file: string, title: string | null, sections: Section[]): PageKind {

@@ -61,7 +61,7 @@ function resourceType(
   diagnostics: Diagnostic[],
 ): ModelType {
   const { facts, page } = entry;
-  const link = (property: PropertyFacts): ModelProperty => linkProperty(property, page.file, facts.namespace, resolver, references, diagnostics);
+  const link = (property: PropertyFacts): ModelProperty => linkProperty(property, page.file, facts.namespace, resolver, references, diagnostics, jsonTypeOf(facts, property.name));
   const type: ModelType = {
     kind: 'complex',
     name: facts.name,
@@ -90,11 +90,24 @@ export function linkProperty(
   resolver: TypeResolver,
   references: Reference[],
   diagnostics?: Diagnostic[],
+  jsonType?: string,
 ): ModelProperty {
   const { ref, resolved, textNames, alternatives } = resolver.resolve(property.type, file, namespace);
   if (!resolved) references.push({ fullName: ref.name, source: property.source, possibleValues: property.possibleValues ?? [] });
   if (alternatives) diagnostics?.push(alternativesDiagnostic(alternatives, ref.name, property.typeSource ?? property.source));
-  if (textNames) {
+  if (textNames && textNames === jsonType && property.type.href && property.typeSource) {
+    // The JSON representation names the type the text names: the link target is what is wrong, reported at it
+    // (`[invitationParticipantInfo](participantinfo.md)`: the target starts after `[`, the text and `](`).
+    const at = { ...property.typeSource, column: property.typeSource.column + property.type.name.length + 3 };
+    diagnostics?.push(
+      diagnostic(
+        'type-link-mismatch',
+        'warning',
+        `Unexpected link target \`${property.type.href}\` (the page of \`${ref.name}\`) for the type \`${textNames}\`, expected the page of \`${textNames}\` as the link text and the JSON representation name it`,
+        at,
+      ),
+    );
+  } else if (textNames) {
     diagnostics?.push(
       diagnostic(
         'type-link-mismatch',
@@ -110,6 +123,15 @@ export function linkProperty(
   if (property.readOnly !== undefined) out.readOnly = property.readOnly;
   if (property.required !== undefined) out.required = property.required;
   return out;
+}
+
+/** The type the resource's JSON representation gives a property (`"targets": [{"@odata.type": "#microsoft.graph.x"}]`). */
+function jsonTypeOf(facts: ResourceFacts, name: string): string | undefined {
+  const json = facts.json?.body.json;
+  const value: unknown = json && typeof json === 'object' && !Array.isArray(json) ? (json as Record<string, unknown>)[name] : undefined;
+  const item: unknown = Array.isArray(value) ? value[0] : value;
+  const type = item && typeof item === 'object' ? (item as Record<string, unknown>)['@odata.type'] : undefined;
+  return typeof type === 'string' ? type.replace(/^#/, '') : undefined;
 }
 
 /** A cell naming several types: info when they share a documented base type (read as it), else a warning (read as the first). */

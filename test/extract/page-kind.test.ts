@@ -18,6 +18,13 @@ describe('page kind', () => {
     ]);
   });
 
+  it('reads a resource page titled "x resource type (deprecated)" and labelled apiPageType as a resource page', () => {
+    const text = RESOURCE_AS_API.replace('# widget resource type', '# widget resource type (deprecated)');
+    const facts = extractPage({ file: 'v1.0/resources/widget.md', apiVersion: 'v1.0', text });
+    expect(facts.kind).toBe('resource');
+    expect(facts.diagnostics.map((d) => d.code)).toEqual(['doc-type-mismatch']);
+  });
+
   it('keeps apiPageType for a page with an HTTP request section', () => {
     const text = RESOURCE_AS_API.replace('## Properties', '## HTTP request\n\n```http\nGET /widgets/{id}\n```\n\n## Properties');
     expect(extractPage({ file: 'v1.0/api/widget-get.md', apiVersion: 'v1.0', text }).kind).toBe('api');

@@ -199,4 +199,26 @@ describe('linkModel: link text and link target', () => {
     expect(typeNamed(model.types, 'microsoft.graph.contact')?.properties[0]?.type.name).toBe('microsoft.graph.profilePhoto');
     expect(model.diagnostics.map((d) => [d.code, d.line])).toEqual([['type-link-mismatch', 12]]);
   });
+
+  it('reports the link target, not the text, when the JSON representation names the type the text names', () => {
+    // `|targets|[invitationParticipantInfo](participantinfo.md) collection|`: the cell's link starts at column 10.
+    const p = property('targets', 'x', { typeSource: { file: 'x.md', line: 12, column: 10 } }, 12);
+    p.type = { ...typeRef('invitationParticipantInfo collection', 'participantinfo.md') };
+    const body = { raw: '', parsed: true, json: { targets: [{ '@odata.type': '#microsoft.graph.invitationParticipantInfo' }] }, source: { file: 'x.md', line: 20, column: 1 } };
+    const model = linkModel({
+      pages: [
+        page('v1.0/resources/call.md', { resources: [resource('call', { properties: [p], json: { annotation: null, body, source: body.source } })] }),
+        page('v1.0/resources/invitationparticipantinfo.md', { resources: [resource('invitationParticipantInfo')] }),
+        page('v1.0/resources/participantinfo.md', { resources: [resource('participantInfo')] }),
+      ],
+    });
+    const found = model.diagnostics.filter((d) => d.code === 'type-link-mismatch');
+    expect(found.map((d) => [d.line, d.column, d.message])).toEqual([
+      [
+        12,
+        38,
+        'Unexpected link target `participantinfo.md` (the page of `microsoft.graph.participantInfo`) for the type `microsoft.graph.invitationParticipantInfo`, expected the page of `microsoft.graph.invitationParticipantInfo` as the link text and the JSON representation name it',
+      ],
+    ]);
+  });
 });

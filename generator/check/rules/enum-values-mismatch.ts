@@ -5,7 +5,9 @@
  * be left out). Only documented enums are compared: for a type no page
  * documents the description is the only list there is. Not compared: a value the sentence gives another property
  * ("when the **identitySource** is `external`"), a list none of whose values is a member of the enum an unlinked type
- * cell names (another enum of that name), the members of an enum its page documents twice.
+ * cell names (another enum of that name), the members of an enum its page documents twice. When the examples give the
+ * property the listed values the enum lacks and never its members' spellings, the enum page is out of date: reported
+ * once there (the member written otherwise, or after its last member), with the lists as related spots.
  *
  * ok:     type `state` (members a, b), description "Possible values are: `a`, `b`."
  * not ok: description "Possible values are: `a`, `c`." → Unexpected `c` in "Possible values", expected a member of enum `state` (did you mean `a`?)
@@ -14,7 +16,8 @@ import path from 'node:path';
 import type { ModelProperty, ModelType } from '../../model/ir.js';
 import { placeOn, type CheckContext } from '../context.js';
 import { closest, didYouMean } from '../did-you-mean.js';
-import { defineRule, type RuleFinding } from '../rule.js';
+import { exampleValues } from '../example-values.js';
+import { defineRule, oncePerKey, type RuleFinding } from '../rule.js';
 
 export const enumValuesMismatch = defineRule({
   id: 'enum-values-mismatch',
@@ -29,7 +32,7 @@ export const enumValuesMismatch = defineRule({
     for (const operation of ctx.model.operations) {
       for (const property of operation.requestBody ?? []) out.push(...checkProperty(ctx, operation.apiVersion, property, `${operation.id}.${property.name}`));
     }
-    return out;
+    return oncePerKey(out, (key) => key.startsWith('enum:'));
   },
 });
 
@@ -48,8 +51,14 @@ function checkProperty(ctx: CheckContext, apiVersion: string, property: ModelPro
   // (changeNotification's `changeType` string vs enums.md's changeType): nothing to compare.
   if (own.length > 1 && !own.some((v) => members.some((m) => m.toLowerCase() === v.toLowerCase())) && !row.includes(path.basename(type.source.file))) return [];
   const out: RuleFinding[] = [];
-  for (const value of own) {
-    if (members.includes(value)) continue;
+  const strangers = own.filter((value) => !members.includes(value));
+  const enumAtFault = enumPageAtFault(ctx, apiVersion, property.name, strangers, members);
+  for (const value of strangers) {
+    const onEnum = enumAtFault ? enumPlace(ctx, type, property.name, value, members) : undefined;
+    if (onEnum) {
+      out.push({ ...onEnum, key: `enum:${type.fullName}=${value}`, related: [valuePlace(ctx, property, value)] });
+      continue;
+    }
     out.push({
       at: valuePlace(ctx, property, value),
       message: `Unexpected \`${value}\` in "Possible values", expected a member of enum \`${type.name}\`${didYouMean(value, members)}`,
@@ -70,6 +79,34 @@ function checkProperty(ctx: CheckContext, apiVersion: string, property: ModelPro
     });
   }
   return out;
+}
+
+/**
+ * The enum page is out of date, not the list, when the examples give the property a listed value the enum lacks
+ * (`"type": "roster"`, `"tlpLevel": "green"`) and never the member such a value is closest to (`Green`).
+ */
+function enumPageAtFault(ctx: CheckContext, apiVersion: string, name: string, strangers: readonly string[], members: readonly string[]): boolean {
+  const used = exampleValues(ctx, apiVersion).get(name);
+  if (!used || !strangers.some((value) => used.has(value))) return false;
+  return !strangers.some((value) => {
+    const member = closest(value, members);
+    return member !== undefined && used.has(member);
+  });
+}
+
+/**
+ * Where the enum page gets the value: the row of the member it writes otherwise (`Green` for `green`), or the line
+ * after its last member row, where a missing one goes.
+ */
+function enumPlace(ctx: CheckContext, type: ModelType, name: string, value: string, members: readonly string[]): Omit<RuleFinding, 'key'> | undefined {
+  const facts = ctx.page(type.source.file)?.enums.find((e) => e.name === type.name && e.source.line === type.source.line);
+  const last = facts?.members.at(-1);
+  if (!facts || !last) return undefined;
+  const variant = facts.members.find((m) => m.name.toLowerCase() === value.toLowerCase());
+  const because = `as the "Possible values" of \`${name}\` have it (the examples use that list's values)`;
+  return variant
+    ? { at: placeOn(ctx, variant.source, variant.name), message: `Unexpected member \`${variant.name}\` of enum \`${type.name}\`, expected \`${value}\` ${because}` }
+    : { at: { file: last.source.file, line: last.source.line + 1, column: 1 }, message: `Unexpected enum \`${type.name}\` without \`${value}\`, expected that member ${because}` };
 }
 
 /** Whether every time the row writes `value` it is what another (bold or camelCase) property is: "when the **identitySource** is `external`". */

@@ -9,11 +9,13 @@
  * the HTTP request section writes where a `{placeholder}` belongs is reported
  * there, once; examples are compared with `{id}` in its place. So is a placeholder
  * segment written quoted or in parentheses (`/recoveryKeys/'{id}'`, `/teams/(team-id)`), compared as `{id}`.
- * An example path that lacks only the `/$ref` a section path ends in is reported at its end.
+ * An example path that lacks only the `/$ref` a section path ends in, or on a page about one item only its key, is reported at its end.
  * A section path that lacks the key every example adds (get, update, delete) or, on a create page, ends in a key
  * the example's POST to the collection lacks, is reported at the section path, once. So is a path the section lacks beside
  * one it has, when the examples add names to it (`.../getM365AppUserDetail(period='D7')/content`) and none uses it as it
- * is, or leave out its trailing `{property name}` (`/organization/{id}/branding`).
+ * is, or leave out its trailing `{property name}` (`/organization/{id}/branding`), or address by path (`root:/book.xlsx:`)
+ * a drive item it lists by id only, or add `/$value` to it; a section path without the `/me` root the examples give it,
+ * or with `/$value` right after a collection, is reported at that spot. A drive item's path (`root:/a/b.txt:`) matches `{parent-id}:/{filename}:`.
  *
  * ok:     HTTP request `GET /users/{id}`, example `GET https://graph.microsoft.com/v1.0/users/48d31887`
  * not ok: example `GET https://graph.microsoft.com/v1.0/groups/1` → Unexpected request path `/groups/1`, expected one of the page's HTTP request paths: `/users/{id}`
@@ -23,6 +25,7 @@ import { editDistance } from '../did-you-mean.js';
 import { placeOn, type CheckContext } from '../context.js';
 import { exampleMessages, firstLineOf, type ExampleMessage } from '../examples.js';
 import { isGraphUrl, matchedPrefix, pathAliases, readExampleUrl, requestsMatching, segmentStarts } from '../request-path.js';
+import { byItemPath, keyAdded, keyMissing, miswrittenPath, sectionLacks } from '../request-section.js';
 import { defineRule, oncePerKey, type RuleFinding } from '../rule.js';
 
 export const httpRequestMismatch = defineRule({
@@ -92,9 +95,15 @@ function checkRequest(ctx: CheckContext, item: ExampleMessage): RuleFinding[] {
   const samePath = requestsMatching(requests, url);
   const withPlaceholders = requests.map((request) => ({ ...request, path: plainPlaceholders(request.path) }));
   if (samePath.length === 0 && requestsMatching(withPlaceholders, url).length > 0) return out;
+  const miswritten = samePath.length === 0 ? miswrittenPath(item, withPlaceholders, url) : undefined;
+  if (miswritten) {
+    const { request, index, message } = miswritten;
+    const start = placeOn(ctx, request.source, request.path);
+    return [...out, { at: { ...start, column: start.column + index }, message, key: `section:${request.method} ${request.path}:miswritten`, related: [at(0)] }];
+  }
   const keyless = samePath.length === 0 ? keyMissing(item, withPlaceholders, url) : undefined;
   const keyed = samePath.length === 0 && !keyless ? keyAdded(item, withPlaceholders, url) : undefined;
-  const lacked = samePath.length === 0 && !keyless && !keyed ? sectionLacks(item, withPlaceholders, url) : undefined;
+  const lacked = samePath.length === 0 && !keyless && !keyed ? (sectionLacks(item, withPlaceholders, url) ?? byItemPath(item, withPlaceholders, url)) : undefined;
   const typo = samePath.length === 0 && !keyless && !keyed && !lacked ? sectionTypo(ctx, item, requests, parsed.written) : undefined;
   if (typo) {
     out.push({ ...typo, related: [at(0)] });
@@ -128,9 +137,10 @@ function checkRequest(ctx: CheckContext, item: ExampleMessage): RuleFinding[] {
     const listed = paths.slice(0, 3).map((p) => `\`${p}\``).join(', ') + (paths.length > 3 ? `, +${paths.length - 3} more` : '');
     const wrong = matchedPrefix(paths, aliases);
     const starts = segmentStarts(parsed.written);
-    // A path the section has with `/$ref` after it lacks only that: reported at its end, where `/$ref` goes.
-    const refLess = requests.some((r) => /\/\$ref$/.test(r.path) && requestsMatching([{ path: r.path.replace(/\/\$ref$/, '') }], url).length > 0);
-    const segment = refLess ? parsed.written.replace(/\/+$/, '').length : (starts[Math.min(wrong, starts.length - 1)] ?? 0);
+    // A path the section has with `/$ref` after it, or (on a page about one item) with its key after it, lacks only
+    // that: reported at its end, where the `/$ref` or the key goes.
+    const endLacks = requests.some((r) => lacking(item, r.path) !== '' && requestsMatching([{ path: lacking(item, r.path) }], url).length > 0);
+    const segment = endLacks ? parsed.written.length : (starts[Math.min(wrong, starts.length - 1)] ?? 0);
     out.push({
       at: at(Math.max(0, url.indexOf(parsed.written)) + segment),
       message: `Unexpected request path \`${clip(parsed.written)}\`, expected one of the page's HTTP request paths: ${listed}`,
@@ -147,64 +157,12 @@ function checkRequest(ctx: CheckContext, item: ExampleMessage): RuleFinding[] {
   return out;
 }
 
-/**
- * On a page that gets, updates or deletes one item, the section's path naming the collection (no key at its end)
- * while the example adds a key (`/education/schools` vs `.../schools/10001`): the fix is the section.
- */
-function keyMissing<T extends { path: string }>(item: ExampleMessage, requests: T[], url: string): T | undefined {
-  // The added segment must look like a key (`10001`, a GUID, `{id}`), not a property (`bannerLogo`, `font`).
-  const last = readExampleUrl(url).written.replace(/\/+$/, '').split('/').pop() ?? '';
-  if (!['get', 'update', 'delete'].includes(item.operation.kind) || !/[{\d]/.test(last)) return undefined;
-  const keyless = requests.filter((request) => !/[})]$/.test(request.path.replace(/\?.*$/, '')));
-  return keyless.find((request) => requestsMatching([{ path: `${request.path.replace(/\?.*$/, '')}/{id}` }], url).length > 0);
-}
-
-/**
- * On a page that creates an item, the section's POST path ending in a key the example's path lacks
- * (`POST .../customerPaymentJournals/{id}` vs `POST .../customerPaymentJournals`): a create posts to the collection,
- * so the fix is the section.
- */
-function keyAdded<T extends { path: string; method: string }>(item: ExampleMessage, requests: T[], url: string): T | undefined {
-  if (item.operation.kind !== 'create' || item.message.method?.toUpperCase() !== 'POST') return undefined;
-  return requests.find((request) => {
-    const path = request.path.replace(/\?.*$/, '');
-    return request.method === 'POST' && /\/\{[^{}/]+\}$/.test(path) && requestsMatching([{ path: path.replace(/\/\{[^{}/]+\}$/, '') }], url).length > 0;
-  });
-}
-
-/**
- * A path the section lacks beside one it has, where the examples add property or sub-resource names to it
- * (`.../getM365AppUserDetail(period='D7')/content`, `.../range/format/font` for `.../range/format`) or leave out its
- * trailing `{property name}` (`/organization/{id}/branding` for `/organization/{tenant id}/branding/{property name}`):
- * the fix is a line in the section. Not when another section path continues that one (a misspelt segment of a
- * documented path stays the example's), nor when another example of its `##` section uses that path as it is (the odd
- * example is at fault).
- */
-function sectionLacks<T extends { path: string; method: string }>(item: ExampleMessage, requests: T[], url: string): { request: T; path: string } | undefined {
-  const method = item.message.method?.toUpperCase();
-  const written = readExampleUrl(url).written.replace(/\/+$/, '');
-  const sameMethod = requests.filter((r) => r.method === method);
-  const continued = (path: string) => sameMethod.some((r) => r.path.replace(/\?.*$/, '').startsWith(`${path}/`));
-  // Another example of the same `##` section using the path as it is makes this one the odd example; one under another
-  // section ("## Access the shared item directly" on shares-get) documents another use the HTTP request section lacks.
-  const part = (line: number) => item.page.headings.filter((h) => h.depth === 2 && h.source.line < line).at(-1)?.source.line;
-  const here = part(item.message.source.line);
-  const used = (request: T) =>
-    item.operation.examples.some((e) => e.request?.url && e.request.method?.toUpperCase() === method && part(e.request.source.line) === here && requestsMatching([request], e.request.url).length > 0);
-  for (const request of sameMethod) {
-    const path = request.path.replace(/\?.*$/, '').replace(/\/+$/, '');
-    if (continued(path)) continue;
-    const property = /\/\{[^{}/]*property[^{}/]*\}$/i.exec(path);
-    if (property && requestsMatching([{ path: path.slice(0, property.index) }], written).length > 0) return { request, path: path.slice(0, property.index) };
-    if (used(request)) continue;
-    const segments = written.split('/');
-    for (let extra = 1; extra <= 2 && extra < segments.length - 1; extra++) {
-      const added = segments.slice(-extra);
-      if (!added.every((segment) => /^[A-Za-z]+$/.test(segment))) break;
-      if (requestsMatching([request], segments.slice(0, -extra).join('/')).length > 0) return { request, path: `${path}/${added.join('/')}` };
-    }
-  }
-  return undefined;
+/** The section path without the `/$ref` it ends in, or without its trailing key on a page that gets, updates or deletes one item; '' when neither. */
+function lacking(item: ExampleMessage, documented: string): string {
+  const path = documented.replace(/\?.*$/, '');
+  if (/\/\$ref$/.test(path)) return path.replace(/\/\$ref$/, '');
+  const key = /\/\{[^{}/]+\}$/.exec(path);
+  return key && ['get', 'update', 'delete'].includes(item.operation.kind) ? path.slice(0, key.index) : '';
 }
 
 /**

@@ -76,11 +76,17 @@ function sectionAtFault(ctx: CheckContext, item: ExampleMessage, expected: numbe
 const SUCCESS = 2;
 const STATUS = /\b([1-5]\d\d)\b(?=`?\s*(?:OK|Created|Accepted|No Content|Found|Partial Content|Multi-Status|See Other|Not Modified|Moved Permanently|Temporary Redirect|Permanent Redirect|Non-Authoritative Information|Reset Content|response|status)\b|`)/gi;
 
-/** Every status the Response section (up to the next heading of its level) names. */
+/**
+ * Every status the Response section (up to the next heading of its level) names; from `## Response` when the
+ * sentence is under one of its subsections (`### Response for creating a chat with installed apps`).
+ */
 function sectionStatuses(ctx: CheckContext, page: PageFacts, operation: OperationFacts): Set<number> {
   return ctx.memo(`statuses:${page.file}:${operation.response!.source.line}`, () => {
     const line = operation.response!.source.line;
-    const heading = [...page.headings].reverse().find((h) => h.source.line <= line && /^responses?\b/i.test(h.text));
+    const before = page.headings.filter((h) => h.source.line <= line);
+    const sub = before.findLast((h) => /^responses?\b/i.test(h.text));
+    const parent = sub && before.findLast((h) => h.source.line < sub.source.line && h.depth < sub.depth);
+    const heading = parent && /^responses?\b/i.test(parent.text) ? parent : sub;
     if (!heading) return new Set<number>();
     const next = page.headings.find((h) => h.source.line > heading.source.line && h.depth <= heading.depth);
     return statusesIn(ctx.lines(page.file).slice(heading.source.line, (next?.source.line ?? heading.source.line + 40) - 1));

@@ -3,8 +3,9 @@
  * representation disagree: a JSON key no table row (nor a base type) defines
  * (on an open type, only a near-miss of a row the JSON lacks), or a Properties row the JSON representation lacks;
  * a key one or two edits from a row the JSON lacks (`fileName` vs row `filename`) is one finding, at the key (at the row
- * when the version writes the key elsewhere and not the row's name, or the row has a word no other property uses); a
- * collection response (`"value": [...]`) in its place is one finding, at `value`. Relationships may be
+ * when it is the misspelt one: the version's examples or other types write the key and never the row's name, or the
+ * row has a word no other property uses, or breaks camelCase where the key does not); a collection
+ * response (`"value": [...]`) in its place is one finding, at `value`. Relationships may be
  * left out of the JSON (the docs leave navigation properties out by design).
  *
  * ok:     table `id`, `displayName`; JSON `{"id": ..., "displayName": ...}`
@@ -14,6 +15,7 @@ import { printParseErrorCode } from 'jsonc-parser';
 import type { PageFacts, ResourceFacts } from '../../extract/facts.js';
 import { cellStart, type CheckContext } from '../context.js';
 import { didYouMean, editDistance } from '../did-you-mean.js';
+import { exampleValues } from '../example-values.js';
 import { keyOf, locateJson } from '../json-locate.js';
 import { defineRule, type RuleFinding } from '../rule.js';
 
@@ -49,11 +51,20 @@ function checkResource(ctx: CheckContext, page: PageFacts, resource: ResourceFac
     keys.add(name);
     if (name.includes('@') || declared.has(name) || inherited.has(name)) continue;
     // A near-miss of a row the JSON lacks (`fileName` vs `filename`) is one problem, reported at the key only; at the row
-    // when the row is the misspelt one (`rowMisspelt`).
+    // when the row is the misspelt one (`rowMisspelt`: `printerID` where the examples write `printerId`).
     const row = !open || (type && declared.size > 0) ? nearMiss(name) : undefined;
     if (open && row === undefined) continue;
-    if (row !== undefined && rowMisspelt(ctx, page.apiVersion, name, row)) continue;
     if (row !== undefined) paired.add(row);
+    const misspelt = row !== undefined && rowMisspelt(ctx, page.apiVersion, name, row) ? resource.properties.find((p) => p.name === row) : undefined;
+    if (misspelt) {
+      out.push({
+        at: cellStart(ctx, misspelt.source, 0),
+        message: `Unexpected property name \`${row}\` in the table, expected \`${name}\` as the JSON representation writes it`,
+        key: `${resource.name}.table.${row}`,
+        related: [json.at(member.offset)],
+      });
+      continue;
+    }
     out.push({
       at: json.at(member.offset),
       message: `Unexpected \`${name}\` in the JSON representation, expected a property the tables list${didYouMean(name, declared)}`,
@@ -80,17 +91,11 @@ function checkResource(ctx: CheckContext, page: PageFacts, resource: ResourceFac
  * Whether row `row`, not JSON key `key`, is the misspelt one of a near-miss pair: the version writes the key elsewhere
  * (an example body's key, another type's property) and never the row's name, or the row's name has a word (`useer` of
  * `useerIds`) no other property of the version uses while each word of the key it does not share is used. Apart in case only, the row
- * when it breaks camelCase (`printerID`, `Kind`) and the key does not.
+ * when it breaks camelCase (`printerID`, `Kind`) and the key does not, else as the examples write it (`filename`, `fileName`).
  */
 function rowMisspelt(ctx: CheckContext, apiVersion: string, key: string, row: string): boolean {
-  const { keys, names, words } = ctx.memo(`written-names:${apiVersion}`, () => {
-    const keys = new Set<string>();
-    for (const page of ctx.pages) {
-      if (page.apiVersion !== apiVersion) continue;
-      for (const example of page.operations.flatMap((o) => o.examples)) {
-        for (const body of [example.request?.body, example.response?.body]) for (const match of body?.raw.matchAll(/"([\w@.$-]+)"\s*:/g) ?? []) keys.add(match[1]!);
-      }
-    }
+  const keys = exampleValues(ctx, apiVersion);
+  const { names, words } = ctx.memo(`written-names:${apiVersion}`, () => {
     const names = new Map<string, number>();
     const words = new Map<string, number>();
     for (const type of ctx.types(apiVersion).all()) {
@@ -99,11 +104,11 @@ function rowMisspelt(ctx: CheckContext, apiVersion: string, key: string, row: st
         for (const word of wordsOf(name)) words.set(word, (words.get(word) ?? 0) + 1);
       }
     }
-    return { keys, names, words };
+    return { names, words };
   });
-  // Names apart in case only (`printerID`, `printerId`): examples copy either, and words split apart; Graph's camelCase decides.
+  // Names apart in case only (`printerID`, `printerId`): Graph's camelCase decides when one breaks it; else the examples do.
   const unconventional = (name: string) => /^[A-Z]|[A-Z]{2}/.test(name);
-  if (key.toLowerCase() === row.toLowerCase()) return unconventional(row) && !unconventional(key);
+  if (key.toLowerCase() === row.toLowerCase() && unconventional(row) !== unconventional(key)) return unconventional(row);
   // The row's own type counts once for the row's name and words.
   const written = (name: string, own: number) => keys.has(name) || (names.get(name) ?? 0) > own;
   if (written(key, 0) && !written(row, 1)) return true;
