@@ -27,7 +27,7 @@ import { article, clip, describe, labelOfType, onlyAnnotationsBeside, property, 
 import { isGraphUrl, requestsMatching } from './request-path.js';
 import type { TypeIndex } from './type-index.js';
 import { oncePerKey } from './rule.js';
-import { baseSourceOf, jsonRepresentationLists, linkTextName, noteRowValue, rowAtOdds, tableAtOdds, type RowValues } from './table-at-odds.js';
+import { baseSourceOf, jsonRepresentationLists, linkTextName, manyAtOdds, noteRowValue, rowAtOdds, settleMany, tableAtOdds, type RowValues } from './table-at-odds.js';
 import { baselessFinding, missingBaseFinding, noteObject, typeKey, type BaseEvidence } from './undocumented-base.js';
 import { checkPrimitive, isPlaceholder, type JsonKind } from './value-formats.js';
 
@@ -70,7 +70,7 @@ export function walkExamples(ctx: CheckContext): WalkResult {
     result.findings = result.findings.filter((f) => !baseless.some((entry) => typeKey(entry.type) === f.of));
     result.findings.push(...baseless.map((entry) => ({ rule: 'example-unknown-property' as const, ...baselessFinding(entry) })));
     // A table type at odds with the examples is one finding at its cell, however many example values show it.
-    result.findings = oncePerKey(result.findings, (key) => key.startsWith('table:') || key.startsWith('base:'));
+    result.findings = oncePerKey(settleMany(result.findings), (key) => key.startsWith('table:') || key.startsWith('base:'));
     return result;
   });
 }
@@ -213,6 +213,8 @@ function walkObject(walk: Walk, node: Node, declared: ModelType, anchor: ModelTy
     const expected = { ...expectedOf(index, prop.type), ...(text ? { alsoA: index.lookup(text)?.type } : {}) };
     const table = value && type ? tableAtOdds(walk.ctx, type, prop, expected, value) : undefined;
     if (value && type && !type.namespace && prop.type.isCollection) noteRowValue(walk.rows, walk.file, prop, value, walk.json.at(value.offset));
+    const many = value && type && !table ? manyAtOdds(walk.ctx, type, prop, expected, value, walk.json.at(value.offset)) : undefined;
+    if (many) walk.result.findings.push({ rule: 'example-type-mismatch', ...many });
     if (value && table) walk.result.findings.push({ rule: 'example-type-mismatch', ...table, related: [...table.related, walk.json.at(value.offset)] });
     else if (value) walkValue(walk, value, expected, `${path}.${name}`);
   }
