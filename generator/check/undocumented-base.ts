@@ -22,17 +22,38 @@ export interface BaseEvidence {
   idOnly?: boolean;
   /** Where the objects that show it are (their `id`, else their first key the type lacks): the spots the finding rests on. */
   spots: SourceRef[];
+  /** The pages whose examples carry each key the type lacks (`staleKeys`). */
+  pages: Map<string, Set<string>>;
+  /** The first key the type lacks of each object carrying one, while the page names a base: the spots of a stale page. */
+  keySpots: SourceRef[];
 }
 
-/** Notes an example object walked as `type` (a documented type whose page names no base); skips every other. */
+/**
+ * The keys examples on four pages or more carry while the type lacks them, when there are three such keys or more
+ * (teamsAppDefinition: `createdBy`, `lastModifiedDateTime`, `azureADAppId`, ... in the installed-apps examples of
+ * teams, chats and the app catalog): the page is out of date, so example-unknown-property reports that once, at the
+ * type's page, instead of at every object. Fewer keys or pages stay at the examples (either side may be wrong).
+ */
+export function staleKeys(entry: BaseEvidence): string[] {
+  const wide = [...entry.pages].filter(([, pages]) => pages.size >= 4).map(([key]) => key);
+  return wide.length >= 3 ? wide : [];
+}
+
+/** Notes an example object walked as `type` (a documented type): the keys it lacks, by page, and for a type whose page names no base, whether the object shows that. */
 export function noteObject(evidence: Map<string, BaseEvidence>, type: ModelType, known: ReadonlyMap<string, ModelProperty>, object: Node, at: (offset: number) => SourceRef, skip: (key: string) => boolean): void {
-  // Not the shapes synthesized for parameter and body tables (no namespace), nor a type whose page names its base.
-  if (type.origin !== 'documented' || !type.namespace || (type.baseType !== null && !type.baseTypeInferred)) return;
+  // Not the shapes synthesized for parameter and body tables (no namespace).
+  if (type.origin !== 'documented' || !type.namespace) return;
   const keys = (object.children ?? []).map(keyOf).filter((k): k is string => k !== undefined && !k.includes('@') && !skip(k));
   const unknown = keys.filter((k) => !known.has(k));
   if (unknown.length === 0) return;
-  const entry = evidence.get(typeKey(type)) ?? { type, unknown: new Set<string>(), baseless: false, spots: [] };
+  const entry = evidence.get(typeKey(type)) ?? { type, unknown: new Set<string>(), baseless: false, spots: [], pages: new Map<string, Set<string>>(), keySpots: [] };
+  const first = object.children?.find((member) => keyOf(member) === unknown[0])?.children?.[0];
+  if (first) entry.keySpots.push(at(first.offset));
   for (const key of unknown) entry.unknown.add(key);
+  for (const key of unknown) entry.pages.set(key, (entry.pages.get(key) ?? new Set<string>()).add(at(object.offset).file));
+  evidence.set(typeKey(type), entry);
+  // Below: only a type whose page names no base.
+  if (type.baseType !== null && !type.baseTypeInferred) return;
   const baseless = unknown.includes('id') && unknown.length >= 3 && unknown.length > keys.length - unknown.length;
   const idOnly = known.size === 1 && known.has('id') && unknown.length >= 3;
   const shown = baseless || idOnly ? object.children?.find((member) => keyOf(member) === (baseless ? 'id' : unknown[0]))?.children?.[0] : undefined;
@@ -51,6 +72,18 @@ export function typeKey(type: ModelType): string {
 export function baselessFinding(entry: BaseEvidence): { at: SourceRef; message: string; key: string; related: SourceRef[] } {
   const unknown = [...entry.unknown];
   const listed = unknown.slice(0, 4).map((k) => `\`${k}\``).join(', ') + (unknown.length > 4 ? ` (+${unknown.length - 4} more)` : '');
+  const stale = !entry.baseless && !entry.idOnly;
+  if (stale) {
+    const keys = staleKeys(entry);
+    const named = keys.slice(0, 4).map((k) => `\`${k}\``).join(', ') + (keys.length > 4 ? ` (+${keys.length - 4} more)` : '');
+    return {
+      // At the Properties table (its first row), where the rows go; the title when the page lists none.
+      at: entry.type.properties[0]?.source ?? entry.type.source,
+      message: `Unexpected example properties ${named} that \`${entry.type.fullName}\` lacks while examples of ${Math.min(...keys.map((k) => entry.pages.get(k)!.size))} pages or more carry each, expected the page to list them`,
+      key: `stale:${entry.type.fullName}`,
+      related: entry.keySpots,
+    };
+  }
   return {
     at: entry.type.source,
     message: entry.baseless
