@@ -9,6 +9,8 @@
 import type { Node } from 'jsonc-parser';
 import type { SourceRef } from '../model/diagnostic.js';
 import type { ModelProperty, ModelType } from '../model/ir.js';
+import { cellStart, type CheckContext } from './context.js';
+import { closest, editDistance } from './did-you-mean.js';
 import { keyOf } from './json-locate.js';
 import type { TypeIndex } from './type-index.js';
 
@@ -26,6 +28,10 @@ export interface BaseEvidence {
   pages: Map<string, Set<string>>;
   /** The first key the type lacks of each object carrying one, while the page names a base: the spots of a stale page. */
   keySpots: SourceRef[];
+  /** The type's own keys some example spells as the page does. */
+  spelt: Set<string>;
+  /** Where each key the type lacks is, over all its example objects. */
+  keyAt: Map<string, SourceRef[]>;
 }
 
 /**
@@ -45,8 +51,14 @@ export function noteObject(evidence: Map<string, BaseEvidence>, type: ModelType,
   if (type.origin !== 'documented' || !type.namespace) return;
   const keys = (object.children ?? []).map(keyOf).filter((k): k is string => k !== undefined && !k.includes('@') && !skip(k));
   const unknown = keys.filter((k) => !known.has(k));
+  const entry = evidence.get(typeKey(type)) ?? { type, unknown: new Set<string>(), baseless: false, spots: [], pages: new Map<string, Set<string>>(), keySpots: [], spelt: new Set<string>(), keyAt: new Map<string, SourceRef[]>() };
+  evidence.set(typeKey(type), entry);
+  for (const key of keys) if (known.has(key)) entry.spelt.add(key);
+  for (const member of object.children ?? []) {
+    const key = keyOf(member);
+    if (key !== undefined && unknown.includes(key) && member.children?.[0]) entry.keyAt.set(key, [...(entry.keyAt.get(key) ?? []), at(member.children[0].offset)]);
+  }
   if (unknown.length === 0) return;
-  const entry = evidence.get(typeKey(type)) ?? { type, unknown: new Set<string>(), baseless: false, spots: [], pages: new Map<string, Set<string>>(), keySpots: [] };
   const first = object.children?.find((member) => keyOf(member) === unknown[0])?.children?.[0];
   if (first) entry.keySpots.push(at(first.offset));
   for (const key of unknown) entry.unknown.add(key);
@@ -114,4 +126,40 @@ export function missingBaseFinding(index: TypeIndex, named: ModelType, expected:
     message: `Unexpected page of \`${named.fullName}\` that ${said}, expected \`${expected.fullName}\` (or a type derived from it) as its base, as example objects where ${/^[aeiou]/i.test(expected.name) ? 'an' : 'a'} \`${expected.name}\` belongs name \`#${named.fullName}\``,
     key: `base:${named.fullName}`,
   };
+}
+
+interface UnknownFinding {
+  rule: string;
+  at: SourceRef;
+  message: string;
+  key: string;
+  of?: string;
+  related?: SourceRef[];
+}
+
+/**
+ * The example-unknown-property findings the evidence settles: a type whose page names no base, lists `id` alone or
+ * is out of date is one finding at its page, in place of its objects' keys; a key examples of three pages or more spell
+ * one way while the type's own row spells it another (one or two edits, or case: teamworkTagMember's `userID`, the
+ * examples' `userId`) and no example spells it as the row does is one finding at that row, in place of the keys.
+ */
+export function settleEvidence<T extends UnknownFinding>(ctx: CheckContext, evidence: Map<string, BaseEvidence>, findings: T[]): (T | UnknownFinding)[] {
+  const pageWide = [...evidence.values()].filter((entry) => entry.baseless || entry.idOnly || staleKeys(entry).length > 0);
+  const gone = (entry: BaseEvidence, f: T, keys: string[]) => typeKey(entry.type) === f.of && keys.some((k) => f.message.startsWith(`Unexpected property \`${k}\` `));
+  // Only keys reported at the examples (one the JSON representation lists is table-json-mismatch's).
+  const renamed = [...evidence.values()].filter((entry) => !pageWide.includes(entry)).flatMap((entry) => renamedRows(ctx, entry)).filter((r) => findings.some((f) => gone(r.entry, f, [r.spelt])));
+  const kept = findings.filter((f) => !pageWide.some((entry) => typeKey(entry.type) === f.of && (entry.baseless || entry.idOnly || gone(entry, f, staleKeys(entry)))) && !renamed.some((r) => gone(r.entry, f, [r.spelt])));
+  return [...kept, ...pageWide.map((entry) => ({ rule: 'example-unknown-property', ...baselessFinding(entry) })), ...renamed.map((r) => r.finding)];
+}
+
+function renamedRows(ctx: CheckContext, entry: BaseEvidence): { entry: BaseEvidence; spelt: string; finding: UnknownFinding }[] {
+  const own = new Map(entry.type.properties.map((p) => [p.name, p]));
+  return [...entry.keyAt].flatMap(([spelt, spots]) => {
+    const pages = entry.pages.get(spelt)?.size ?? 0;
+    const row = closest(spelt, own.keys());
+    const prop = row === undefined ? undefined : own.get(row);
+    if (pages < 3 || !prop || !row || entry.spelt.has(row) || editDistance(spelt.toLowerCase(), row.toLowerCase(), 2) > 2) return [];
+    const message = `Unexpected property name \`${row}\` in the properties table of \`${entry.type.fullName}\`, expected \`${spelt}\` as the examples of ${pages} pages spell it`;
+    return [{ entry, spelt, finding: { rule: 'example-unknown-property', at: cellStart(ctx, prop.source, 0), message, key: `renamed:${entry.type.fullName}.${row}`, related: spots } }];
+  });
 }
