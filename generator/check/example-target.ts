@@ -91,14 +91,17 @@ export function requestTypeAtOdds(item: ExampleMessage, index: TypeIndex, target
 /**
  * A response annotation that says single (no `"isCollection": true`) for a body that is a `value` array: the fix is
  * the annotation, at its `@odata.type` value, unless the Response prose says single too on a page that lists nothing
- * (then the body is at odds with both, and the finding stays at the body's `value`).
+ * and the example's request has no `$filter` (then the body is at odds with both, and the finding stays at the body's
+ * `value`).
  */
 export function collectionAnnotationSpot(ctx: CheckContext, item: ExampleMessage, target: Target): SourceRef | undefined {
   const annotation = item.message.annotation;
   const written = annotation?.value?.['@odata.type'];
   const prose = item.linked?.response;
   if (item.role !== 'response' || target.from !== 'annotation' || !annotation || typeof written !== 'string') return undefined;
-  if (prose?.typeFrom === 'prose' && prose.type && !prose.type.isCollection && item.linked?.kind !== 'list') return undefined;
+  // A `$filter` asks for a collection (onlinemeeting-get's JoinWebUrl example): the body is right, whatever the prose says.
+  const filtered = /[?&]\$filter\s*=/i.test(item.example.request?.url ?? '');
+  if (prose?.typeFrom === 'prose' && prose.type && !prose.type.isCollection && item.linked?.kind !== 'list' && !filtered) return undefined;
   return findForward(ctx, annotation.source, `"${written}"`);
 }
 

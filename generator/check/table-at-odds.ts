@@ -53,6 +53,44 @@ export function tableAtOdds(ctx: CheckContext, owner: ModelType, prop: ModelProp
   };
 }
 
+/**
+ * An array where the table types a property single and the JSON representation does not list it (chatMessage's
+ * `hostedContents`: `[chatMessageHostedContent](...)` in the table, arrays in the examples of three pages): a
+ * candidate finding at the table's type cell, kept by `settleMany` only when examples on two pages or more send
+ * arrays (then the cell is what a reviewer fixes); one page's array stays at the value. Where the JSON
+ * representation lists the property, it decides (tableAtOdds): examples can be wrong too (approvalStep).
+ */
+export function manyAtOdds(ctx: CheckContext, owner: ModelType, prop: ModelProperty, expected: TableType, value: Node, spot: SourceRef): TableAtOdds | undefined {
+  if (value.type !== 'array' || expected.isCollection) return undefined;
+  const resource = resources(ctx).get(`${owner.apiVersion}:${prop.inheritedFrom ?? owner.fullName}`);
+  const row = [...(resource?.properties ?? []), ...(resource?.navigationProperties ?? [])].find((p) => p.name === prop.name);
+  if (!row || (resource?.json && jsonRepresentationLists(ctx, owner, prop.name))) return undefined;
+  return {
+    at: row.typeSource ?? row.source,
+    message: `Unexpected single type \`${row.type.raw}\` for \`${prop.name}\` in the properties table, expected a collection as the examples of PAGES pages send`,
+    key: `many:${owner.apiVersion}:${prop.inheritedFrom ?? owner.fullName}.${prop.name}`,
+    related: [spot],
+  };
+}
+
+/** The `manyAtOdds` candidates shown on two pages or more, once at their table cell, in place of the findings at the arrays; the others dropped. */
+export function settleMany<T extends { rule: string; at: SourceRef; key: string; message: string; related?: SourceRef[] }>(findings: readonly T[]): T[] {
+  const groups = new Map<string, T[]>();
+  for (const f of findings) if (f.key.startsWith('many:')) groups.set(f.key, [...(groups.get(f.key) ?? []), f]);
+  const spotId = (s: SourceRef) => `${s.file}:${s.line}:${s.column}`;
+  const moved = new Set<string>();
+  const kept: T[] = [];
+  for (const [key, group] of groups) {
+    const spots = group.flatMap((f) => f.related ?? []);
+    const pages = new Set(spots.map((s) => s.file)).size;
+    if (pages < 2) continue;
+    for (const s of spots) moved.add(spotId(s));
+    kept.push({ ...group[0]!, key: `table:${key}`, message: group[0]!.message.replace('PAGES', String(pages)), related: spots });
+  }
+  const rest = findings.filter((f) => !f.key.startsWith('many:') && !(f.rule === 'example-type-mismatch' && moved.has(spotId(f.at))));
+  return [...rest, ...kept];
+}
+
 /** The resource page of `owner` lists `name` in its JSON representation (the tables lack it: table-json-mismatch reports that). */
 export function jsonRepresentationLists(ctx: CheckContext, owner: ModelType, name: string): boolean {
   const json = resources(ctx).get(`${owner.apiVersion}:${owner.fullName}`)?.json;

@@ -9,6 +9,8 @@
 import type { Node } from 'jsonc-parser';
 import type { SourceRef } from '../model/diagnostic.js';
 import type { ModelProperty, ModelType } from '../model/ir.js';
+import { cellStart, type CheckContext } from './context.js';
+import { closest, editDistance } from './did-you-mean.js';
 import { keyOf } from './json-locate.js';
 import type { TypeIndex } from './type-index.js';
 
@@ -22,17 +24,48 @@ export interface BaseEvidence {
   idOnly?: boolean;
   /** Where the objects that show it are (their `id`, else their first key the type lacks): the spots the finding rests on. */
   spots: SourceRef[];
+  /** The pages whose examples carry each key the type lacks (`staleKeys`). */
+  pages: Map<string, Set<string>>;
+  /** The first key the type lacks of each object carrying one, while the page names a base: the spots of a stale page. */
+  keySpots: SourceRef[];
+  /** The type's own keys some example spells as the page does. */
+  spelt: Set<string>;
+  /** Where each key the type lacks is, over all its example objects. */
+  keyAt: Map<string, SourceRef[]>;
 }
 
-/** Notes an example object walked as `type` (a documented type whose page names no base); skips every other. */
+/**
+ * The keys examples on four pages or more carry while the type lacks them, when there are three such keys or more
+ * (teamsAppDefinition: `createdBy`, `lastModifiedDateTime`, `azureADAppId`, ... in the installed-apps examples of
+ * teams, chats and the app catalog): the page is out of date, so example-unknown-property reports that once, at the
+ * type's page, instead of at every object. Fewer keys or pages stay at the examples (either side may be wrong).
+ */
+export function staleKeys(entry: BaseEvidence): string[] {
+  const wide = [...entry.pages].filter(([, pages]) => pages.size >= 4).map(([key]) => key);
+  return wide.length >= 3 ? wide : [];
+}
+
+/** Notes an example object walked as `type` (a documented type): the keys it lacks, by page, and for a type whose page names no base, whether the object shows that. */
 export function noteObject(evidence: Map<string, BaseEvidence>, type: ModelType, known: ReadonlyMap<string, ModelProperty>, object: Node, at: (offset: number) => SourceRef, skip: (key: string) => boolean): void {
-  // Not the shapes synthesized for parameter and body tables (no namespace), nor a type whose page names its base.
-  if (type.origin !== 'documented' || !type.namespace || (type.baseType !== null && !type.baseTypeInferred)) return;
+  // Not the shapes synthesized for parameter and body tables (no namespace).
+  if (type.origin !== 'documented' || !type.namespace) return;
   const keys = (object.children ?? []).map(keyOf).filter((k): k is string => k !== undefined && !k.includes('@') && !skip(k));
   const unknown = keys.filter((k) => !known.has(k));
+  const entry = evidence.get(typeKey(type)) ?? { type, unknown: new Set<string>(), baseless: false, spots: [], pages: new Map<string, Set<string>>(), keySpots: [], spelt: new Set<string>(), keyAt: new Map<string, SourceRef[]>() };
+  evidence.set(typeKey(type), entry);
+  for (const key of keys) if (known.has(key)) entry.spelt.add(key);
+  for (const member of object.children ?? []) {
+    const key = keyOf(member);
+    if (key !== undefined && unknown.includes(key) && member.children?.[0]) entry.keyAt.set(key, [...(entry.keyAt.get(key) ?? []), at(member.children[0].offset)]);
+  }
   if (unknown.length === 0) return;
-  const entry = evidence.get(typeKey(type)) ?? { type, unknown: new Set<string>(), baseless: false, spots: [] };
+  const first = object.children?.find((member) => keyOf(member) === unknown[0])?.children?.[0];
+  if (first) entry.keySpots.push(at(first.offset));
   for (const key of unknown) entry.unknown.add(key);
+  for (const key of unknown) entry.pages.set(key, (entry.pages.get(key) ?? new Set<string>()).add(at(object.offset).file));
+  evidence.set(typeKey(type), entry);
+  // Below: only a type whose page names no base.
+  if (type.baseType !== null && !type.baseTypeInferred) return;
   const baseless = unknown.includes('id') && unknown.length >= 3 && unknown.length > keys.length - unknown.length;
   const idOnly = known.size === 1 && known.has('id') && unknown.length >= 3;
   const shown = baseless || idOnly ? object.children?.find((member) => keyOf(member) === (baseless ? 'id' : unknown[0]))?.children?.[0] : undefined;
@@ -51,6 +84,18 @@ export function typeKey(type: ModelType): string {
 export function baselessFinding(entry: BaseEvidence): { at: SourceRef; message: string; key: string; related: SourceRef[] } {
   const unknown = [...entry.unknown];
   const listed = unknown.slice(0, 4).map((k) => `\`${k}\``).join(', ') + (unknown.length > 4 ? ` (+${unknown.length - 4} more)` : '');
+  const stale = !entry.baseless && !entry.idOnly;
+  if (stale) {
+    const keys = staleKeys(entry);
+    const named = keys.slice(0, 4).map((k) => `\`${k}\``).join(', ') + (keys.length > 4 ? ` (+${keys.length - 4} more)` : '');
+    return {
+      // At the Properties table (its first row), where the rows go; the title when the page lists none.
+      at: entry.type.properties[0]?.source ?? entry.type.source,
+      message: `Unexpected example properties ${named} that \`${entry.type.fullName}\` lacks while examples of ${Math.min(...keys.map((k) => entry.pages.get(k)!.size))} pages or more carry each, expected the page to list them`,
+      key: `stale:${entry.type.fullName}`,
+      related: entry.keySpots,
+    };
+  }
   return {
     at: entry.type.source,
     message: entry.baseless
@@ -81,4 +126,40 @@ export function missingBaseFinding(index: TypeIndex, named: ModelType, expected:
     message: `Unexpected page of \`${named.fullName}\` that ${said}, expected \`${expected.fullName}\` (or a type derived from it) as its base, as example objects where ${/^[aeiou]/i.test(expected.name) ? 'an' : 'a'} \`${expected.name}\` belongs name \`#${named.fullName}\``,
     key: `base:${named.fullName}`,
   };
+}
+
+interface UnknownFinding {
+  rule: string;
+  at: SourceRef;
+  message: string;
+  key: string;
+  of?: string;
+  related?: SourceRef[];
+}
+
+/**
+ * The example-unknown-property findings the evidence settles: a type whose page names no base, lists `id` alone or
+ * is out of date is one finding at its page, in place of its objects' keys; a key examples of three pages or more spell
+ * one way while the type's own row spells it another (one or two edits, or case: teamworkTagMember's `userID`, the
+ * examples' `userId`) and no example spells it as the row does is one finding at that row, in place of the keys.
+ */
+export function settleEvidence<T extends UnknownFinding>(ctx: CheckContext, evidence: Map<string, BaseEvidence>, findings: T[]): (T | UnknownFinding)[] {
+  const pageWide = [...evidence.values()].filter((entry) => entry.baseless || entry.idOnly || staleKeys(entry).length > 0);
+  const gone = (entry: BaseEvidence, f: T, keys: string[]) => typeKey(entry.type) === f.of && keys.some((k) => f.message.startsWith(`Unexpected property \`${k}\` `));
+  // Only keys reported at the examples (one the JSON representation lists is table-json-mismatch's).
+  const renamed = [...evidence.values()].filter((entry) => !pageWide.includes(entry)).flatMap((entry) => renamedRows(ctx, entry)).filter((r) => findings.some((f) => gone(r.entry, f, [r.spelt])));
+  const kept = findings.filter((f) => !pageWide.some((entry) => typeKey(entry.type) === f.of && (entry.baseless || entry.idOnly || gone(entry, f, staleKeys(entry)))) && !renamed.some((r) => gone(r.entry, f, [r.spelt])));
+  return [...kept, ...pageWide.map((entry) => ({ rule: 'example-unknown-property', ...baselessFinding(entry) })), ...renamed.map((r) => r.finding)];
+}
+
+function renamedRows(ctx: CheckContext, entry: BaseEvidence): { entry: BaseEvidence; spelt: string; finding: UnknownFinding }[] {
+  const own = new Map(entry.type.properties.map((p) => [p.name, p]));
+  return [...entry.keyAt].flatMap(([spelt, spots]) => {
+    const pages = entry.pages.get(spelt)?.size ?? 0;
+    const row = closest(spelt, own.keys());
+    const prop = row === undefined ? undefined : own.get(row);
+    if (pages < 3 || !prop || !row || entry.spelt.has(row) || editDistance(spelt.toLowerCase(), row.toLowerCase(), 2) > 2) return [];
+    const message = `Unexpected property name \`${row}\` in the properties table of \`${entry.type.fullName}\`, expected \`${spelt}\` as the examples of ${pages} pages spell it`;
+    return [{ entry, spelt, finding: { rule: 'example-unknown-property', at: cellStart(ctx, prop.source, 0), message, key: `renamed:${entry.type.fullName}.${row}`, related: spots } }];
+  });
 }

@@ -5,7 +5,8 @@
  * second response right after a paired one (alternative outcomes of one
  * request: "One or more segments missing" / "All segments received"); a
  * response right after an HTTP block its author annotated `blockType: ignored`
- * (the request is shown, only not tested); a response right under the
+ * (the request is shown, only not tested), nor the request before that ignored
+ * variant (onlinemeeting-get: a user-token request, an app-token one, one response); a response right under the
  * `## Response` heading (a sample of what comes back, not an example: driveitem-preview);
  * and requests to hosts other than Graph (upload and embed URLs), which need no
  * documented response.
@@ -28,7 +29,10 @@ export const exampleUnpaired = defineRule({
       page.operations.flatMap((operation) => {
         const out: RuleFinding[] = [];
         operation.examples.forEach((example, i) => {
-          if (example.request?.method && !example.response && isGraphUrl(example.request.url ?? '')) {
+          // A response after an ignored variant of the request (user token, then app token) answers this request too.
+          const next = operation.examples[i + 1];
+          const answered = !!next?.response && !next.request && afterIgnoredBlock(ctx, next.response);
+          if (example.request?.method && !example.response && !answered && isGraphUrl(example.request.url ?? '')) {
             out.push({ at: example.request.source, message: 'Unexpected request block without a response block after it, expected a `blockType: response` block', key: `${i}:request-only` });
           }
           const alternative = operation.examples[i - 1]?.response != null;

@@ -5,11 +5,13 @@
  * "Update <resource>", so the resource is known; properties
  * of derived types count), and a property listed twice. On open types only near-misses of
  * their properties (two edits or fewer) are findings; types with an undocumented base,
- * `@odata.type` and `x@odata.bind` rows are not checked for names.
+ * `@odata.type` and `x@odata.bind` rows are not checked for names. A resource page listing `id` alone
+ * while three rows or more name others is reported once, at that page (the rows related).
  *
  * ok:     `|displayName|String|...|` on Create widget, widget has `displayName`
  * not ok: `|dispalyName|String|...|` → Unexpected request-body property `dispalyName` that `microsoft.graph.widget` does not have, expected a property of the resource (did you mean `displayName`?)
  */
+import { walkExamples } from '../example-walk.js';
 import type { PageFacts, PropertyFacts } from '../../extract/facts.js';
 import type { SourceRef } from '../../model/diagnostic.js';
 import type { ModelOperation } from '../../model/ir.js';
@@ -60,16 +62,26 @@ function checkRows(ctx: CheckContext, page: PageFacts, rows: PropertyFacts[], li
     const found = index.get(derived);
     if (found) for (const name of index.properties(found).keys()) known.add(name);
   }
+  const unknown: RuleFinding[] = [];
   for (const row of byName.values()) {
     if (known.has(row.name) || row.name.includes('@') || !/^[A-Za-z_][\w.]*$/.test(row.name)) continue;
     const near = didYouMean(row.name, known.keys());
     if (open && ![...known.keys()].some((name) => editDistance(row.name.toLowerCase(), name.toLowerCase(), 2) <= 2)) continue;
-    out.push({
+    unknown.push({
       at: cellStart(ctx, row.source, 0),
       message: `Unexpected request-body property \`${row.name}\` that \`${type.fullName}\` does not have, expected a property of the resource${near}`,
       key: `unknown:${row.name}`,
     });
   }
+  // A resource page listing `id` alone while three rows or more name other properties (an Intune "shared" page whose
+  // rows are on another page): the page is what a reviewer fixes, once, the rows related.
+  if (known.size === 1 && known.has('id') && unknown.length >= 3) {
+    // example-unknown-property already reports that page once when the examples show it: not twice at one spot.
+    if (walkExamples(ctx).findings.some((f) => f.key === `baseless:${type.fullName}` && f.at.file === type.source.file)) return out;
+    const names = unknown.map((f) => f.key!.slice('unknown:'.length));
+    const listed = names.slice(0, 4).map((n) => `\`${n}\``).join(', ') + (names.length > 4 ? ` (+${names.length - 4} more)` : '');
+    out.push({ at: type.source, message: `Unexpected request-body properties ${listed} that \`${type.fullName}\` lacks, its page listing \`id\` alone, expected the page to list them`, key: 'id-only', related: unknown.map((f) => f.at) });
+  } else out.push(...unknown);
   return out;
 }
 
