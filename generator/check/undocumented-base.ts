@@ -26,8 +26,6 @@ export interface BaseEvidence {
   spots: SourceRef[];
   /** The pages whose examples carry each key the type lacks (`staleKeys`). */
   pages: Map<string, Set<string>>;
-  /** The first key the type lacks of each object carrying one, while the page names a base: the spots of a stale page. */
-  keySpots: SourceRef[];
   /** The type's own keys some example spells as the page does. */
   spelt: Set<string>;
   /** Where each key the type lacks is, over all its example objects. */
@@ -35,14 +33,16 @@ export interface BaseEvidence {
 }
 
 /**
- * The keys examples on four pages or more carry while the type lacks them, when there are three such keys or more
- * (teamsAppDefinition: `createdBy`, `lastModifiedDateTime`, `azureADAppId`, ... in the installed-apps examples of
- * teams, chats and the app catalog): the page is out of date, so example-unknown-property reports that once, at the
- * type's page, instead of at every object. Fewer keys or pages stay at the examples (either side may be wrong).
+ * The keys examples on three pages or more carry while the type lacks them, and no row of it is spelt within two
+ * edits of (that is `renamedRows`' finding): teamsAppDefinition's `createdBy`, `azureADAppId`, ... in the installed-apps
+ * examples of teams, chats and the app catalog; appRoleAssignment's `deletedDateTime` in the examples of eleven pages.
+ * The page is out of date, so example-unknown-property reports that once, at the type's Properties table, instead of
+ * at every object. A key on fewer pages stays at the examples (either side may be wrong).
  */
 export function staleKeys(entry: BaseEvidence): string[] {
-  const wide = [...entry.pages].filter(([, pages]) => pages.size >= 4).map(([key]) => key);
-  return wide.length >= 3 ? wide : [];
+  const own = entry.type.properties.map((p) => p.name.toLowerCase());
+  const near = (key: string) => own.some((row) => editDistance(key.toLowerCase(), row, 2) <= 2);
+  return [...entry.pages].filter(([key, pages]) => pages.size >= 3 && !near(key)).map(([key]) => key);
 }
 
 /** Notes an example object walked as `type` (a documented type): the keys it lacks, by page, and for a type whose page names no base, whether the object shows that. */
@@ -51,7 +51,7 @@ export function noteObject(evidence: Map<string, BaseEvidence>, type: ModelType,
   if (type.origin !== 'documented' || !type.namespace) return;
   const keys = (object.children ?? []).map(keyOf).filter((k): k is string => k !== undefined && !k.includes('@') && !skip(k));
   const unknown = keys.filter((k) => !known.has(k));
-  const entry = evidence.get(typeKey(type)) ?? { type, unknown: new Set<string>(), baseless: false, spots: [], pages: new Map<string, Set<string>>(), keySpots: [], spelt: new Set<string>(), keyAt: new Map<string, SourceRef[]>() };
+  const entry = evidence.get(typeKey(type)) ?? { type, unknown: new Set<string>(), baseless: false, spots: [], pages: new Map<string, Set<string>>(), spelt: new Set<string>(), keyAt: new Map<string, SourceRef[]>() };
   evidence.set(typeKey(type), entry);
   for (const key of keys) if (known.has(key)) entry.spelt.add(key);
   for (const member of object.children ?? []) {
@@ -59,8 +59,6 @@ export function noteObject(evidence: Map<string, BaseEvidence>, type: ModelType,
     if (key !== undefined && unknown.includes(key) && member.children?.[0]) entry.keyAt.set(key, [...(entry.keyAt.get(key) ?? []), at(member.children[0].offset)]);
   }
   if (unknown.length === 0) return;
-  const first = object.children?.find((member) => keyOf(member) === unknown[0])?.children?.[0];
-  if (first) entry.keySpots.push(at(first.offset));
   for (const key of unknown) entry.unknown.add(key);
   for (const key of unknown) entry.pages.set(key, (entry.pages.get(key) ?? new Set<string>()).add(at(object.offset).file));
   evidence.set(typeKey(type), entry);
@@ -91,9 +89,9 @@ export function baselessFinding(entry: BaseEvidence): { at: SourceRef; message: 
     return {
       // At the Properties table (its first row), where the rows go; the title when the page lists none.
       at: entry.type.properties[0]?.source ?? entry.type.source,
-      message: `Unexpected example properties ${named} that \`${entry.type.fullName}\` lacks while examples of ${Math.min(...keys.map((k) => entry.pages.get(k)!.size))} pages or more carry each, expected the page to list them`,
+      message: `Unexpected example ${keys.length === 1 ? 'property' : 'properties'} ${named} that \`${entry.type.fullName}\` lacks while examples of ${Math.min(...keys.map((k) => entry.pages.get(k)!.size))} pages or more carry ${keys.length === 1 ? 'it' : 'each'}, expected the page to list ${keys.length === 1 ? 'it' : 'them'}`,
       key: `stale:${entry.type.fullName}`,
-      related: entry.keySpots,
+      related: keys.flatMap((key) => entry.keyAt.get(key) ?? []),
     };
   }
   return {
@@ -147,7 +145,7 @@ export function settleEvidence<T extends UnknownFinding>(ctx: CheckContext, evid
   const pageWide = [...evidence.values()].filter((entry) => entry.baseless || entry.idOnly || staleKeys(entry).length > 0);
   const gone = (entry: BaseEvidence, f: T, keys: string[]) => typeKey(entry.type) === f.of && keys.some((k) => f.message.startsWith(`Unexpected property \`${k}\` `));
   // Only keys reported at the examples (one the JSON representation lists is table-json-mismatch's).
-  const renamed = [...evidence.values()].filter((entry) => !pageWide.includes(entry)).flatMap((entry) => renamedRows(ctx, entry)).filter((r) => findings.some((f) => gone(r.entry, f, [r.spelt])));
+  const renamed = [...evidence.values()].filter((entry) => !entry.baseless && !entry.idOnly).flatMap((entry) => renamedRows(ctx, entry)).filter((r) => findings.some((f) => gone(r.entry, f, [r.spelt])));
   const kept = findings.filter((f) => !pageWide.some((entry) => typeKey(entry.type) === f.of && (entry.baseless || entry.idOnly || gone(entry, f, staleKeys(entry)))) && !renamed.some((r) => gone(r.entry, f, [r.spelt])));
   return [...kept, ...pageWide.map((entry) => ({ rule: 'example-unknown-property', ...baselessFinding(entry) })), ...renamed.map((r) => r.finding)];
 }
