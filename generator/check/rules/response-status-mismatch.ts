@@ -2,7 +2,7 @@
  * The status line of an example response differs from every status the
  * Response section states (a section may name several: `204 No Content`, or
  * `200 OK` with `Prefer: return=representation`; `302 Found` for CSV, `200 OK`
- * for JSON), nor the text between the example's request and its response. Error examples (4xx, 5xx) are not
+ * for JSON), nor the text between the example's request and its response (`201 Created`, `status code of 207`). Error examples (4xx, 5xx) are not
  * compared; a section naming a class (`a 200-series response code`) takes any success, and its `207` is the partial
  * failure, not the success status. When the section is what is wrong (its own reason phrase names the example's status,
  * `200 Created`; or it states a body for an update, delete or `$ref` request whose every example answers a bare 204),
@@ -103,10 +103,13 @@ function exampleStatuses(ctx: CheckContext, item: ExampleMessage): Set<number> {
   return statusesIn(ctx.lines(item.page.file).slice(Math.max(0, from), to - 1));
 }
 
-/** The statuses `lines` name (`201 Created`, `` `204` ``, `302 response`). */
+/** A status named after the words that introduce it: "an HTTP status code of 207", "status code 206". */
+const INTRODUCED = /\bstatus code (?:of )?`?([1-5]\d\d)\b/gi;
+
+/** The statuses `lines` name (`201 Created`, `` `204` ``, `302 response`, `status code of 207`). */
 function statusesIn(lines: readonly string[]): Set<number> {
   const text = lines.join('\n');
-  const out = new Set([...text.matchAll(STATUS)].map((match) => Number(match[1])));
+  const out = new Set([...text.matchAll(STATUS), ...text.matchAll(INTRODUCED)].map((match) => Number(match[1])));
   return /\b(2\d\d-series|2xx)\b/i.test(text) ? out.add(SUCCESS) : out;
 }
 
