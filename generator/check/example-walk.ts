@@ -1,19 +1,15 @@
 /**
- * Walks every example body against the type it should have (see
- * example-target.ts) once per check run, and collects what four rules report:
- * unknown properties, JSON kinds and formats, enum values and `@odata.type`.
- * Keys holding `@` (`@odata.context`, `x@odata.bind`) are instance annotations
- * and are not properties, nor are directory extensions (`extension_{appId}_{name}`).
- * A property that only a derived type defines is not reported: such bodies omit
- * `@odata.type` too often to call each one wrong.
- * Nor is any property of an example whose request path the page does not document
- * (http-request-mismatch reports it; the body is another resource's: `.../format/font`).
- * A value at odds with its table type that the resource's JSON representation
- * agrees with is reported once at the table's type cell (table-at-odds.ts); the
- * unknown keys of a type whose page lacks its base, once at that page
- * (undocumented-base.ts). Left to the rules that report them where they are
- * fixed: a key the JSON representation lists but the table lacks, an
- * `@odata.type` naming the type a table cell's link text names.
+ * Walks every example body against the type it should have (see example-target.ts) once per check run, and
+ * collects what four rules report: unknown properties, JSON kinds and formats, enum values and `@odata.type`.
+ * Keys holding `@` (`@odata.context`, `x@odata.bind`) are instance annotations and are not properties, nor are
+ * directory extensions (`extension_{appId}_{name}`). A property that only a derived type defines is not reported:
+ * such bodies omit `@odata.type` too often to call each one wrong. Nor is any property of an example whose request
+ * path the page does not document (http-request-mismatch reports it; the body is another resource's: `.../format/font`).
+ * A value at odds with its table type that the resource's JSON representation agrees with is reported once at the
+ * table's type cell (table-at-odds.ts); the unknown keys of a type whose page lacks its base, once at that page
+ * (undocumented-base.ts); a camelCase key a row spells capitalized, at that row (row-case.ts). Left to the rules that
+ * report them where they are fixed: a key the JSON representation lists but the table lacks, an `@odata.type`
+ * naming the type a table cell's link text names.
  */
 import type { Node } from 'jsonc-parser';
 import type { SourceRef } from '../model/diagnostic.js';
@@ -25,6 +21,7 @@ import { annotationAtOdds, collectionAnnotationSpot, primitiveAnnotationAtOdds, 
 import { keyOf, locateJson, type LocatedJson } from './json-locate.js';
 import { article, clip, describe, labelOfType, onlyAnnotationsBeside, property, topLevelOdataType } from './example-walk-node.js';
 import { isGraphUrl, requestsMatching } from './request-path.js';
+import { capitalizedRow } from './row-case.js';
 import type { TypeIndex } from './type-index.js';
 import { oncePerKey } from './rule.js';
 import { baseSourceOf, jsonRepresentationLists, linkTextName, manyAtOdds, noteRowValue, rowAtOdds, settleMany, tableAtOdds, type RowValues } from './table-at-odds.js';
@@ -205,7 +202,9 @@ function walkObject(walk: Walk, node: Node, declared: ModelType, anchor: ModelTy
     const prop = known.get(name);
     if (!prop) {
       if (open || walk.foreign || index.descendants(type).some((d) => index.properties(d).has(name)) || jsonRepresentationLists(walk.ctx, type, name)) continue;
-      report(walk, 'example-unknown-property', member.children![0]!, `${path}.${name}`, `Unexpected property \`${name}\` on \`${labelOfType(type)}\`, expected one of its properties${didYouMean(name, known.keys())}`, typeKey(type));
+      const row = capitalizedRow(walk.ctx, known, name, walk.json.at(member.children![0]!.offset));
+      if (row) walk.result.findings.push({ rule: 'example-unknown-property', ...row });
+      else report(walk, 'example-unknown-property', member.children![0]!, `${path}.${name}`, `Unexpected property \`${name}\` on \`${labelOfType(type)}\`, expected one of its properties${didYouMean(name, known.keys())}`, typeKey(type));
       continue;
     }
     const text = type ? linkTextName(walk.ctx, type, prop) : undefined;
