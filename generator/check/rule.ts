@@ -49,22 +49,26 @@ export function defineRule<const Id extends string>(rule: Rule<Id>): Rule<Id> {
 }
 
 /**
- * The findings with the first of each file and key among those `repeats` picks (a section line or a table cell that
- * several examples find at fault is reported once, resting on the related spots of them all); every other finding is
- * kept as it is.
+ * The findings with the first of each identity `idOf` gives (undefined: not a repeat, kept as it is): one problem that
+ * several spots show is reported once, resting on the spots of the others (`related`).
  */
-export function oncePerKey<T extends RuleFinding>(findings: readonly T[], repeats: (key: string) => boolean): T[] {
+export function oncePer<T extends RuleFinding>(findings: readonly T[], idOf: (finding: T) => string | undefined): T[] {
   const first = new Map<string, T>();
   return findings.flatMap((finding) => {
-    if (finding.key === undefined || !repeats(finding.key)) return [finding];
-    const id = `${finding.at.file}\0${finding.key}`;
+    const id = idOf(finding);
+    if (id === undefined) return [finding];
     const kept = first.get(id);
     if (!kept) {
       const copy = { ...finding, related: [...(finding.related ?? [])] };
       first.set(id, copy);
       return [copy];
     }
-    kept.related!.push(...(finding.related ?? []));
+    kept.related!.push(finding.at, ...(finding.related ?? []));
     return [];
   });
+}
+
+/** `oncePer` by file and key, for the keys `repeats` picks (a section line or a table cell that several examples find at fault). */
+export function oncePerKey<T extends RuleFinding>(findings: readonly T[], repeats: (key: string) => boolean): T[] {
+  return oncePer(findings, (finding) => (finding.key !== undefined && repeats(finding.key) ? `${finding.at.file}\0${finding.key}` : undefined));
 }

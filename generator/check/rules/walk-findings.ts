@@ -1,7 +1,7 @@
 /** The findings of one rule from the shared example walk (example-walk.ts). */
 import type { CheckContext } from '../context.js';
 import { walkExamples, type WalkFinding, type WalkRule } from '../example-walk.js';
-import type { RuleFinding } from '../rule.js';
+import { oncePer, type RuleFinding } from '../rule.js';
 
 export function walkFindings(ctx: CheckContext, rule: WalkRule): RuleFinding[] {
   const findings = walkExamples(ctx).findings.filter((finding) => finding.rule === rule);
@@ -13,16 +13,5 @@ export function walkFindings(ctx: CheckContext, rule: WalkRule): RuleFinding[] {
  * response) is one problem: reported at its first object, the others its related spots.
  */
 function oncePerBodyAndKey(findings: readonly WalkFinding[]): WalkFinding[] {
-  const first = new Map<string, WalkFinding>();
-  return findings.flatMap((finding) => {
-    const id = `${finding.at.file}\0${finding.key.replace(/\[\d+\]/g, '[]')}\0${finding.message}`;
-    const kept = first.get(id);
-    if (!kept) {
-      const copy = { ...finding };
-      first.set(id, copy);
-      return [copy];
-    }
-    kept.related = [...(kept.related ?? []), finding.at, ...(finding.related ?? [])];
-    return [];
-  });
+  return oncePer(findings, (finding) => `${finding.at.file}\0${finding.key.replace(/\[\d+\]/g, '[]')}\0${finding.message}`);
 }
