@@ -15,7 +15,9 @@
  * one it has, when the examples add names to it (`.../getM365AppUserDetail(period='D7')/content`) and none uses it as it
  * is, or leave out its trailing `{property name}` (`/organization/{id}/branding`), or address by path (`root:/book.xlsx:`)
  * a drive item it lists by id only, or add `/$value` to it; a section path without the `/me` root the examples give it,
- * or with `/$value` right after a collection, is reported at that spot. A drive item's path (`root:/a/b.txt:`) matches `{parent-id}:/{filename}:`.
+ * or with `/$value` right after a collection, or a value or bare name where the examples write a `{placeholder}`
+ * (`/domains/contoso.com/...`, `/sites/id/...`), is reported at that spot; so is a path of another API than the one the
+ * page's file and the examples name (`.../names/add` on nameditem-addformulalocal.md). A drive item's path (`root:/a/b.txt:`) matches `{parent-id}:/{filename}:`.
  *
  * ok:     HTTP request `GET /users/{id}`, example `GET https://graph.microsoft.com/v1.0/users/48d31887`
  * not ok: example `GET https://graph.microsoft.com/v1.0/groups/1` → Unexpected request path `/groups/1`, expected one of the page's HTTP request paths: `/users/{id}`
@@ -25,7 +27,7 @@ import { editDistance } from '../did-you-mean.js';
 import { placeOn, type CheckContext } from '../context.js';
 import { exampleMessages, firstLineOf, type ExampleMessage } from '../examples.js';
 import { isGraphUrl, matchedPrefix, pathAliases, readExampleUrl, requestsMatching, segmentStarts } from '../request-path.js';
-import { byItemPath, keyAdded, keyMissing, miswrittenPath, sectionLacks } from '../request-section.js';
+import { anotherApi, byItemPath, keyAdded, keyMissing, miswrittenPath, sectionLacks } from '../request-section.js';
 import { defineRule, oncePerKey, type RuleFinding } from '../rule.js';
 
 export const httpRequestMismatch = defineRule({
@@ -105,8 +107,12 @@ function checkRequest(ctx: CheckContext, item: ExampleMessage): RuleFinding[] {
   const keyed = samePath.length === 0 && !keyless ? keyAdded(item, withPlaceholders, url) : undefined;
   const lacked = samePath.length === 0 && !keyless && !keyed ? (sectionLacks(item, withPlaceholders, url) ?? byItemPath(item, withPlaceholders, url)) : undefined;
   const typo = samePath.length === 0 && !keyless && !keyed && !lacked ? sectionTypo(ctx, item, requests, parsed.written) : undefined;
+  const copied = samePath.length === 0 && !keyless && !keyed && !lacked && !typo ? anotherApi(item, requests, url) : undefined;
   if (typo) {
     out.push({ ...typo, related: [at(0)] });
+  } else if (copied) {
+    const start = placeOn(ctx, copied.request.source, copied.request.path);
+    out.push({ at: { ...start, column: start.column + copied.index }, message: copied.message, key: `section:${copied.request.method} ${copied.request.path}:another`, related: [at(0)] });
   } else if (lacked) {
     const path = lacked.request.path.replace(/\?.*$/, '');
     out.push({
