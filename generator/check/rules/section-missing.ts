@@ -7,7 +7,8 @@
  * the optional parameter and header sections in their place. Resource pages:
  * Properties and JSON representation. Only headings at the page's section
  * depth count (`### Response` inside an example is not the Response section; one
- * written where the section belongs, before the next section, is reported as too deep).
+ * written where the section belongs, before the next section, is reported as too deep; so is one written later under
+ * another template section, or under an operation's own heading, once per such heading).
  * Only pages whose folder agrees with their doc_type are checked
  * (doc-type-mismatch reports the rest). A missing section is reported where it
  * belongs: at the heading after the section that precedes it in the template; a missing Properties heading above
@@ -23,7 +24,8 @@
 import type { HeadingFacts, PageFacts } from '../../extract/facts.js';
 import type { SourceRef } from '../../model/diagnostic.js';
 import { editDistance } from '../did-you-mean.js';
-import { defineRule, type RuleFinding } from '../rule.js';
+import type { CheckContext } from '../context.js';
+import { defineRule, oncePerKey, type RuleFinding } from '../rule.js';
 import { isEnumTitle } from './doc-type-mismatch.js';
 
 interface Section {
@@ -60,16 +62,17 @@ export const sectionMissing = defineRule({
   id: 'section-missing',
   description: 'API pages have Permissions, HTTP request, Request body (POST/PUT/PATCH), Response and Example sections; resource pages Properties and JSON representation; spelt, cased and ordered as the template.',
   defaultLevel: 'error',
-  check: (ctx) =>
-    ctx.pages.flatMap((page) => {
-      const folder = page.file.split('/').slice(-2, -1)[0];
-      if (folder === 'api' && page.kind === 'api' && page.docType === 'apiPageType') return checkPage(page, API, 'API page', ctx.lines(page.file));
-      // apiPageType on a resource page is doc-type-mismatch's finding; the page is still checked as the resource page it is.
-      const resourceDocType = page.docType === 'resourcePageType' || page.docType === 'apiPageType';
-      if (folder === 'resources' && page.kind === 'resource' && resourceDocType && page.resources.length > 0 && !isEnumTitle(page)) return checkPage(page, RESOURCE, 'resource page', ctx.lines(page.file));
-      return [];
-    }),
+  check: (ctx) => oncePerKey(ctx.pages.flatMap((page) => checkAny(ctx, page)), (key) => key.startsWith('nested:')),
 });
+
+function checkAny(ctx: CheckContext, page: PageFacts): RuleFinding[] {
+  const folder = page.file.split('/').slice(-2, -1)[0];
+  if (folder === 'api' && page.kind === 'api' && page.docType === 'apiPageType') return checkPage(page, API, 'API page', ctx.lines(page.file));
+  // apiPageType on a resource page is doc-type-mismatch's finding; the page is still checked as the resource page it is.
+  const resourceDocType = page.docType === 'resourcePageType' || page.docType === 'apiPageType';
+  if (folder === 'resources' && page.kind === 'resource' && resourceDocType && page.resources.length > 0 && !isEnumTitle(page)) return checkPage(page, RESOURCE, 'resource page', ctx.lines(page.file));
+  return [];
+}
 
 interface Placed {
   heading: HeadingFacts;
@@ -116,6 +119,14 @@ function checkPage(page: PageFacts, template: Section[], what: string, lines: re
       out.push({ at: deeper.source, message: `Unexpected \`${'#'.repeat(deeper.depth)} ${deeper.text.trim()}\`, expected \`${'#'.repeat(depth)} ${section.name}\` (a section heading)`, key: section.name });
       return;
     }
+    const nested = nestedSection(page, template, section, depth);
+    if (nested) {
+      const { heading, parent } = nested;
+      const message = `Unexpected \`${'#'.repeat(heading.depth)} ${heading.text.trim()}\` under \`${'#'.repeat(depth)} ${parent.text.trim()}\`, expected \`${'#'.repeat(depth)} ${section.name}\` (a section heading)`;
+      // The template's sections nested under an operation's heading are one fault of the page's layout: reported once.
+      out.push({ at: heading.source, message, key: template.some((s) => s.heading.test(parent.text.trim())) ? section.name : `nested:${parent.source.line}` });
+      return;
+    }
     const content = HEADLESS[section.name];
     const table = content ? headless(lines, page.file, content, before && !follower ? before.heading.source.line : 0, next?.source.line ?? lines.length + 1) : undefined;
     const end = !next && before ? sectionEnd(lines, page.file, before.heading.source.line) : undefined;
@@ -124,6 +135,26 @@ function checkPage(page: PageFacts, template: Section[], what: string, lines: re
     out.push({ at, message: `Unexpected ${what} without a ${section.name} section, expected \`## ${section.name}\` ${where}`, key: section.name });
   });
   return out;
+}
+
+/**
+ * A missing section written one level too deep elsewhere on the page: under another section of the template
+ * than the examples (`### HTTP request` under `## Optional query parameters`), or under a heading of the page's own
+ * that holds an `### HTTP request` too (an operation's heading: `## Create an upload session`). Not an example's `### Response`.
+ */
+function nestedSection(page: PageFacts, template: Section[], section: Section, depth: number): { heading: HeadingFacts; parent: HeadingFacts } | undefined {
+  const parentOf = (h: HeadingFacts) => page.headings.filter((p) => p.depth === depth && p.source.line < h.source.line).at(-1);
+  const under = (parent: HeadingFacts | undefined, test: (text: string) => boolean) => page.headings.some((h) => h.depth > depth && parentOf(h) === parent && test(h.text.trim()));
+  // The operation's heading: the one heading holding an HTTP request, with another section of the template (a page of
+  // per-case `##` headings, each with its `### HTTP request`, is a page without the section: reported before the first case).
+  const holders = [...new Set(page.headings.filter((h) => h.depth > depth && /^http requests?\b/i.test(h.text.trim())).map(parentOf))];
+  const operations = new Set(holders.length === 1 ? holders.filter((p) => under(p, (text) => template.some((s) => s.name !== 'HTTP request' && s.name !== 'Example' && s.heading.test(text)))) : []);
+  for (const heading of page.headings) {
+    const parent = heading.depth > depth && section.heading.test(heading.text.trim()) ? parentOf(heading) : undefined;
+    const kind = parent ? template.find((s) => s.heading.test(parent.text.trim())) : undefined;
+    if (parent && (kind ? kind.name !== 'Example' && kind !== section : operations.has(parent))) return { heading, parent };
+  }
+  return undefined;
 }
 
 /** The content a section heading stands above: a properties or permissions table, a JSON or HTTP code block. */
