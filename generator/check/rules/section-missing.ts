@@ -128,7 +128,9 @@ function checkPage(page: PageFacts, template: Section[], what: string, lines: re
       return;
     }
     const content = HEADLESS[section.name];
-    const table = content ? headless(lines, page.file, content, before && !follower ? before.heading.source.line : 0, next?.source.line ?? lines.length + 1) : undefined;
+    // The properties table may stand under the next section's heading (after the JSON representation's block).
+    const after = next && section.name === 'Properties' && template.some((s) => s.heading.test(next.text.trim())) ? (sections[sections.indexOf(next) + 1]?.source.line ?? lines.length + 1) : undefined;
+    const table = content ? (headless(lines, page.file, content, before && !follower ? before.heading.source.line : 0, next?.source.line ?? lines.length + 1) ?? (after ? headless(lines, page.file, content, next!.source.line, after) : undefined)) : undefined;
     const end = !next && before ? sectionEnd(lines, page.file, before.heading.source.line) : undefined;
     const at = table ?? end ?? next?.source ?? before?.heading.source ?? page.headings[0]?.source ?? { file: page.file, line: 1, column: 1 };
     const where = table ? `above this ${/^(Properties|Permissions)$/.test(section.name) ? 'table' : 'block'}` : next ? 'before this heading' : before ? `here, after the ${before.heading.text.trim()} section` : 'on the page';
@@ -159,7 +161,7 @@ function nestedSection(page: PageFacts, template: Section[], section: Section, d
 
 /** The content a section heading stands above: a properties or permissions table, a JSON or HTTP code block. */
 const HEADLESS: Record<string, RegExp> = {
-  Properties: /^\s*\|\s*(property|name)\s*\|/i,
+  Properties: /^\s*\|\s*(property( name)?|name)\s*\|/i,
   'JSON representation': /^\s*```\s*json\b/i,
   Permissions: /^\s*\|\s*permission type\s*\|/i,
   'HTTP request': /^\s*```\s*http\b/i,
