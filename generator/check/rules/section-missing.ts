@@ -8,7 +8,8 @@
  * Properties and JSON representation. Only headings at the page's section
  * depth count (`### Response` inside an example is not the Response section; one
  * written where the section belongs, before the next section, is reported as too deep; so is one written later under
- * another template section, or under an operation's own heading, once per such heading).
+ * another template section, or under an operation's own heading, once per such heading). A missing section after the
+ * HTTP request goes after the page's own per-case sections of request syntax (`## Get the root site` with `GET /sites/root`).
  * Only pages whose folder agrees with their doc_type are checked
  * (doc-type-mismatch reports the rest). A missing section is reported where it
  * belongs: at the heading after the section that precedes it in the template; a missing Properties heading above
@@ -112,7 +113,7 @@ function checkPage(page: PageFacts, template: Section[], what: string, lines: re
     // A resource page's sections may come in another order (Relationships, then Methods): the section goes before the
     // first that follows it in the template when that comes before the one that precedes it.
     const follower = !ordered ? placed.find((p) => p.index > index && before && p.heading.source.line < before.heading.source.line)?.heading : undefined;
-    const next = follower ?? (before ? sections[sections.indexOf(before.heading) + 1] : sections[0]);
+    const next = afterSyntax(lines, sections, template, index, follower ?? (before ? sections[sections.indexOf(before.heading) + 1] : sections[0]));
     // Written where it belongs, one level too deep (`### Response` before `## Example`): reported at that heading.
     const deeper = page.headings.find((h) => h.depth > depth && section.heading.test(h.text.trim()) && h.source.line > (before?.heading.source.line ?? 0) && (!next || h.source.line < next.source.line));
     if (deeper) {
@@ -157,6 +158,18 @@ function nestedSection(page: PageFacts, template: Section[], section: Section, d
     if (parent && (kind ? kind.name !== 'Example' && kind !== section : operations.has(parent))) return { heading, parent };
   }
   return undefined;
+}
+
+/**
+ * Where a section after the HTTP request goes when `next` opens the page's own per-case sections of request syntax
+ * (site-get's `## Get the tenant's root site` with `GET /sites/root`): after them, before the heading that follows.
+ */
+function afterSyntax(lines: readonly string[], sections: HeadingFacts[], template: Section[], index: number, next: HeadingFacts | undefined): HeadingFacts | undefined {
+  if (template !== API || index <= API.findIndex((s) => s.name === 'HTTP request')) return next;
+  let at = next ? sections.indexOf(next) : -1;
+  const syntax = (from: number, to: number) => lines.slice(from, to - 1).some((text, i, all) => /^\s*```\s*http\b/i.test(text) && /^(GET|POST|PUT|PATCH|DELETE)\s+\//.test(all[i + 1] ?? ''));
+  while (at >= 0 && at < sections.length - 1 && !template.some((s) => s.heading.test(sections[at]!.text.trim())) && syntax(sections[at]!.source.line, sections[at + 1]!.source.line)) at++;
+  return at >= 0 ? sections[at] : next;
 }
 
 /** The content a section heading stands above: a properties or permissions table, a JSON or HTTP code block. */
