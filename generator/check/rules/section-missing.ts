@@ -167,7 +167,8 @@ function nestedSection(page: PageFacts, template: Section[], section: Section, d
 function afterSyntax(lines: readonly string[], sections: HeadingFacts[], template: Section[], index: number, next: HeadingFacts | undefined): HeadingFacts | undefined {
   if (template !== API || index <= API.findIndex((s) => s.name === 'HTTP request')) return next;
   let at = next ? sections.indexOf(next) : -1;
-  const syntax = (from: number, to: number) => lines.slice(from, to - 1).some((text, i, all) => /^\s*```\s*http\b/i.test(text) && /^(GET|POST|PUT|PATCH|DELETE)\s+\//.test(all[i + 1] ?? ''));
+  // A case is a heading with request syntax and no subsections (an operation's heading holds its own sections).
+  const syntax = (from: number, to: number) => lines.slice(from, to - 1).some((text, i, all) => /^\s*```\s*http\b/i.test(text) && /^(GET|POST|PUT|PATCH|DELETE)\s+\//.test(all[i + 1] ?? '')) && !lines.slice(from, to - 1).some((text) => /^\s*###/.test(text));
   while (at >= 0 && at < sections.length - 1 && !template.some((s) => s.heading.test(sections[at]!.text.trim())) && syntax(sections[at]!.source.line, sections[at + 1]!.source.line)) at++;
   return at >= 0 ? sections[at] : next;
 }
