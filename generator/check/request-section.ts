@@ -1,7 +1,8 @@
 /**
  * Where the HTTP request section, not the example, is at fault (http-request-mismatch): a section path naming the
  * collection on a page about one item, one ending in a key on a create page, and a path the section lacks beside one
- * it lists, a path written wrong at one spot (without the `/me` root the examples give it, `/$value` after a collection).
+ * it lists, a path written wrong at one spot (without the `/me` root the examples give it, `/$value` after a collection, a
+ * value or a bare name where the examples write a `{placeholder}`), a path of another API than the page's file names.
  * Each returns the section line to report at.
  */
 import type { ExampleMessage } from './examples.js';
@@ -105,6 +106,8 @@ export function miswrittenPath<T extends { path: string; method: string }>(item:
     const expected = `${root![0].toLowerCase() === '/me' ? '/me' : '/users/{id}'}${rootless.path}`;
     return { request: rootless, index: 0, message: `Unexpected HTTP request path \`${rootless.path}\` without its root, expected \`${expected}\` as the examples use` };
   }
+  const literal = placeholderWritten(same, written);
+  if (literal) return literal;
   for (const request of same) {
     const value = /\/([A-Za-z]+)\/\$value$/.exec(request.path.replace(/\?.*$/, ''));
     if (!value || requestsMatching([{ path: `${request.path.slice(0, value.index)}/${value[1]}/{id}/$value` }], url).length === 0) continue;
@@ -112,4 +115,65 @@ export function miswrittenPath<T extends { path: string; method: string }>(item:
     return { request, index: value.index + value[0].length - '/$value'.length, message };
   }
   return undefined;
+}
+
+/** Start index of each `/`-separated segment of a path. */
+function starts(path: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < path.length; i++) if (path[i] === '/') out.push(i + 1);
+  return out;
+}
+
+/**
+ * The section's only path of the method writing a value or a bare name (`contoso.com`, `id`) where the examples write a
+ * `{placeholder}` (`/domains/{domain-name}/...`), and agreeing with them elsewhere: the section is the template at fault.
+ */
+function placeholderWritten<T extends { path: string; method: string }>(same: T[], written: string): MiswrittenPath<T> | undefined {
+  const request = same.length === 1 ? same[0]! : undefined;
+  const path = request?.path.replace(/\?.*$/, '').replace(/\/+$/, '') ?? '';
+  const [ours, theirs] = [path.split('/'), written.replace(/\/+$/, '').split('/')];
+  if (!request || ours.length !== theirs.length) return undefined;
+  const isPlaceholder = (segment: string) => /^\{[^{}]+\}$/.test(segment);
+  const differ = ours.flatMap((segment, i) => (isPlaceholder(segment) || segment.toLowerCase() === theirs[i]!.toLowerCase() ? [] : [i]));
+  if (differ.length === 0 || !differ.every((i) => isPlaceholder(theirs[i]!))) return undefined;
+  const i = differ[0]!;
+  const message = `Unexpected \`${ours[i]}\` in the HTTP request path, expected a placeholder such as \`${theirs[i]}\` as the examples write it`;
+  return { request, index: starts(path)[i - 1] ?? 0, message };
+}
+
+/** A path's last segment that names something (not a key, an id, `$value` or `$ref`), singular, lower case, without arguments. */
+function lastNamed(path: string): string {
+  const named = path
+    .replace(/\?.*$/, '')
+    .split('/')
+    .map((segment) => segment.replace(/\(.*$/, '').toLowerCase())
+    .filter((segment) => /^[a-z][a-z.]*$/.test(segment));
+  return (named.at(-1) ?? '').replace(/s$/, '');
+}
+
+/**
+ * The section's paths of the method naming another API than the page's file and the examples do: the file names the
+ * examples' last named segment (`nameditem-addformulalocal.md`, `.../names/addFormulaLocal`; `cloudpcusersetting-update.md`,
+ * `.../userSettings/{id}`) and not the section's, which is a shorter name inside it (`add`) or the section's only path of
+ * the method (`.../provisioningPolicies/{id}`): a path copied from another page. Reported at the first segment the
+ * section path and the example part on.
+ */
+export function anotherApi<T extends { path: string; method: string }>(item: ExampleMessage, requests: T[], url: string): MiswrittenPath<T> | undefined {
+  const written = readExampleUrl(url).written.replace(/\/+$/, '');
+  const same = requests.filter((r) => r.method === item.message.method?.toUpperCase());
+  const file = item.page.file.slice(item.page.file.lastIndexOf('/') + 1).toLowerCase();
+  const theirs = lastNamed(written);
+  if (same.length === 0 || theirs.length < 4 || !file.includes(theirs)) return undefined;
+  const ours = same.map((r) => lastNamed(r.path));
+  const another = ours.every((name) => name !== theirs && (name.length < theirs.length && theirs.includes(name) ? true : same.length === 1 && !file.includes(name)));
+  if (!another) return undefined;
+  const request = same[0]!;
+  const path = request.path.replace(/\?.*$/, '');
+  const [segments, example] = [path.split('/'), written.split('/')];
+  const bare = (segment: string) => segment.replace(/\(.*$/, '').toLowerCase();
+  // The first segment the example lacks, or writes otherwise where the section names something (not a placeholder).
+  const i = segments.findIndex((segment, n) => n >= example.length || (!/^\{.*\}$/.test(segment) && bare(segment) !== bare(example[n]!)));
+  const at = i < 0 ? path.length : (starts(path)[i - 1] ?? 0);
+  const message = `Unexpected HTTP request path \`${path}\` on a page about \`${theirs}\` (${file}), expected the path the examples use: \`${written}\``;
+  return { request, index: at, message };
 }

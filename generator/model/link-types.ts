@@ -95,15 +95,16 @@ export function linkProperty(
   const { ref, resolved, textNames, alternatives } = resolver.resolve(property.type, file, namespace);
   if (!resolved) references.push({ fullName: ref.name, source: property.source, possibleValues: property.possibleValues ?? [] });
   if (alternatives) diagnostics?.push(alternativesDiagnostic(alternatives, ref.name, property.typeSource ?? property.source));
-  if (textNames && textNames === jsonType && property.type.href && property.typeSource) {
-    // The JSON representation names the type the text names: the link target is what is wrong, reported at it
-    // (`[invitationParticipantInfo](participantinfo.md)`: the target starts after `[`, the text and `](`).
+  const hrefWrong = textNames === jsonType ? 'the JSON representation' : textNames && namesType(property.name, textNames, ref.name) ? `the property name \`${property.name}\`` : undefined;
+  if (textNames && hrefWrong && property.type.href && property.typeSource) {
+    // The JSON representation, or the property's own name, names the type the text names: the link target is what is
+    // wrong, reported at it (`[invitationParticipantInfo](participantinfo.md)`: the target starts after `[`, the text and `](`).
     const at = { ...property.typeSource, column: property.typeSource.column + property.type.name.length + 3 };
     diagnostics?.push(
       diagnostic(
         'type-link-mismatch',
         'warning',
-        `Unexpected link target \`${property.type.href}\` (the page of \`${ref.name}\`) for the type \`${textNames}\`, expected the page of \`${textNames}\` as the link text and the JSON representation name it`,
+        `Unexpected link target \`${property.type.href}\` (the page of \`${ref.name}\`) for the type \`${textNames}\`, expected the page of \`${textNames}\` as the link text and ${hrefWrong} name it`,
         at,
       ),
     );
@@ -123,6 +124,15 @@ export function linkProperty(
   if (property.readOnly !== undefined) out.readOnly = property.readOnly;
   if (property.required !== undefined) out.required = property.required;
   return out;
+}
+
+/**
+ * Whether a property's name holds the link text's type name as a part and not the linked page's type
+ * (`incompatibleAccessPackages` with `[accessPackage](accesspackagecatalog.md)`): the name says which type is meant.
+ */
+function namesType(property: string, text: string, linked: string): boolean {
+  const [name, named, other] = [property, text.slice(text.lastIndexOf('.') + 1), linked.slice(linked.lastIndexOf('.') + 1)].map((s) => s.toLowerCase()) as [string, string, string];
+  return name !== named && name.includes(named) && !name.includes(other);
 }
 
 /** The type the resource's JSON representation gives a property (`"targets": [{"@odata.type": "#microsoft.graph.x"}]`). */

@@ -221,4 +221,26 @@ describe('linkModel: link text and link target', () => {
       ],
     ]);
   });
+  it('reports the link target when the property name holds the type the text names and not the linked one', () => {
+    // `|incompatibleAccessPackages|[accessPackage](accesspackagecatalog.md) collection|`: the cell's link starts at column 31.
+    const p = property('incompatibleAccessPackages', 'x', { typeSource: { file: 'x.md', line: 12, column: 31 } }, 12);
+    p.type = { ...typeRef('accessPackage collection', 'accesspackagecatalog.md') };
+    const same = property('photo', 'x', { typeSource: { file: 'x.md', line: 13, column: 10 } }, 13);
+    same.type = typeRef('photo', 'profilephoto.md');
+    const model = linkModel({
+      pages: [
+        page('v1.0/resources/accesspackage.md', { resources: [resource('accessPackage', { properties: [p, same] })] }),
+        page('v1.0/resources/accesspackagecatalog.md', { resources: [resource('accessPackageCatalog')] }),
+        page('v1.0/resources/photo.md', { resources: [resource('photo')] }),
+        page('v1.0/resources/profilephoto.md', { resources: [resource('profilePhoto')] }),
+      ],
+    });
+    const found = model.diagnostics.filter((d) => d.code === 'type-link-mismatch');
+    // `photo` of `[photo](profilephoto.md)` is no evidence either way: the text is reported, as before.
+    expect(found.map((d) => [d.line, d.column, d.message.slice(0, 60)])).toEqual([
+      [12, 47, 'Unexpected link target `accesspackagecatalog.md` (the page o'],
+      [13, 10, 'Unexpected link text `photo` (the type `microsoft.graph.phot'],
+    ]);
+    expect(found[0]?.message).toContain('as the link text and the property name `incompatibleAccessPackages` name it');
+  });
 });

@@ -6,8 +6,10 @@
  * documents the description is the only list there is. Not compared: a value the sentence gives another property
  * ("when the **identitySource** is `external`"), a list none of whose values is a member of the enum an unlinked type
  * cell names (another enum of that name), the members of an enum its page documents twice. When the examples give the
- * property the listed values the enum lacks and never its members' spellings, the enum page is out of date: reported
- * once there (the member written otherwise, or after its last member), with the lists as related spots.
+ * property the listed values the enum lacks and never its members' spellings, or two property rows or more write a value
+ * the enum lacks and none writes the member closest to it (identityUserFlowAttributeInputType's `dateTimeDropdown` on
+ * 4 pages vs the enum page's `dateTimeDropDown`), the enum page is out of date: reported once there (the member written
+ * otherwise, or after its last member), with the lists as related spots.
  *
  * ok:     type `state` (members a, b), description "Possible values are: `a`, `b`."
  * not ok: description "Possible values are: `a`, `c`." → Unexpected `c` in "Possible values", expected a member of enum `state` (did you mean `a`?)
@@ -52,9 +54,10 @@ function checkProperty(ctx: CheckContext, apiVersion: string, property: ModelPro
   if (own.length > 1 && !own.some((v) => members.some((m) => m.toLowerCase() === v.toLowerCase())) && !row.includes(path.basename(type.source.file))) return [];
   const out: RuleFinding[] = [];
   const strangers = own.filter((value) => !members.includes(value));
-  const enumAtFault = enumPageAtFault(ctx, apiVersion, property.name, strangers, members);
+  const byExamples = enumPageAtFault(ctx, apiVersion, property.name, strangers, members);
   for (const value of strangers) {
-    const onEnum = enumAtFault ? enumPlace(ctx, type, property.name, value, members) : undefined;
+    const rows = byExamples ? 0 : rowsAgainstEnum(ctx, type, value, members);
+    const onEnum = byExamples || rows > 1 ? enumPlace(ctx, type, property.name, value, rows) : undefined;
     if (onEnum) {
       out.push({ ...onEnum, key: `enum:${type.fullName}=${value}`, related: [valuePlace(ctx, property, value)] });
       continue;
@@ -95,15 +98,44 @@ function enumPageAtFault(ctx: CheckContext, apiVersion: string, name: string, st
 }
 
 /**
- * Where the enum page gets the value: the row of the member it writes otherwise (`Green` for `green`), or the line
- * after its last member row, where a missing one goes.
+ * How many property rows of the enum's API version write `value` in the "Possible values" of a property of that enum,
+ * or 0 when a row writes the member closest to it (the rows disagree: each is the list's own problem).
  */
-function enumPlace(ctx: CheckContext, type: ModelType, name: string, value: string, members: readonly string[]): Omit<RuleFinding, 'key'> | undefined {
+function rowsAgainstEnum(ctx: CheckContext, type: ModelType, value: string, members: readonly string[]): number {
+  const rows = listedValues(ctx, type.apiVersion).get(type.fullName);
+  const member = closest(value, members);
+  return member !== undefined && (rows?.get(member)?.size ?? 0) > 0 ? 0 : (rows?.get(value)?.size ?? 0);
+}
+
+/** Per enum (full name), the rows (file:line) of an API version whose "Possible values" write each value. */
+function listedValues(ctx: CheckContext, apiVersion: string): Map<string, Map<string, Set<string>>> {
+  return ctx.memo(`possible-values:${apiVersion}`, () => {
+    const out = new Map<string, Map<string, Set<string>>>();
+    const properties = [
+      ...ctx.model.types.filter((t) => t.origin === 'documented' && t.apiVersion === apiVersion).flatMap((t) => [...t.properties, ...t.navigationProperties]),
+      ...ctx.model.operations.filter((o) => o.apiVersion === apiVersion).flatMap((o) => o.requestBody ?? []),
+    ];
+    for (const property of properties) {
+      const type = property.possibleValues?.length ? ctx.types(apiVersion).get(property.type.name) : undefined;
+      if (type?.kind !== 'enum') continue;
+      const values = out.get(type.fullName) ?? new Map<string, Set<string>>();
+      out.set(type.fullName, values);
+      for (const value of property.possibleValues!) values.set(value, (values.get(value) ?? new Set()).add(`${property.source.file}:${property.source.line}`));
+    }
+    return out;
+  });
+}
+
+/**
+ * Where the enum page gets the value: the row of the member it writes otherwise (`Green` for `green`), or the line
+ * after its last member row, where a missing one goes. `rows`: how many property rows write it (0: the examples say so).
+ */
+function enumPlace(ctx: CheckContext, type: ModelType, name: string, value: string, rows: number): Omit<RuleFinding, 'key'> | undefined {
   const facts = ctx.page(type.source.file)?.enums.find((e) => e.name === type.name && e.source.line === type.source.line);
   const last = facts?.members.at(-1);
   if (!facts || !last) return undefined;
   const variant = facts.members.find((m) => m.name.toLowerCase() === value.toLowerCase());
-  const because = `as the "Possible values" of \`${name}\` have it (the examples use that list's values)`;
+  const because = rows > 0 ? `as the "Possible values" of ${rows} property rows have it` : `as the "Possible values" of \`${name}\` have it (the examples use that list's values)`;
   return variant
     ? { at: placeOn(ctx, variant.source, variant.name), message: `Unexpected member \`${variant.name}\` of enum \`${type.name}\`, expected \`${value}\` ${because}` }
     : { at: { file: last.source.file, line: last.source.line + 1, column: 1 }, message: `Unexpected enum \`${type.name}\` without \`${value}\`, expected that member ${because}` };

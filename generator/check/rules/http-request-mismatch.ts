@@ -15,7 +15,11 @@
  * one it has, when the examples add names to it (`.../getM365AppUserDetail(period='D7')/content`) and none uses it as it
  * is, or leave out its trailing `{property name}` (`/organization/{id}/branding`), or address by path (`root:/book.xlsx:`)
  * a drive item it lists by id only, or add `/$value` to it; a section path without the `/me` root the examples give it,
- * or with `/$value` right after a collection, is reported at that spot. A drive item's path (`root:/a/b.txt:`) matches `{parent-id}:/{filename}:`.
+ * or with `/$value` right after a collection, or a value or bare name where the examples write a `{placeholder}`
+ * (`/domains/contoso.com/...`, `/sites/id/...`), is reported at that spot; so is a path of another API than the one the
+ * page's file and the examples name (`.../names/add` on nameditem-addformulalocal.md), and a method HTTP semantics put
+ * at fault (PATCH where the Request body replaces the item and the examples PUT; GET for a body the section's other
+ * line for the action POSTs). A drive item's path (`root:/a/b.txt:`) matches `{parent-id}:/{filename}:`.
  *
  * ok:     HTTP request `GET /users/{id}`, example `GET https://graph.microsoft.com/v1.0/users/48d31887`
  * not ok: example `GET https://graph.microsoft.com/v1.0/groups/1` → Unexpected request path `/groups/1`, expected one of the page's HTTP request paths: `/users/{id}`
@@ -25,7 +29,7 @@ import { editDistance } from '../did-you-mean.js';
 import { placeOn, type CheckContext } from '../context.js';
 import { exampleMessages, firstLineOf, type ExampleMessage } from '../examples.js';
 import { isGraphUrl, matchedPrefix, pathAliases, readExampleUrl, requestsMatching, segmentStarts } from '../request-path.js';
-import { byItemPath, keyAdded, keyMissing, miswrittenPath, sectionLacks } from '../request-section.js';
+import { anotherApi, byItemPath, keyAdded, keyMissing, miswrittenPath, sectionLacks } from '../request-section.js';
 import { defineRule, oncePerKey, type RuleFinding } from '../rule.js';
 
 export const httpRequestMismatch = defineRule({
@@ -105,8 +109,12 @@ function checkRequest(ctx: CheckContext, item: ExampleMessage): RuleFinding[] {
   const keyed = samePath.length === 0 && !keyless ? keyAdded(item, withPlaceholders, url) : undefined;
   const lacked = samePath.length === 0 && !keyless && !keyed ? (sectionLacks(item, withPlaceholders, url) ?? byItemPath(item, withPlaceholders, url)) : undefined;
   const typo = samePath.length === 0 && !keyless && !keyed && !lacked ? sectionTypo(ctx, item, requests, parsed.written) : undefined;
+  const copied = samePath.length === 0 && !keyless && !keyed && !lacked && !typo ? anotherApi(item, requests, url) : undefined;
   if (typo) {
     out.push({ ...typo, related: [at(0)] });
+  } else if (copied) {
+    const start = placeOn(ctx, copied.request.source, copied.request.path);
+    out.push({ at: { ...start, column: start.column + copied.index }, message: copied.message, key: `section:${copied.request.method} ${copied.request.path}:another`, related: [at(0)] });
   } else if (lacked) {
     const path = lacked.request.path.replace(/\?.*$/, '');
     out.push({
@@ -147,6 +155,13 @@ function checkRequest(ctx: CheckContext, item: ExampleMessage): RuleFinding[] {
       key: `${item.example.name}:path`,
     });
   } else if (!samePath.some((request) => request.method === method.toUpperCase())) {
+    const section = methodAtFault(ctx, item, samePath, requests);
+    if (section) {
+      const { request, because } = section;
+      const related = [{ file: item.page.file, line, column: Math.max(0, text.indexOf(method)) + 1 }];
+      const message = `Unexpected method \`${request.method}\` in the HTTP request section, expected \`${method.toUpperCase()}\` as the examples use and ${because}`;
+      return [...out, { at: placeOn(ctx, request.source, request.method), message, key: `section:${request.method} ${request.path}:method`, related }];
+    }
     const methods = [...new Set(samePath.map((r) => r.method))].join(' or ');
     out.push({
       at: { file: item.page.file, line, column: Math.max(0, text.indexOf(method)) + 1 },
@@ -155,6 +170,30 @@ function checkRequest(ctx: CheckContext, item: ExampleMessage): RuleFinding[] {
     });
   }
   return out;
+}
+
+/**
+ * The section's method, not the example's, is wrong when HTTP says so: a PATCH line for a request the examples PUT while
+ * the Request body section says the body replaces the item (`Missing properties will be erased`), or a GET or DELETE
+ * line for a request the examples send a body with, while another line of the section has the examples' method for
+ * the same action (`POST /riskyUsers/dismiss` beside `GET /identityProtection/riskyUsers/dismiss`).
+ */
+function methodAtFault(ctx: CheckContext, item: ExampleMessage, samePath: HttpRequestFacts[], requests: readonly HttpRequestFacts[]): { request: HttpRequestFacts; because: string } | undefined {
+  const method = item.message.method!.toUpperCase();
+  const patch = samePath.find((r) => r.method === 'PATCH');
+  if (method === 'PUT' && patch) {
+    const heading = item.page.headings.findIndex((h) => /^request body\b/i.test(h.text.trim()));
+    const from = item.page.headings[heading]?.source.line;
+    const to = item.page.headings[heading + 1]?.source.line ?? (from ?? 0) + 20;
+    const text = from === undefined ? '' : ctx.lines(item.page.file).slice(from, to - 1).join(' ');
+    if (/\breplace(s|d)?\b|\bwill be (erased|removed|deleted)\b/i.test(text)) return { request: patch, because: 'the Request body section says the body replaces the item (PUT)' };
+  }
+  const bodiless = samePath.find((r) => r.method === 'GET' || r.method === 'DELETE');
+  const action = (path: string) => path.replace(/\?.*$/, '').split('/').pop()?.replace(/\(.*$/, '').toLowerCase();
+  if (bodiless && item.message.body && requests.some((r) => r.method === method && action(r.path) === action(bodiless.path))) {
+    return { request: bodiless, because: `the section's other line for \`${action(bodiless.path)}\` says (a ${bodiless.method} request has no body)` };
+  }
+  return undefined;
 }
 
 /** The section path without the `/$ref` it ends in, or without its trailing key on a page that gets, updates or deletes one item; '' when neither. */

@@ -7,7 +7,9 @@
  * the optional parameter and header sections in their place. Resource pages:
  * Properties and JSON representation. Only headings at the page's section
  * depth count (`### Response` inside an example is not the Response section; one
- * written where the section belongs, before the next section, is reported as too deep).
+ * written where the section belongs, before the next section, is reported as too deep; so is one written later under
+ * another template section, or under an operation's own heading, once per such heading). A missing section after the
+ * HTTP request goes after the page's own per-case sections of request syntax (`## Get the root site` with `GET /sites/root`).
  * Only pages whose folder agrees with their doc_type are checked
  * (doc-type-mismatch reports the rest). A missing section is reported where it
  * belongs: at the heading after the section that precedes it in the template; a missing Properties heading above
@@ -23,7 +25,8 @@
 import type { HeadingFacts, PageFacts } from '../../extract/facts.js';
 import type { SourceRef } from '../../model/diagnostic.js';
 import { editDistance } from '../did-you-mean.js';
-import { defineRule, type RuleFinding } from '../rule.js';
+import type { CheckContext } from '../context.js';
+import { defineRule, oncePerKey, type RuleFinding } from '../rule.js';
 import { isEnumTitle } from './doc-type-mismatch.js';
 
 interface Section {
@@ -60,16 +63,17 @@ export const sectionMissing = defineRule({
   id: 'section-missing',
   description: 'API pages have Permissions, HTTP request, Request body (POST/PUT/PATCH), Response and Example sections; resource pages Properties and JSON representation; spelt, cased and ordered as the template.',
   defaultLevel: 'error',
-  check: (ctx) =>
-    ctx.pages.flatMap((page) => {
-      const folder = page.file.split('/').slice(-2, -1)[0];
-      if (folder === 'api' && page.kind === 'api' && page.docType === 'apiPageType') return checkPage(page, API, 'API page', ctx.lines(page.file));
-      // apiPageType on a resource page is doc-type-mismatch's finding; the page is still checked as the resource page it is.
-      const resourceDocType = page.docType === 'resourcePageType' || page.docType === 'apiPageType';
-      if (folder === 'resources' && page.kind === 'resource' && resourceDocType && page.resources.length > 0 && !isEnumTitle(page)) return checkPage(page, RESOURCE, 'resource page', ctx.lines(page.file));
-      return [];
-    }),
+  check: (ctx) => oncePerKey(ctx.pages.flatMap((page) => checkAny(ctx, page)), (key) => key.startsWith('nested:')),
 });
+
+function checkAny(ctx: CheckContext, page: PageFacts): RuleFinding[] {
+  const folder = page.file.split('/').slice(-2, -1)[0];
+  if (folder === 'api' && page.kind === 'api' && page.docType === 'apiPageType') return checkPage(page, API, 'API page', ctx.lines(page.file));
+  // apiPageType on a resource page is doc-type-mismatch's finding; the page is still checked as the resource page it is.
+  const resourceDocType = page.docType === 'resourcePageType' || page.docType === 'apiPageType';
+  if (folder === 'resources' && page.kind === 'resource' && resourceDocType && page.resources.length > 0 && !isEnumTitle(page)) return checkPage(page, RESOURCE, 'resource page', ctx.lines(page.file));
+  return [];
+}
 
 interface Placed {
   heading: HeadingFacts;
@@ -109,15 +113,25 @@ function checkPage(page: PageFacts, template: Section[], what: string, lines: re
     // A resource page's sections may come in another order (Relationships, then Methods): the section goes before the
     // first that follows it in the template when that comes before the one that precedes it.
     const follower = !ordered ? placed.find((p) => p.index > index && before && p.heading.source.line < before.heading.source.line)?.heading : undefined;
-    const next = follower ?? (before ? sections[sections.indexOf(before.heading) + 1] : sections[0]);
+    const next = afterSyntax(lines, sections, template, index, follower ?? (before ? sections[sections.indexOf(before.heading) + 1] : sections[0]));
     // Written where it belongs, one level too deep (`### Response` before `## Example`): reported at that heading.
     const deeper = page.headings.find((h) => h.depth > depth && section.heading.test(h.text.trim()) && h.source.line > (before?.heading.source.line ?? 0) && (!next || h.source.line < next.source.line));
     if (deeper) {
       out.push({ at: deeper.source, message: `Unexpected \`${'#'.repeat(deeper.depth)} ${deeper.text.trim()}\`, expected \`${'#'.repeat(depth)} ${section.name}\` (a section heading)`, key: section.name });
       return;
     }
+    const nested = nestedSection(page, template, section, depth);
+    if (nested) {
+      const { heading, parent } = nested;
+      const message = `Unexpected \`${'#'.repeat(heading.depth)} ${heading.text.trim()}\` under \`${'#'.repeat(depth)} ${parent.text.trim()}\`, expected \`${'#'.repeat(depth)} ${section.name}\` (a section heading)`;
+      // The template's sections nested under an operation's heading are one fault of the page's layout: reported once.
+      out.push({ at: heading.source, message, key: template.some((s) => s.heading.test(parent.text.trim())) ? section.name : `nested:${parent.source.line}` });
+      return;
+    }
     const content = HEADLESS[section.name];
-    const table = content ? headless(lines, page.file, content, before && !follower ? before.heading.source.line : 0, next?.source.line ?? lines.length + 1) : undefined;
+    // The properties table may stand under the next section's heading (after the JSON representation's block).
+    const after = next && section.name === 'Properties' && template.some((s) => s.heading.test(next.text.trim())) ? (sections[sections.indexOf(next) + 1]?.source.line ?? lines.length + 1) : undefined;
+    const table = content ? (headless(lines, page.file, content, before && !follower ? before.heading.source.line : 0, next?.source.line ?? lines.length + 1) ?? (after ? headless(lines, page.file, content, next!.source.line, after) : undefined)) : undefined;
     const end = !next && before ? sectionEnd(lines, page.file, before.heading.source.line) : undefined;
     const at = table ?? end ?? next?.source ?? before?.heading.source ?? page.headings[0]?.source ?? { file: page.file, line: 1, column: 1 };
     const where = table ? `above this ${/^(Properties|Permissions)$/.test(section.name) ? 'table' : 'block'}` : next ? 'before this heading' : before ? `here, after the ${before.heading.text.trim()} section` : 'on the page';
@@ -126,9 +140,42 @@ function checkPage(page: PageFacts, template: Section[], what: string, lines: re
   return out;
 }
 
+/**
+ * A missing section written one level too deep elsewhere on the page: under another section of the template
+ * than the examples (`### HTTP request` under `## Optional query parameters`), or under a heading of the page's own
+ * that holds an `### HTTP request` too (an operation's heading: `## Create an upload session`). Not an example's `### Response`.
+ */
+function nestedSection(page: PageFacts, template: Section[], section: Section, depth: number): { heading: HeadingFacts; parent: HeadingFacts } | undefined {
+  const parentOf = (h: HeadingFacts) => page.headings.filter((p) => p.depth === depth && p.source.line < h.source.line).at(-1);
+  const under = (parent: HeadingFacts | undefined, test: (text: string) => boolean) => page.headings.some((h) => h.depth > depth && parentOf(h) === parent && test(h.text.trim()));
+  // The operation's heading: the one heading holding an HTTP request, with another section of the template (a page of
+  // per-case `##` headings, each with its `### HTTP request`, is a page without the section: reported before the first case).
+  const holders = [...new Set(page.headings.filter((h) => h.depth > depth && /^http requests?\b/i.test(h.text.trim())).map(parentOf))];
+  const operations = new Set(holders.length === 1 ? holders.filter((p) => under(p, (text) => template.some((s) => s.name !== 'HTTP request' && s.name !== 'Example' && s.heading.test(text)))) : []);
+  for (const heading of page.headings) {
+    const parent = heading.depth > depth && section.heading.test(heading.text.trim()) ? parentOf(heading) : undefined;
+    const kind = parent ? template.find((s) => s.heading.test(parent.text.trim())) : undefined;
+    if (parent && (kind ? kind.name !== 'Example' && kind !== section : operations.has(parent))) return { heading, parent };
+  }
+  return undefined;
+}
+
+/**
+ * Where a section after the HTTP request goes when `next` opens the page's own per-case sections of request syntax
+ * (site-get's `## Get the tenant's root site` with `GET /sites/root`): after them, before the heading that follows.
+ */
+function afterSyntax(lines: readonly string[], sections: HeadingFacts[], template: Section[], index: number, next: HeadingFacts | undefined): HeadingFacts | undefined {
+  if (template !== API || index <= API.findIndex((s) => s.name === 'HTTP request')) return next;
+  let at = next ? sections.indexOf(next) : -1;
+  // A case is a heading with request syntax and no subsections (an operation's heading holds its own sections).
+  const syntax = (from: number, to: number) => lines.slice(from, to - 1).some((text, i, all) => /^\s*```\s*http\b/i.test(text) && /^(GET|POST|PUT|PATCH|DELETE)\s+\//.test(all[i + 1] ?? '')) && !lines.slice(from, to - 1).some((text) => /^\s*###/.test(text));
+  while (at >= 0 && at < sections.length - 1 && !template.some((s) => s.heading.test(sections[at]!.text.trim())) && syntax(sections[at]!.source.line, sections[at + 1]!.source.line)) at++;
+  return at >= 0 ? sections[at] : next;
+}
+
 /** The content a section heading stands above: a properties or permissions table, a JSON or HTTP code block. */
 const HEADLESS: Record<string, RegExp> = {
-  Properties: /^\s*\|\s*(property|name)\s*\|/i,
+  Properties: /^\s*\|\s*(property( name)?|name)\s*\|/i,
   'JSON representation': /^\s*```\s*json\b/i,
   Permissions: /^\s*\|\s*permission type\s*\|/i,
   'HTTP request': /^\s*```\s*http\b/i,
