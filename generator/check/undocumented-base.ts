@@ -146,8 +146,58 @@ export function settleEvidence<T extends UnknownFinding>(ctx: CheckContext, evid
   const gone = (entry: BaseEvidence, f: T, keys: string[]) => typeKey(entry.type) === f.of && keys.some((k) => f.message.startsWith(`Unexpected property \`${k}\` `));
   // Only keys reported at the examples (one the JSON representation lists is table-json-mismatch's).
   const renamed = [...evidence.values()].filter((entry) => !entry.baseless && !entry.idOnly).flatMap((entry) => renamedRows(ctx, entry)).filter((r) => findings.some((f) => gone(r.entry, f, [r.spelt])));
-  const kept = findings.filter((f) => !pageWide.some((entry) => typeKey(entry.type) === f.of && (entry.baseless || entry.idOnly || gone(entry, f, staleKeys(entry)))) && !renamed.some((r) => gone(r.entry, f, [r.spelt])));
-  return [...kept, ...pageWide.map((entry) => ({ rule: 'example-unknown-property', ...baselessFinding(entry) })), ...renamed.map((r) => r.finding)];
+  const based = [...evidence.values()].filter((entry) => !entry.baseless && !entry.idOnly).flatMap((entry) => baseKeysFinding(ctx, entry, (keys) => findings.some((f) => gone(entry, f, keys))));
+  const kept = findings.filter(
+    (f) =>
+      !pageWide.some((entry) => typeKey(entry.type) === f.of && (entry.baseless || entry.idOnly || gone(entry, f, staleKeys(entry)))) &&
+      !renamed.some((r) => gone(r.entry, f, [r.spelt])) &&
+      !based.some((b) => gone(b.entry, f, b.keys)),
+  );
+  return [...kept, ...pageWide.map((entry) => ({ rule: 'example-unknown-property', ...baselessFinding(entry) })), ...renamed.map((r) => r.finding), ...based.map((b) => b.finding)];
+}
+
+/**
+ * Keys the examples give a type that pages act on by key (get, list, create, update, delete: an entity, so it has a
+ * base) while its page names none, each an own property of a base five types or more name (`id` of
+ * entity on secureScoreControlProfile and beta workforceIntegration), the examples carrying every own property of
+ * that base (a lone shared name such as `name` or `status` proves none): the page lacks its base, so that
+ * is one finding at its title, where "Inherits from" goes, the keys related. `id` on a type no page acts on
+ * (rubricCriterion, participantInfo) stays at the examples: a complex type has no base to name.
+ */
+function baseKeysFinding(ctx: CheckContext, entry: BaseEvidence, reported: (keys: string[]) => boolean): { entry: BaseEvidence; keys: string[]; finding: UnknownFinding }[] {
+  const { type } = entry;
+  if ((type.baseType !== null && !type.baseTypeInferred) || !actedOn(ctx, type.apiVersion).has(type.fullName)) return [];
+  const bases = commonBases(ctx, type.apiVersion);
+  const stale = staleKeys(entry);
+  const unknown = [...entry.keyAt.keys()];
+  // Every own property of the base is among the keys (a lone shared name such as `name` or `status` proves no base).
+  const whole = (key: string) => bases.get(key)!.properties.every((p) => unknown.includes(p.name));
+  const keys = unknown.filter((key) => bases.has(key) && !stale.includes(key) && bases.get(key)!.fullName !== type.baseType && whole(key));
+  if (keys.length === 0 || !reported(keys)) return [];
+  const named = keys.map((k) => `\`${k}\``).join(', ');
+  const from = [...new Set(keys.map((k) => bases.get(k)!.fullName))].map((b) => `\`${b}\``).join(', ');
+  const message = `Unexpected example ${keys.length === 1 ? 'property' : 'properties'} ${named} that \`${type.fullName}\` lacks and its page names no base type for, expected the page to name its base type (${from} has ${keys.length === 1 ? 'it' : 'them'})`;
+  return [{ entry, keys, finding: { rule: 'example-unknown-property', at: type.source, message, key: `base-keys:${type.fullName}`, related: keys.flatMap((k) => entry.keyAt.get(k) ?? []) } }];
+}
+
+/** The types get, list, create, update and delete pages of a version act on. */
+function actedOn(ctx: CheckContext, apiVersion: string): Set<string> {
+  return ctx.memo(`acted-on:${apiVersion}`, () => {
+    const crud = new Set(['get', 'list', 'create', 'update', 'delete']);
+    return new Set(ctx.model.operations.filter((o) => o.apiVersion === apiVersion && o.resource && crud.has(o.kind)).map((o) => o.resource!));
+  });
+}
+
+/** Each own property of a documented type five types or more name as their base, with the type most name (`id` → entity). */
+function commonBases(ctx: CheckContext, apiVersion: string): Map<string, ModelType> {
+  return ctx.memo(`common-bases:${apiVersion}`, () => {
+    const out = new Map<string, ModelType>();
+    const bases = [...ctx.types(apiVersion).all()].filter((t) => t.origin === 'documented' && (t.derivedTypes?.length ?? 0) >= 5);
+    for (const base of bases.sort((a, b) => (b.derivedTypes?.length ?? 0) - (a.derivedTypes?.length ?? 0))) {
+      for (const p of base.properties) if (!out.has(p.name)) out.set(p.name, base);
+    }
+    return out;
+  });
 }
 
 function renamedRows(ctx: CheckContext, entry: BaseEvidence): { entry: BaseEvidence; spelt: string; finding: UnknownFinding }[] {
