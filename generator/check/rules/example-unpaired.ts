@@ -9,7 +9,8 @@
  * variant (onlinemeeting-get: a user-token request, an app-token one, one response); a response right under the
  * `## Response` heading (a sample of what comes back, not an example: driveitem-preview);
  * and requests to hosts other than Graph (upload and embed URLs), which need no
- * documented response.
+ * documented response. A block whose closing fence is missing (it runs on past the
+ * `### Response` heading, swallowing the response) is reported once, where the fence goes.
  *
  * ok:     request `a`, response; request `b`, response
  * not ok: request `a`, request `b`, response → Unexpected request block without a response block after it, expected a `blockType: response` block
@@ -18,6 +19,7 @@ import type { HttpMessageFacts } from '../../extract/facts.js';
 import type { CheckContext } from '../context.js';
 import { isGraphUrl } from '../request-path.js';
 import { defineRule, type RuleFinding } from '../rule.js';
+import { unclosedFence } from '../unclosed-fence.js';
 
 export const exampleUnpaired = defineRule({
   id: 'example-unpaired',
@@ -29,6 +31,15 @@ export const exampleUnpaired = defineRule({
       page.operations.flatMap((operation) => {
         const out: RuleFinding[] = [];
         operation.examples.forEach((example, i) => {
+          const unclosed = [example.request, example.response].flatMap((m) => {
+            const found = m ? unclosedFence(ctx, m) : undefined;
+            return found && m ? [{ ...found, from: m }] : [];
+          })[0];
+          if (unclosed) {
+            const block = unclosed.from === example.request ? 'request' : 'response';
+            out.push({ at: unclosed.at, message: `Unexpected heading \`${unclosed.heading}\` inside the ${block}'s code block, expected the block closed (\`\`\`) before it`, key: `${i}:unclosed`, related: [unclosed.from.source] });
+            return;
+          }
           // A response after an ignored variant of the request (user token, then app token) answers this request too.
           const next = operation.examples[i + 1];
           const answered = !!next?.response && !next.request && afterIgnoredBlock(ctx, next.response);
