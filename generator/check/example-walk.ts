@@ -17,6 +17,7 @@ import type { ModelProperty, ModelType, TypeRef } from '../model/ir.js';
 import type { CheckContext } from './context.js';
 import { didYouMean } from './did-you-mean.js';
 import { exampleMessages, type ExampleMessage } from './examples.js';
+import { enumPageOutOfDate } from './example-values.js';
 import { annotationAtOdds, collectionAnnotationSpot, primitiveAnnotationAtOdds, requestTypeAtOdds, targetOf, type Target } from './example-target.js';
 import { keyOf, locateJson, type LocatedJson } from './json-locate.js';
 import { article, clip, describe, labelOfType, onlyAnnotationsBeside, property, topLevelOdataType } from './example-walk-node.js';
@@ -258,7 +259,7 @@ function checkEnum(walk: Walk, node: Node, type: ModelType, path: string): void 
   const value = String(node.value);
   if (isPlaceholder(value)) return;
   for (const part of value.split(',').map((p) => p.trim())) {
-    if (members.includes(part)) continue;
+    if (members.includes(part) || enumPageOutOfDate(walk.ctx, type, part)) continue; // enum-values-mismatch reports the enum page
     const from = type.origin === 'documented' ? 'its enum page' : 'the "Possible values" of its description';
     const cased = members.find((m) => m.toLowerCase() === part.toLowerCase());
     const expected = cased ? `\`${cased}\` as ${from} spells it (enum values are case-sensitive)` : `a member ${from} lists${didYouMean(part, members)}`;
