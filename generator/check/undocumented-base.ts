@@ -138,8 +138,10 @@ interface UnknownFinding {
 /**
  * The example-unknown-property findings the evidence settles: a type whose page names no base, lists `id` alone or
  * is out of date is one finding at its page, in place of its objects' keys; a key examples of three pages or more spell
- * one way while the type's own row spells it another (one or two edits, or case: teamworkTagMember's `userID`, the
- * examples' `userId`) and no example spells it as the row does is one finding at that row, in place of the keys.
+ * one way while the type's own row spells it another (one or two edits, case or a plural: teamworkTagMember's `userID`,
+ * the examples' `userId`) and no example spells it as the row does is one finding at that row, in place of the keys;
+ * so is a key examples of fewer pages spell as the type's page of another API version does (v1.0 signIn's row
+ * `appliedConditionalAccessPolicy`, beta's and the examples' `appliedConditionalAccessPolicies`).
  */
 export function settleEvidence<T extends UnknownFinding>(ctx: CheckContext, evidence: Map<string, BaseEvidence>, findings: T[]): (T | UnknownFinding)[] {
   const pageWide = [...evidence.values()].filter((entry) => entry.baseless || entry.idOnly || staleKeys(entry).length > 0);
@@ -206,8 +208,26 @@ function renamedRows(ctx: CheckContext, entry: BaseEvidence): { entry: BaseEvide
     const pages = entry.pages.get(spelt)?.size ?? 0;
     const row = closest(spelt, own.keys());
     const prop = row === undefined ? undefined : own.get(row);
-    if (pages < 3 || !prop || !row || entry.spelt.has(row) || editDistance(spelt.toLowerCase(), row.toLowerCase(), 2) > 2) return [];
-    const message = `Unexpected property name \`${row}\` in the properties table of \`${entry.type.fullName}\`, expected \`${spelt}\` as the examples of ${pages} pages spell it`;
+    if (!prop || !row || entry.spelt.has(row)) return [];
+    // Or fewer pages, with the type's page of another API version spelling the row as the examples do (and never as this one).
+    const other = pages < 3 ? otherVersionSpelling(ctx, entry.type, spelt, row) : undefined;
+    if ((pages < 3 && !other) || (editDistance(spelt.toLowerCase(), row.toLowerCase(), 2) > 2 && !isPlural(spelt, row))) return [];
+    const message = `Unexpected property name \`${row}\` in the properties table of \`${entry.type.fullName}\`, expected \`${spelt}\` as the examples of ${pages} ${pages === 1 ? 'page' : 'pages'}${other ? ` and the ${other} page spell it` : ' spell it'}`;
     return [{ entry, spelt, finding: { rule: 'example-unknown-property', at: cellStart(ctx, prop.source, 0), message, key: `renamed:${entry.type.fullName}.${row}`, related: spots } }];
   });
+}
+
+/** The other API version whose page of the type has a row spelt `spelt` and none spelt `row` (beta signIn's `appliedConditionalAccessPolicies`). */
+function otherVersionSpelling(ctx: CheckContext, type: ModelType, spelt: string, row: string): string | undefined {
+  return ctx.model.apiVersions.find((version) => {
+    const same = version === type.apiVersion ? undefined : ctx.types(version).get(type.fullName);
+    const names = same?.origin === 'documented' ? ctx.types(version).properties(same) : undefined;
+    return !!names && names.has(spelt) && !names.has(row);
+  });
+}
+
+/** `policies` for `policy`, `items` for `item`: a plural the row writes singular (or the other way round). */
+function isPlural(a: string, b: string): boolean {
+  const plural = (w: string) => [`${w}s`, `${w}es`, w.replace(/y$/, 'ies')];
+  return plural(a).includes(b) || plural(b).includes(a);
 }
