@@ -7,6 +7,7 @@
  * (with any request-body rows it lacks); else the request-body table alone.
  */
 import type { Node } from 'jsonc-parser';
+import type { HttpMessageFacts } from '../extract/facts.js';
 import type { SourceRef } from '../model/diagnostic.js';
 import type { ModelProperty, ModelType, TypeRef } from '../model/ir.js';
 import { findForward, type CheckContext } from './context.js';
@@ -100,9 +101,16 @@ export function collectionAnnotationSpot(ctx: CheckContext, item: ExampleMessage
   const prose = item.linked?.response;
   if (item.role !== 'response' || target.from !== 'annotation' || !annotation || typeof written !== 'string') return undefined;
   // A `$filter` asks for a collection (onlinemeeting-get's JoinWebUrl example): the body is right, whatever the prose says.
-  const filtered = /[?&]\$filter\s*=/i.test(item.example.request?.url ?? '');
+  const filtered = /[?&]\$filter\s*=/i.test(requestOf(item)?.url ?? '');
   if (prose?.typeFrom === 'prose' && prose.type && !prose.type.isCollection && item.linked?.kind !== 'list' && !filtered) return undefined;
   return findForward(ctx, annotation.source, `"${written}"`);
+}
+
+/** The example's request, or for a response alone the request alone before it (answered after an ignored variant of it: onlinemeeting-get's user-token and app-token requests). */
+function requestOf(item: ExampleMessage): HttpMessageFacts | null {
+  const examples = item.operation.examples;
+  const before = examples[examples.indexOf(item.example) - 1];
+  return item.example.request ?? (before?.request && !before.response ? before.request : null);
 }
 
 /**
