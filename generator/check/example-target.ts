@@ -13,6 +13,7 @@ import type { ModelProperty, ModelType, TypeRef } from '../model/ir.js';
 import { findForward, type CheckContext } from './context.js';
 import { keyOf } from './json-locate.js';
 import type { ExampleMessage } from './examples.js';
+import { readExampleUrl, requestsMatching } from './request-path.js';
 import { unwrapCollection, type TypeIndex } from './type-index.js';
 import { checkPrimitive, type JsonKind } from './value-formats.js';
 
@@ -28,8 +29,23 @@ export interface Target {
   from: 'annotation' | 'response section' | 'request body' | 'parameters' | 'resource';
 }
 
-export function targetOf(item: ExampleMessage, index: TypeIndex, topLevelOdataType: string | undefined): Target | undefined {
-  return item.role === 'response' ? responseTarget(item, index) : requestTarget(item, index, topLevelOdataType);
+export function targetOf(ctx: CheckContext, item: ExampleMessage, index: TypeIndex, topLevelOdataType: string | undefined): Target | undefined {
+  return item.role === 'response' ? responseTarget(item, index) : (actionTarget(ctx, item, index) ?? requestTarget(item, index, topLevelOdataType));
+}
+
+/**
+ * A create or update page's example request to a path another page of the version documents as an action (a group
+ * post's `/reply` on the create-open-extension page, body `{"post": ...}`): the body holds that action's parameters.
+ */
+function actionTarget(ctx: CheckContext, item: ExampleMessage, index: TypeIndex): Target | undefined {
+  const url = item.example.request?.url;
+  if (!url || (item.linked?.kind !== 'create' && item.linked?.kind !== 'update')) return undefined;
+  const actions = ctx.memo(`actions:${index.apiVersion}`, () => ctx.model.operations.filter((o) => o.apiVersion === index.apiVersion && o.kind === 'action' && o.parameters.length > 0));
+  const last = readExampleUrl(url).path.split('/').pop() ?? '';
+  const action = actions.find((o) => o.paths.some((path) => path.endsWith(`/${last}`)) && requestsMatching(o.paths.map((path) => ({ path })), url).length > 0);
+  if (!action) return undefined;
+  const properties = action.parameters.map((p) => property(p.name, p.type ?? { name: 'Edm.Untyped', isCollection: false }, p.source));
+  return { type: synthesized(`parameters of ${action.title}`, properties, null), isCollection: false, from: 'parameters' };
 }
 
 /**

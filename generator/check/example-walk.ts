@@ -4,7 +4,8 @@
  * Keys holding `@` (`@odata.context`, `x@odata.bind`) are instance annotations and are not properties, nor are
  * directory extensions (`extension_{appId}_{name}`). A property that only a derived type defines is not reported:
  * such bodies omit `@odata.type` too often to call each one wrong. Nor is any property of an example whose request
- * path the page does not document (http-request-mismatch reports it; the body is another resource's: `.../format/font`).
+ * path the page does not document (http-request-mismatch reports it; the body is another resource's: `.../format/font`);
+ * a create page's request to a path another page documents as an action is checked as that action's parameters.
  * A value at odds with its table type that the resource's JSON representation agrees with is reported once at the
  * table's type cell (table-at-odds.ts); the unknown keys of a type whose page lacks its base, once at that page
  * (undocumented-base.ts); a camelCase key a row spells capitalized, at that row (row-case.ts). Left to the rules that
@@ -100,7 +101,7 @@ function walkMessage(ctx: CheckContext, item: ExampleMessage, result: WalkResult
   const walk: Walk = { ctx, index, json, prefix: `${item.example.name}/${item.role}`, result, evidence, rows, file: item.page.file, foreign };
   collectOdataTypes(walk, json.root, '');
   const bodyType = topLevelOdataType(json.root);
-  const found = targetOf(item, index, bodyType);
+  const found = targetOf(ctx, item, index, bodyType);
   if (!found) return;
   const request = requestTypeAtOdds(item, index, found, json.root);
   if (request) report(walk, 'example-odata-type', request.node, '.@odata.type', request.message);
