@@ -9,11 +9,11 @@
 import type { Node } from 'jsonc-parser';
 import type { HttpMessageFacts } from '../extract/facts.js';
 import type { SourceRef } from '../model/diagnostic.js';
-import type { ModelProperty, ModelType, TypeRef } from '../model/ir.js';
+import type { ModelOperation, ModelProperty, ModelType, TypeRef } from '../model/ir.js';
 import { findForward, type CheckContext } from './context.js';
 import { keyOf } from './json-locate.js';
 import type { ExampleMessage } from './examples.js';
-import { readExampleUrl, requestsMatching } from './request-path.js';
+import { pathBody } from './request-path-body.js';
 import { unwrapCollection, type TypeIndex } from './type-index.js';
 import { checkPrimitive, type JsonKind } from './value-formats.js';
 
@@ -30,22 +30,11 @@ export interface Target {
 }
 
 export function targetOf(ctx: CheckContext, item: ExampleMessage, index: TypeIndex, topLevelOdataType: string | undefined): Target | undefined {
-  return item.role === 'response' ? responseTarget(item, index) : (actionTarget(ctx, item, index) ?? requestTarget(item, index, topLevelOdataType));
-}
-
-/**
- * A create or update page's example request to a path another page of the version documents as an action (a group
- * post's `/reply` on the create-open-extension page, body `{"post": ...}`): the body holds that action's parameters.
- */
-function actionTarget(ctx: CheckContext, item: ExampleMessage, index: TypeIndex): Target | undefined {
-  const url = item.example.request?.url;
-  if (!url || (item.linked?.kind !== 'create' && item.linked?.kind !== 'update')) return undefined;
-  const actions = ctx.memo(`actions:${index.apiVersion}`, () => ctx.model.operations.filter((o) => o.apiVersion === index.apiVersion && o.kind === 'action' && o.parameters.length > 0));
-  const last = readExampleUrl(url).path.split('/').pop() ?? '';
-  const action = actions.find((o) => o.paths.some((path) => path.endsWith(`/${last}`)) && requestsMatching(o.paths.map((path) => ({ path })), url).length > 0);
-  if (!action) return undefined;
-  const properties = action.parameters.map((p) => property(p.name, p.type ?? { name: 'Edm.Untyped', isCollection: false }, p.source));
-  return { type: synthesized(`parameters of ${action.title}`, properties, null), isCollection: false, from: 'parameters' };
+  if (item.role === 'response') return responseTarget(item, index);
+  const path = pathBody(ctx, item, index, requestResource(item, index));
+  if (path && 'action' in path) return parametersTarget(path.action);
+  if (path) return { type: path.type, anchor: path.type, isCollection: false, from: 'resource' };
+  return requestTarget(item, index, topLevelOdataType);
 }
 
 /**
@@ -220,10 +209,7 @@ function requestTarget(item: ExampleMessage, index: TypeIndex, topLevelOdataType
   const own = written ? index.lookup(written) : undefined;
   const resource = requestResource(item, index);
   const anchor = own?.type ?? resource;
-  if ((linked.kind === 'action' || linked.kind === 'function') && linked.parameters.length > 0) {
-    const properties = linked.parameters.map((p) => property(p.name, p.type ?? { name: 'Edm.Untyped', isCollection: false }, p.source));
-    return { type: synthesized(`parameters of ${linked.title}`, properties, null), isCollection: false, from: 'parameters' };
-  }
+  if ((linked.kind === 'action' || linked.kind === 'function') && linked.parameters.length > 0) return parametersTarget(linked);
   const rows = linked.requestBody ?? [];
   const base = own?.type ?? ((linked.kind === 'create' || linked.kind === 'update') && resource ? resource : undefined);
   if (base) {
@@ -234,6 +220,11 @@ function requestTarget(item: ExampleMessage, index: TypeIndex, topLevelOdataType
   }
   if (rows.length > 0) return { type: synthesized(`request body of ${linked.title}`, rows, null), isCollection: false, from: 'request body' };
   return undefined;
+}
+
+function parametersTarget(operation: ModelOperation): Target {
+  const properties = operation.parameters.map((p) => property(p.name, p.type ?? { name: 'Edm.Untyped', isCollection: false }, p.source));
+  return { type: synthesized(`parameters of ${operation.title}`, properties, null), isCollection: false, from: 'parameters' };
 }
 
 /**

@@ -5,7 +5,7 @@
  * directory extensions (`extension_{appId}_{name}`). A property that only a derived type defines is not reported:
  * such bodies omit `@odata.type` too often to call each one wrong. Nor is any property of an example whose request
  * path the page does not document (http-request-mismatch reports it; the body is another resource's: `.../format/font`);
- * a create page's request to a path another page documents as an action is checked as that action's parameters.
+ * a create or update request to an action's path or a property's path is checked as its body (request-path-body.ts).
  * A value at odds with its table type that the resource's JSON representation agrees with is reported once at the
  * table's type cell (table-at-odds.ts); the unknown keys of a type whose page lacks its base, once at that page
  * (undocumented-base.ts); a camelCase key a row spells capitalized, at that row (row-case.ts). Left to the rules that
