@@ -7,11 +7,13 @@
  * (with any request-body rows it lacks); else the request-body table alone.
  */
 import type { Node } from 'jsonc-parser';
+import type { HttpMessageFacts } from '../extract/facts.js';
 import type { SourceRef } from '../model/diagnostic.js';
-import type { ModelProperty, ModelType, TypeRef } from '../model/ir.js';
+import type { ModelOperation, ModelProperty, ModelType, TypeRef } from '../model/ir.js';
 import { findForward, type CheckContext } from './context.js';
 import { keyOf } from './json-locate.js';
 import type { ExampleMessage } from './examples.js';
+import { pathBody } from './request-path-body.js';
 import { unwrapCollection, type TypeIndex } from './type-index.js';
 import { checkPrimitive, type JsonKind } from './value-formats.js';
 
@@ -27,8 +29,12 @@ export interface Target {
   from: 'annotation' | 'response section' | 'request body' | 'parameters' | 'resource';
 }
 
-export function targetOf(item: ExampleMessage, index: TypeIndex, topLevelOdataType: string | undefined): Target | undefined {
-  return item.role === 'response' ? responseTarget(item, index) : requestTarget(item, index, topLevelOdataType);
+export function targetOf(ctx: CheckContext, item: ExampleMessage, index: TypeIndex, topLevelOdataType: string | undefined): Target | undefined {
+  if (item.role === 'response') return responseTarget(item, index);
+  const path = pathBody(ctx, item, index, requestResource(item, index));
+  if (path && 'action' in path) return parametersTarget(path.action);
+  if (path) return { type: path.type, anchor: path.type, isCollection: false, from: 'resource' };
+  return requestTarget(item, index, topLevelOdataType);
 }
 
 /**
@@ -100,9 +106,16 @@ export function collectionAnnotationSpot(ctx: CheckContext, item: ExampleMessage
   const prose = item.linked?.response;
   if (item.role !== 'response' || target.from !== 'annotation' || !annotation || typeof written !== 'string') return undefined;
   // A `$filter` asks for a collection (onlinemeeting-get's JoinWebUrl example): the body is right, whatever the prose says.
-  const filtered = /[?&]\$filter\s*=/i.test(item.example.request?.url ?? '');
+  const filtered = /[?&]\$filter\s*=/i.test(requestOf(item)?.url ?? '');
   if (prose?.typeFrom === 'prose' && prose.type && !prose.type.isCollection && item.linked?.kind !== 'list' && !filtered) return undefined;
   return findForward(ctx, annotation.source, `"${written}"`);
+}
+
+/** The example's request, or for a response alone the request alone before it (answered after an ignored variant of it: onlinemeeting-get's user-token and app-token requests). */
+function requestOf(item: ExampleMessage): HttpMessageFacts | null {
+  const examples = item.operation.examples;
+  const before = examples[examples.indexOf(item.example) - 1];
+  return item.example.request ?? (before?.request && !before.response ? before.request : null);
 }
 
 /**
@@ -196,10 +209,7 @@ function requestTarget(item: ExampleMessage, index: TypeIndex, topLevelOdataType
   const own = written ? index.lookup(written) : undefined;
   const resource = requestResource(item, index);
   const anchor = own?.type ?? resource;
-  if ((linked.kind === 'action' || linked.kind === 'function') && linked.parameters.length > 0) {
-    const properties = linked.parameters.map((p) => property(p.name, p.type ?? { name: 'Edm.Untyped', isCollection: false }, p.source));
-    return { type: synthesized(`parameters of ${linked.title}`, properties, null), isCollection: false, from: 'parameters' };
-  }
+  if ((linked.kind === 'action' || linked.kind === 'function') && linked.parameters.length > 0) return parametersTarget(linked);
   const rows = linked.requestBody ?? [];
   const base = own?.type ?? ((linked.kind === 'create' || linked.kind === 'update') && resource ? resource : undefined);
   if (base) {
@@ -210,6 +220,11 @@ function requestTarget(item: ExampleMessage, index: TypeIndex, topLevelOdataType
   }
   if (rows.length > 0) return { type: synthesized(`request body of ${linked.title}`, rows, null), isCollection: false, from: 'request body' };
   return undefined;
+}
+
+function parametersTarget(operation: ModelOperation): Target {
+  const properties = operation.parameters.map((p) => property(p.name, p.type ?? { name: 'Edm.Untyped', isCollection: false }, p.source));
+  return { type: synthesized(`parameters of ${operation.title}`, properties, null), isCollection: false, from: 'parameters' };
 }
 
 /**

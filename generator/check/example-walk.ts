@@ -4,7 +4,8 @@
  * Keys holding `@` (`@odata.context`, `x@odata.bind`) are instance annotations and are not properties, nor are
  * directory extensions (`extension_{appId}_{name}`). A property that only a derived type defines is not reported:
  * such bodies omit `@odata.type` too often to call each one wrong. Nor is any property of an example whose request
- * path the page does not document (http-request-mismatch reports it; the body is another resource's: `.../format/font`).
+ * path the page does not document (http-request-mismatch reports it; the body is another resource's: `.../format/font`);
+ * a create or update request to an action's path or a property's path is checked as its body (request-path-body.ts).
  * A value at odds with its table type that the resource's JSON representation agrees with is reported once at the
  * table's type cell (table-at-odds.ts); the unknown keys of a type whose page lacks its base, once at that page
  * (undocumented-base.ts); a camelCase key a row spells capitalized, at that row (row-case.ts). Left to the rules that
@@ -17,6 +18,7 @@ import type { ModelProperty, ModelType, TypeRef } from '../model/ir.js';
 import type { CheckContext } from './context.js';
 import { didYouMean } from './did-you-mean.js';
 import { exampleMessages, type ExampleMessage } from './examples.js';
+import { enumPageOutOfDate } from './example-values.js';
 import { annotationAtOdds, collectionAnnotationSpot, primitiveAnnotationAtOdds, requestTypeAtOdds, targetOf, type Target } from './example-target.js';
 import { keyOf, locateJson, type LocatedJson } from './json-locate.js';
 import { article, clip, describe, labelOfType, onlyAnnotationsBeside, property, topLevelOdataType } from './example-walk-node.js';
@@ -99,7 +101,7 @@ function walkMessage(ctx: CheckContext, item: ExampleMessage, result: WalkResult
   const walk: Walk = { ctx, index, json, prefix: `${item.example.name}/${item.role}`, result, evidence, rows, file: item.page.file, foreign };
   collectOdataTypes(walk, json.root, '');
   const bodyType = topLevelOdataType(json.root);
-  const found = targetOf(item, index, bodyType);
+  const found = targetOf(ctx, item, index, bodyType);
   if (!found) return;
   const request = requestTypeAtOdds(item, index, found, json.root);
   if (request) report(walk, 'example-odata-type', request.node, '.@odata.type', request.message);
@@ -258,7 +260,7 @@ function checkEnum(walk: Walk, node: Node, type: ModelType, path: string): void 
   const value = String(node.value);
   if (isPlaceholder(value)) return;
   for (const part of value.split(',').map((p) => p.trim())) {
-    if (members.includes(part)) continue;
+    if (members.includes(part) || enumPageOutOfDate(walk.ctx, type, part)) continue; // enum-values-mismatch reports the enum page
     const from = type.origin === 'documented' ? 'its enum page' : 'the "Possible values" of its description';
     const cased = members.find((m) => m.toLowerCase() === part.toLowerCase());
     const expected = cased ? `\`${cased}\` as ${from} spells it (enum values are case-sensitive)` : `a member ${from} lists${didYouMean(part, members)}`;

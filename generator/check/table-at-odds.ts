@@ -58,36 +58,41 @@ export function tableAtOdds(ctx: CheckContext, owner: ModelType, prop: ModelProp
  * `hostedContents`: `[chatMessageHostedContent](...)` in the table, arrays in the examples of three pages): a
  * candidate finding at the table's type cell, kept by `settleMany` only when examples on two pages or more send
  * arrays (then the cell is what a reviewer fixes); one page's array stays at the value. Where the JSON
- * representation lists the property, it decides (tableAtOdds): examples can be wrong too (approvalStep).
+ * representation lists the property single too, it takes examples of three pages or more (beta message
+ * `unsubscribeData`: `String` in both, arrays in the examples of eventmessage-get, mailfolder-list-messages and
+ * user-post-messages): one or two pages' arrays stay at the values.
  */
 export function manyAtOdds(ctx: CheckContext, owner: ModelType, prop: ModelProperty, expected: TableType, value: Node, spot: SourceRef): TableAtOdds | undefined {
   if (value.type !== 'array' || expected.isCollection) return undefined;
-  const resource = resources(ctx).get(`${owner.apiVersion}:${prop.inheritedFrom ?? owner.fullName}`);
+  // The type whose page has the row (message's `unsubscribeData` for an eventMessage body).
+  const declaring = ctx.types(owner.apiVersion).chain(owner).find((t) => t.properties.includes(prop) || t.navigationProperties.includes(prop)) ?? owner;
+  const resource = resources(ctx).get(`${owner.apiVersion}:${declaring.fullName}`);
   const row = [...(resource?.properties ?? []), ...(resource?.navigationProperties ?? [])].find((p) => p.name === prop.name);
-  if (!row || (resource?.json && jsonRepresentationLists(ctx, owner, prop.name))) return undefined;
+  if (!row) return undefined;
+  const pages = resource?.json && jsonRepresentationLists(ctx, declaring, prop.name) ? 3 : 2;
   return {
     at: row.typeSource ?? row.source,
-    message: `Unexpected single type \`${row.type.raw}\` for \`${prop.name}\` in the properties table, expected a collection as the examples of PAGES pages send`,
-    key: `many:${owner.apiVersion}:${prop.inheritedFrom ?? owner.fullName}.${prop.name}`,
+    message: `Unexpected single type \`${row.type.raw}\` for \`${prop.name}\` in the properties table${pages === 3 ? ' and the JSON representation' : ''}, expected a collection as the examples of PAGES pages send`,
+    key: `${pages === 3 ? 'many3' : 'many'}:${owner.apiVersion}:${declaring.fullName}.${prop.name}`,
     related: [spot],
   };
 }
 
-/** The `manyAtOdds` candidates shown on two pages or more, once at their table cell, in place of the findings at the arrays; the others dropped. */
+/** The `manyAtOdds` candidates shown on as many pages as their key asks (two, or three), once at their table cell, in place of the findings at the arrays; the others dropped. */
 export function settleMany<T extends { rule: string; at: SourceRef; key: string; message: string; related?: SourceRef[] }>(findings: readonly T[]): T[] {
   const groups = new Map<string, T[]>();
-  for (const f of findings) if (f.key.startsWith('many:')) groups.set(f.key, [...(groups.get(f.key) ?? []), f]);
+  for (const f of findings) if (/^many3?:/.test(f.key)) groups.set(f.key, [...(groups.get(f.key) ?? []), f]);
   const spotId = (s: SourceRef) => `${s.file}:${s.line}:${s.column}`;
   const moved = new Set<string>();
   const kept: T[] = [];
   for (const [key, group] of groups) {
     const spots = group.flatMap((f) => f.related ?? []);
     const pages = new Set(spots.map((s) => s.file)).size;
-    if (pages < 2) continue;
+    if (pages < (key.startsWith('many3:') ? 3 : 2)) continue;
     for (const s of spots) moved.add(spotId(s));
     kept.push({ ...group[0]!, key: `table:${key}`, message: group[0]!.message.replace('PAGES', String(pages)), related: spots });
   }
-  const rest = findings.filter((f) => !f.key.startsWith('many:') && !(f.rule === 'example-type-mismatch' && moved.has(spotId(f.at))));
+  const rest = findings.filter((f) => !/^many3?:/.test(f.key) && !(f.rule === 'example-type-mismatch' && moved.has(spotId(f.at))));
   return [...rest, ...kept];
 }
 

@@ -138,16 +138,68 @@ interface UnknownFinding {
 /**
  * The example-unknown-property findings the evidence settles: a type whose page names no base, lists `id` alone or
  * is out of date is one finding at its page, in place of its objects' keys; a key examples of three pages or more spell
- * one way while the type's own row spells it another (one or two edits, or case: teamworkTagMember's `userID`, the
- * examples' `userId`) and no example spells it as the row does is one finding at that row, in place of the keys.
+ * one way while the type's own row spells it another (one or two edits, case or a plural: teamworkTagMember's `userID`,
+ * the examples' `userId`) and no example spells it as the row does is one finding at that row, in place of the keys;
+ * so is a key examples of fewer pages spell as the type's page of another API version does (v1.0 signIn's row
+ * `appliedConditionalAccessPolicy`, beta's and the examples' `appliedConditionalAccessPolicies`).
  */
 export function settleEvidence<T extends UnknownFinding>(ctx: CheckContext, evidence: Map<string, BaseEvidence>, findings: T[]): (T | UnknownFinding)[] {
   const pageWide = [...evidence.values()].filter((entry) => entry.baseless || entry.idOnly || staleKeys(entry).length > 0);
   const gone = (entry: BaseEvidence, f: T, keys: string[]) => typeKey(entry.type) === f.of && keys.some((k) => f.message.startsWith(`Unexpected property \`${k}\` `));
   // Only keys reported at the examples (one the JSON representation lists is table-json-mismatch's).
   const renamed = [...evidence.values()].filter((entry) => !entry.baseless && !entry.idOnly).flatMap((entry) => renamedRows(ctx, entry)).filter((r) => findings.some((f) => gone(r.entry, f, [r.spelt])));
-  const kept = findings.filter((f) => !pageWide.some((entry) => typeKey(entry.type) === f.of && (entry.baseless || entry.idOnly || gone(entry, f, staleKeys(entry)))) && !renamed.some((r) => gone(r.entry, f, [r.spelt])));
-  return [...kept, ...pageWide.map((entry) => ({ rule: 'example-unknown-property', ...baselessFinding(entry) })), ...renamed.map((r) => r.finding)];
+  const based = [...evidence.values()].filter((entry) => !entry.baseless && !entry.idOnly).flatMap((entry) => baseKeysFinding(ctx, entry, (keys) => findings.some((f) => gone(entry, f, keys))));
+  const kept = findings.filter(
+    (f) =>
+      !pageWide.some((entry) => typeKey(entry.type) === f.of && (entry.baseless || entry.idOnly || gone(entry, f, staleKeys(entry)))) &&
+      !renamed.some((r) => gone(r.entry, f, [r.spelt])) &&
+      !based.some((b) => gone(b.entry, f, b.keys)),
+  );
+  return [...kept, ...pageWide.map((entry) => ({ rule: 'example-unknown-property', ...baselessFinding(entry) })), ...renamed.map((r) => r.finding), ...based.map((b) => b.finding)];
+}
+
+/**
+ * Keys the examples give a type that pages act on by key (get, list, create, update, delete: an entity, so it has a
+ * base) while its page names none, each an own property of a base five types or more name (`id` of
+ * entity on secureScoreControlProfile and beta workforceIntegration), the examples carrying every own property of
+ * that base (a lone shared name such as `name` or `status` proves none): the page lacks its base, so that
+ * is one finding at its title, where "Inherits from" goes, the keys related. `id` on a type no page acts on
+ * (rubricCriterion, participantInfo) stays at the examples: a complex type has no base to name.
+ */
+function baseKeysFinding(ctx: CheckContext, entry: BaseEvidence, reported: (keys: string[]) => boolean): { entry: BaseEvidence; keys: string[]; finding: UnknownFinding }[] {
+  const { type } = entry;
+  if ((type.baseType !== null && !type.baseTypeInferred) || !actedOn(ctx, type.apiVersion).has(type.fullName)) return [];
+  const bases = commonBases(ctx, type.apiVersion);
+  const stale = staleKeys(entry);
+  const unknown = [...entry.keyAt.keys()];
+  // Every own property of the base is among the keys (a lone shared name such as `name` or `status` proves no base).
+  const whole = (key: string) => bases.get(key)!.properties.every((p) => unknown.includes(p.name));
+  const keys = unknown.filter((key) => bases.has(key) && !stale.includes(key) && bases.get(key)!.fullName !== type.baseType && whole(key));
+  if (keys.length === 0 || !reported(keys)) return [];
+  const named = keys.map((k) => `\`${k}\``).join(', ');
+  const from = [...new Set(keys.map((k) => bases.get(k)!.fullName))].map((b) => `\`${b}\``).join(', ');
+  const message = `Unexpected example ${keys.length === 1 ? 'property' : 'properties'} ${named} that \`${type.fullName}\` lacks and its page names no base type for, expected the page to name its base type (${from} has ${keys.length === 1 ? 'it' : 'them'})`;
+  return [{ entry, keys, finding: { rule: 'example-unknown-property', at: type.source, message, key: `base-keys:${type.fullName}`, related: keys.flatMap((k) => entry.keyAt.get(k) ?? []) } }];
+}
+
+/** The types get, list, create, update and delete pages of a version act on. */
+function actedOn(ctx: CheckContext, apiVersion: string): Set<string> {
+  return ctx.memo(`acted-on:${apiVersion}`, () => {
+    const crud = new Set(['get', 'list', 'create', 'update', 'delete']);
+    return new Set(ctx.model.operations.filter((o) => o.apiVersion === apiVersion && o.resource && crud.has(o.kind)).map((o) => o.resource!));
+  });
+}
+
+/** Each own property of a documented type five types or more name as their base, with the type most name (`id` → entity). */
+function commonBases(ctx: CheckContext, apiVersion: string): Map<string, ModelType> {
+  return ctx.memo(`common-bases:${apiVersion}`, () => {
+    const out = new Map<string, ModelType>();
+    const bases = [...ctx.types(apiVersion).all()].filter((t) => t.origin === 'documented' && (t.derivedTypes?.length ?? 0) >= 5);
+    for (const base of bases.sort((a, b) => (b.derivedTypes?.length ?? 0) - (a.derivedTypes?.length ?? 0))) {
+      for (const p of base.properties) if (!out.has(p.name)) out.set(p.name, base);
+    }
+    return out;
+  });
 }
 
 function renamedRows(ctx: CheckContext, entry: BaseEvidence): { entry: BaseEvidence; spelt: string; finding: UnknownFinding }[] {
@@ -156,8 +208,26 @@ function renamedRows(ctx: CheckContext, entry: BaseEvidence): { entry: BaseEvide
     const pages = entry.pages.get(spelt)?.size ?? 0;
     const row = closest(spelt, own.keys());
     const prop = row === undefined ? undefined : own.get(row);
-    if (pages < 3 || !prop || !row || entry.spelt.has(row) || editDistance(spelt.toLowerCase(), row.toLowerCase(), 2) > 2) return [];
-    const message = `Unexpected property name \`${row}\` in the properties table of \`${entry.type.fullName}\`, expected \`${spelt}\` as the examples of ${pages} pages spell it`;
+    if (!prop || !row || entry.spelt.has(row)) return [];
+    // Or fewer pages, with the type's page of another API version spelling the row as the examples do (and never as this one).
+    const other = pages < 3 ? otherVersionSpelling(ctx, entry.type, spelt, row) : undefined;
+    if ((pages < 3 && !other) || (editDistance(spelt.toLowerCase(), row.toLowerCase(), 2) > 2 && !isPlural(spelt, row))) return [];
+    const message = `Unexpected property name \`${row}\` in the properties table of \`${entry.type.fullName}\`, expected \`${spelt}\` as the examples of ${pages} ${pages === 1 ? 'page' : 'pages'}${other ? ` and the ${other} page spell it` : ' spell it'}`;
     return [{ entry, spelt, finding: { rule: 'example-unknown-property', at: cellStart(ctx, prop.source, 0), message, key: `renamed:${entry.type.fullName}.${row}`, related: spots } }];
   });
+}
+
+/** The other API version whose page of the type has a row spelt `spelt` and none spelt `row` (beta signIn's `appliedConditionalAccessPolicies`). */
+function otherVersionSpelling(ctx: CheckContext, type: ModelType, spelt: string, row: string): string | undefined {
+  return ctx.model.apiVersions.find((version) => {
+    const same = version === type.apiVersion ? undefined : ctx.types(version).get(type.fullName);
+    const names = same?.origin === 'documented' ? ctx.types(version).properties(same) : undefined;
+    return !!names && names.has(spelt) && !names.has(row);
+  });
+}
+
+/** `policies` for `policy`, `items` for `item`: a plural the row writes singular (or the other way round). */
+function isPlural(a: string, b: string): boolean {
+  const plural = (w: string) => [`${w}s`, `${w}es`, w.replace(/y$/, 'ies')];
+  return plural(a).includes(b) || plural(b).includes(a);
 }

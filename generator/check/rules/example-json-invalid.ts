@@ -15,6 +15,7 @@ import { exampleMessages } from '../examples.js';
 import { commaSpot, describeError } from '../../extract/json-text.js';
 import { locateJson, type LocatedJson } from '../json-locate.js';
 import { defineRule, type RuleFinding } from '../rule.js';
+import { unclosedFence } from '../unclosed-fence.js';
 
 export const exampleJsonInvalid = defineRule({
   id: 'example-json-invalid',
@@ -30,7 +31,8 @@ export const exampleJsonInvalid = defineRule({
 
 function checkBody(ctx: CheckContext, message: HttpMessageFacts, role: string): Omit<RuleFinding, 'key'> | undefined {
   const body = message.body;
-  if (!body || !looksLikeJson(body.raw, contentType(message))) return undefined;
+  // A block whose closing fence is missing holds the text after it: example-unpaired reports that, where the fence goes.
+  if (!body || !looksLikeJson(body.raw, contentType(message)) || unclosedFence(ctx, message)) return undefined;
   const json = locateJson(ctx, body);
   const truncated = message.truncated || json.elisions.length > 0;
   const error = json.errors.find((e) => !(truncated && afterElision(json, e.offset) && !atEnd(json, e.offset)));

@@ -5,7 +5,8 @@
  * "Update <resource>", so the resource is known; properties
  * of derived types count), and a property listed twice. On open types only near-misses of
  * their properties (two edits or fewer) are findings; types with an undocumented base,
- * `@odata.type` and `x@odata.bind` rows are not checked for names. A resource page listing `id` alone
+ * `@odata.type` and `x@odata.bind` rows are not checked for names, nor a row the examples spell as it does while the
+ * resource's row spells it otherwise (example-unknown-property reports that row). A resource page listing `id` alone
  * while three rows or more name others is reported once, at that page (the rows related).
  *
  * ok:     `|displayName|String|...|` on Create widget, widget has `displayName`
@@ -16,7 +17,7 @@ import type { PageFacts, PropertyFacts } from '../../extract/facts.js';
 import type { SourceRef } from '../../model/diagnostic.js';
 import type { ModelOperation } from '../../model/ir.js';
 import { cellStart, type CheckContext } from '../context.js';
-import { didYouMean, editDistance } from '../did-you-mean.js';
+import { closest, didYouMean, editDistance } from '../did-you-mean.js';
 import { defineRule, type RuleFinding } from '../rule.js';
 
 /** A path ending in an action (`/tables/add`, `/createLink`): its body holds parameters. */
@@ -66,6 +67,8 @@ function checkRows(ctx: CheckContext, page: PageFacts, rows: PropertyFacts[], li
   for (const row of byName.values()) {
     if (known.has(row.name) || row.name.includes('@') || !/^[A-Za-z_][\w.]*$/.test(row.name)) continue;
     const near = didYouMean(row.name, known.keys());
+    // The resource row spells it otherwise than the examples and this row do: example-unknown-property reports that row.
+    if (rowRenamed(ctx, type.fullName, row.name, closest(row.name, known.keys()))) continue;
     if (open && ![...known.keys()].some((name) => editDistance(row.name.toLowerCase(), name.toLowerCase(), 2) <= 2)) continue;
     unknown.push({
       at: cellStart(ctx, row.source, 0),
@@ -83,6 +86,11 @@ function checkRows(ctx: CheckContext, page: PageFacts, rows: PropertyFacts[], li
     out.push({ at: type.source, message: `Unexpected request-body properties ${listed} that \`${type.fullName}\` lacks, its page listing \`id\` alone, expected the page to list them`, key: 'id-only', related: unknown.map((f) => f.at) });
   } else out.push(...unknown);
   return out;
+}
+
+/** example-unknown-property reports the resource's row `resourceRow` as misspelt, the examples writing `name` (teamworkTagMember's `userID`, the request body's and the examples' `userId`). */
+function rowRenamed(ctx: CheckContext, resource: string, name: string, resourceRow: string | undefined): boolean {
+  return resourceRow !== undefined && walkExamples(ctx).findings.some((f) => f.key === `renamed:${resource}.${resourceRow}` && f.message.includes(`expected \`${name}\``));
 }
 
 /**
