@@ -12,8 +12,12 @@ const lineStarts = new WeakMap<PageContext, number[]>();
 function startsOf(ctx: PageContext): number[] {
   let starts = lineStarts.get(ctx);
   if (!starts) {
+    // Line endings as mdast counts them: LF, CRLF and a lone CR.
     starts = [0];
-    for (let i = 0; i < ctx.text.length; i++) if (ctx.text.charCodeAt(i) === 10) starts.push(i + 1);
+    for (let i = 0; i < ctx.text.length; i++) {
+      const char = ctx.text.charCodeAt(i);
+      if (char === 10 || (char === 13 && ctx.text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+    }
     lineStarts.set(ctx, starts);
   }
   return starts;
@@ -38,14 +42,24 @@ function firstValueLine(ctx: PageContext, code: Code): number {
 
 /**
  * Source of the first non-blank character of a value line (0-based index into
- * `code.value.split('\n')`), or of `offset` characters into that line.
+ * `code.value.split('\n')`), or of `offset` characters into that line. A lone CR
+ * ends a line too, as mdast counts lines: the spot is found again in those lines.
  */
 export function codeLineSource(ctx: PageContext, code: Code, lineIndex: number, offset?: number): SourceRef {
-  const line = firstValueLine(ctx, code) + lineIndex;
-  const valueLine = (code.value.split('\n')[lineIndex] ?? '').replace(/\r$/, '');
+  const lfLines = code.value.split('\n');
+  const lineStart = lfLines.slice(0, lineIndex).reduce((sum, text) => sum + text.length + 1, 0);
+  const before = code.value.slice(0, lineStart + (offset ?? 0)).split(LINE_ENDING);
+  const index = before.length - 1;
+  const line = firstValueLine(ctx, code) + index;
+  // An empty block that the page ends in has no value line: the block's opening line stands for it.
+  const start = code.position?.start;
+  if (start && line > startsOf(ctx).length) return { file: ctx.file, line: start.line, column: start.column };
+  const valueLine = code.value.split(LINE_ENDING)[index] ?? '';
   const raw = pageLine(ctx, line);
-  const at = offset ?? valueLine.length - valueLine.trimStart().length;
+  const at = offset === undefined ? valueLine.length - valueLine.trimStart().length : before[index]!.length;
   // The value line is the raw line minus a prefix (indentation, `> `); its text ends the raw line.
   const prefix = raw.endsWith(valueLine) ? raw.length - valueLine.length : 0;
   return { file: ctx.file, line, column: prefix + at + 1 };
 }
+
+const LINE_ENDING = /\r\n|\r|\n/;

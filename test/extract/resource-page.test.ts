@@ -357,6 +357,17 @@ describe('JSON representation', () => {
     expect(result.resources[0]).toMatchObject(want);
     expect(result.diagnostics).toEqual(diagnostics);
   });
+
+  // mdast ends a line at a lone CR too; the fuzzer's mixed line endings found the block-relative positions counting LF only.
+  it('lone CR line endings: a JSON error is placed on the line and column mdast counts', () => {
+    const page = ['# x resource type', '## JSON representation', '<!-- { "blockType": "resource", "@odata.type": "microsoft.graph.x" } -->', '```json', '{', '  "id": "String"', '  "size": 1024', '}', '```', ''].join('\r');
+    expect(extract(page).diagnostics).toEqual(['6:17 json-invalid']);
+  });
+
+  it('an empty block the page ends in: json-invalid at its opening fence, never past the last line', () => {
+    const page = '# x resource type\n## JSON representation\n<!-- { "blockType": "resource", "@odata.type": "microsoft.graph.x" } -->\n```';
+    expect(extract(page).diagnostics).toEqual(['4:1 json-invalid']);
+  });
 });
 
 describe('seed page', () => {
