@@ -73,6 +73,20 @@ describe.skipIf(!built)('docs2ts.config.json, read the same by every command (co
     rmSync(path.join(work, 'package.json'));
   });
 
+  it('check run twice in one process reads the config of the folder it runs in each time', SLOW, async () => {
+    const elsewhere = mkdtempSync(path.join(os.tmpdir(), 'docs2ts-config-elsewhere-'));
+    try {
+      rmSync(path.join(work, 'docs2ts.config.json'), { force: true });
+      expect((await cliInProcess(work, 'check', '-i', 'pages')).status).toBe(0);
+      writeFileSync(path.join(elsewhere, 'docs2ts.config.json'), bad[0]![1]);
+      const run = await cliInProcess(elsewhere, 'check', '-i', path.join(work, 'pages'));
+      expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(bad[0]![2])]);
+      expect(run.status).toBe(2);
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
+  });
+
   it('generate and model take input and output from the config; flags win', SLOW, async () => {
     config('{"input": "pages", "output": "types"}');
     const generated = await cliInProcess(work, 'generate', '--no-cache');
