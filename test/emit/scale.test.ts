@@ -60,7 +60,7 @@ describe('a model of 5,500 types', () => {
     expect(largest).toBeLessThan(DEFAULT_CHUNK_SIZE * 40);
   });
 
-  it(`type-checks strictly as a whole${quickNote(`the first ${CHECKED} types`)}`, { timeout: 300_000 }, () => {
+  it(`type-checks strictly as a whole${quickNote(`the first ${CHECKED.toLocaleString('en-US')} types`)}`, { timeout: 300_000 }, () => {
     const files = CHECKED === TYPES ? (emitted ??= emitAll(ctx)) : emitAll(contextFor(syntheticTypes(CHECKED)));
     const dir = writeFiles(files);
     expect(typecheck(dir, files.map((f) => f.path))).toEqual([]);
