@@ -1,7 +1,9 @@
 /**
  * `npm run test:quick`: the suite without the corpus (`DOCS2TS_CORPUS=off`) and
  * without the stress tests that run many whole processes, for a quick answer
- * while working. `npm test` runs everything.
+ * while working. `npm test` runs everything. `DOCS2TS_QUICK=1` makes the tests that
+ * loop over every case of something large take a seeded sample or fewer runs
+ * (`test/helpers/quick.ts`; each such test's name says what it samples).
  *
  * Test files share their worker's loaded modules (`isolate: false`): each file
  * no longer loads TypeScript, ts-morph, prettier and remark afresh, which was
@@ -26,11 +28,13 @@ const LEFT_OUT = [
   'test/parse/pathological.test.ts',
   'test/robustness/page-budget.test.ts',
   'test/e2e/**',
+  // The bench itself (seeds only): a dozen whole docs2ts runs, each timed, and node started ten times for a median.
+  'test/scripts/bench.test.ts',
 ];
 
 /** A group of files with the base settings (timeouts) and no corpus; the groups are disjoint. */
 const project = (name: string, include: string[], exclude: string[], pool: 'forks' | 'threads') => ({
-  test: { ...base.test, name, include, exclude: [...LEFT_OUT, ...exclude], pool, env: { DOCS2TS_CORPUS: 'off' } },
+  test: { ...base.test, name, include, exclude: [...LEFT_OUT, ...exclude], pool, env: { DOCS2TS_CORPUS: 'off', DOCS2TS_QUICK: '1' } },
 });
 
 export default defineConfig({

@@ -52,7 +52,14 @@ export interface CheckIo {
   cwd: string;
 }
 
-const defaultIo: CheckIo = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t), cwd: process.cwd() };
+/** The working folder when the command runs, not when this module loaded: `main` may run many times in one process. */
+const defaultIo: CheckIo = {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+  get cwd() {
+    return process.cwd();
+  },
+};
 
 export async function runCheck(options: CheckOptions, io: CheckIo = defaultIo): Promise<number> {
   const started = performance.now();

@@ -4,8 +4,9 @@
  * JSON, an unknown key, a value of the wrong type, in the file or in
  * package.json) is exit 2 with one line naming the file and the problem, and
  * nothing is written; `input` and `output` are honoured by generate and model,
- * and command-line flags win over them. Refusals run as whole processes; the
- * runs that write go through the CLI's `main` in this process (`cliInProcess`).
+ * and command-line flags win over them. One refusal runs as a whole process
+ * (its exit code and stderr); the others, and the runs that write, go through
+ * the CLI's `main` in this process (`cliInProcess`), which `bin/docs2ts.js` calls.
  */
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -39,25 +40,51 @@ describe.skipIf(!built)('docs2ts.config.json, read the same by every command (co
     ['diff', ['diff', '-i', 'pages', '--base', 'pages']],
   ];
 
+  const nothingWritten = () => {
+    for (const file of ['generated', 'model.json', '.docs2ts-cache']) expect(existsSync(path.join(work, file))).toBe(false);
+  };
+
+  it('a bad config refused by a whole process: exit 2, one line, nothing written', SLOW, () => {
+    config(bad[0]![1]);
+    const run = cli(work, 'generate', '-i', 'pages');
+    expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(bad[0]![2])]);
+    expect(run.status).toBe(2);
+    nothingWritten();
+  });
+
   describe.each(commands)('%s', (_, args) => {
-    it.each(bad)('a config that is %s: exit 2, one line, nothing written', SLOW, (__, text, message) => {
+    it.each(bad)('a config that is %s: exit 2, one line, nothing written', SLOW, async (__, text, message) => {
       config(text);
-      const run = cli(work, ...args);
+      const run = await cliInProcess(work, ...args);
       expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(message)]);
       expect(run.status).toBe(2);
-      for (const file of ['generated', 'model.json', '.docs2ts-cache']) expect(existsSync(path.join(work, file))).toBe(false);
+      nothingWritten();
     });
   });
 
-  it('a bad "docs2ts" key in package.json is refused by generate as by check', SLOW, () => {
+  it('a bad "docs2ts" key in package.json is refused by generate as by check', SLOW, async () => {
     rmSync(path.join(work, 'docs2ts.config.json'), { force: true });
     writeFileSync(path.join(work, 'package.json'), JSON.stringify({ name: 'x', docs2ts: { input: ['pages'] } }));
     for (const args of [['generate'], ['check'], ['model']]) {
-      const run = cli(work, ...args);
+      const run = await cliInProcess(work, ...args);
       expect(run.stderr).toBe('docs2ts: package.json (key "docs2ts"): `input` is ["pages"]; set it to a folder path string\n');
       expect(run.status).toBe(2);
     }
     rmSync(path.join(work, 'package.json'));
+  });
+
+  it('check run twice in one process reads the config of the folder it runs in each time', SLOW, async () => {
+    const elsewhere = mkdtempSync(path.join(os.tmpdir(), 'docs2ts-config-elsewhere-'));
+    try {
+      rmSync(path.join(work, 'docs2ts.config.json'), { force: true });
+      expect((await cliInProcess(work, 'check', '-i', 'pages')).status).toBe(0);
+      writeFileSync(path.join(elsewhere, 'docs2ts.config.json'), bad[0]![1]);
+      const run = await cliInProcess(elsewhere, 'check', '-i', path.join(work, 'pages'));
+      expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(bad[0]![2])]);
+      expect(run.status).toBe(2);
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
   });
 
   it('generate and model take input and output from the config; flags win', SLOW, async () => {

@@ -5,8 +5,9 @@
  * or without --force, and every file there survives byte for byte; --force
  * writes beside other files and never replaces or removes them; a folder an
  * earlier docs2ts wrote is adopted; a working folder deleted under the run is
- * a clear error, not an endless retry. Refusals run as whole processes; the
- * runs that write go through the CLI's `main` in this process (`cliInProcess`).
+ * a clear error, not an endless retry. One refusal runs as a whole process (its
+ * exit code and stderr); the others, and the runs that write, go through the
+ * CLI's `main` in this process (`cliInProcess`), which `bin/docs2ts.js` calls.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -53,18 +54,27 @@ describe.skipIf(!built)('generate --out: only a folder of its own (compiled CLI)
     ['a filesystem root', ['--out', path.parse(os.tmpdir()).root], /is a filesystem root/],
   ];
 
-  it.each(refused)('refuses %s (exit 2, one line), and every file survives', SLOW, (_, args, message) => {
+  it('refuses as a whole process too: exit 2, one line on stderr, and every file survives', SLOW, () => {
     const before = everything();
-    const run = cli(work, 'generate', '--input', 'docs', ...args);
+    const run = cli(work, 'generate', '--input', 'docs', '--out', 'src');
+    expect(run.stderr).toMatch(refused[0]![2]);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.status).toBe(2);
+    expect(everything()).toEqual(before);
+  });
+
+  it.each(refused)('refuses %s (exit 2, one line), and every file survives', SLOW, async (_, args, message) => {
+    const before = everything();
+    const run = await cliInProcess(work, 'generate', '--input', 'docs', ...args);
     expect(run.stderr).toMatch(message);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.status).toBe(2);
     expect(everything()).toEqual(before);
   });
 
-  it.each(refused.filter(([name]) => name !== 'a folder holding a user file'))('refuses %s with --force too', SLOW, (_, args, message) => {
+  it.each(refused.filter(([name]) => name !== 'a folder holding a user file'))('refuses %s with --force too', SLOW, async (_, args, message) => {
     const before = everything();
-    const run = cli(work, 'generate', '--input', 'docs', ...args, '--force');
+    const run = await cliInProcess(work, 'generate', '--input', 'docs', ...args, '--force');
     expect(run.stderr).toMatch(message);
     expect(run.status).toBe(2);
     expect(everything()).toEqual(before);

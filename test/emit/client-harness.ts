@@ -20,6 +20,7 @@ import { modelsEmitter } from '../../generator/emit/models-emitter.js';
 import { validatorsEmitter } from '../../generator/emit/validators-emitter.js';
 import type { Model } from '../../generator/model/ir.js';
 import { repoRoot } from '../helpers/corpus.js';
+import { createProgram } from '../helpers/typescript.js';
 import { contextFor } from './client-fixtures.js';
 
 /** Every version's models, validators and client, formatted: what `generate` writes. */
@@ -73,7 +74,7 @@ export const CONSUMERS: Record<string, ts.CompilerOptions> = {
 
 /** Type errors of the given files, as `file(line,col): message` relative to `dir`. */
 export function typeErrors(dir: string, files: readonly string[], options: ts.CompilerOptions): string[] {
-  const program = ts.createProgram(files, options);
+  const program = createProgram(files, options);
   return ts.getPreEmitDiagnostics(program).map((d) => {
     const message = ts.flattenDiagnosticMessageText(d.messageText, '\n');
     if (!d.file || d.start === undefined) return message;

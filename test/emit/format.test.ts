@@ -13,8 +13,16 @@ import { CASES } from './cases.js';
 import { contextFor, fixtureModel } from './client-fixtures.js';
 import { emitAll } from './harness.js';
 
-/** What `formatFile` gave before it chose parsers: prettier with the `typescript` parser. */
-const withTypescript = (file: EmittedFile) => format(file.content, { ...PRETTIER_OPTIONS, parser: 'typescript', filepath: file.path });
+/**
+ * What `formatFile` gave before it chose parsers: prettier with the `typescript` parser. The reference only: made once
+ * for a path and text that several cases emit alike (each case's validators runtime), `formatFile` every time.
+ */
+const references = new Map<string, Promise<string>>();
+const withTypescript = (file: EmittedFile) => {
+  const key = `${file.path}\0${file.content}`;
+  if (!references.has(key)) references.set(key, format(file.content, { ...PRETTIER_OPTIONS, parser: 'typescript', filepath: file.path }));
+  return references.get(key)!;
+};
 
 const emitted: [string, EmittedFile][] = [
   ...Object.entries(CASES).flatMap(([name, c]) => emitAll(c.ctx(), c.options).map((file): [string, EmittedFile] => [`${name}: ${file.path}`, file])),

@@ -14,6 +14,7 @@ import type { EmitContext, EmittedFile } from '../../generator/emit/emitter.js';
 import type { ModelPlanOptions } from '../../generator/emit/model-plan.js';
 import { createModelsEmitter } from '../../generator/emit/models-emitter.js';
 import { createValidatorsEmitter } from '../../generator/emit/validators-emitter.js';
+import { createProgram } from '../helpers/typescript.js';
 
 export function emitAll(ctx: EmitContext, options: ModelPlanOptions = {}): EmittedFile[] {
   return [...createModelsEmitter(options).emit(ctx), ...createValidatorsEmitter(options).emit(ctx)];
@@ -72,7 +73,7 @@ export const STRICT_OPTIONS: ts.CompilerOptions = {
 
 /** Type-checks every `.ts` file under `dir` (given as root names); returns `file:line:col message` lines. */
 export function typecheck(dir: string, files: readonly string[], options: ts.CompilerOptions = STRICT_OPTIONS): string[] {
-  const program = ts.createProgram(files.map((f) => join(dir, f)), options);
+  const program = createProgram(files.map((f) => join(dir, f)), options);
   return ts.getPreEmitDiagnostics(program).map((d) => {
     const message = ts.flattenDiagnosticMessageText(d.messageText, '\n');
     if (!d.file || d.start === undefined) return message;

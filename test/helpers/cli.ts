@@ -14,6 +14,11 @@ export interface CliRun {
   stderr: string;
 }
 
+/** A run in this process, with its stdout too. */
+export interface CliRunHere extends CliRun {
+  stdout: string;
+}
+
 export function cli(cwd: string, ...args: string[]): CliRun {
   const run = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 300_000, env: { ...process.env, CI: '1' } });
   return { status: run.status, stderr: run.stderr };
@@ -21,21 +26,24 @@ export function cli(cwd: string, ...args: string[]): CliRun {
 
 /**
  * The command line's own function (`cli/main.ts`, what `bin/docs2ts.js` calls) run in this process, in `cwd`,
- * with its stderr captured: for tests of what a command does rather than of the process around it, without
+ * with its stdout and stderr captured: for tests of what a command does rather than of the process around it, without
  * starting Node and loading the generator again (over a second of CPU a run). Needs a worker that may change
  * its working folder (the forks pool, not threads).
  */
-export async function cliInProcess(cwd: string, ...args: string[]): Promise<CliRun> {
+export async function cliInProcess(cwd: string, ...args: string[]): Promise<CliRunHere> {
   const { main } = (await import(MAIN)) as typeof import('../../generator/cli/main.js');
   const before = process.cwd();
-  const write = process.stderr.write;
-  let stderr = '';
-  process.stderr.write = ((chunk: string | Uint8Array) => ((stderr += chunk.toString()), true)) as typeof process.stderr.write;
+  const writes = { stdout: process.stdout.write, stderr: process.stderr.write };
+  const text = { stdout: '', stderr: '' };
+  for (const stream of ['stdout', 'stderr'] as const) {
+    process[stream].write = ((chunk: string | Uint8Array) => ((text[stream] += chunk.toString()), true)) as typeof process.stdout.write;
+  }
   try {
     process.chdir(cwd);
-    return { status: await main(args), stderr };
+    return { status: await main(args), ...text };
   } finally {
-    process.stderr.write = write;
+    process.stdout.write = writes.stdout;
+    process.stderr.write = writes.stderr;
     process.chdir(before);
   }
 }

@@ -1,7 +1,8 @@
 /**
  * `linearText`: where a construct cannot close, the stand-ins give the tree
  * micromark gives the page itself (random pages of constructs that open and
- * close, fast-check); past a limit, the page is read as the limit says, with
+ * close, fast-check; 100 pages in quick mode, `npm run test:quick`, instead of
+ * 400); past a limit, the page is read as the limit says, with
  * a diagnostic at the first place.
  */
 import fc from 'fast-check';
@@ -10,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { linearText } from '../../generator/parse/linear.js';
 import { MAX_COLUMNS, MAX_DELIMITER_RUNS, MAX_DEPTH } from '../../generator/parse/limits.js';
 import { parseMarkdown } from '../../generator/parse/processor.js';
+import { fullOr, quickNote } from '../helpers/quick.js';
 
 const FILE = 'v1.0/resources/page.md';
 
@@ -24,7 +26,7 @@ const PADDING = `\n\nPadding ${'x'.repeat(4200)}\n`;
 const PIECES = ['a', ' ', 'b c', '\n', '\n\n', '<!--', '-->', '<!-->', '<!--->', '<??>', '-', '--', '<a', '<http://x', '<a b="', '"', '>', '</b', '<?', '?>', '<![CDATA[', ']]>', '<!X', '`', '``', '```', '\\', '(', ')', '](', '[', ']', ']:', '*', '_', '> ', '- ', '1. ', '    ', '|', '&amp;', 'http://x'];
 
 describe('linearText: exact where a construct cannot close', () => {
-  it('gives the tree micromark gives the page, on random pages', () => {
+  it(`gives the tree micromark gives the page, on random pages${quickNote('100 pages')}`, () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }), (pieces) => {
         const text = pieces.join('') + PADDING;
@@ -32,7 +34,7 @@ describe('linearText: exact where a construct cannot close', () => {
         expect(codes).toEqual([]);
         expect(JSON.stringify(tree)).toBe(JSON.stringify(parseMarkdown(text)));
       }),
-      { numRuns: 400 },
+      { numRuns: fullOr(400, 100) },
     );
   });
 

@@ -1,13 +1,15 @@
 /**
  * Parsing by blocks with a memo gives the tree of a whole-page parse: on pages
  * built to test the cut rules, and on random pages made of snippets that
- * open and close every kind of block (fast-check).
+ * open and close every kind of block (fast-check; 600 pages in quick mode,
+ * `npm run test:quick`, instead of 3,000).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { blockStarts } from '../../generator/parse/blocks.js';
 import { ParseMemo } from '../../generator/parse/parse-memo.js';
 import { parseMarkdown } from '../../generator/parse/processor.js';
+import { fullOr, quickNote } from '../helpers/quick.js';
 
 const same = (memo: ParseMemo, text: string) => expect(JSON.stringify(memo.parse(text))).toBe(JSON.stringify(parseMarkdown(text)));
 
@@ -94,7 +96,7 @@ describe('ParseMemo', () => {
   });
 
   // A hundred random pages: seconds alone, past the 30 s default on a loaded machine; the timeout only catches a hang.
-  it('gives the whole-page tree for random pages of every kind of block', { timeout: 120_000 }, () => {
+  it(`gives the whole-page tree for random pages of every kind of block${quickNote('600 pages')}`, { timeout: 120_000 }, () => {
     const snippet = fc.constantFrom(
       '',
       '',
@@ -140,7 +142,7 @@ describe('ParseMemo', () => {
         expect(JSON.stringify(memo.parse(text))).toBe(whole);
         expect(JSON.stringify(memo.parse(text))).toBe(whole);
       }),
-      { numRuns: Number(process.env.FUZZ_RUNS ?? 3000), seed: Number(process.env.FUZZ_SEED ?? 20261122) },
+      { numRuns: Number(process.env.FUZZ_RUNS ?? fullOr(3000, 600)), seed: Number(process.env.FUZZ_SEED ?? 20261122) },
     );
   });
 });

@@ -1,7 +1,10 @@
 /**
- * Clear errors from the real command line (`node bin/docs2ts.js`, run in a temp
- * dir): each bad input gives one `docs2ts:` line naming the file and the fix,
- * exit 2 for usage errors, and no stack trace unless `--debug`. Tests run as
+ * Clear errors from the command line, run in a temp dir: each bad input gives
+ * one `docs2ts:` line naming the file and the fix, exit 2 for usage errors, and
+ * no stack trace unless `--debug`. An output path that is a file and a named
+ * pipe run the real command line (`node bin/docs2ts.js`: its exit code, and a
+ * read that could wait forever stopped by a timeout); the other cases call its
+ * `main` in this process (`cliInProcess`), which `bin/docs2ts.js` calls. Tests run as
  * root, so permissions cannot make a file unreadable: a dangling symbolic link,
  * a named pipe (FIFO) and a folder named like a page stand in for it.
  */
@@ -12,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportError } from '../../generator/cli/errors.js';
 import { MAX_PAGE_BYTES, UsageError } from '../../generator/parse/input.js';
 import { tempDir } from '../emit/client-harness.js';
+import { cliInProcess } from '../helpers/cli.js';
 import { repoRoot } from '../helpers/corpus.js';
 
 const BIN = path.join(repoRoot, 'bin/docs2ts.js');
@@ -20,10 +24,26 @@ const STACK = /^\s+at /m;
 
 let tmp: ReturnType<typeof tempDir>;
 
-function cli(args: string[], cwd = tmp.dir) {
+interface Run {
+  code: number | null;
+  stderr: string;
+  /** The stderr lines that start with `docs2ts:`. */
+  lines: string[];
+  timedOut: boolean;
+}
+
+const ran = (code: number | null, stderr: string, timedOut: boolean): Run => ({ code, stderr, lines: stderr.split('\n').filter((line) => line.startsWith('docs2ts:')), timedOut });
+
+/** The whole process. */
+function cli(args: string[], cwd = tmp.dir): Run {
   const run = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 120_000 });
-  const lines = run.stderr.split('\n').filter((line) => line.startsWith('docs2ts:'));
-  return { code: run.status, stderr: run.stderr, lines, timedOut: run.error !== undefined };
+  return ran(run.status, run.stderr, run.error !== undefined);
+}
+
+/** The CLI's `main` in this process. */
+async function cliHere(args: string[], cwd = tmp.dir): Promise<Run> {
+  const run = await cliInProcess(cwd, ...args);
+  return ran(run.status, run.stderr, false);
 }
 
 /** A docs folder with one good page plus whatever `add` puts in `v1.0/api`. */
@@ -41,17 +61,17 @@ beforeAll(() => {
 afterAll(() => tmp?.remove());
 
 describe.skipIf(!BUILT)('usage errors exit 2 with one line naming the path and the fix', () => {
-  it.each(['model', 'generate', 'check'])('%s: a missing input folder', (command) => {
-    const run = cli([command, '-i', 'no-such-docs', ...(command === 'generate' ? ['-o', 'out'] : [])]);
+  it.each(['model', 'generate', 'check'])('%s: a missing input folder', async (command) => {
+    const run = await cliHere([command, '-i', 'no-such-docs', ...(command === 'generate' ? ['-o', 'out'] : [])]);
     expect(run.code).toBe(2);
     expect(run.lines).toHaveLength(1);
     expect(run.lines[0]).toMatch(/^docs2ts: input folder (.*\/)?no-such-docs does not exist: pass --input with a docs folder$/);
     expect(run.stderr).not.toMatch(STACK);
   });
 
-  it('an empty input folder', () => {
+  it('an empty input folder', async () => {
     mkdirSync(path.join(tmp.dir, 'empty'));
-    const run = cli(['generate', '-i', 'empty', '-o', 'out']);
+    const run = await cliHere(['generate', '-i', 'empty', '-o', 'out']);
     expect(run.code).toBe(2);
     expect(run.lines).toEqual(['docs2ts: no markdown pages under empty: expected <version>/api/*.md and <version>/resources/*.md']);
   });
@@ -73,11 +93,11 @@ describe.skipIf(!BUILT)('usage errors exit 2 with one line naming the path and t
     ['a bad level', '{"rules": {"link-broken": "loud"}}', /^docs2ts: docs2ts\.config\.json: `rules\.link-broken` is "loud"; use "off", "warn" or "error"$/],
     ['a misspelt rule', '{"rules": {"link-brokn": "off"}}', /^docs2ts: docs2ts\.config\.json: `rules` names unknown rule `link-brokn`; use a rule id \(did you mean `link-broken`\?\)/],
     ['not an object', '[]', /^docs2ts: docs2ts\.config\.json: the config is not a JSON object/],
-  ])('check: a config that is %s', (_, config, message) => {
+  ])('check: a config that is %s', async (_, config, message) => {
     const cwd = path.join(tmp.dir, `config-${config.length}-${_.length}`);
     mkdirSync(cwd, { recursive: true });
     writeFileSync(path.join(cwd, 'docs2ts.config.json'), config);
-    const run = cli(['check', '-i', path.join(repoRoot, 'docs-input')], cwd);
+    const run = await cliHere(['check', '-i', path.join(repoRoot, 'docs-input')], cwd);
     expect(run.code).toBe(2);
     expect(run.lines).toHaveLength(1);
     expect(run.lines[0]).toMatch(message);
@@ -92,10 +112,11 @@ describe.skipIf(!BUILT)('pages that cannot be read: one line each naming the pag
     ['a dangling symbolic link', (api: string) => symlinkSync(path.join(tmp.dir, 'nowhere.md'), path.join(api, 'gone.md')), 'v1.0/api/gone.md', /symbolic link to a missing or unreadable file \(ENOENT\).*fix or remove the link/],
     ['a named pipe (reading it would wait forever)', (api: string) => spawnSync('mkfifo', [path.join(api, 'pipe.md')]), 'v1.0/api/pipe.md', /named pipe \(FIFO\).*replace it with the page/],
     ['a folder named like a page', (api: string) => mkdirSync(path.join(api, 'folder.md')), 'v1.0/api/folder.md', /folder named like a page.*rename it/],
-  ])('%s', (name, add, file, message) => {
+  ])('%s', async (name, add, file, message) => {
     const input = docs(name.replace(/\W+/g, '-'), add);
     for (const command of [['generate', '-o', path.join(input, '..', `${path.basename(input)}-out`)], ['model', '-o', path.join(input, '..', `${path.basename(input)}.json`)]]) {
-      const run = cli([command[0]!, '-i', input, ...command.slice(1)]);
+      const args = [command[0]!, '-i', input, ...command.slice(1)];
+      const run = name.includes('named pipe') ? cli(args) : await cliHere(args);
       expect(run.timedOut).toBe(false);
       expect(run.code).toBe(0);
       expect(run.lines).toHaveLength(1);
