@@ -119,12 +119,13 @@ function checkRequest(ctx: CheckContext, item: ExampleMessage): RuleFinding[] {
     const start = placeOn(ctx, copied.request.source, copied.request.path);
     out.push({ at: { ...start, column: start.column + copied.index }, message: copied.message, key: `section:${copied.request.method} ${copied.request.path}:another`, related: [at(0)] });
   } else if (elsewhere) {
-    const { request, documented, file } = elsewhere;
+    const { request, line: missing, documented, file } = elsewhere;
     const path = request.path.replace(/\?.*$/, '');
+    const as = missing === `${documented.method} ${documented.path}` ? 'as' : `beside \`${documented.method} ${documented.path}\` as`;
     out.push({
       at: { ...request.source, column: placeOn(ctx, request.source, path).column + path.length },
-      message: `Unexpected request path \`${clip(parsed.written)}\` that the HTTP request section lacks, expected a line \`${documented.method} ${documented.path}\` as ${file} documents it`,
-      key: `section:${documented.method} ${documented.path}:elsewhere`,
+      message: `Unexpected request path \`${clip(parsed.written)}\` that the HTTP request section lacks, expected a line \`${missing}\` ${as} ${file} documents it`,
+      key: `section:${missing}:elsewhere`,
       related: [at(0)],
     });
   } else if (lacked) {
