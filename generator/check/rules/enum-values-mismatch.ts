@@ -15,6 +15,7 @@
  * not ok: description "Possible values are: `a`, `c`." → Unexpected `c` in "Possible values", expected a member of enum `state` (did you mean `a`?)
  */
 import path from 'node:path';
+import type { SourceRef } from '../../model/diagnostic.js';
 import type { ModelProperty, ModelType } from '../../model/ir.js';
 import { placeOn, type CheckContext } from '../context.js';
 import { closest, didYouMean } from '../did-you-mean.js';
@@ -46,7 +47,7 @@ function checkProperty(ctx: CheckContext, apiVersion: string, property: ModelPro
   const type = ctx.types(apiVersion).get(property.type.name);
   if (!type || type.kind !== 'enum' || type.origin !== 'documented' || type.members.length === 0) return [];
   const members = type.members.map((m) => m.name);
-  const row = ctx.line(property.source.file, property.source.line);
+  const row = rowLines(ctx, property.source).map((at) => ctx.line(at.file, at.line)).join(' ');
   // A value the sentence gives another property ("`group` when the **identitySource** is `external`") is not in the list.
   const own = listed.filter((value) => !aboutAnother(row, value));
   // A type cell naming, without a link, an enum none of whose members the list has is another enum of that name
@@ -73,7 +74,9 @@ function checkProperty(ctx: CheckContext, apiVersion: string, property: ModelPro
   // Nor any member of an enum its page documents twice.
   const misspelt = new Set(own.filter((v) => !members.includes(v)).map((v) => closest(v, members)));
   const twice = documentedTwice(ctx, type);
-  const missing = members.filter((m) => m !== SENTINEL && !twice && !own.some((v) => v.toLowerCase() === m.toLowerCase()) && !row.includes(`\`${m}\``) && !misspelt.has(m));
+  // Nor when the row says it lists a subset ("Supports a subset of the values for **updateCategory**").
+  const subset = /\bsubset of\b/i.test(row);
+  const missing = members.filter((m) => m !== SENTINEL && !twice && !subset && !own.some((v) => v.toLowerCase() === m.toLowerCase()) && !row.includes(`\`${m}\``) && !misspelt.has(m));
   if (missing.length > 0) {
     out.push({
       at: valuePlace(ctx, property, (own[0] ?? listed[0])!),
@@ -155,9 +158,24 @@ function documentedTwice(ctx: CheckContext, type: ModelType): boolean {
   return !!ctx.page(type.source.file)?.diagnostics.some((d) => d.code === 'enum-duplicate' && d.message.includes(`enum \`${type.name}\``));
 }
 
+/** Where the row writes `value`: on its line or a line it runs on to (a row split across lines, table-row-split's finding). */
 function valuePlace(ctx: CheckContext, property: ModelProperty, value: string) {
-  const at = placeOn(ctx, property.source, `\`${value}\``);
-  return at === property.source ? placeOn(ctx, property.source, value) : { ...at, column: at.column + 1 };
+  for (const line of rowLines(ctx, property.source)) {
+    const at = placeOn(ctx, line, `\`${value}\``);
+    if (at !== line) return { ...at, column: at.column + 1 };
+  }
+  return placeOn(ctx, property.source, value);
+}
+
+/** The row's line and the lines without a leading `|` it runs on to, up to a blank line or the next row. */
+function rowLines(ctx: CheckContext, at: SourceRef): SourceRef[] {
+  const out = [at];
+  for (let line = at.line + 1; line < at.line + 10; line++) {
+    const text = ctx.line(at.file, line).trim();
+    if (text === '' || text.startsWith('|') || text.startsWith('#') || text.startsWith('<!--') || text.startsWith('```')) break;
+    out.push({ file: at.file, line, column: 1 });
+  }
+  return out;
 }
 
 function list(names: string[]): string {

@@ -19,7 +19,8 @@
  * (`/domains/contoso.com/...`, `/sites/id/...`), is reported at that spot; so is a path of another API than the one the
  * page's file and the examples name (`.../names/add` on nameditem-addformulalocal.md), and a method HTTP semantics put
  * at fault (PATCH where the Request body replaces the item and the examples PUT; GET for a body the section's other
- * line for the action POSTs). A drive item's path (`root:/a/b.txt:`) matches `{parent-id}:/{filename}:`.
+ * line for the action POSTs); a path the section lacks that another page's section documents, method and path alike,
+ * when the example addresses what the page is about (`request-elsewhere.ts`), at the section. A drive item's path (`root:/a/b.txt:`) matches `{parent-id}:/{filename}:`.
  *
  * ok:     HTTP request `GET /users/{id}`, example `GET https://graph.microsoft.com/v1.0/users/48d31887`
  * not ok: example `GET https://graph.microsoft.com/v1.0/groups/1` → Unexpected request path `/groups/1`, expected one of the page's HTTP request paths: `/users/{id}`
@@ -29,6 +30,7 @@ import { editDistance } from '../did-you-mean.js';
 import { placeOn, type CheckContext } from '../context.js';
 import { exampleMessages, firstLineOf, type ExampleMessage } from '../examples.js';
 import { isGraphUrl, matchedPrefix, pathAliases, readExampleUrl, requestsMatching, segmentStarts } from '../request-path.js';
+import { documentedElsewhere } from '../request-elsewhere.js';
 import { anotherApi, byItemPath, keyAdded, keyMissing, miswrittenPath, sectionLacks } from '../request-section.js';
 import { defineRule, oncePerKey, type RuleFinding } from '../rule.js';
 
@@ -110,11 +112,22 @@ function checkRequest(ctx: CheckContext, item: ExampleMessage): RuleFinding[] {
   const lacked = samePath.length === 0 && !keyless && !keyed ? (sectionLacks(item, withPlaceholders, url) ?? byItemPath(item, withPlaceholders, url)) : undefined;
   const typo = samePath.length === 0 && !keyless && !keyed && !lacked ? sectionTypo(ctx, item, requests, parsed.written) : undefined;
   const copied = samePath.length === 0 && !keyless && !keyed && !lacked && !typo ? anotherApi(item, requests, url) : undefined;
+  const elsewhere = samePath.length === 0 && !keyless && !keyed && !lacked && !typo && !copied ? documentedElsewhere(ctx, item, withPlaceholders, url) : undefined;
   if (typo) {
     out.push({ ...typo, related: [at(0)] });
   } else if (copied) {
     const start = placeOn(ctx, copied.request.source, copied.request.path);
     out.push({ at: { ...start, column: start.column + copied.index }, message: copied.message, key: `section:${copied.request.method} ${copied.request.path}:another`, related: [at(0)] });
+  } else if (elsewhere) {
+    const { request, line: missing, documented, file } = elsewhere;
+    const path = request.path.replace(/\?.*$/, '');
+    const as = missing === `${documented.method} ${documented.path}` ? 'as' : `beside \`${documented.method} ${documented.path}\` as`;
+    out.push({
+      at: { ...request.source, column: placeOn(ctx, request.source, path).column + path.length },
+      message: `Unexpected request path \`${clip(parsed.written)}\` that the HTTP request section lacks, expected a line \`${missing}\` ${as} ${file} documents it`,
+      key: `section:${missing}:elsewhere`,
+      related: [at(0)],
+    });
   } else if (lacked) {
     const path = lacked.request.path.replace(/\?.*$/, '');
     out.push({

@@ -5,7 +5,8 @@
  * a key one or two edits from a row the JSON lacks (`fileName` vs row `filename`) is one finding, at the key (at the row
  * when it is the misspelt one: the version's examples or other types write the key and never the row's name, or the
  * row has a word no other property uses, or breaks camelCase where the key does not); a collection
- * response (`"value": [...]`) in its place is one finding, at `value`. Relationships may be
+ * response (`"value": [...]`) in its place is one finding, at `value`. A key no row lists that the examples of the type
+ * carry too (`example-keys.ts`) is a row the Properties table lacks: reported after its last row, the key related. Relationships may be
  * left out of the JSON (the docs leave navigation properties out by design).
  *
  * ok:     table `id`, `displayName`; JSON `{"id": ..., "displayName": ...}`
@@ -15,6 +16,7 @@ import { printParseErrorCode } from 'jsonc-parser';
 import type { PageFacts, ResourceFacts } from '../../extract/facts.js';
 import { cellStart, type CheckContext } from '../context.js';
 import { didYouMean, editDistance } from '../did-you-mean.js';
+import { exampleKeysOf } from '../example-keys.js';
 import { exampleValues } from '../example-values.js';
 import { keyOf, locateJson } from '../json-locate.js';
 import { defineRule, type RuleFinding } from '../rule.js';
@@ -61,6 +63,17 @@ function checkResource(ctx: CheckContext, page: PageFacts, resource: ResourceFac
         at: cellStart(ctx, misspelt.source, 0),
         message: `Unexpected property name \`${row}\` in the table, expected \`${name}\` as the JSON representation writes it`,
         key: `${resource.name}.table.${row}`,
+        related: [json.at(member.offset)],
+      });
+      continue;
+    }
+    // A key the examples of the type carry too is a property the Properties table lacks: reported after its last row.
+    const last = resource.properties.at(-1);
+    if (row === undefined && last && didYouMean(name, declared) === '' && exampleKeysOf(ctx, page.apiVersion, `${resource.namespace}.${resource.name}`).has(name)) {
+      out.push({
+        at: { file: last.source.file, line: last.source.line + 1, column: 1 },
+        message: `Unexpected Properties table without \`${name}\`, expected a row for it as the JSON representation and the examples have it`,
+        key: `${resource.name}.json.${name}`,
         related: [json.at(member.offset)],
       });
       continue;
