@@ -7,7 +7,6 @@
  * (with any request-body rows it lacks); else the request-body table alone.
  */
 import type { Node } from 'jsonc-parser';
-import type { HttpMessageFacts } from '../extract/facts.js';
 import type { SourceRef } from '../model/diagnostic.js';
 import type { ModelOperation, ModelProperty, ModelType, TypeRef } from '../model/ir.js';
 import { findForward, type CheckContext } from './context.js';
@@ -92,30 +91,6 @@ export function requestTypeAtOdds(item: ExampleMessage, index: TypeIndex, target
     node,
     message: `Unexpected \`@odata.type\` \`${String(node.value)}\` on the request body, expected \`${resource.fullName}\` (the page's resource, whose properties the body has)`,
   };
-}
-
-/**
- * A response annotation that says single (no `"isCollection": true`) for a body that is a `value` array: the fix is
- * the annotation, at its `@odata.type` value, unless the Response prose says single too on a page that lists nothing
- * and the example's request has no `$filter` (then the body is at odds with both, and the finding stays at the body's
- * `value`).
- */
-export function collectionAnnotationSpot(ctx: CheckContext, item: ExampleMessage, target: Target): SourceRef | undefined {
-  const annotation = item.message.annotation;
-  const written = annotation?.value?.['@odata.type'];
-  const prose = item.linked?.response;
-  if (item.role !== 'response' || target.from !== 'annotation' || !annotation || typeof written !== 'string') return undefined;
-  // A `$filter` asks for a collection (onlinemeeting-get's JoinWebUrl example): the body is right, whatever the prose says.
-  const filtered = /[?&]\$filter\s*=/i.test(requestOf(item)?.url ?? '');
-  if (prose?.typeFrom === 'prose' && prose.type && !prose.type.isCollection && item.linked?.kind !== 'list' && !filtered) return undefined;
-  return findForward(ctx, annotation.source, `"${written}"`);
-}
-
-/** The example's request, or for a response alone the request alone before it (answered after an ignored variant of it: onlinemeeting-get's user-token and app-token requests). */
-function requestOf(item: ExampleMessage): HttpMessageFacts | null {
-  const examples = item.operation.examples;
-  const before = examples[examples.indexOf(item.example) - 1];
-  return item.example.request ?? (before?.request && !before.response ? before.request : null);
 }
 
 /**
