@@ -12,6 +12,7 @@ import type { ModelProperty, ModelType } from '../model/ir.js';
 import { cellStart, type CheckContext } from './context.js';
 import { closest, editDistance } from './did-you-mean.js';
 import { keyOf } from './json-locate.js';
+import { jsonRepresentationLists } from './table-at-odds.js';
 import type { TypeIndex } from './type-index.js';
 
 export interface BaseEvidence {
@@ -135,12 +136,27 @@ export function missingBaseFinding(index: TypeIndex, named: ModelType, expected:
   const base = named.baseTypeInferred ? undefined : index.chain(named)[1];
   // The object is of the named type: most of its keys are that type's, and no fewer than the expected type's.
   if (2 * fit <= keys.length || fit < keys.filter((k) => index.properties(expected).has(k)).length || (base !== undefined && !index.isA(expected, base)) || !named.namespace) return undefined;
+  if (!base) missingBases.set(index, (missingBases.get(index) ?? new Map<string, ModelType>()).set(named.fullName, expected));
   const said = base ? `names \`${base.name}\` as its base` : 'names no base type';
   return {
     at: base && baseSource ? baseSource : named.source,
     message: `Unexpected page of \`${named.fullName}\` that ${said}, expected \`${expected.fullName}\` (or a type derived from it) as its base, as example objects where ${/^[aeiou]/i.test(expected.name) ? 'an' : 'a'} \`${expected.name}\` belongs name \`#${named.fullName}\``,
     key: `base:${named.fullName}`,
   };
+}
+
+/** Per version's index, the types `missingBaseFinding` found naming no base, with the base their objects show (`baseOfMissing`). */
+const missingBases = new WeakMap<TypeIndex, Map<string, ModelType>>();
+
+/**
+ * The keys of an object whose type's page names no base (educationPointsOutcome) that the base its objects show lists
+ * in its table or JSON representation (educationOutcome's `lastModifiedBy`): the base's keys, so the fix is naming the
+ * base on that page and the base's own table, both reported at those pages, not at the example.
+ */
+function baseKeys(ctx: CheckContext, entry: BaseEvidence): string[] {
+  const index = ctx.types(entry.type.apiVersion);
+  const base = missingBases.get(index)?.get(entry.type.fullName);
+  return base ? [...entry.keyAt.keys()].filter((key) => index.properties(base).has(key) || jsonRepresentationLists(ctx, base, key)) : [];
 }
 
 interface UnknownFinding {
@@ -172,7 +188,8 @@ export function settleEvidence<T extends UnknownFinding>(ctx: CheckContext, evid
     (f) =>
       !pageWide.some((entry) => typeKey(entry.type) === f.of && (entry.baseless || entry.idOnly || gone(entry, f, staleKeys(entry)))) &&
       !renamed.some((r) => gone(r.entry, f, [r.spelt])) &&
-      !based.some((b) => gone(b.entry, f, b.keys)),
+      !based.some((b) => gone(b.entry, f, b.keys)) &&
+      ![...evidence.values()].some((entry) => gone(entry, f, baseKeys(ctx, entry))),
   );
   return [...kept, ...pageWide.map((entry) => ({ rule: 'example-unknown-property', ...baselessFinding(entry) })), ...renamed.map((r) => r.finding), ...based.map((b) => b.finding)];
 }
