@@ -80,10 +80,11 @@ export function requestTypeAtOdds(item: ExampleMessage, index: TypeIndex, target
   const kind = item.linked?.kind;
   const said = target.type;
   const node = root.type === 'object' ? root.children?.find((m) => keyOf(m) === '@odata.type')?.children?.[1] : undefined;
+  const keys = (root.children ?? []).map(keyOf).filter((k): k is string => k !== undefined && !k.includes('@'));
+  if (item.role === 'request' && target.from === 'parameters' && said && node) return parametersTypeAtOdds(index, target, said, node, keys);
   if (item.role !== 'request' || target.from !== 'annotation' || !said || !node || (kind !== 'create' && kind !== 'update')) return undefined;
   const resource = requestResource(item, index);
   if (!resource || index.isA(resource, said) || index.isA(said, resource)) return undefined;
-  const keys = (root.children ?? []).map(keyOf).filter((k): k is string => k !== undefined && !k.includes('@'));
   const has = index.properties(resource);
   if (!keys.every((k) => has.has(k)) || keys.filter((k) => !index.properties(said).has(k)).length < 2) return undefined;
   return {
@@ -91,6 +92,20 @@ export function requestTypeAtOdds(item: ExampleMessage, index: TypeIndex, target
     node,
     message: `Unexpected \`@odata.type\` \`${String(node.value)}\` on the request body, expected \`${resource.fullName}\` (the page's resource, whose properties the body has)`,
   };
+}
+
+/**
+ * An action's body (its parameters) whose own top-level `@odata.type` names a type that lacks every key of the body,
+ * each a parameter (cloudpcprovisioningpolicy-assign: `"@odata.type": "#microsoft.graph.cloudPcProvisioningPolicyAssignment"`
+ * beside the parameter `assignments`): the fix is that `@odata.type`, one finding there; the body stays checked as the
+ * parameters.
+ */
+function parametersTypeAtOdds(index: TypeIndex, target: Target, params: ModelType, node: Node, keys: string[]): { target: Target; node: Node; message: string } | undefined {
+  const named = index.lookup(String(node.value))?.type;
+  const names = new Set(params.properties.map((p) => p.name));
+  if (!named || named.origin !== 'documented' || keys.length === 0 || !keys.every((k) => names.has(k) && !index.properties(named).has(k))) return undefined;
+  const listed = keys.map((k) => `\`${k}\``).join(', ');
+  return { target, node, message: `Unexpected \`@odata.type\` \`${String(node.value)}\` on the request body, expected none: the body is the ${params.name} (${listed}), which \`${named.fullName}\` lacks` };
 }
 
 /**
