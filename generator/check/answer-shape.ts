@@ -13,16 +13,16 @@ import type { Target } from './example-target.js';
  * A response annotation that says single (no `"isCollection": true`) for a body that is a `value` array: the fix is
  * the annotation, at its `@odata.type` value, unless the Response prose says single too on a page that lists nothing
  * and the example's request has no `$filter` (then the body is at odds with both, and the finding stays at the body's
- * `value`).
+ * `value`). The body's `value` array is related.
  */
-export function collectionAnnotationSpot(ctx: CheckContext, item: ExampleMessage, target: Target): SourceRef | undefined {
+export function collectionAnnotationSpot(ctx: CheckContext, item: ExampleMessage, target: Target, label: string): { at: SourceRef; message: string } | undefined {
   const annotation = item.message.annotation;
   const written = annotation?.value?.['@odata.type'];
   const prose = item.linked?.response;
   if (item.role !== 'response' || target.from !== 'annotation' || !annotation || typeof written !== 'string') return undefined;
   // A `$filter` asks for a collection (onlinemeeting-get's JoinWebUrl example): the body is right, whatever the prose says.
   if (prose?.typeFrom === 'prose' && prose.type && !prose.type.isCollection && item.linked?.kind !== 'list' && !filtered(item)) return undefined;
-  return findForward(ctx, annotation.source, `"${written}"`);
+  return { at: findForward(ctx, annotation.source, `"${written}"`), message: `Unexpected single \`${label}\` in the response annotation, expected \`"isCollection": true\` (the body is a \`value\` array)` };
 }
 
 /**

@@ -132,9 +132,9 @@ function walkTop(walk: Walk, root: Node, target: Target, item: ExampleMessage): 
     return;
   }
   if (value?.type === 'array' && target.type && !walk.index.properties(target.type).has('value') && onlyAnnotationsBeside(root)) {
-    const at = collectionAnnotationSpot(walk.ctx, item, target);
-    if (at) {
-      walk.result.findings.push({ rule: 'example-type-mismatch', at, key: `${walk.prefix}@annotation`, message: `Unexpected single \`${labelOf(ref)}\` in the response annotation, expected \`"isCollection": true\` (the body is a \`value\` array)` });
+    const odds = collectionAnnotationSpot(walk.ctx, item, target, labelOf(ref));
+    if (odds) {
+      walk.result.findings.push({ rule: 'example-type-mismatch', ...odds, key: `${walk.prefix}@annotation`, related: [walk.json.at(value.offset)] });
     } else {
       report(walk, 'example-type-mismatch', root.children!.find((m) => keyOf(m) === 'value') ?? root.children![0]!, '.value', `Unexpected collection (\`value\` array), expected a single \`${labelOf(ref)}\` as the ${target.from} says`);
     }
