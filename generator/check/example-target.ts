@@ -7,7 +7,6 @@
  * (with any request-body rows it lacks); else the request-body table alone.
  */
 import type { Node } from 'jsonc-parser';
-import type { HttpMessageFacts } from '../extract/facts.js';
 import type { SourceRef } from '../model/diagnostic.js';
 import type { ModelOperation, ModelProperty, ModelType, TypeRef } from '../model/ir.js';
 import { findForward, type CheckContext } from './context.js';
@@ -81,10 +80,11 @@ export function requestTypeAtOdds(item: ExampleMessage, index: TypeIndex, target
   const kind = item.linked?.kind;
   const said = target.type;
   const node = root.type === 'object' ? root.children?.find((m) => keyOf(m) === '@odata.type')?.children?.[1] : undefined;
+  const keys = (root.children ?? []).map(keyOf).filter((k): k is string => k !== undefined && !k.includes('@'));
+  if (item.role === 'request' && target.from === 'parameters' && said && node) return parametersTypeAtOdds(index, target, said, node, keys);
   if (item.role !== 'request' || target.from !== 'annotation' || !said || !node || (kind !== 'create' && kind !== 'update')) return undefined;
   const resource = requestResource(item, index);
   if (!resource || index.isA(resource, said) || index.isA(said, resource)) return undefined;
-  const keys = (root.children ?? []).map(keyOf).filter((k): k is string => k !== undefined && !k.includes('@'));
   const has = index.properties(resource);
   if (!keys.every((k) => has.has(k)) || keys.filter((k) => !index.properties(said).has(k)).length < 2) return undefined;
   return {
@@ -95,27 +95,17 @@ export function requestTypeAtOdds(item: ExampleMessage, index: TypeIndex, target
 }
 
 /**
- * A response annotation that says single (no `"isCollection": true`) for a body that is a `value` array: the fix is
- * the annotation, at its `@odata.type` value, unless the Response prose says single too on a page that lists nothing
- * and the example's request has no `$filter` (then the body is at odds with both, and the finding stays at the body's
- * `value`).
+ * An action's body (its parameters) whose own top-level `@odata.type` names a type that lacks every key of the body,
+ * each a parameter (cloudpcprovisioningpolicy-assign: `"@odata.type": "#microsoft.graph.cloudPcProvisioningPolicyAssignment"`
+ * beside the parameter `assignments`): the fix is that `@odata.type`, one finding there; the body stays checked as the
+ * parameters.
  */
-export function collectionAnnotationSpot(ctx: CheckContext, item: ExampleMessage, target: Target): SourceRef | undefined {
-  const annotation = item.message.annotation;
-  const written = annotation?.value?.['@odata.type'];
-  const prose = item.linked?.response;
-  if (item.role !== 'response' || target.from !== 'annotation' || !annotation || typeof written !== 'string') return undefined;
-  // A `$filter` asks for a collection (onlinemeeting-get's JoinWebUrl example): the body is right, whatever the prose says.
-  const filtered = /[?&]\$filter\s*=/i.test(requestOf(item)?.url ?? '');
-  if (prose?.typeFrom === 'prose' && prose.type && !prose.type.isCollection && item.linked?.kind !== 'list' && !filtered) return undefined;
-  return findForward(ctx, annotation.source, `"${written}"`);
-}
-
-/** The example's request, or for a response alone the request alone before it (answered after an ignored variant of it: onlinemeeting-get's user-token and app-token requests). */
-function requestOf(item: ExampleMessage): HttpMessageFacts | null {
-  const examples = item.operation.examples;
-  const before = examples[examples.indexOf(item.example) - 1];
-  return item.example.request ?? (before?.request && !before.response ? before.request : null);
+function parametersTypeAtOdds(index: TypeIndex, target: Target, params: ModelType, node: Node, keys: string[]): { target: Target; node: Node; message: string } | undefined {
+  const named = index.lookup(String(node.value))?.type;
+  const names = new Set(params.properties.map((p) => p.name));
+  if (!named || named.origin !== 'documented' || keys.length === 0 || !keys.every((k) => names.has(k) && !index.properties(named).has(k))) return undefined;
+  const listed = keys.map((k) => `\`${k}\``).join(', ');
+  return { target, node, message: `Unexpected \`@odata.type\` \`${String(node.value)}\` on the request body, expected none: the body is the ${params.name} (${listed}), which \`${named.fullName}\` lacks` };
 }
 
 /**

@@ -19,7 +19,8 @@ import type { CheckContext } from './context.js';
 import { didYouMean } from './did-you-mean.js';
 import { exampleMessages, type ExampleMessage } from './examples.js';
 import { enumPageOutOfDate } from './example-values.js';
-import { annotationAtOdds, collectionAnnotationSpot, primitiveAnnotationAtOdds, requestTypeAtOdds, targetOf, type Target } from './example-target.js';
+import { collectionAnnotationSpot, singleAnswerSpot } from './answer-shape.js';
+import { annotationAtOdds, primitiveAnnotationAtOdds, requestTypeAtOdds, targetOf, type Target } from './example-target.js';
 import { keyOf, locateJson, type LocatedJson } from './json-locate.js';
 import { article, clip, describe, labelOfType, onlyAnnotationsBeside, property, topLevelOdataType } from './example-walk-node.js';
 import { isGraphUrl, requestsMatching } from './request-path.js';
@@ -110,19 +111,19 @@ function walkMessage(ctx: CheckContext, item: ExampleMessage, result: WalkResult
   if (odds.at && odds.message) result.findings.push({ rule: 'example-odata-type', at: odds.at, message: odds.message, key: `${walk.prefix}@annotation` });
   const primitive = primitiveAnnotationAtOdds(ctx, item, target, json.root);
   if (primitive) result.findings.push({ rule: 'example-type-mismatch', ...primitive, key: `${walk.prefix}@annotation` });
-  else walkTop(walk, json.root, target, () => collectionAnnotationSpot(ctx, item, target));
+  else walkTop(walk, json.root, target, item);
 }
 
-/** `annotationSpot`: where a response annotation saying single is fixed when the body is a `value` array (example-target.ts). */
-function walkTop(walk: Walk, root: Node, target: Target, annotationSpot: () => SourceRef | undefined): void {
+/** A body's shape at odds with its annotation or prose is reported where the request shows the fix is (answer-shape.ts). */
+function walkTop(walk: Walk, root: Node, target: Target, item: ExampleMessage): void {
   const ref: Expected = { type: target.type, primitive: target.primitive, isCollection: false, anchor: target.anchor };
   const value = root.type === 'object' ? property(root, 'value') : undefined;
   if (target.isCollection) {
     if (root.type === 'array') return walkItems(walk, root, ref, '');
     if (value?.type === 'array') return walkItems(walk, value, ref, '.value');
-    if (root.type === 'object' && !value) {
-      report(walk, 'example-type-mismatch', root, '', `Unexpected single object, expected a collection (\`{"value": [...]}\`) of \`${labelOf(ref)}\` as the ${target.from} says`);
-    }
+    const odds = root.type === 'object' && !value ? singleAnswerSpot(walk.ctx, item, target) : undefined;
+    if (odds) walk.result.findings.push({ rule: 'example-type-mismatch', at: odds.at, key: `${walk.prefix}@annotation`, message: `Unexpected ${odds.said}, expected a single \`${labelOf(ref)}\` (a get of one item, answered by one object)`, related: [walk.json.at(root.offset)] });
+    else if (root.type === 'object' && !value) report(walk, 'example-type-mismatch', root, '', `Unexpected single object, expected a collection (\`{"value": [...]}\`) of \`${labelOf(ref)}\` as the ${target.from} says`);
     return;
   }
   // A primitive or an enum comes back as `{"value": ...}` (an enum-returning function: `{"value": "pending"}`).
@@ -131,9 +132,9 @@ function walkTop(walk: Walk, root: Node, target: Target, annotationSpot: () => S
     return;
   }
   if (value?.type === 'array' && target.type && !walk.index.properties(target.type).has('value') && onlyAnnotationsBeside(root)) {
-    const at = annotationSpot();
-    if (at) {
-      walk.result.findings.push({ rule: 'example-type-mismatch', at, key: `${walk.prefix}@annotation`, message: `Unexpected single \`${labelOf(ref)}\` in the response annotation, expected \`"isCollection": true\` (the body is a \`value\` array)` });
+    const odds = collectionAnnotationSpot(walk.ctx, item, target, labelOf(ref));
+    if (odds) {
+      walk.result.findings.push({ rule: 'example-type-mismatch', ...odds, key: `${walk.prefix}@annotation`, related: [walk.json.at(value.offset)] });
     } else {
       report(walk, 'example-type-mismatch', root.children!.find((m) => keyOf(m) === 'value') ?? root.children![0]!, '.value', `Unexpected collection (\`value\` array), expected a single \`${labelOf(ref)}\` as the ${target.from} says`);
     }
@@ -180,8 +181,7 @@ function walkValue(walk: Walk, node: Node, expected: Expected, path: string): vo
   if (type.kind === 'enum') return checkEnum(walk, node, type, path);
   if (kind !== 'object') {
     if (kind === 'string' && isPlaceholder(String(node.value))) return;
-    const single = kind === 'array' ? ` single` : '';
-    return report(walk, 'example-type-mismatch', node, path, `Unexpected ${describe(node)}, expected a${single} \`${label}\` object`);
+    return report(walk, 'example-type-mismatch', node, path, `Unexpected ${describe(node)}, expected a${kind === 'array' ? ' single' : ''} \`${label}\` object`);
   }
   walkObject(walk, node, type, expected.anchor ?? (type.namespace ? type : undefined), path, expected.alsoA);
 }

@@ -12,6 +12,7 @@ import type { ModelProperty, ModelType } from '../model/ir.js';
 import { cellStart, type CheckContext } from './context.js';
 import { closest, editDistance } from './did-you-mean.js';
 import { keyOf } from './json-locate.js';
+import { jsonRepresentationLists } from './table-at-odds.js';
 import type { TypeIndex } from './type-index.js';
 
 export interface BaseEvidence {
@@ -30,6 +31,8 @@ export interface BaseEvidence {
   spelt: Set<string>;
   /** Where each key the type lacks is, over all its example objects. */
   keyAt: Map<string, SourceRef[]>;
+  /** Keys the type lacks that name a documented type no property uses (`orphanKeys`). */
+  orphans?: string[];
 }
 
 /**
@@ -42,7 +45,22 @@ export interface BaseEvidence {
 export function staleKeys(entry: BaseEvidence): string[] {
   const own = entry.type.properties.map((p) => p.name.toLowerCase());
   const near = (key: string) => own.some((row) => editDistance(key.toLowerCase(), row, 2) <= 2);
-  return [...entry.pages].filter(([key, pages]) => pages.size >= 3 && !near(key)).map(([key]) => key);
+  return [...entry.pages].filter(([key, pages]) => (pages.size >= 3 || entry.orphans?.includes(key)) && !near(key)).map(([key]) => key);
+}
+
+/**
+ * Keys a type lacks that name a complex or entity type of the version (`timeClockSettings`) that no property,
+ * parameter or response of the version uses: the type is documented for that key, so the page lacking it is out of
+ * date even when the examples of one page carry it (beta schedule's `timeClockSettings`).
+ */
+function orphanKeys(ctx: CheckContext, entry: BaseEvidence): string[] {
+  const orphans = ctx.memo(`orphan-types:${entry.type.apiVersion}`, () => {
+    const types = [...ctx.types(entry.type.apiVersion).all()];
+    const used = new Set(types.flatMap((t) => [...t.properties, ...t.navigationProperties].map((p) => p.type.name.toLowerCase())));
+    for (const o of ctx.model.operations) for (const ref of [o.response.type, ...o.parameters.map((p) => p.type)]) if (ref) used.add(ref.name.toLowerCase());
+    return new Set(types.filter((t) => t.origin === 'documented' && t.kind !== 'enum' && !t.derivedTypes?.length && !used.has(t.fullName.toLowerCase()) && !used.has(t.name.toLowerCase())).map((t) => t.name.toLowerCase()));
+  });
+  return [...entry.keyAt.keys()].filter((key) => orphans.has(key.toLowerCase()));
 }
 
 /** Notes an example object walked as `type` (a documented type): the keys it lacks, by page, and for a type whose page names no base, whether the object shows that. */
@@ -89,7 +107,7 @@ export function baselessFinding(entry: BaseEvidence): { at: SourceRef; message: 
     return {
       // At the Properties table (its first row), where the rows go; the title when the page lists none.
       at: entry.type.properties[0]?.source ?? entry.type.source,
-      message: `Unexpected example ${keys.length === 1 ? 'property' : 'properties'} ${named} that \`${entry.type.fullName}\` lacks while examples of ${Math.min(...keys.map((k) => entry.pages.get(k)!.size))} pages or more carry ${keys.length === 1 ? 'it' : 'each'}, expected the page to list ${keys.length === 1 ? 'it' : 'them'}`,
+      message: `Unexpected example ${keys.length === 1 ? 'property' : 'properties'} ${named} that \`${entry.type.fullName}\` lacks while ${keys.every((k) => entry.pages.get(k)!.size >= 3) ? `examples of ${Math.min(...keys.map((k) => entry.pages.get(k)!.size))} pages or more carry ${keys.length === 1 ? 'it' : 'each'}` : `${keys.length === 1 ? 'a page documents it' : 'pages document them'} as a type no property uses`}, expected the page to list ${keys.length === 1 ? 'it' : 'them'}`,
       key: `stale:${entry.type.fullName}`,
       related: keys.flatMap((key) => entry.keyAt.get(key) ?? []),
     };
@@ -118,12 +136,27 @@ export function missingBaseFinding(index: TypeIndex, named: ModelType, expected:
   const base = named.baseTypeInferred ? undefined : index.chain(named)[1];
   // The object is of the named type: most of its keys are that type's, and no fewer than the expected type's.
   if (2 * fit <= keys.length || fit < keys.filter((k) => index.properties(expected).has(k)).length || (base !== undefined && !index.isA(expected, base)) || !named.namespace) return undefined;
+  if (!base) missingBases.set(index, (missingBases.get(index) ?? new Map<string, ModelType>()).set(named.fullName, expected));
   const said = base ? `names \`${base.name}\` as its base` : 'names no base type';
   return {
     at: base && baseSource ? baseSource : named.source,
     message: `Unexpected page of \`${named.fullName}\` that ${said}, expected \`${expected.fullName}\` (or a type derived from it) as its base, as example objects where ${/^[aeiou]/i.test(expected.name) ? 'an' : 'a'} \`${expected.name}\` belongs name \`#${named.fullName}\``,
     key: `base:${named.fullName}`,
   };
+}
+
+/** Per version's index, the types `missingBaseFinding` found naming no base, with the base their objects show (`baseOfMissing`). */
+const missingBases = new WeakMap<TypeIndex, Map<string, ModelType>>();
+
+/**
+ * The keys of an object whose type's page names no base (educationPointsOutcome) that the base its objects show lists
+ * in its table or JSON representation (educationOutcome's `lastModifiedBy`): the base's keys, so the fix is naming the
+ * base on that page and the base's own table, both reported at those pages, not at the example.
+ */
+function baseKeys(ctx: CheckContext, entry: BaseEvidence): string[] {
+  const index = ctx.types(entry.type.apiVersion);
+  const base = missingBases.get(index)?.get(entry.type.fullName);
+  return base ? [...entry.keyAt.keys()].filter((key) => index.properties(base).has(key) || jsonRepresentationLists(ctx, base, key)) : [];
 }
 
 interface UnknownFinding {
@@ -144,8 +177,10 @@ interface UnknownFinding {
  * `appliedConditionalAccessPolicy`, beta's and the examples' `appliedConditionalAccessPolicies`).
  */
 export function settleEvidence<T extends UnknownFinding>(ctx: CheckContext, evidence: Map<string, BaseEvidence>, findings: T[]): (T | UnknownFinding)[] {
-  const pageWide = [...evidence.values()].filter((entry) => entry.baseless || entry.idOnly || staleKeys(entry).length > 0);
   const gone = (entry: BaseEvidence, f: T, keys: string[]) => typeKey(entry.type) === f.of && keys.some((k) => f.message.startsWith(`Unexpected property \`${k}\` `));
+  // A key naming a type no property uses, when reported at the examples (one the JSON representation lists is table-json-mismatch's).
+  for (const entry of evidence.values()) entry.orphans = orphanKeys(ctx, entry).filter((key) => findings.some((f) => gone(entry, f, [key])));
+  const pageWide = [...evidence.values()].filter((entry) => entry.baseless || entry.idOnly || staleKeys(entry).length > 0);
   // Only keys reported at the examples (one the JSON representation lists is table-json-mismatch's).
   const renamed = [...evidence.values()].filter((entry) => !entry.baseless && !entry.idOnly).flatMap((entry) => renamedRows(ctx, entry)).filter((r) => findings.some((f) => gone(r.entry, f, [r.spelt])));
   const based = [...evidence.values()].filter((entry) => !entry.baseless && !entry.idOnly).flatMap((entry) => baseKeysFinding(ctx, entry, (keys) => findings.some((f) => gone(entry, f, keys))));
@@ -153,7 +188,8 @@ export function settleEvidence<T extends UnknownFinding>(ctx: CheckContext, evid
     (f) =>
       !pageWide.some((entry) => typeKey(entry.type) === f.of && (entry.baseless || entry.idOnly || gone(entry, f, staleKeys(entry)))) &&
       !renamed.some((r) => gone(r.entry, f, [r.spelt])) &&
-      !based.some((b) => gone(b.entry, f, b.keys)),
+      !based.some((b) => gone(b.entry, f, b.keys)) &&
+      ![...evidence.values()].some((entry) => gone(entry, f, baseKeys(ctx, entry))),
   );
   return [...kept, ...pageWide.map((entry) => ({ rule: 'example-unknown-property', ...baselessFinding(entry) })), ...renamed.map((r) => r.finding), ...based.map((b) => b.finding)];
 }
