@@ -46,20 +46,29 @@ function firstValueLine(ctx: PageContext, code: Code): number {
  * ends a line too, as mdast counts lines: the spot is found again in those lines.
  */
 export function codeLineSource(ctx: PageContext, code: Code, lineIndex: number, offset?: number): SourceRef {
-  const lfLines = code.value.split('\n');
-  const lineStart = lfLines.slice(0, lineIndex).reduce((sum, text) => sum + text.length + 1, 0);
-  const before = code.value.slice(0, lineStart + (offset ?? 0)).split(LINE_ENDING);
-  const index = before.length - 1;
+  const value = code.value;
+  let lineStart = 0;
+  for (let i = 0; i < lineIndex && lineStart <= value.length; i++) lineStart = (value.indexOf('\n', lineStart) + 1 || value.length + 1);
+  const spot = Math.min(value.length, lineStart + (offset ?? 0));
+  // The line of `spot` and where that line starts, counting line endings as mdast does.
+  let index = 0;
+  let from = 0;
+  for (let i = 0; i < spot; i++) {
+    const char = value.charCodeAt(i);
+    if (char === 10 || (char === 13 && value.charCodeAt(i + 1) !== 10)) {
+      index++;
+      from = i + 1;
+    }
+  }
   const line = firstValueLine(ctx, code) + index;
   // An empty block that the page ends in has no value line: the block's opening line stands for it.
   const start = code.position?.start;
   if (start && line > startsOf(ctx).length) return { file: ctx.file, line: start.line, column: start.column };
-  const valueLine = code.value.split(LINE_ENDING)[index] ?? '';
+  const end = value.slice(from).search(/[\r\n]/);
+  const valueLine = end < 0 ? value.slice(from) : value.slice(from, from + end);
   const raw = pageLine(ctx, line);
-  const at = offset === undefined ? valueLine.length - valueLine.trimStart().length : before[index]!.length;
+  const at = offset === undefined ? valueLine.length - valueLine.trimStart().length : spot - from;
   // The value line is the raw line minus a prefix (indentation, `> `); its text ends the raw line.
   const prefix = raw.endsWith(valueLine) ? raw.length - valueLine.length : 0;
   return { file: ctx.file, line, column: prefix + at + 1 };
 }
-
-const LINE_ENDING = /\r\n|\r|\n/;
