@@ -5,6 +5,7 @@
  * value or a bare name where the examples write a `{placeholder}`), a path of another API than the page's file names.
  * Each returns the section line to report at.
  */
+import type { CheckContext } from './context.js';
 import type { ExampleMessage } from './examples.js';
 import { readExampleUrl, requestsMatching } from './request-path.js';
 
@@ -36,12 +37,17 @@ export function keyAdded<T extends { path: string; method: string }>(item: Examp
 /**
  * A path the section lacks beside one it has, where the examples add property or sub-resource names to it
  * (`.../getM365AppUserDetail(period='D7')/content`, `.../range/format/font` for `.../range/format`) or leave out its
- * trailing `{property name}` (`/organization/{id}/branding` for `/organization/{tenant id}/branding/{property name}`):
- * the fix is a line in the section. Not when another section path continues that one (a misspelt segment of a
+ * trailing `{property name}` (`/organization/{id}/branding` for `/organization/{tenant id}/branding/{property name}`),
+ * or add `/$value` or a Stream property (`/branding/bannerLogo`) to it: the fix is a line in the section. Not when another section path continues that one (a misspelt segment of a
  * documented path stays the example's), nor when another example of its `##` section uses that path as it is (the odd
  * example is at fault).
  */
-export function sectionLacks<T extends { path: string; method: string }>(item: ExampleMessage, requests: T[], url: string): { request: T; path: string } | undefined {
+export function sectionLacks<T extends { path: string; method: string }>(
+  item: ExampleMessage,
+  requests: T[],
+  url: string,
+  isStream: (property: string) => boolean = () => false,
+): { request: T; path: string } | undefined {
   const method = item.message.method?.toUpperCase();
   const written = readExampleUrl(url).written.replace(/\/+$/, '');
   const sameMethod = requests.filter((r) => r.method === method);
@@ -59,6 +65,9 @@ export function sectionLacks<T extends { path: string; method: string }>(item: E
     if (property && requestsMatching([{ path: path.slice(0, property.index) }], written).length > 0) return { request, path: path.slice(0, property.index) };
     // `/$value` (the item's content) after a path it lists is a line the section lacks, whatever the other examples use.
     if (/\/\$value$/.test(written) && requestsMatching([request], written.slice(0, -7)).length > 0) return { request, path: `${path}/$value` };
+    // So is a Stream property of the item (`.../branding/bannerLogo`): its content, read (GET) or written (PUT) as bytes.
+    const last = written.slice(written.lastIndexOf('/') + 1);
+    if ((method === 'GET' || method === 'PUT') && isStream(last) && requestsMatching([request], written.slice(0, -last.length - 1)).length > 0) return { request, path: `${path}/${last}` };
     if (used(request)) continue;
     const segments = written.split('/');
     for (let extra = 1; extra <= 2 && extra < segments.length - 1; extra++) {
@@ -68,6 +77,13 @@ export function sectionLacks<T extends { path: string; method: string }>(item: E
     }
   }
   return undefined;
+}
+
+/** Whether `property` is a Stream property of the resource the example's operation acts on (`bannerLogo` of organizationalBranding). */
+export function streamOf(ctx: CheckContext, item: ExampleMessage): (property: string) => boolean {
+  const types = ctx.types(item.page.apiVersion);
+  const type = item.linked?.resource ? types.get(item.linked.resource) : undefined;
+  return (property) => type !== undefined && types.properties(type).get(property)?.type.name === 'Edm.Stream';
 }
 
 /**

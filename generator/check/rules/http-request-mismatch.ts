@@ -14,7 +14,7 @@
  * the example's POST to the collection lacks, is reported at the section path, once. So is a path the section lacks beside
  * one it has, when the examples add names to it (`.../getM365AppUserDetail(period='D7')/content`) and none uses it as it
  * is, or leave out its trailing `{property name}` (`/organization/{id}/branding`), or address by path (`root:/book.xlsx:`)
- * a drive item it lists by id only, or add `/$value` to it; a section path without the `/me` root the examples give it,
+ * a drive item it lists by id only, or add `/$value` or a Stream property (`/bannerLogo`) to it; a section path without the `/me` root the examples give it,
  * or with `/$value` right after a collection, or a value or bare name where the examples write a `{placeholder}`
  * (`/domains/contoso.com/...`, `/sites/id/...`), is reported at that spot; so is a path of another API than the one the
  * page's file and the examples name (`.../names/add` on nameditem-addformulalocal.md), and a method HTTP semantics put
@@ -31,7 +31,7 @@ import { placeOn, type CheckContext } from '../context.js';
 import { exampleMessages, firstLineOf, type ExampleMessage } from '../examples.js';
 import { isGraphUrl, matchedPrefix, pathAliases, readExampleUrl, requestsMatching, segmentStarts } from '../request-path.js';
 import { documentedElsewhere } from '../request-elsewhere.js';
-import { anotherApi, byItemPath, keyAdded, keyMissing, miswrittenPath, sectionLacks } from '../request-section.js';
+import { anotherApi, byItemPath, keyAdded, keyMissing, miswrittenPath, sectionLacks, streamOf } from '../request-section.js';
 import { defineRule, oncePerKey, type RuleFinding } from '../rule.js';
 
 export const httpRequestMismatch = defineRule({
@@ -109,7 +109,7 @@ function checkRequest(ctx: CheckContext, item: ExampleMessage): RuleFinding[] {
   }
   const keyless = samePath.length === 0 ? keyMissing(item, withPlaceholders, url) : undefined;
   const keyed = samePath.length === 0 && !keyless ? keyAdded(item, withPlaceholders, url) : undefined;
-  const lacked = samePath.length === 0 && !keyless && !keyed ? (sectionLacks(item, withPlaceholders, url) ?? byItemPath(item, withPlaceholders, url)) : undefined;
+  const lacked = samePath.length === 0 && !keyless && !keyed ? (sectionLacks(item, withPlaceholders, url, streamOf(ctx, item)) ?? byItemPath(item, withPlaceholders, url)) : undefined;
   const typo = samePath.length === 0 && !keyless && !keyed && !lacked ? sectionTypo(ctx, item, requests, parsed.written) : undefined;
   const copied = samePath.length === 0 && !keyless && !keyed && !lacked && !typo ? anotherApi(item, requests, url) : undefined;
   const elsewhere = samePath.length === 0 && !keyless && !keyed && !lacked && !typo && !copied ? documentedElsewhere(ctx, item, withPlaceholders, url) : undefined;

@@ -6,7 +6,8 @@
  * compared; a section naming a class (`a 200-series response code`) takes any success, and its `207` is the partial
  * failure, not the success status. When the section is what is wrong (its own reason phrase names the example's status,
  * `200 Created`; or it states a body for an update, delete or `$ref` request whose every example answers a bare 204),
- * the finding is at the section's status, once. Also a status line
+ * the finding is at the section's status, once; so it is when the example shows another outcome on purpose (a 3xx
+ * redirect, a GET's 204, a PUT's 204 where the section names 201) that the section does not state. Also a status line
  * whose reason phrase is not its code's (`HTTP/1.1 200 Created`).
  *
  * ok:     Response section `201 Created`, example `HTTP/1.1 201 Created`
@@ -63,13 +64,29 @@ function sectionAtFault(ctx: CheckContext, item: ExampleMessage, expected: numbe
     !item.message.body &&
     (/^(PATCH|PUT|DELETE)$/i.test(request?.method ?? '') || /\/\$ref\b/.test(request?.url ?? '')) &&
     item.operation.examples.every((e) => e.response?.status === undefined || e.response.status === 204 || e.response.status >= 400);
-  if (!phrase && !bodiless) return undefined;
+  const outcome = !phrase && !bodiless && deliberate(request?.method ?? '', expected, actual);
+  if (!phrase && !bodiless && !outcome) return undefined;
+  const line = firstLineOf(ctx, item.message);
   return {
     at,
-    message: `Unexpected status \`${expected}\` in the Response section, expected \`${actual}\` as ${phrase ? 'its reason phrase and ' : ''}the examples answer (line ${firstLineOf(ctx, item.message)})`,
-    key: `section:${response.source.line}`,
-    related: [placeOn(ctx, { file: item.page.file, line: firstLineOf(ctx, item.message), column: 1 }, String(actual))],
+    message: outcome
+      ? `Unexpected Response section stating only \`${expected}\`, expected \`${actual}\` too (${outcome}) as the example answers (line ${line})`
+      : `Unexpected status \`${expected}\` in the Response section, expected \`${actual}\` as ${phrase ? 'its reason phrase and ' : ''}the examples answer (line ${line})`,
+    key: `section:${response.source.line}${outcome ? `:${actual}` : ''}`,
+    related: [placeOn(ctx, { file: item.page.file, line, column: 1 }, String(actual))],
   };
+}
+
+/**
+ * A status no one writes by mistake: a redirect, a GET answering that there is nothing to get, a PUT that replaced
+ * the item where the section names the 201 of creating it. The example shows another outcome on purpose; the
+ * section, stating only the usual one, is what lacks it.
+ */
+function deliberate(method: string, expected: number, actual: number): string | undefined {
+  if (actual >= 300 && actual < 400) return 'a redirect';
+  if (actual === 204 && /^GET$/i.test(method)) return 'nothing to get';
+  if (actual === 204 && expected === 201 && /^PUT$/i.test(method)) return 'an item replaced';
+  return undefined;
 }
 
 /** A section that names a class (`a 200-series response code`, `2xx`) rather than one status: any success fits. */
