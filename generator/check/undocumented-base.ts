@@ -184,12 +184,15 @@ export function settleEvidence<T extends UnknownFinding>(ctx: CheckContext, evid
   // Only keys reported at the examples (one the JSON representation lists is table-json-mismatch's).
   const renamed = [...evidence.values()].filter((entry) => !entry.baseless && !entry.idOnly).flatMap((entry) => renamedRows(ctx, entry)).filter((r) => findings.some((f) => gone(r.entry, f, [r.spelt])));
   const based = [...evidence.values()].filter((entry) => !entry.baseless && !entry.idOnly).flatMap((entry) => baseKeysFinding(ctx, entry, (keys) => findings.some((f) => gone(entry, f, keys))));
+  // Each entry's keys found once, not again for every finding.
+  const stale = new Map(pageWide.map((entry) => [entry, staleKeys(entry)]));
+  const ofBase = [...evidence.values()].map((entry) => ({ entry, keys: baseKeys(ctx, entry) })).filter(({ keys }) => keys.length > 0);
   const kept = findings.filter(
     (f) =>
-      !pageWide.some((entry) => typeKey(entry.type) === f.of && (entry.baseless || entry.idOnly || gone(entry, f, staleKeys(entry)))) &&
+      !pageWide.some((entry) => typeKey(entry.type) === f.of && (entry.baseless || entry.idOnly || gone(entry, f, stale.get(entry)!))) &&
       !renamed.some((r) => gone(r.entry, f, [r.spelt])) &&
       !based.some((b) => gone(b.entry, f, b.keys)) &&
-      ![...evidence.values()].some((entry) => gone(entry, f, baseKeys(ctx, entry))),
+      !ofBase.some((b) => gone(b.entry, f, b.keys)),
   );
   return [...kept, ...pageWide.map((entry) => ({ rule: 'example-unknown-property', ...baselessFinding(entry) })), ...renamed.map((r) => r.finding), ...based.map((b) => b.finding)];
 }
