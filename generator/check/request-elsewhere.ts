@@ -12,7 +12,7 @@
 import type { HttpRequestFacts } from '../extract/facts.js';
 import type { CheckContext } from './context.js';
 import type { ExampleMessage } from './examples.js';
-import { readExampleUrl, requestsMatching } from './request-path.js';
+import { bareSegments, readExampleUrl, requestsMatching } from './request-path.js';
 
 export interface Elsewhere<T> {
   /** The section line the missing one goes beside (the last of the example's method). */
@@ -51,12 +51,9 @@ export function documentedElsewhere<T extends { path: string; method: string }>(
 
 /** The last segment that is a name, not a key, `$ref`, `$value` or a cast; function arguments dropped. */
 function lastName(path: string): string | undefined {
-  const names = path
-    .replace(/\?.*$/, '')
-    .split('/')
-    .map((s) => s.replace(/\(.*$/, '').toLowerCase())
-    .filter((s) => /^[a-z][a-z0-9_]*$/.test(s) && !s.includes('.'));
-  return names.at(-1);
+  return bareSegments(path)
+    .filter((s) => /^[a-z][a-z0-9_]*$/.test(s) && !s.includes('.'))
+    .at(-1);
 }
 
 function named(path: string): number {

@@ -252,6 +252,16 @@ function withoutGroups(text: string): string {
   return out.join('');
 }
 
+/** A path's segments after its `?query` is cut off, each without function arguments and in lower case (`itemAt(index=1)`: `itemat`). */
+export function bareSegments(path: string): string[] {
+  return path.replace(/\?.*$/, '').split('/').map(bareSegment);
+}
+
+/** A segment without its function arguments, in lower case. */
+export function bareSegment(segment: string): string {
+  return segment.replace(/\(.*$/, '').toLowerCase();
+}
+
 /** Drops `?query` and `#fragment`, keeping a `?` inside `{}` or `()`. */
 function stripQuery(path: string): string {
   let depth = 0;

@@ -7,7 +7,7 @@
  */
 import type { CheckContext } from './context.js';
 import type { ExampleMessage } from './examples.js';
-import { readExampleUrl, requestsMatching } from './request-path.js';
+import { bareSegment, bareSegments, readExampleUrl, requestsMatching } from './request-path.js';
 
 /**
  * On a page that gets, updates or deletes one item, the section's path naming the collection (no key at its end)
@@ -159,11 +159,7 @@ function placeholderWritten<T extends { path: string; method: string }>(same: T[
 
 /** A path's last segment that names something (not a key, an id, `$value` or `$ref`), singular, lower case, without arguments. */
 function lastNamed(path: string): string {
-  const named = path
-    .replace(/\?.*$/, '')
-    .split('/')
-    .map((segment) => segment.replace(/\(.*$/, '').toLowerCase())
-    .filter((segment) => /^[a-z][a-z.]*$/.test(segment));
+  const named = bareSegments(path).filter((segment) => /^[a-z][a-z.]*$/.test(segment));
   return (named.at(-1) ?? '').replace(/s$/, '');
 }
 
@@ -186,9 +182,8 @@ export function anotherApi<T extends { path: string; method: string }>(item: Exa
   const request = same[0]!;
   const path = request.path.replace(/\?.*$/, '');
   const [segments, example] = [path.split('/'), written.split('/')];
-  const bare = (segment: string) => segment.replace(/\(.*$/, '').toLowerCase();
   // The first segment the example lacks, or writes otherwise where the section names something (not a placeholder).
-  const i = segments.findIndex((segment, n) => n >= example.length || (!/^\{.*\}$/.test(segment) && bare(segment) !== bare(example[n]!)));
+  const i = segments.findIndex((segment, n) => n >= example.length || (!/^\{.*\}$/.test(segment) && bareSegment(segment) !== bareSegment(example[n]!)));
   const at = i < 0 ? path.length : (starts(path)[i - 1] ?? 0);
   const message = `Unexpected HTTP request path \`${path}\` on a page about \`${theirs}\` (${file}), expected the path the examples use: \`${written}\``;
   return { request, index: at, message };
