@@ -54,7 +54,7 @@ export interface GenerateOptions extends CommonApiOptions, SliceOptions {
 
 /** Generates TypeScript into the output folder, as `docs2ts generate` does. */
 export async function generate(options: GenerateOptions = {}): Promise<GenerateResult> {
-  const { cwd, settings } = checked(options, 'generate');
+  const { cwd, settings } = await checked(options, 'generate');
   return generateOnce({
     input: path.resolve(cwd, settings.input ?? DEFAULT_INPUT),
     out: path.resolve(cwd, settings.output ?? DEFAULT_OUTPUT),
@@ -69,7 +69,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
 
 /** The linked intermediate model (sliced when asked), as `docs2ts model` writes it. */
 export async function model(options: CommonApiOptions & SliceOptions = {}): Promise<Model> {
-  const { cwd, settings } = checked(options, 'model');
+  const { cwd, settings } = await checked(options, 'model');
   const cache = cacheOf(options, cwd);
   const built = await buildModel(path.resolve(cwd, settings.input ?? DEFAULT_INPUT), {
     ...(options.workers ? { workers: options.workers } : {}),
@@ -89,7 +89,7 @@ export interface CheckApiOptions extends CommonApiOptions {
 
 /** The conformance findings, as `docs2ts check --format json` lists them (before any baseline). */
 export async function check(options: CheckApiOptions = {}): Promise<{ findings: Finding[]; errors: number; warnings: number }> {
-  const { cwd, settings } = checked(options, 'check');
+  const { cwd, settings } = await checked(options, 'check');
   const rule = Object.entries(settings.rules ?? {}).map(([id, level]) => `${id}=${level}`);
   const { findings } = await checkInput(
     {
@@ -108,9 +108,9 @@ export async function check(options: CheckApiOptions = {}): Promise<{ findings: 
 }
 
 /** The options a config may hold, checked as the config is. */
-function checked(options: object, name: string) {
+async function checked(options: object, name: string) {
   const { cwd, cache: _cache, workers: _workers, check: _check, force: _force, changedSince: _changedSince, ...keys } = options as GenerateOptions & CheckApiOptions;
-  return { cwd: cwd ?? process.cwd(), settings: validateConfig(keys, `${name}() options`) };
+  return { cwd: cwd ?? process.cwd(), settings: await validateConfig(keys, `${name}() options`) };
 }
 
 function cacheOf(options: CommonApiOptions, cwd: string): string | false {

@@ -1,5 +1,8 @@
 /** "did you mean `z`?" over known names, by edit distance. */
-import { distance } from 'fastest-levenshtein';
+import { createRequire } from 'node:module';
+
+// Required rather than imported: the package is CommonJS, and Node would scan its source for export names first (10 ms).
+const { distance } = createRequire(import.meta.url)('fastest-levenshtein') as typeof import('fastest-levenshtein');
 
 /** Levenshtein distance (fastest-levenshtein), as `max + 1` when it exceeds `max`. */
 export function editDistance(a: string, b: string, max = Infinity): number {

@@ -17,7 +17,8 @@ import { runRules } from '../check/run-check.js';
 import { RULES } from '../check/rules/index.js';
 import { METADATA_RULE_DESCRIPTIONS, metadataRules } from '../check/metadata/rules.js';
 import type { RuleLevel } from '../check/types.js';
-import { checkRuleId, loadConfig } from './config.js';
+import { loadConfig } from './config.js';
+import { unknownRuleId } from '../check/rule-ids.js';
 import { DEFAULT_CACHE_DIR, type CommonOptions } from './options.js';
 import { writeAtomic } from '../pipeline/write-atomic.js';
 import { lockCache } from './run-lock.js';
@@ -141,9 +142,8 @@ export function parseRuleSettings(settings: readonly string[]): Record<string, R
   for (const setting of settings) {
     const match = /^([^=]+)=(off|warn|error)$/.exec(setting.trim());
     if (!match) throw new UsageError(`--rule ${setting}: write --rule <rule-id>=off|warn|error`);
-    checkRuleId(match[1]!, (problem, fix) => {
-      throw new UsageError(`--rule ${setting}: ${problem}; ${fix}`);
-    });
+    const unknown = unknownRuleId(match[1]!);
+    if (unknown) throw new UsageError(`--rule ${setting}: ${unknown.problem}; ${unknown.fix}`);
     out[match[1]!] = match[2] as RuleLevel;
   }
   return out;

@@ -20,7 +20,6 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../parse/input.js';
 import { closest } from '../check/did-you-mean.js';
-import { unknownRuleId } from '../check/rule-ids.js';
 import type { RuleLevel } from '../check/types.js';
 import { parsePathPattern, type PathPattern } from '../model/path-pattern.js';
 import { EMIT_KINDS, OPEN_TYPE_POLICIES, type EmitKind } from '../pipeline/output-options.js';
@@ -57,7 +56,7 @@ export async function loadConfig(cwd: string = process.cwd(), file?: string): Pr
     const named = await readFile(path.resolve(cwd, file), 'utf8').catch((error: NodeJS.ErrnoException) => {
       throw new UsageError(`--config ${file}: cannot be read (${error.code ?? String(error)}); name an existing JSON file`);
     });
-    return relativeTo(path.dirname(path.resolve(cwd, file)), cwd, validateConfig(parseJson(named, file), file));
+    return relativeTo(path.dirname(path.resolve(cwd, file)), cwd, await validateConfig(parseJson(named, file), file));
   }
   const own = path.join(cwd, CONFIG_FILE);
   const text = await readFile(own, 'utf8').catch(() => undefined);
@@ -69,7 +68,7 @@ export async function loadConfig(cwd: string = process.cwd(), file?: string): Pr
   return section === undefined ? { source: null } : validateConfig(section, 'package.json (key "docs2ts")');
 }
 
-export function validateConfig(data: unknown, source: string): Docs2tsConfig {
+export async function validateConfig(data: unknown, source: string): Promise<Docs2tsConfig> {
   const fail = (problem: string, fix: string): never => {
     throw new UsageError(`${source}: ${problem}; ${fix}`);
   };
@@ -109,7 +108,7 @@ export function validateConfig(data: unknown, source: string): Docs2tsConfig {
     if (typeof rules !== 'object' || rules === null || Array.isArray(rules)) fail('`rules` is not an object', 'write { "rule-id": "off" | "warn" | "error" }');
     config.rules = {};
     for (const [id, level] of Object.entries(rules as Record<string, unknown>)) {
-      checkRuleId(id, (problem, fix) => fail(`\`rules\` names ${problem}`, fix));
+      await checkRuleId(id, (problem, fix) => fail(`\`rules\` names ${problem}`, fix));
       if (!LEVELS.includes(level as RuleLevel)) fail(`\`rules.${id}\` is ${JSON.stringify(level)}`, `use "off", "warn" or "error"`);
       config.rules[id] = level as RuleLevel;
     }
@@ -117,23 +116,26 @@ export function validateConfig(data: unknown, source: string): Docs2tsConfig {
   if (record['ignore'] !== undefined) {
     const ignore = record['ignore'];
     if (!Array.isArray(ignore)) fail('`ignore` is not a list', 'write ["glob", { "rule": "id", "file": "glob" }]');
-    config.ignoreFiles = [];
-    config.ignore = [];
-    (ignore as unknown[]).forEach((entry, i) => {
-      if (typeof entry === 'string' && entry.trim() !== '') config.ignoreFiles!.push(entry);
+    const ignoreFiles: string[] = (config.ignoreFiles = []);
+    const ignored: { rule: string; file: string }[] = (config.ignore = []);
+    for (const [i, entry] of (ignore as unknown[]).entries()) {
+      if (typeof entry === 'string' && entry.trim() !== '') ignoreFiles.push(entry);
       else if (entry && typeof entry === 'object' && typeof (entry as { rule?: unknown }).rule === 'string' && typeof (entry as { file?: unknown }).file === 'string') {
         const { rule, file } = entry as { rule: string; file: string };
-        checkRuleId(rule, (problem, fix) => fail(`\`ignore[${i}]\` names ${problem}`, fix));
-        config.ignore!.push({ rule, file });
+        await checkRuleId(rule, (problem, fix) => fail(`\`ignore[${i}]\` names ${problem}`, fix));
+        ignored.push({ rule, file });
       } else fail(`\`ignore[${i}]\` is ${JSON.stringify(entry)}`, 'write a file glob string or { "rule": "id", "file": "glob" }');
-    });
+    }
   }
   return config;
 }
 
-/** A rule id, a metadata rule id or an extraction diagnostic code (`table-malformed`); anything else fails with a did-you-mean. */
-export function checkRuleId(id: string, fail: (problem: string, fix: string) => never): void {
-  const unknown = unknownRuleId(id);
+/**
+ * A rule id, a metadata rule id or an extraction diagnostic code (`table-malformed`); anything else fails with a
+ * did-you-mean. The rules are loaded only here (50 ms), for a config that names one: `generate` never needs them.
+ */
+async function checkRuleId(id: string, fail: (problem: string, fix: string) => never): Promise<void> {
+  const unknown = (await import('../check/rule-ids.js')).unknownRuleId(id);
   if (unknown) fail(unknown.problem, unknown.fix);
 }
 
