@@ -3,7 +3,6 @@
  * its client function and the function's `.request` builder, in that order.
  */
 import type {
-  WriterFunction,
   FunctionDeclarationStructure,
   InterfaceDeclarationStructure,
   OptionalKind,
@@ -17,7 +16,7 @@ import { hasParams, keysText, paramsMayBeOmitted, paramsStructure, pathExpressio
 import { propertyKey } from './naming.js';
 import { inertDocText } from './ts-print.js';
 
-export type OperationStructure = InterfaceDeclarationStructure | TypeAliasDeclarationStructure | FunctionDeclarationStructure | WriterFunction;
+export type OperationStructure = InterfaceDeclarationStructure | TypeAliasDeclarationStructure | FunctionDeclarationStructure | string;
 
 /**
  * Type names are `<TypePrefix><Suffix>`. Operation names are unique and no
@@ -77,10 +76,11 @@ export function operationStructures(plan: OperationPlan, runtime: string): Opera
     statements: [`return ${runtime}.send(client, ${plan.functionName}.request(${names}));`],
   });
   const signature = parameters.map((parameter) => `${parameter.name}${parameter.hasQuestionToken ? '?' : ''}: ${String(parameter.type)}`).join(', ');
-  out.push((writer) =>
-    writer
-      .writeLine(`/** The request ${code(plan.functionName)} sends, built without sending: for ${code(`${runtime}.batch`)}, or ${code(`${runtime}.send`)} with any client. */`)
-      .writeLine(`${plan.functionName}.request = (${signature}): ${runtime}.Call<${name('result')}> => ({ ${call.join(', ')} });`),
+  out.push(
+    [
+      `/** The request ${code(plan.functionName)} sends, built without sending: for ${code(`${runtime}.batch`)}, or ${code(`${runtime}.send`)} with any client. */`,
+      `${plan.functionName}.request = (${signature}): ${runtime}.Call<${name('result')}> => ({ ${call.join(', ')} });`,
+    ].join('\n'),
   );
   return out;
 }

@@ -4,14 +4,14 @@
  * resource the operations act on, else per first path segment) and
  * `client/index.ts` re-exporting every group.
  */
-import type { ImportDeclarationStructure, StatementStructures, WriterFunction } from 'ts-morph';
+import type { ImportDeclarationStructure } from 'ts-morph';
 import { StructureKind } from './ts-morph-values.js';
 import type { ModelOperation } from '../model/ir.js';
 import { compareStrings } from '../model/diagnostic.js';
-import { generatedHeader, renderAll, type EmitContext, type Emitter, type PlannedFile } from './emitter.js';
+import { generatedHeader, renderAll, type EmitContext, type Emitter, type PlannedFile, type PrintJob } from './emitter.js';
 import { groupOperations } from './client-groups.js';
 import { operationStructures } from './client-operation.js';
-import { printStatements } from './ts-print.js';
+import { printedFile } from './ts-print.js';
 import { isPlannable, planOperation, type OperationPlan, type PlanScope } from './client-plan.js';
 import { modelPlan } from './model-plan.js';
 import { runtimeSource } from './client-runtime.js';
@@ -28,12 +28,14 @@ export const clientEmitter: Emitter = {
     const stems: string[] = [];
     for (const { stem, operations } of groups) {
       stems.push(stem);
-      files.push({
-        path: `${ctx.apiVersion}/client/${stem}.ts`,
-        // Type references read names and kinds only, which the shape covers; examples are not emitted.
-        inputs: () => operations.map(clientView),
-        render: () => groupFile(ctx, planGroup(ctx, operations, aliases), aliases),
-      });
+      files.push(
+        printedFile(
+          `${ctx.apiVersion}/client/${stem}.ts`,
+          // Type references read names and kinds only, which the shape covers; examples are not emitted.
+          () => operations.map(clientView),
+          () => groupFile(ctx, planGroup(ctx, operations, aliases), aliases),
+        ),
+      );
     }
     files.push({ path: `${ctx.apiVersion}/client/index.ts`, inputs: () => [], render: () => generatedHeader(ctx) + barrel(stems) });
     return files;
@@ -71,19 +73,16 @@ function planGroup(ctx: EmitContext, operations: readonly ModelOperation[], alia
   return { plans, scope };
 }
 
-function groupFile(ctx: EmitContext, { plans, scope }: { plans: OperationPlan[]; scope: PlanScope }, aliases: { runtime: string; models: string }): string {
+function groupFile(ctx: EmitContext, { plans, scope }: { plans: OperationPlan[]; scope: PlanScope }, aliases: { runtime: string; models: string }): PrintJob {
   const imports: ImportDeclarationStructure[] = [
     { kind: StructureKind.ImportDeclaration, namespaceImport: aliases.runtime, moduleSpecifier: '../runtime.js' },
   ];
   if (scope.usesModels) {
     imports.push({ kind: StructureKind.ImportDeclaration, isTypeOnly: true, namespaceImport: aliases.models, moduleSpecifier: '../models/index.js' });
   }
-  const statements: (StatementStructures | WriterFunction)[] = [
-    ...imports,
-    (writer) => writer.blankLineIfLastNot(),
-    ...plans.flatMap((plan) => operationStructures(plan, aliases.runtime)),
-  ];
-  return printStatements(generatedHeader(ctx), statements);
+  // A blank line after the imports.
+  const statements = [...imports, '\n', ...plans.flatMap((plan) => operationStructures(plan, aliases.runtime))];
+  return { header: generatedHeader(ctx), statements };
 }
 
 function barrel(stems: readonly string[]): string {

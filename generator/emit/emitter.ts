@@ -5,6 +5,7 @@
  * the pipeline's (`pipeline/output-dir.ts`, called by `pipeline/generate.ts`).
  */
 import type { Model, ModelOperation, ModelProperty, ModelType } from '../model/ir.js';
+import type { StatementStructures } from 'ts-morph';
 import type { NameTable } from './naming.js';
 
 export interface EmittedFile {
@@ -58,6 +59,11 @@ export interface PlannedFile {
   inputs: () => readonly unknown[];
   /** The file's text. */
   render: () => string;
+  /**
+   * For a file ts-morph prints: what `render` prints, as plain data, so that a
+   * render thread can print it (`pipeline/pool.ts`). Made by `printedFile` (`ts-print.ts`).
+   */
+  print?: () => PrintJob;
   /** True when the text `render` gives is what prettier makes of it (tested per emitter): runs do not format it again. */
   formatted?: boolean;
 }
@@ -71,6 +77,12 @@ const sourceless = new WeakMap<ModelType, object>();
  * from its "Possible values") without changing a character of their files.
  * `test/pipeline/fingerprint.test.ts` holds the emitters to this.
  */
+/** A file's text for ts-morph to print: the header verbatim, then the statements. */
+export interface PrintJob {
+  header: string;
+  statements: (StatementStructures | string)[];
+}
+
 export function sourcelessType(type: ModelType): object {
   let view = sourceless.get(type);
   if (!view) {

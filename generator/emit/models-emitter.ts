@@ -10,7 +10,7 @@ import { enumStatements, unresolvedStatements } from './model-enum.js';
 import { declaredPropertyTexts, interfaceStatements, type InterfaceEnv } from './model-interface.js';
 import { importSpecifier, type Chunk } from './model-layout.js';
 import { modelPlan, type ModelPlan, type ModelPlanOptions } from './model-plan.js';
-import { addImport, printStatements, typeImports } from './ts-print.js';
+import { addImport, printedFile, typeImports } from './ts-print.js';
 import { isStructured, ownProperties } from './type-map.js';
 
 export const MODELS_FOLDER = 'models';
@@ -23,11 +23,13 @@ export function createModelsEmitter(options: ModelPlanOptions = {}): Emitter {
       const plan = modelPlan(ctx, options);
       const declared = memoDeclaredProperties(plan, ctx.typeIndex);
       const header = generatedHeader(ctx);
-      const files: PlannedFile[] = plan.layout.chunks.map((chunk) => ({
-        path: `${ctx.apiVersion}/${MODELS_FOLDER}/${chunk.id}.ts`,
-        inputs: () => [...chunk.types.map(sourcelessType), ...inheritedInputs(chunk, plan)],
-        render: () => printStatements(header, chunkStatements(chunk, plan, ctx, declared)),
-      }));
+      const files: PlannedFile[] = plan.layout.chunks.map((chunk) =>
+        printedFile(
+          `${ctx.apiVersion}/${MODELS_FOLDER}/${chunk.id}.ts`,
+          () => [...chunk.types.map(sourcelessType), ...inheritedInputs(chunk, plan)],
+          () => ({ header, statements: chunkStatements(chunk, plan, ctx, declared) }),
+        ),
+      );
       files.push({ path: `${ctx.apiVersion}/${MODELS_FOLDER}/index.ts`, inputs: () => [], render: () => barrel(header, plan.layout.chunks) });
       return files;
     },

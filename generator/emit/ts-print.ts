@@ -5,16 +5,22 @@
  * print them and then parse the text back, and adding nodes one at a time is
  * quadratic on large files. Prettier formats the text afterwards.
  */
-import type { WriterFunction, ImportDeclarationStructure, JSDocStructure, OptionalKind, StatementStructures } from 'ts-morph';
+import type { ImportDeclarationStructure, JSDocStructure, OptionalKind } from 'ts-morph';
+import type { PlannedFile, PrintJob } from './emitter.js';
 import { printStructure, StructureKind } from './ts-morph-values.js';
 import { compareStrings } from '../model/diagnostic.js';
 import { escapeComment } from './naming.js';
 
 const PRINT_OPTIONS = { indentNumberOfSpaces: 2, useSingleQuote: true } as const;
 
-/** The text of a file of `statements`, after `header` (the generated-file header) verbatim. */
-export function printStatements(header: string, statements: (StatementStructures | WriterFunction)[]): string {
+/** The text of a file: `header` (the generated-file header) verbatim, then the statements. */
+export function printJob({ header, statements }: PrintJob): string {
   return `${header}${printStructure({ kind: StructureKind.SourceFile, statements }, PRINT_OPTIONS)}`;
+}
+
+/** A planned file that ts-morph prints from `job`: in this thread by `render`, or elsewhere from `print`. */
+export function printedFile(path: string, inputs: () => readonly unknown[], job: () => PrintJob): PlannedFile {
+  return { path, inputs, render: () => printJob(job()), print: job };
 }
 
 /**

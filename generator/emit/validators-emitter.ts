@@ -13,7 +13,7 @@ import { generatedHeader, renderAll, sourcelessType, type EmitContext, type Emit
 import { importSpecifier, type Chunk } from './model-layout.js';
 import { modelPlan, type ModelPlan, type ModelPlanOptions } from './model-plan.js';
 import { MODELS_FOLDER } from './models-emitter.js';
-import { jsDoc, printStatements } from './ts-print.js';
+import { jsDoc, printedFile } from './ts-print.js';
 import { validatorRuntimeSource } from './validator-runtime-source.js';
 import { schemaEntry } from './validator-schema.js';
 
@@ -25,7 +25,6 @@ export function createValidatorsEmitter(options: ModelPlanOptions = {}): Emitter
     emit: (ctx) => renderAll(emitter.plan!(ctx)),
     plan(ctx: EmitContext): PlannedFile[] {
       const plan = modelPlan(ctx, options);
-      const print = (statements: StatementStructures[]) => printStatements(header, statements);
       const header = generatedHeader(ctx);
       const root = `${ctx.apiVersion}/${VALIDATORS_FOLDER}`;
       const files: PlannedFile[] = [{ path: `${root}/runtime.ts`, inputs: () => [], render: () => `${header}${validatorRuntimeSource()}` }];
@@ -37,10 +36,10 @@ export function createValidatorsEmitter(options: ModelPlanOptions = {}): Emitter
           formatted: PLAIN_SPECIFIER.test(schemaRuntime(chunk)),
         });
       }
-      files.push({ path: `${root}/schema/index.ts`, inputs: () => [], render: () => print(schemaIndex(plan.layout.chunks)) });
+      files.push(printedFile(`${root}/schema/index.ts`, () => [], () => ({ header, statements: schemaIndex(plan.layout.chunks) })));
       for (const chunk of plan.layout.chunks) {
         // Wrappers read names and kinds only, which the shape covers.
-        if (chunk.types.some((type) => hasWrappers(type, plan))) files.push({ path: `${root}/${chunk.id}.ts`, inputs: () => [], render: () => print(wrappers(chunk, plan)) });
+        if (chunk.types.some((type) => hasWrappers(type, plan))) files.push(printedFile(`${root}/${chunk.id}.ts`, () => [], () => ({ header, statements: wrappers(chunk, plan) })));
       }
       files.push({ path: `${root}/index.ts`, inputs: () => [], render: () => barrel(header, plan) });
       return files;

@@ -4,11 +4,12 @@
  * finds what changed since the last run, serves unchanged pages' facts from
  * memory or the facts cache, lets files whose fingerprint did not change keep
  * their output, and records the run. The stages know nothing of it.
- * Heavy modules (remark, ts-morph, prettier) load only when something changed.
+ * Heavy modules (remark, ts-morph, prettier) load only when something changed;
+ * in an edit, ts-morph and prettier load in a render thread (`pool.ts`).
  */
 import type { FilePlan } from '../emit/index.js';
 import { Digester } from '../model/hash.js';
-import { lazyPool } from './pool.js';
+import { lazyPool, renderThread } from './pool.js';
 import { openRun, type GenerateRequest, type GenerateResult } from './incremental/run.js';
 import { outputReader, renderChanged } from './incremental/render.js';
 import { emitSettings, modelToEmit } from './output-options.js';
@@ -21,9 +22,13 @@ export async function generate(request: GenerateRequest): Promise<GenerateResult
   const run = await openRun(request);
   if (run.upToDate) return run.upToDate;
   const pool = request.session ? (request.session.pool ??= lazyPool(request.workers)) : lazyPool(request.workers);
+  // An edit in a fresh process has a render thread (in watch mode, ts-morph and prettier stay loaded here).
+  const renderer = run.edit && !request.session ? renderThread(request.workers) : undefined;
   try {
     // Extract the pages of the API versions to build (the facts cache serves unchanged ones) while the emitters load.
-    const load = run.loadFacts(pool.extract);
+    const load = run.loadFacts(renderer ? () => renderer : pool.extract);
+    // The render thread loads ts-morph and prettier once it has extracted the edited pages. A failed warm-up fails the task after it too.
+    renderer?.warm().catch(() => undefined);
     const [{ linkModel }, { planOutput }, { EMITTERS }] = await stageModules();
     const loaded = await load.finish();
     // Link each version, whole (in watch mode, an edit of descriptions only patches the version's kept model).
@@ -40,12 +45,13 @@ export async function generate(request: GenerateRequest): Promise<GenerateResult
     });
     run.lap('plan');
     // Render and format the files whose fingerprint or output changed.
-    const rendered = await renderChanged(plans, run.intact, { pool: plans.length > 0 ? pool.get : undefined, lastOutput: outputReader(request.out), onProgress: (done, total) => request.onProgress?.('emit', done, total) });
+    const rendered = await renderChanged(plans, run.intact, { pool: plans.length > 0 ? pool.get : undefined, renderer, lastOutput: outputReader(request.out), onProgress: (done, total) => request.onProgress?.('emit', done, total) });
     run.lap('render');
     // Write the output folder (or compare it, for --check) and record the run.
     return await run.finish(models, plans, rendered, loaded, how);
   } finally {
     if (!request.session) await pool.destroy();
+    await renderer?.destroy();
   }
 }
 

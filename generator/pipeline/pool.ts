@@ -9,7 +9,8 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import type { Piscina } from 'piscina';
 import type { InputPage } from '../parse/input.js';
-import type { EmittedFile } from '../emit/emitter.js';
+import type { EmittedFile, PrintJob } from '../emit/emitter.js';
+import type { FormattedByParts, LastOutput, SplitText } from '../emit/format.js';
 import type { ExtractedPage } from './extract-page-file.js';
 import { extractWithin, pageBudget, type PageBudget } from './page-budget.js';
 
@@ -62,9 +63,33 @@ export class WorkerPool {
     return this.piscina.run(files, { name: 'format' }) as Promise<string[]>;
   }
 
+  print(job: PrintJob): Promise<string> {
+    return this.piscina.run(job, { name: 'print' }) as Promise<string>;
+  }
+
+  formatByParts(file: EmittedFile, split: SplitText, last: LastOutput): Promise<FormattedByParts | undefined> {
+    return this.piscina.run({ file, split, last }, { name: 'formatByParts' }) as Promise<FormattedByParts | undefined>;
+  }
+
+  /** Has a thread load ts-morph and prettier now (in a one-thread pool, the tasks that follow find them warm). */
+  warm(): Promise<void> {
+    return this.piscina.run(null, { name: 'warm' }) as Promise<void>;
+  }
+
   async destroy(): Promise<void> {
     await this.piscina.destroy();
   }
+}
+
+/**
+ * A render thread, for a run that re-renders a few files (an edit) in a fresh
+ * process: a one-thread pool that extracts the changed pages, then loads ts-morph
+ * and prettier (`warm`) while this thread links and plans, then prints and formats
+ * the files (`incremental/render.ts`). Loading the two here would be a third of a
+ * second of such a run. Undefined without threads (`usesThreads`).
+ */
+export function renderThread(workers = defaultWorkers()): WorkerPool | undefined {
+  return usesThreads(workers) ? new WorkerPool(1) : undefined;
 }
 
 /**

@@ -1,9 +1,12 @@
 /**
- * Worker-thread entry of the pool (`pool.ts`): page extraction and prettier.
- * Each thread loads the markdown processor and prettier once, on first use.
+ * Worker-thread entry of the pool (`pool.ts`): page extraction, printing and
+ * prettier. Each thread loads the markdown processor, ts-morph and prettier once,
+ * on first use (a render thread, on its `warm` task).
  */
 import type { InputPage } from '../parse/input.js';
-import type { EmittedFile } from '../emit/emitter.js';
+import type { EmittedFile, PrintJob } from '../emit/emitter.js';
+import type { FormattedByParts, LastOutput, SplitText } from '../emit/format.js';
+import { StructureKind } from '../emit/ts-morph-values.js';
 import { extractPageFile, loadExtractor, type ExtractedPage } from './extract-page-file.js';
 import { clockAt, type PageClock } from './page-budget.js';
 
@@ -32,4 +35,20 @@ export async function format(files: EmittedFile[]): Promise<string[]> {
   const out: string[] = [];
   for (const file of files) out.push((await formatFile(file)).content);
   return out;
+}
+
+/** A file's text, printed by ts-morph. */
+export async function print(job: PrintJob): Promise<string> {
+  return (await import('../emit/ts-print.js')).printJob(job);
+}
+
+/** `formatByParts` (`emit/format.ts`) of a file. */
+export async function formatByParts({ file, split, last }: { file: EmittedFile; split: SplitText; last: LastOutput }): Promise<FormattedByParts | undefined> {
+  return (await import('../emit/format.js')).formatByParts(file, split, last);
+}
+
+/** Loads ts-morph and prettier and runs each once, so that a render thread prints and formats its first file warm. */
+export async function warm(): Promise<void> {
+  const text = await print({ header: '', statements: [{ kind: StructureKind.Interface, isExported: true, name: 'A', docs: ['A.'], properties: [{ name: 'a', type: 'string', hasQuestionToken: true, docs: ['A.'] }] }] });
+  await format([{ path: 'warm.ts', content: text }]);
 }

@@ -4,9 +4,10 @@
  * prettier matches what the intact output was formatted from, or that its emitter
  * writes as prettier would (`PlannedFile.formatted`), is not formatted.
  * A file whose intact output was recorded with the hashes of its parts
- * (`emit/format-parts.ts`) has only its changed parts formatted, in this thread.
- * Other files are formatted whole: with many files, in the pool while this
- * thread renders the next (`format-feed.ts`); with few, here.
+ * (`emit/format-parts.ts`) has only its changed parts formatted. Other files are
+ * formatted whole: with many files, in the pool while this thread renders the
+ * next (`format-feed.ts`); with few, by the renderer: a render thread, in an edit
+ * in a fresh process (`pool.ts`'s `renderThread`), which also prints them, else here.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -14,12 +15,16 @@ import { hashOf } from '../../model/hash.js';
 import type { OutputRecord } from './run-manifest.js';
 import type { FilePlan } from '../../emit/index.js';
 import { partHash, splitParts, statementParts } from '../../emit/format-parts.js';
-import type { LastOutput, SplitText } from '../../emit/format.js';
+import type { FormattedByParts, LastOutput, SplitText } from '../../emit/format.js';
+import type { EmittedFile, PrintJob } from '../../emit/emitter.js';
+import { printJob } from '../../emit/ts-print.js';
 import { FormatFeed, type FormatPool } from '../format-feed.js';
 
 export interface RenderOptions {
   /** The worker pool (`WorkerPool`), made on first use. */
   pool?: (() => FormatPool) | undefined;
+  /** Where the files are printed and formatted when the pool is not used: a render thread (`renderThread`), else this thread. */
+  renderer?: Renderer | undefined;
   /** The text of a file in the output folder (undefined when it cannot be read), to reuse its formatted parts. */
   lastOutput?: (file: string) => string | undefined;
   onProgress?: (done: number, total: number) => void;
@@ -45,15 +50,31 @@ export interface Rendered {
   reusedParts: number;
 }
 
+/** What prints and formats files one at a time (`WorkerPool` is one). */
+export interface Renderer {
+  print(job: PrintJob): Promise<string>;
+  formatByParts(file: EmittedFile, split: SplitText, last: LastOutput): Promise<FormattedByParts | undefined>;
+  format(files: EmittedFile[]): Promise<string[]>;
+}
+
+/** Printing and prettier in this thread, each loaded on first use. */
+const here: Renderer = {
+  print: async (job) => printJob(job),
+  formatByParts: async (file, split, last) => (await import('../../emit/format.js')).formatByParts(file, split, last),
+  format: async (files) => {
+    const { formatFile } = await import('../../emit/format.js');
+    return Promise.all(files.map(async (file) => (await formatFile(file)).content));
+  },
+};
+
 /** Above this many files to render, prettier runs in the worker pool (below, starting the pool costs more). */
 const POOL_THRESHOLD = 64;
 
 export async function renderChanged(plans: readonly FilePlan[], kept: (file: string) => OutputRecord | undefined, options: RenderOptions = {}): Promise<Rendered> {
   const toRender = plans.filter((plan) => kept(plan.path)?.fingerprint !== plan.fingerprint);
   const usePool = options.pool !== undefined && toRender.length > POOL_THRESHOLD;
-  // Prettier is loaded in this thread only when it runs here: with the pool, only for files formatted by parts.
-  let formatter: Promise<typeof import('../../emit/format.js')> | undefined;
-  const format = () => (formatter ??= import('../../emit/format.js'));
+  // With the pool, this thread prints while the pool formats (and formats by parts itself).
+  const renderer = usePool ? here : (options.renderer ?? here);
   const results = new Map<string, { content: string | null; source: RenderedSource; split: SplitText | undefined }>();
   let done = 0;
   const counts = { formatted: 0, formattedParts: 0, reusedParts: 0 };
@@ -66,7 +87,7 @@ export async function renderChanged(plans: readonly FilePlan[], kept: (file: str
   };
   let feed: FormatFeed | undefined;
   for (const plan of toRender) {
-    const text = plan.render();
+    const text = plan.print ? await renderer.print(plan.print()) : plan.render();
     const record = kept(plan.path);
     const source: RenderedSource = { unformatted: hashOf(text) };
     if (record?.unformatted === source.unformatted) {
@@ -85,7 +106,7 @@ export async function renderChanged(plans: readonly FilePlan[], kept: (file: str
     counts.formatted++;
     const file = { path: plan.path, content: text };
     const last = split && record ? lastOutput(record, options.lastOutput) : undefined;
-    const byParts = last ? await (await format()).formatByParts(file, split!, last) : undefined;
+    const byParts = last ? await renderer.formatByParts(file, split!, last) : undefined;
     if (byParts) {
       counts.formattedParts += byParts.formatted;
       counts.reusedParts += byParts.reused;
@@ -93,8 +114,7 @@ export async function renderChanged(plans: readonly FilePlan[], kept: (file: str
       continue;
     }
     if (!usePool) {
-      const formatted = await (await format()).formatFile(file);
-      finish(plan.path, formatted.content);
+      finish(plan.path, (await renderer.format([file]))[0]!);
       continue;
     }
     feed ??= new FormatFeed(options.pool!(), finish);

@@ -39,6 +39,9 @@ import { apiChanges, lastRunFacts, type ApiChanges } from './api-changes.js';
 
 export type Phase = 'parse' | 'emit';
 
+/** A run with at most this many pages changed since the last is an edit (`Run.edit`). */
+const EDIT_PAGES = 8;
+
 export interface GenerateRequest {
   input: string;
   out: string;
@@ -114,6 +117,8 @@ export interface Run {
   inputLabel: string;
   /** The API versions to build, sorted. */
   versions: string[];
+  /** True when the last run's output is there and at most `EDIT_PAGES` pages changed since: few files will change. */
+  edit: boolean;
   /** Starts finding the facts of the pages of the versions to build (extraction in `extract`'s pool). */
   loadFacts(extract: ReturnType<typeof lazyPool>['extract']): PageLoad;
   /** The last run's record of an output file, when the file is still as that run left it. */
@@ -184,6 +189,7 @@ export async function openRun(request: GenerateRequest): Promise<UpToDate | Run>
   return {
     inputLabel: path.basename(path.resolve(request.input)),
     versions,
+    edit: previous !== undefined && changedPages.length <= EDIT_PAGES,
     lap,
     intact: (file) => (outputs.intact.has(file) ? previousOutputs.get(file) : undefined),
     loadFacts(extract) {

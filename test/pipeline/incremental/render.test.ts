@@ -3,19 +3,22 @@
  * thread, one batch at a time, answering in its own order) gives the same files
  * as formatting each file in this thread; files kept from the last run, or
  * written as prettier would (`PlannedFile.formatted`), are not formatted; a file whose last output reads back as recorded
- * has only its changed parts formatted. Under vitest there is no worker pool (see
- * `pool.ts`); `cli.test.ts` runs the real one through the compiled CLI.
+ * has only its changed parts formatted; a renderer (a render thread) prints and
+ * formats few files (the jobs cloned, as a thread gets them). Under vitest there is
+ * no worker pool (see `pool.ts`); `cli.test.ts` runs the real one and the render
+ * thread (after an edit) through the compiled CLI.
  */
 import { describe, expect, it } from 'vitest';
 import { hashOf } from '../../../generator/model/hash.js';
 import type { OutputRecord } from '../../../generator/pipeline/incremental/run-manifest.js';
 import type { EmittedFile } from '../../../generator/emit/emitter.js';
 import { EMITTERS } from '../../../generator/emit/emitters.js';
-import { formatFile } from '../../../generator/emit/format.js';
+import { formatByParts, formatFile } from '../../../generator/emit/format.js';
 import { joinParts, splitParts, statementParts } from '../../../generator/emit/format-parts.js';
 import { planOutput } from '../../../generator/emit/index.js';
 import type { FormatPool } from '../../../generator/pipeline/format-feed.js';
-import { renderChanged } from '../../../generator/pipeline/incremental/render.js';
+import { renderChanged, type Renderer } from '../../../generator/pipeline/incremental/render.js';
+import { printJob } from '../../../generator/emit/ts-print.js';
 import { fixtureModel } from '../../emit/client-fixtures.js';
 
 /** The fixture model's files, three times over (under `copy-N/`), to be more than the pool's threshold. */
@@ -59,6 +62,23 @@ describe('renderChanged', () => {
     expect(pool.batches).toBeLessThan(plans.length);
   });
 
+  it('prints and formats through a renderer (a render thread) what it gives, the same files as in this thread', async () => {
+    const alone = await renderChanged(plans, () => undefined);
+    const calls = { print: 0, format: 0 };
+    const renderer: Renderer = {
+      print: async (job) => (calls.print++, printJob(structuredClone(job))),
+      formatByParts: (file, split, last) => formatByParts(file, split, last),
+      format: (files) => (calls.format++, Promise.all(files.map(async (file) => (await formatFile(file)).content))),
+    };
+    // Few files: the renderer is used (with many, this thread prints while the pool formats).
+    const few = plans.slice(0, 20);
+    const rendered = await renderChanged(few, () => undefined, { renderer });
+    for (const plan of few) expect(rendered.content(plan.path), plan.path).toBe(alone.content(plan.path));
+    expect(calls.print).toBe(few.filter((plan) => plan.print).length);
+    expect(calls.print).toBeGreaterThan(5);
+    expect(calls.format).toBe(few.filter((plan) => !plan.formatted).length);
+  });
+
   it('neither renders nor formats what the last run kept', async () => {
     const first = await renderChanged(plans, () => undefined);
     const record = (path: string): OutputRecord => ({ path, size: 0, mtimeMs: 0, ctimeMs: 0, ino: 0, hash: '', fingerprint: 'old', unformatted: first.source(path)!.unformatted });
@@ -89,7 +109,9 @@ describe('renderChanged', () => {
   describe('a file whose last output is kept, after an edit of one part', () => {
     const plan = plans.find((p) => p.path === 'copy-1/v1.0/client/device-management-partner.ts')!;
     const parts = statementParts(plan.render())!;
-    const edited = { ...plan, render: () => joinParts(parts.map((part, i) => (i === 4 ? `// Edited.\n${part}` : part))) };
+    // Rendered from text, not printed (no `print`): the edit is made to the text.
+    const { print: _print, ...printed } = plan;
+    const edited = { ...printed, render: () => joinParts(parts.map((part, i) => (i === 4 ? `// Edited.\n${part}` : part))) };
     const lastRun = () => renderChanged([plan], () => undefined);
     const record = (last: Awaited<ReturnType<typeof lastRun>>): OutputRecord => ({
       path: plan.path,
