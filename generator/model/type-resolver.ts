@@ -35,6 +35,8 @@ export class TypeResolver {
   /** Page file → the one type it documents (pages that document several are left out). */
   private readonly byPage = new Map<string, DocumentedType>();
   private readonly targets = new Map<string, string>();
+  /** Page file → its folder (a page resolves many links). */
+  private readonly folders = new Map<string, string>();
   /** `pages`: the pages of the version. */
   constructor(types: readonly DocumentedType[], pages: readonly PageFacts[]) {
     for (const type of types) {
@@ -142,7 +144,9 @@ export class TypeResolver {
 
   private fromHref(href: string | undefined, fromFile: string): DocumentedType | undefined {
     if (!href || /^[a-z]+:/i.test(href) || href.startsWith('/')) return undefined;
-    const target = this.targetOf(path.dirname(fromFile), href);
+    let folder = this.folders.get(fromFile);
+    if (folder === undefined) this.folders.set(fromFile, (folder = path.dirname(fromFile)));
+    const target = this.targetOf(folder, href);
     return this.byPage.get(target) ?? this.byPage.get(target.toLowerCase());
   }
 

@@ -96,8 +96,13 @@ export class FactsIndex {
   get(key: string): IndexEntry | undefined {
     const slot = this.slots.get(key);
     if (slot === undefined) return undefined;
-    const entry = Array.from(this.numbers.subarray(slot * ENTRY_LENGTH, (slot + 1) * ENTRY_LENGTH)) as IndexEntry;
-    return entry.every((n) => Number.isSafeInteger(n) && n >= 0) ? entry : undefined;
+    const entry: number[] = [];
+    for (let i = slot * ENTRY_LENGTH; i < (slot + 1) * ENTRY_LENGTH; i++) {
+      const n = this.numbers[i]!;
+      if (!Number.isSafeInteger(n) || n < 0) return undefined;
+      entry.push(n);
+    }
+    return entry as IndexEntry;
   }
 
   set(key: string, entry: IndexEntry): void {
