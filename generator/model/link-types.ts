@@ -277,12 +277,17 @@ export function inheritAndClassify(
     const chain = chains.get(type.fullName)!;
     if (ownEvidence.has(type.fullName) || chain.some((base) => ownEvidence.has(base.fullName))) type.kind = 'entity';
   }
+  const derived = new Map<ModelType, string[]>();
   for (const type of resources) {
     const chain = chains.get(type.fullName)!;
     const inherited = new Set(chain.flatMap((base) => [...base.properties, ...base.navigationProperties].map((p) => p.name)));
     type.properties = type.properties.filter((p) => !inherited.has(p.name));
     type.navigationProperties = type.navigationProperties.filter((p) => !inherited.has(p.name));
     const base = type.baseType ? types.get(type.baseType) : undefined;
-    if (base) base.derivedTypes = [...(base.derivedTypes ?? []), type.fullName].sort(compareStrings);
+    if (!base) continue;
+    let names = derived.get(base);
+    if (!names) derived.set(base, (names = [...(base.derivedTypes ?? [])]));
+    names.push(type.fullName);
   }
+  for (const [base, names] of derived) base.derivedTypes = names.sort(compareStrings);
 }

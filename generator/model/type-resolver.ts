@@ -34,7 +34,8 @@ export class TypeResolver {
   private readonly byLowerBareName = new Map<string, DocumentedType[]>();
   /** Page file → the one type it documents (pages that document several are left out). */
   private readonly byPage = new Map<string, DocumentedType>();
-  private readonly targets = new Map<string, string>();
+  /** Folder → link → the type of the page it points at (null: none), remembered: the pages of a folder link the same few pages over and over. */
+  private readonly linked = new Map<string, Map<string, DocumentedType | null>>();
   /** Page file → its folder (a page resolves many links). */
   private readonly folders = new Map<string, string>();
   /** `pages`: the pages of the version. */
@@ -122,7 +123,7 @@ export class TypeResolver {
   }
 
   private find(name: string, namespace: string): DocumentedType | undefined {
-    const bare = name.replace(/^#/, '');
+    const bare = name.startsWith('#') ? name.slice(1) : name;
     return (
       this.byFullName.get(bare) ??
       this.byFullName.get(`${namespace}.${bare}`) ??
@@ -132,7 +133,7 @@ export class TypeResolver {
   }
 
   private findIgnoringCase(name: string, namespace: string): DocumentedType | undefined {
-    const lower = name.replace(/^#/, '').toLowerCase();
+    const lower = (name.startsWith('#') ? name.slice(1) : name).toLowerCase();
     return (
       this.byLowerFullName.get(lower) ??
       this.byLowerFullName.get(`${namespace}.${lower}`.toLowerCase()) ??
@@ -143,22 +144,21 @@ export class TypeResolver {
   }
 
   private fromHref(href: string | undefined, fromFile: string): DocumentedType | undefined {
-    if (!href || /^[a-z]+:/i.test(href) || href.startsWith('/')) return undefined;
+    if (!href) return undefined;
     let folder = this.folders.get(fromFile);
     if (folder === undefined) this.folders.set(fromFile, (folder = path.dirname(fromFile)));
-    const target = this.targetOf(folder, href);
-    return this.byPage.get(target) ?? this.byPage.get(target.toLowerCase());
+    let links = this.linked.get(folder);
+    if (!links) this.linked.set(folder, (links = new Map()));
+    let type = links.get(href);
+    if (type === undefined) links.set(href, (type = this.pageType(folder, href) ?? null));
+    return type ?? undefined;
   }
 
-  /** The page a relative link from a folder points at; remembered (pages of a folder link the same few pages over and over). */
-  private targetOf(folder: string, href: string): string {
-    const key = `${folder}\u0000${href}`;
-    let target = this.targets.get(key);
-    if (target === undefined) {
-      target = path.normalize(path.join(folder, decodeSafely(href.split('#')[0] ?? '')));
-      this.targets.set(key, target);
-    }
-    return target;
+  /** The type of the page a relative link from a folder points at. */
+  private pageType(folder: string, href: string): DocumentedType | undefined {
+    if (/^[a-z]+:/i.test(href) || href.startsWith('/')) return undefined;
+    const target = path.normalize(path.join(folder, decodeSafely(href.split('#')[0] ?? '')));
+    return this.byPage.get(target) ?? this.byPage.get(target.toLowerCase());
   }
 }
 
