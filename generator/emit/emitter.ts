@@ -68,6 +68,12 @@ export interface PlannedFile {
   formatted?: boolean;
 }
 
+/** A file's text for ts-morph to print: the header verbatim, then the statements. */
+export interface PrintJob {
+  header: string;
+  statements: (StatementStructures | string)[];
+}
+
 const sourceless = new WeakMap<ModelType, object>();
 
 /**
@@ -77,12 +83,6 @@ const sourceless = new WeakMap<ModelType, object>();
  * from its "Possible values") without changing a character of their files.
  * `test/pipeline/fingerprint.test.ts` holds the emitters to this.
  */
-/** A file's text for ts-morph to print: the header verbatim, then the statements. */
-export interface PrintJob {
-  header: string;
-  statements: (StatementStructures | string)[];
-}
-
 export function sourcelessType(type: ModelType): object {
   let view = sourceless.get(type);
   if (!view) {

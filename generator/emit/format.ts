@@ -48,6 +48,13 @@ export async function formatFile(file: EmittedFile): Promise<EmittedFile> {
   return { path: file.path, content };
 }
 
+/** Formatted text of each file, in order, one after another (a pool task, and a render thread's). */
+export async function formatFiles(files: readonly EmittedFile[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const file of files) out.push((await formatFile(file)).content);
+  return out;
+}
+
 /** A file's text in parts (`format-parts.ts`), with the `partHash` of each. */
 export interface SplitText {
   parts: readonly string[];

@@ -27,7 +27,7 @@ export async function generate(request: GenerateRequest): Promise<GenerateResult
   try {
     // Extract the pages of the API versions to build (the facts cache serves unchanged ones) while the emitters load.
     const load = run.loadFacts(renderer ? () => renderer : pool.extract);
-    // The render thread loads ts-morph and prettier once it has extracted the edited pages. A failed warm-up fails the task after it too.
+    // The render thread loads ts-morph and prettier once it has extracted the edited pages (should that fail, its first print loads them).
     renderer?.warm().catch(() => undefined);
     const [{ linkModel }, { planOutput }, { EMITTERS }] = await stageModules();
     const loaded = await load.finish();

@@ -31,10 +31,7 @@ export async function extract({ pages, clock }: { pages: readonly InputPage[]; c
 
 /** Formatted text of each file, in order. */
 export async function format(files: EmittedFile[]): Promise<string[]> {
-  const { formatFile } = await import('../emit/format.js');
-  const out: string[] = [];
-  for (const file of files) out.push((await formatFile(file)).content);
-  return out;
+  return (await import('../emit/format.js')).formatFiles(files);
 }
 
 /** A file's text, printed by ts-morph. */

@@ -61,10 +61,7 @@ export interface Renderer {
 const here: Renderer = {
   print: async (job) => printJob(job),
   formatByParts: async (file, split, last) => (await import('../../emit/format.js')).formatByParts(file, split, last),
-  format: async (files) => {
-    const { formatFile } = await import('../../emit/format.js');
-    return Promise.all(files.map(async (file) => (await formatFile(file)).content));
-  },
+  format: async (files) => (await import('../../emit/format.js')).formatFiles(files),
 };
 
 /** Above this many files to render, prettier runs in the worker pool (below, starting the pool costs more). */
