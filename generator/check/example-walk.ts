@@ -28,7 +28,7 @@ import { capitalizedRow } from './row-case.js';
 import type { TypeIndex } from './type-index.js';
 import { oncePerKey } from './rule.js';
 import { baseSourceOf, jsonRepresentationLists, linkTextName, manyAtOdds, noteRowValue, rowAtOdds, settleMany, tableAtOdds, type RowValues } from './table-at-odds.js';
-import { missingBaseFinding, noteObject, settleEvidence, typeKey, type BaseEvidence } from './undocumented-base.js';
+import { missingBaseFinding, noteObject, settleEvidence, typeKey, type BaseEvidenceStore } from './undocumented-base.js';
 import { checkPrimitive, isPlaceholder, type JsonKind } from './value-formats.js';
 
 export type WalkRule = 'example-unknown-property' | 'example-type-mismatch' | 'example-enum-value' | 'example-odata-type';
@@ -57,33 +57,32 @@ export interface WalkResult {
 export function walkExamples(ctx: CheckContext): WalkResult {
   return ctx.memo('example-walk', () => {
     const result: WalkResult = { findings: [], odataTypes: new Map() };
-    const evidence = new Map<string, BaseEvidence>();
-    const rows = new Map<string, RowValues>();
-    for (const item of exampleMessages(ctx)) walkMessage(ctx, item, result, evidence, rows);
-    for (const row of rows.values()) {
+    const gathered: Gathered = { evidence: new Map(), shownBases: new Map(), rows: new Map() };
+    for (const item of exampleMessages(ctx)) walkMessage(ctx, item, result, gathered);
+    for (const row of gathered.rows.values()) {
       const odds = rowAtOdds(ctx, row);
       if (!odds) continue;
       const single = (f: WalkFinding) => f.rule === 'example-type-mismatch' && f.at.file === row.file && f.key.endsWith(`.${row.prop.name}`) && f.message.includes('expected an array');
       result.findings = [...result.findings.filter((f) => !single(f)), { rule: 'example-type-mismatch', ...odds }];
     }
     // Keys a type's page lacks or spells otherwise, once where the page is fixed (undocumented-base.ts).
-    result.findings = settleEvidence(ctx, evidence, result.findings) as WalkFinding[];
+    result.findings = settleEvidence(ctx, gathered, result.findings) as WalkFinding[];
     // A table type at odds with the examples is one finding at its cell, however many example values show it.
     result.findings = oncePerKey(settleMany(result.findings), (key) => key.startsWith('table:') || key.startsWith('base:'));
     return result;
   });
 }
 
-interface Walk {
+/** What the walk gathers over every example, settled after it: base evidence (undocumented-base.ts) and collection rows' values (table-at-odds.ts). */
+type Gathered = BaseEvidenceStore & { rows: Map<string, RowValues> };
+
+interface Walk extends Gathered {
   ctx: CheckContext;
   index: TypeIndex;
   json: LocatedJson;
   /** Example name and role, the start of every key. */
   prefix: string;
   result: WalkResult;
-  evidence: Map<string, BaseEvidence>;
-  /** Values of request-body rows typed as collections (table-at-odds.ts). */
-  rows: Map<string, RowValues>;
   file: string;
   /** The example's request goes to a path the page does not document: its bodies are of some other type (not judged for unknown properties). */
   foreign: boolean;
@@ -91,7 +90,7 @@ interface Walk {
   topTypeReported?: boolean;
 }
 
-function walkMessage(ctx: CheckContext, item: ExampleMessage, result: WalkResult, evidence: Map<string, BaseEvidence>, rows: Map<string, RowValues>): void {
+function walkMessage(ctx: CheckContext, item: ExampleMessage, result: WalkResult, gathered: Gathered): void {
   const { message } = item;
   if (!message.body?.parsed || (message.status ?? 0) >= 300) return;
   const json = locateJson(ctx, message.body);
@@ -99,7 +98,7 @@ function walkMessage(ctx: CheckContext, item: ExampleMessage, result: WalkResult
   const index = ctx.types(item.page.apiVersion);
   const url = item.example.request?.url;
   const foreign = !!url && isGraphUrl(url) && item.operation.httpRequests.length > 0 && requestsMatching(item.operation.httpRequests, url).length === 0;
-  const walk: Walk = { ctx, index, json, prefix: `${item.example.name}/${item.role}`, result, evidence, rows, file: item.page.file, foreign };
+  const walk: Walk = { ctx, index, json, prefix: `${item.example.name}/${item.role}`, result, ...gathered, file: item.page.file, foreign };
   collectOdataTypes(walk, json.root, '');
   const bodyType = topLevelOdataType(json.root);
   const found = targetOf(ctx, item, index, bodyType);
@@ -243,7 +242,7 @@ function namedType(walk: Walk, odata: Node, object: Node, declared: ModelType, a
   if (!found.exact) {
     report(walk, 'example-odata-type', odata, key, `Unexpected \`@odata.type\` \`${written}\`, expected \`#${found.type.fullName}\` as its page spells it`);
   } else if (anchor && anchor.origin === 'documented' && found.type.origin === 'documented' && !index.isA(found.type, anchor) && !(alsoA && index.isA(found.type, alsoA)) && !index.hasUnknownBase(found.type)) {
-    const page = missingBaseFinding(index, found.type, anchor, object, baseSourceOf(walk.ctx, found.type));
+    const page = missingBaseFinding(walk, index, found.type, anchor, object, baseSourceOf(walk.ctx, found.type));
     const hint = index.chain(found.type).length === 1 ? ` (the page of \`${found.type.name}\` names no base type)` : '';
     if (page) walk.result.findings.push({ rule: 'example-odata-type', ...page, related: [walk.json.at(odata.offset)] });
     else report(walk, 'example-odata-type', odata, key, `Unexpected \`@odata.type\` \`${written}\`, expected \`${anchor.fullName}\` or a type derived from it${hint}`);

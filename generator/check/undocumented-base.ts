@@ -35,6 +35,12 @@ export interface BaseEvidence {
   orphans?: string[];
 }
 
+/** The walk's evidence, by `typeKey`; and the types `missingBaseFinding` found naming no base, with the base their objects show. */
+export interface BaseEvidenceStore {
+  evidence: Map<string, BaseEvidence>;
+  shownBases: Map<string, ModelType>;
+}
+
 /**
  * The keys examples on three pages or more carry while the type lacks them, and no row of it is spelt within two
  * edits of (that is `renamedRows`' finding): teamsAppDefinition's `createdBy`, `azureADAppId`, ... in the installed-apps
@@ -129,14 +135,14 @@ export function baselessFinding(entry: BaseEvidence): { at: SourceRef; message: 
  * entity where an outlookItem is): the object is right and the page lacks its base. One finding per type, at the
  * page's base (`baseSource`) or its title; undefined when the object's keys point at a wrong `@odata.type` instead.
  */
-export function missingBaseFinding(index: TypeIndex, named: ModelType, expected: ModelType, object: Node, baseSource: SourceRef | undefined): { at: SourceRef; message: string; key: string } | undefined {
+export function missingBaseFinding(store: BaseEvidenceStore, index: TypeIndex, named: ModelType, expected: ModelType, object: Node, baseSource: SourceRef | undefined): { at: SourceRef; message: string; key: string } | undefined {
   const keys = (object.children ?? []).map(keyOf).filter((k): k is string => k !== undefined && !k.includes('@') && k !== 'odata.type');
   const own = index.properties(named);
   const fit = keys.filter((k) => own.has(k)).length;
   const base = named.baseTypeInferred ? undefined : index.chain(named)[1];
   // The object is of the named type: most of its keys are that type's, and no fewer than the expected type's.
   if (2 * fit <= keys.length || fit < keys.filter((k) => index.properties(expected).has(k)).length || (base !== undefined && !index.isA(expected, base)) || !named.namespace) return undefined;
-  if (!base) missingBases.set(index, (missingBases.get(index) ?? new Map<string, ModelType>()).set(named.fullName, expected));
+  if (!base) store.shownBases.set(typeKey(named), expected);
   const said = base ? `names \`${base.name}\` as its base` : 'names no base type';
   return {
     at: base && baseSource ? baseSource : named.source,
@@ -145,18 +151,14 @@ export function missingBaseFinding(index: TypeIndex, named: ModelType, expected:
   };
 }
 
-/** Per version's index, the types `missingBaseFinding` found naming no base, with the base their objects show (`baseOfMissing`). */
-const missingBases = new WeakMap<TypeIndex, Map<string, ModelType>>();
-
 /**
  * The keys of an object whose type's page names no base (educationPointsOutcome) that the base its objects show lists
  * in its table or JSON representation (educationOutcome's `lastModifiedBy`): the base's keys, so the fix is naming the
  * base on that page and the base's own table, both reported at those pages, not at the example.
  */
-function baseKeys(ctx: CheckContext, entry: BaseEvidence): string[] {
-  const index = ctx.types(entry.type.apiVersion);
-  const base = missingBases.get(index)?.get(entry.type.fullName);
-  return base ? [...entry.keyAt.keys()].filter((key) => index.properties(base).has(key) || jsonRepresentationLists(ctx, base, key)) : [];
+function baseKeys(ctx: CheckContext, entry: BaseEvidence, shownBases: BaseEvidenceStore['shownBases']): string[] {
+  const base = shownBases.get(typeKey(entry.type));
+  return base ? [...entry.keyAt.keys()].filter((key) => ctx.types(entry.type.apiVersion).properties(base).has(key) || jsonRepresentationLists(ctx, base, key)) : [];
 }
 
 interface UnknownFinding {
@@ -176,7 +178,7 @@ interface UnknownFinding {
  * so is a key examples of fewer pages spell as the type's page of another API version does (v1.0 signIn's row
  * `appliedConditionalAccessPolicy`, beta's and the examples' `appliedConditionalAccessPolicies`).
  */
-export function settleEvidence<T extends UnknownFinding>(ctx: CheckContext, evidence: Map<string, BaseEvidence>, findings: T[]): (T | UnknownFinding)[] {
+export function settleEvidence<T extends UnknownFinding>(ctx: CheckContext, { evidence, shownBases }: BaseEvidenceStore, findings: T[]): (T | UnknownFinding)[] {
   const gone = (entry: BaseEvidence, f: T, keys: string[]) => typeKey(entry.type) === f.of && keys.some((k) => f.message.startsWith(`Unexpected property \`${k}\` `));
   // A key naming a type no property uses, when reported at the examples (one the JSON representation lists is table-json-mismatch's).
   for (const entry of evidence.values()) entry.orphans = orphanKeys(ctx, entry).filter((key) => findings.some((f) => gone(entry, f, [key])));
@@ -186,7 +188,7 @@ export function settleEvidence<T extends UnknownFinding>(ctx: CheckContext, evid
   const based = [...evidence.values()].filter((entry) => !entry.baseless && !entry.idOnly).flatMap((entry) => baseKeysFinding(ctx, entry, (keys) => findings.some((f) => gone(entry, f, keys))));
   // Each entry's keys found once, not again for every finding.
   const stale = new Map(pageWide.map((entry) => [entry, staleKeys(entry)]));
-  const ofBase = [...evidence.values()].map((entry) => ({ entry, keys: baseKeys(ctx, entry) })).filter(({ keys }) => keys.length > 0);
+  const ofBase = [...evidence.values()].map((entry) => ({ entry, keys: baseKeys(ctx, entry, shownBases) })).filter(({ keys }) => keys.length > 0);
   const kept = findings.filter(
     (f) =>
       !pageWide.some((entry) => typeKey(entry.type) === f.of && (entry.baseless || entry.idOnly || gone(entry, f, stale.get(entry)!))) &&
